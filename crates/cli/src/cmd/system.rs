@@ -1,0 +1,34 @@
+//! `premiers-pas system`: what kind of computer this is.
+
+use std::process::ExitCode;
+
+use premiers_pas_core::{system_info, Lang};
+
+use crate::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let info = system_info();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&info)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let none = match ctx.lang {
+        Lang::Fr => "aucun",
+        Lang::En => "none",
+    };
+    let (system, desktop, locale) = match ctx.lang {
+        Lang::Fr => ("Système", "Bureau", "Langue"),
+        Lang::En => ("System", "Desktop", "Locale"),
+    };
+    println!("{system:<8} {}", info.os_display());
+    println!("{desktop:<8} {}", info.desktop.as_deref().unwrap_or(none));
+    println!("{locale:<8} {}", info.locale);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,52 @@
+//! `premiers-pas`: the command line of Premiers Pas.
+//!
+//! Everything here is presentation: parsing arguments, calling `premiers_pas_core`, printing text or JSON.
+//! Each subcommand lives in its own module under `cmd/`. Exit codes: 0 success, 1 the thing checked is
+//! not right (an invalid checklist, say), 2 a usage or runtime error.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use premiers_pas_core::Lang;
+
+/// Premiers Pas — first steps towards a more private digital life.
+#[derive(Debug, Parser)]
+#[command(name = "premiers-pas", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    /// Language of the output (fr or en). Defaults to the system locale.
+    #[arg(long, global = true, env = "PREMIERS_PAS_LANG")]
+    lang: Option<Lang>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Describe this computer: operating system, version, desktop, locale.
+    System(cmd::system::Args),
+}
+
+/// What every subcommand receives besides its own arguments.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub lang: Lang,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(|| premiers_pas_core::system_info().lang);
+    let ctx = Context { lang };
+    let result = match cli.command {
+        Command::System(args) => cmd::system::run(&ctx, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("premiers-pas: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

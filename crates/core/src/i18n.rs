@@ -1,0 +1,134 @@
+//! Languages and translated text.
+//!
+//! Premiers Pas speaks French first and English too. Content (checklist packs, reference data) carries its
+//! own translations as [`Text`]; the engine's own sentences (reasons, problems) are rendered for a
+//! [`Lang`] by the module that produces them. Any other language a pack offers falls back to English.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A language the interface speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Every language the interface is written in, French first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The two-letter code (`fr`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// French when a BCP 47 / POSIX locale starts with `fr` (`fr-FR`, `fr_BE.UTF-8`), English otherwise.
+    pub fn from_locale(locale: &str) -> Lang {
+        let lower = locale.trim().to_ascii_lowercase();
+        if lower == "fr" || lower.starts_with("fr-") || lower.starts_with("fr_") || lower.starts_with("fr.") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Parses `fr` or `en` (case-insensitive).
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::parse(s).ok_or_else(|| format!("unknown language `{s}` (expected fr or en)"))
+    }
+}
+
+/// A text in several languages, keyed by language code (`fr`, `en`, and any other a pack adds).
+///
+/// Serialised as a plain object (`{"fr": "…", "en": "…"}`): serde writes a newtype as its content.
+/// Lookups fall back to English, then to French, so a partial translation never shows an empty string.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export, type = "Record<string, string>")]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// A text with the two required languages.
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
+        let mut map = BTreeMap::new();
+        map.insert("fr".to_owned(), fr.into());
+        map.insert("en".to_owned(), en.into());
+        Text(map)
+    }
+
+    /// The text in `lang`, else English, else French, else empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.get_code(lang.code())
+    }
+
+    /// The text for any language code, with the same fallbacks as [`Text::get`].
+    pub fn get_code(&self, code: &str) -> &str {
+        self.0
+            .get(code)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.get("fr"))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// The required languages that are missing or blank.
+    pub fn missing(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.0.get(l.code()).is_none_or(|s| s.trim().is_empty()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_locales_pick_french() {
+        for l in ["fr", "fr-FR", "fr_BE.UTF-8", "FR-ca", "fr.UTF-8"] {
+            assert_eq!(Lang::from_locale(l), Lang::Fr, "{l}");
+        }
+        for l in ["en-US", "de-DE", "", "C", "POSIX", "frisian"] {
+            assert_eq!(Lang::from_locale(l), Lang::En, "{l}");
+        }
+    }
+
+    #[test]
+    fn text_falls_back_to_english_then_french() {
+        let t = Text::new("Bonjour", "Hello");
+        assert_eq!(t.get(Lang::Fr), "Bonjour");
+        assert_eq!(t.get_code("de"), "Hello");
+        let mut only_fr = Text::default();
+        only_fr.0.insert("fr".into(), "Salut".into());
+        assert_eq!(only_fr.get(Lang::En), "Salut");
+        assert_eq!(only_fr.missing(), vec![Lang::En]);
+    }
+}
