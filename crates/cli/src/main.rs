@@ -6,6 +6,7 @@
 
 mod cmd;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -18,6 +19,10 @@ struct Cli {
     /// Language of the output (fr or en). Defaults to the system locale.
     #[arg(long, global = true, env = "PREMIERS_PAS_LANG")]
     lang: Option<Lang>,
+
+    /// Folder where Premiers Pas keeps its data (saved progress, the offline directory).
+    #[arg(long, global = true, env = premiers_pas_core::paths::DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Command,
@@ -32,13 +37,16 @@ enum Command {
 /// What every subcommand receives besides its own arguments.
 #[derive(Debug, Clone)]
 pub struct Context {
+    /// The language of human output.
     pub lang: Lang,
+    /// The data folder, resolved (explicit, else the platform's).
+    pub data_dir: PathBuf,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(|| premiers_pas_core::system_info().lang);
-    let ctx = Context { lang };
+    let ctx = Context { lang, data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir) };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),
     };
