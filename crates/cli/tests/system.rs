@@ -1,3 +1,5 @@
+// Helpers outside #[test] functions may panic too: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used)]
 //! `premiers-pas system` and the global flags, run as a user runs them.
 
 use assert_cmd::Command;

@@ -100,10 +100,7 @@ impl Text {
 
     /// The required languages that are missing or blank.
     pub fn missing(&self) -> Vec<Lang> {
-        Lang::ALL
-            .into_iter()
-            .filter(|l| self.0.get(l.code()).is_none_or(|s| s.trim().is_empty()))
-            .collect()
+        Lang::ALL.into_iter().filter(|l| self.0.get(l.code()).is_none_or(|s| s.trim().is_empty())).collect()
     }
 }
 

@@ -92,12 +92,13 @@ impl SystemInfo {
 /// Describes the running computer.
 pub fn system_info() -> SystemInfo {
     let os_family = OsFamily::current();
-    let os_name = sysinfo::System::name().ok().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| match os_family {
-        OsFamily::Linux => "Linux".to_owned(),
-        OsFamily::Macos => "macOS".to_owned(),
-        OsFamily::Windows => "Windows".to_owned(),
-        OsFamily::Other => std::env::consts::OS.to_owned(),
-    });
+    let os_name =
+        sysinfo::System::name().ok().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| match os_family {
+            OsFamily::Linux => "Linux".to_owned(),
+            OsFamily::Macos => "macOS".to_owned(),
+            OsFamily::Windows => "Windows".to_owned(),
+            OsFamily::Other => std::env::consts::OS.to_owned(),
+        });
     let os_version = sysinfo::System::os_version().unwrap_or_default();
     let desktop = std::env::var("XDG_CURRENT_DESKTOP").ok().and_then(|d| desktop_name(&d));
     let locale = sys_locale::get_locale().unwrap_or_else(|| "en-US".to_owned());

@@ -1,0 +1,14 @@
+//! Generates the Tauri context and the permissions of the app's own commands.
+//!
+//! Every command the UI may call is listed here; `tauri-build` turns each into an `allow-<name>`
+//! permission, and `capabilities/default.json` grants exactly those. A command missing from this list
+//! cannot be invoked from the webview.
+
+const COMMANDS: &[&str] = &["system_info", "app_config"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|err| panic!("tauri-build failed: {err:#}"));
+}

@@ -1,0 +1,45 @@
+//! The welcome screen of the real app, in French and in English.
+
+use premiers_pas_e2e::App;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn welcome_screen_in_french_then_english() -> anyhow::Result<()> {
+    let app = App::launch(&["--lang", "fr"]).await?;
+    let expected_os = premiers_pas_core::system_info().os_name;
+
+    app.wait_text("h1", "Premiers Pas").await?;
+    app.wait_text(".tagline", "Vos premiers pas").await?;
+    let os_line = app.wait_text("[data-testid=os-line]", "Votre ordinateur").await?;
+    assert!(os_line.contains(&expected_os), "{os_line:?} should name {expected_os:?}");
+    assert_eq!(app.attr("html", "lang").await?.as_deref(), Some("fr"));
+    app.find("button[data-mode=home]").await?;
+    app.screenshot("welcome-fr").await?;
+
+    app.click("button[lang=en]").await?;
+    app.wait_text(".tagline", "Your first steps").await?;
+    let os_line = app.wait_text("[data-testid=os-line]", "Your computer").await?;
+    assert!(os_line.contains(&expected_os), "{os_line:?} should name {expected_os:?}");
+    assert_eq!(app.attr("html", "lang").await?.as_deref(), Some("en"));
+    app.screenshot("welcome-en").await?;
+
+    app.close().await
+}
+
+#[tokio::test]
+async fn without_a_display_the_harness_says_so() {
+    // Run the launch in a child process with no display, so this test means the same under xvfb-run.
+    if std::env::var_os("PREMIERS_PAS_E2E_NO_DISPLAY_CHILD").is_some() {
+        let err = App::launch(&[]).await.expect_err("launch must fail without a display");
+        assert!(err.to_string().contains("no display"), "{err}");
+        return;
+    }
+    let exe = std::env::current_exe().unwrap();
+    let out = std::process::Command::new(exe)
+        .args(["--exact", "without_a_display_the_harness_says_so", "--nocapture"])
+        .env("PREMIERS_PAS_E2E_NO_DISPLAY_CHILD", "1")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+}

@@ -1,0 +1,44 @@
+// UI strings live in ../i18n/<lang>.json, never in components. The language is reactive state: switching
+// it re-renders every string and updates <html lang>.
+import fr from '../i18n/fr.json';
+import en from '../i18n/en.json';
+import type { Lang } from '../bindings/Lang';
+
+type Messages = { [key: string]: string | Messages };
+const catalogs: Record<Lang, Messages> = { fr, en };
+
+export const LANGS: Lang[] = ['fr', 'en'];
+
+/** French when a locale starts with `fr`, English otherwise (the same rule as the core). */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  const lower = (locale ?? '').trim().toLowerCase();
+  return lower === 'fr' || /^fr[-_.]/.test(lower) ? 'fr' : 'en';
+}
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: string | Messages | undefined = messages;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+class I18n {
+  lang = $state<Lang>('fr');
+
+  /** The string for `key` in the current language, with `{name}` placeholders filled in. */
+  t = (key: string, params: Record<string, string | number> = {}): string => {
+    const template = lookup(catalogs[this.lang], key) ?? lookup(catalogs.en, key) ?? key;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+  };
+
+  set(lang: Lang) {
+    this.lang = lang;
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  }
+}
+
+export const i18n = new I18n();

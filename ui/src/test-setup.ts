@@ -1,0 +1,10 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/svelte';
+import { afterEach } from 'vitest';
+import { i18n } from './lib/i18n.svelte';
+
+// Each test starts from a blank page in French, as the app does before it hears from the system.
+afterEach(() => {
+  cleanup();
+  i18n.set('fr');
+});
