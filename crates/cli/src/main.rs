@@ -32,6 +32,8 @@ struct Cli {
 enum Command {
     /// Describe this computer: operating system, version, desktop, locale.
     System(cmd::system::Args),
+    /// Checklists: validate files, list packs, show a pack.
+    Checklist(cmd::checklist::Args),
 }
 
 /// What every subcommand receives besides its own arguments.
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
     let ctx = Context { lang, data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir) };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),
+        Command::Checklist(args) => cmd::checklist::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

@@ -9,10 +9,12 @@
 //! behind a caller's back (detectors take a `Host`), or touch the network unless a caller asks it to.
 
 pub mod audit;
+pub mod checklist;
 pub mod error;
 pub mod i18n;
 pub mod journal;
 pub mod paths;
+pub mod progress;
 pub mod reference;
 pub mod system;
 
