@@ -55,7 +55,10 @@ pub fn default_handler(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHa
 }
 
 fn linux(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
-    if let Some(out) = host.commands().run("xdg-settings", &["get", "default-web-browser"]) {
+    if let Some(out) = host
+        .commands()
+        .run("xdg-settings", &["get", "default-web-browser"])
+    {
         let value = out.stdout.trim();
         if out.success && value.ends_with(".desktop") {
             return Some(DefaultHandler {
@@ -70,19 +73,34 @@ fn linux(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
     let files = mimeapps_files(host);
     for mime in ["x-scheme-handler/https", "x-scheme-handler/http"] {
         for file in &files {
-            let Some(text) = reader.read_text("system", file) else { continue };
+            let Some(text) = reader.read_text("system", file) else {
+                continue;
+            };
             let ini = match parse_ini(&text) {
                 Ok(ini) => ini,
                 Err(e) => {
-                    reader.problem("detect.invalid_ini", "system", file, format!("not a valid mimeapps.list: {e}"));
+                    reader.problem(
+                        "detect.invalid_ini",
+                        "system",
+                        file,
+                        format!("not a valid mimeapps.list: {e}"),
+                    );
                     continue;
                 }
             };
-            let Some(list) = ini.section(Some("Default Applications")).and_then(|s| s.get(mime)) else { continue };
+            let Some(list) = ini
+                .section(Some("Default Applications"))
+                .and_then(|s| s.get(mime))
+            else {
+                continue;
+            };
             if let Some(first) = list.split(';').map(str::trim).find(|d| !d.is_empty()) {
                 return Some(DefaultHandler {
                     kind: HandlerKind::DesktopId,
-                    evidence: Evidence { source: file.display().to_string(), value: first.to_owned() },
+                    evidence: Evidence {
+                        source: file.display().to_string(),
+                        value: first.to_owned(),
+                    },
                 });
             }
         }
@@ -118,11 +136,19 @@ fn macos(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
     let plist = match Plist::from_reader(std::io::Cursor::new(bytes)) {
         Ok(p) => p,
         Err(e) => {
-            reader.problem("detect.invalid_plist", "system", &path, format!("not a readable property list: {e}"));
+            reader.problem(
+                "detect.invalid_plist",
+                "system",
+                &path,
+                format!("not a readable property list: {e}"),
+            );
             return None;
         }
     };
-    let handlers = plist.as_dictionary().and_then(|d| d.get("LSHandlers")).and_then(Plist::as_array);
+    let handlers = plist
+        .as_dictionary()
+        .and_then(|d| d.get("LSHandlers"))
+        .and_then(Plist::as_array);
     let bundle = handlers.and_then(|list| {
         ["https", "http"].iter().find_map(|scheme| {
             list.iter().filter_map(Plist::as_dictionary).find_map(|h| {
@@ -133,13 +159,18 @@ fn macos(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
                 if !matches {
                     return None;
                 }
-                h.get("LSHandlerRoleAll").and_then(Plist::as_string).map(str::to_owned)
+                h.get("LSHandlerRoleAll")
+                    .and_then(Plist::as_string)
+                    .map(str::to_owned)
             })
         })
     });
     Some(DefaultHandler {
         kind: HandlerKind::BundleId,
-        evidence: Evidence { source, value: bundle.unwrap_or_else(|| SAFARI_BUNDLE_ID.to_owned()) },
+        evidence: Evidence {
+            source,
+            value: bundle.unwrap_or_else(|| SAFARI_BUNDLE_ID.to_owned()),
+        },
     })
 }
 
@@ -149,7 +180,10 @@ fn windows(host: &Host) -> Option<DefaultHandler> {
         let value = value.trim();
         (!value.is_empty()).then(|| DefaultHandler {
             kind: HandlerKind::ProgId,
-            evidence: Evidence { source: format!(r"{key}\ProgId"), value: value.to_owned() },
+            evidence: Evidence {
+                source: format!(r"{key}\ProgId"),
+                value: value.to_owned(),
+            },
         })
     })
 }
@@ -167,7 +201,10 @@ mod tests {
         let mut fake = FakeCommands::default();
         fake.answers.insert(
             "xdg-settings get default-web-browser".into(),
-            CommandOutput { success: true, stdout: "firefox-esr.desktop\n".into() },
+            CommandOutput {
+                success: true,
+                stdout: "firefox-esr.desktop\n".into(),
+            },
         );
         let host = Host::for_home("/nonexistent", OsFamily::Linux).with_commands(Box::new(fake));
         let journal = Journal::new();
@@ -182,7 +219,11 @@ mod tests {
         let home = tempfile::tempdir().unwrap();
         let cfg = home.path().join(".config");
         fs::create_dir_all(&cfg).unwrap();
-        fs::write(cfg.join("mimeapps.list"), "[Default Applications]\nx-scheme-handler/https=chromium.desktop\n").unwrap();
+        fs::write(
+            cfg.join("mimeapps.list"),
+            "[Default Applications]\nx-scheme-handler/https=chromium.desktop\n",
+        )
+        .unwrap();
         fs::write(
             cfg.join("kde-mimeapps.list"),
             "[Default Applications]\nx-scheme-handler/https=org.mozilla.firefox.desktop;chromium.desktop;\n",
@@ -191,9 +232,15 @@ mod tests {
         let host = Host::for_home(home.path(), OsFamily::Linux).with_env("XDG_CURRENT_DESKTOP", "KDE");
         let journal = Journal::new();
         let mut reader = Reader::new(&journal, false);
-        assert_eq!(default_handler(&host, &mut reader).unwrap().evidence.value, "org.mozilla.firefox.desktop");
+        assert_eq!(
+            default_handler(&host, &mut reader).unwrap().evidence.value,
+            "org.mozilla.firefox.desktop"
+        );
         let host = Host::for_home(home.path(), OsFamily::Linux);
-        assert_eq!(default_handler(&host, &mut reader).unwrap().evidence.value, "chromium.desktop");
+        assert_eq!(
+            default_handler(&host, &mut reader).unwrap().evidence.value,
+            "chromium.desktop"
+        );
     }
 
     #[test]
@@ -204,7 +251,10 @@ mod tests {
         assert_eq!(windows(&host).unwrap().evidence.value, "MSEdgeHTM");
         reg.set(WINDOWS_CHOICES[0], "ProgId", "FirefoxURL-308046B0AF4A39CB");
         let host = Host::for_home("/h", OsFamily::Windows).with_registry(Box::new(reg));
-        assert_eq!(windows(&host).unwrap().evidence.value, "FirefoxURL-308046B0AF4A39CB");
+        assert_eq!(
+            windows(&host).unwrap().evidence.value,
+            "FirefoxURL-308046B0AF4A39CB"
+        );
     }
 
     #[test]
@@ -221,8 +271,18 @@ mod tests {
         let host = Host::for_home(home.path(), OsFamily::Macos);
         let journal = Journal::new();
         let mut reader = Reader::new(&journal, false);
-        assert_eq!(default_handler(&host, &mut reader).unwrap().evidence.value, "org.mozilla.firefox");
-        fs::write(&file, r#"<?xml version="1.0"?><plist version="1.0"><dict><key>LSHandlers</key><array/></dict></plist>"#).unwrap();
-        assert_eq!(default_handler(&host, &mut reader).unwrap().evidence.value, SAFARI_BUNDLE_ID);
+        assert_eq!(
+            default_handler(&host, &mut reader).unwrap().evidence.value,
+            "org.mozilla.firefox"
+        );
+        fs::write(
+            &file,
+            r#"<?xml version="1.0"?><plist version="1.0"><dict><key>LSHandlers</key><array/></dict></plist>"#,
+        )
+        .unwrap();
+        assert_eq!(
+            default_handler(&host, &mut reader).unwrap().evidence.value,
+            SAFARI_BUNDLE_ID
+        );
     }
 }

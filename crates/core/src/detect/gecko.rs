@@ -31,16 +31,36 @@ pub struct GeckoRoot {
 
 /// The profile roots of Firefox and its forks for this host.
 pub fn browser_roots(host: &Host) -> Vec<GeckoRoot> {
-    let root = |app, name, install, path| GeckoRoot { app, name, install, path };
+    let root = |app, name, install, path| GeckoRoot {
+        app,
+        name,
+        install,
+        path,
+    };
     match host.os {
         OsFamily::Linux | OsFamily::Other => {
             let xdg = host.xdg_config_home();
             vec![
                 root("firefox", "Firefox", "system", host.home_path(".mozilla/firefox")),
                 // Firefox 147+ for new profiles, and Debian 12's Firefox ESR 153.
-                root("firefox", "Firefox", "system", xdg.join("mozilla").join("firefox")),
-                root("firefox", "Firefox", "snap", host.home_path("snap/firefox/common/.mozilla/firefox")),
-                root("firefox", "Firefox", "flatpak", host.home_path(".var/app/org.mozilla.firefox/.mozilla/firefox")),
+                root(
+                    "firefox",
+                    "Firefox",
+                    "system",
+                    xdg.join("mozilla").join("firefox"),
+                ),
+                root(
+                    "firefox",
+                    "Firefox",
+                    "snap",
+                    host.home_path("snap/firefox/common/.mozilla/firefox"),
+                ),
+                root(
+                    "firefox",
+                    "Firefox",
+                    "flatpak",
+                    host.home_path(".var/app/org.mozilla.firefox/.mozilla/firefox"),
+                ),
                 root(
                     "firefox",
                     "Firefox",
@@ -55,9 +75,19 @@ pub fn browser_roots(host: &Host) -> Vec<GeckoRoot> {
                     host.home_path(".var/app/io.gitlab.librewolf-community/.librewolf"),
                 ),
                 root("floorp", "Floorp", "system", host.home_path(".floorp")),
-                root("floorp", "Floorp", "flatpak", host.home_path(".var/app/one.ablaze.floorp/.floorp")),
+                root(
+                    "floorp",
+                    "Floorp",
+                    "flatpak",
+                    host.home_path(".var/app/one.ablaze.floorp/.floorp"),
+                ),
                 root("waterfox", "Waterfox", "system", host.home_path(".waterfox")),
-                root("waterfox", "Waterfox", "flatpak", host.home_path(".var/app/net.waterfox.waterfox/.waterfox")),
+                root(
+                    "waterfox",
+                    "Waterfox",
+                    "flatpak",
+                    host.home_path(".var/app/net.waterfox.waterfox/.waterfox"),
+                ),
             ]
         }
         OsFamily::Macos => {
@@ -72,7 +102,12 @@ pub fn browser_roots(host: &Host) -> Vec<GeckoRoot> {
         OsFamily::Windows => {
             let appdata = host.appdata();
             vec![
-                root("firefox", "Firefox", "system", appdata.join("Mozilla").join("Firefox")),
+                root(
+                    "firefox",
+                    "Firefox",
+                    "system",
+                    appdata.join("Mozilla").join("Firefox"),
+                ),
                 root("librewolf", "LibreWolf", "system", appdata.join("librewolf")),
                 root("floorp", "Floorp", "system", appdata.join("Floorp")),
                 root("waterfox", "Waterfox", "system", appdata.join("Waterfox")),
@@ -120,7 +155,12 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
         Some(json) => {
             let found = extensions_from_json(&json, &path.display().to_string());
             if found.is_none() {
-                reader.problem("detect.unexpected_format", app, &path, "no `addons` list in extensions.json");
+                reader.problem(
+                    "detect.unexpected_format",
+                    app,
+                    &path,
+                    "no `addons` list in extensions.json",
+                );
             }
             found.unwrap_or_default()
         }
@@ -130,7 +170,9 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
 
 /// Locations of Mozilla's own add-ons, shipped inside the browser.
 fn is_builtin_location(location: &str) -> bool {
-    location.starts_with("app-builtin") || location == "app-system-defaults" || location == "app-system-addons"
+    location.starts_with("app-builtin")
+        || location == "app-system-defaults"
+        || location == "app-system-addons"
 }
 
 /// The extensions listed in an `extensions.json` document; `None` when it has no `addons` list.
@@ -139,7 +181,9 @@ pub fn extensions_from_json(json: &Value, evidence: &str) -> Option<Vec<Extensio
     let flag = |a: &Value, k: &str| a.get(k).and_then(Value::as_bool).unwrap_or(false);
     let mut out = Vec::new();
     for addon in addons {
-        let Some(id) = addon.get("id").and_then(Value::as_str) else { continue };
+        let Some(id) = addon.get("id").and_then(Value::as_str) else {
+            continue;
+        };
         if addon.get("type").and_then(Value::as_str) != Some("extension") {
             continue;
         }
@@ -171,11 +215,18 @@ pub fn extensions_from_json(json: &Value, evidence: &str) -> Option<Vec<Extensio
         out.push(Extension {
             id: id.to_owned(),
             name,
-            version: addon.get("version").and_then(Value::as_str).unwrap_or("").to_owned(),
+            version: addon
+                .get("version")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
             enabled: active && reasons.is_empty(),
             disabled_reasons: reasons,
             temporary: location == "app-temporary",
-            manifest_version: addon.get("manifestVersion").and_then(Value::as_u64).and_then(|v| u8::try_from(v).ok()),
+            manifest_version: addon
+                .get("manifestVersion")
+                .and_then(Value::as_u64)
+                .and_then(|v| u8::try_from(v).ok()),
             evidence: evidence.to_owned(),
         });
     }

@@ -93,7 +93,12 @@ impl Lexer<'_> {
             }
             c if c.is_ascii_alphabetic() || c == '_' => {
                 let mut text = String::from(c);
-                while let Some(d) = self.chars.peek().copied().filter(|d| d.is_ascii_alphanumeric() || *d == '_') {
+                while let Some(d) = self
+                    .chars
+                    .peek()
+                    .copied()
+                    .filter(|d| d.is_ascii_alphanumeric() || *d == '_')
+                {
                     text.push(d);
                     self.chars.next();
                 }
@@ -154,7 +159,9 @@ impl Lexer<'_> {
 
 /// Tokenises a `prefs.js` (or `user.js`) text.
 pub fn parse_prefs(text: &str) -> Prefs {
-    let mut lexer = Lexer { chars: text.chars().peekable() };
+    let mut lexer = Lexer {
+        chars: text.chars().peekable(),
+    };
     let mut prefs = Prefs::default();
     let mut statement: Vec<Token> = Vec::new();
     let mut broken = false;
@@ -179,7 +186,8 @@ pub fn parse_prefs(text: &str) -> Prefs {
 
 /// `user_pref ( "name" , value )` → records it; false when the tokens are anything else.
 fn take_statement(tokens: &[Token], prefs: &mut Prefs) -> bool {
-    let [Token::Ident(func), Token::Punct('('), Token::Str(name), Token::Punct(','), value, Token::Punct(')')] = tokens
+    let [Token::Ident(func), Token::Punct('('), Token::Str(name), Token::Punct(','), value, Token::Punct(')')] =
+        tokens
     else {
         return false;
     };

@@ -83,12 +83,20 @@ impl<'a> Reader<'a> {
             }
         };
         if !meta.is_file() {
-            let what = if meta.is_dir() { "it is a folder, not a file" } else { "it is not a regular file" };
+            let what = if meta.is_dir() {
+                "it is a folder, not a file"
+            } else {
+                "it is not a regular file"
+            };
             self.failed(app, path, "detect.not_a_file", what);
             return None;
         }
         if meta.len() > self.max_bytes {
-            let message = format!("it is {} bytes, more than the {} bytes read from one file", meta.len(), self.max_bytes);
+            let message = format!(
+                "it is {} bytes, more than the {} bytes read from one file",
+                meta.len(),
+                self.max_bytes
+            );
             self.failed(app, path, "detect.too_large", &message);
             return None;
         }
@@ -103,7 +111,12 @@ impl<'a> Reader<'a> {
         // The cap holds even when the file grows while we read it.
         match file.take(self.max_bytes + 1).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > self.max_bytes => {
-                self.failed(app, path, "detect.too_large", "it grew past the size read from one file");
+                self.failed(
+                    app,
+                    path,
+                    "detect.too_large",
+                    "it grew past the size read from one file",
+                );
                 None
             }
             Ok(_) => {
@@ -120,7 +133,8 @@ impl<'a> Reader<'a> {
 
     /// Reads a text file (invalid UTF-8 replaced).
     pub fn read_text(&mut self, app: &str, path: &Path) -> Option<String> {
-        self.read(app, path).map(|b| String::from_utf8_lossy(&b).into_owned())
+        self.read(app, path)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
     }
 
     /// Reads and parses a JSON file, re-reading once when it does not parse (a browser may be writing it).
@@ -149,9 +163,16 @@ impl<'a> Reader<'a> {
     pub fn list_dir(&mut self, app: &str, dir: &Path) -> Vec<DirEntry> {
         let iter = match fs::read_dir(dir) {
             Ok(it) => it,
-            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => return Vec::new(),
+            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+                return Vec::new()
+            }
             Err(e) => {
-                self.problem("detect.unreadable", app, dir, format!("could not list the folder: {}", describe_io(&e)));
+                self.problem(
+                    "detect.unreadable",
+                    app,
+                    dir,
+                    format!("could not list the folder: {}", describe_io(&e)),
+                );
                 return Vec::new();
             }
         };
@@ -160,7 +181,11 @@ impl<'a> Reader<'a> {
             let path = entry.path();
             // `metadata` follows links; a dangling or looping link is simply not a folder.
             let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
-            out.push(DirEntry { name: entry.file_name().to_string_lossy().into_owned(), path, is_dir });
+            out.push(DirEntry {
+                name: entry.file_name().to_string_lossy().into_owned(),
+                path,
+                is_dir,
+            });
         }
         out.sort_by(|a, b| a.name.cmp(&b.name));
         out
@@ -178,7 +203,12 @@ impl<'a> Reader<'a> {
 
     fn failed(&mut self, app: &str, path: &Path, code: &str, why: &str) {
         self.journal.file_read(app, path, 0, Some(why.to_owned()));
-        self.problem(code, app, path, format!("could not read {}: {why}", path.display()));
+        self.problem(
+            code,
+            app,
+            path,
+            format!("could not read {}: {why}", path.display()),
+        );
     }
 
     fn note_read(&mut self, path: &Path) {
@@ -190,7 +220,11 @@ impl<'a> Reader<'a> {
 }
 
 /// The OS error number for "too many levels of symbolic links" (a link loop).
-const ELOOP: i32 = if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) { 62 } else { 40 };
+const ELOOP: i32 = if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) {
+    62
+} else {
+    40
+};
 
 fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {

@@ -24,8 +24,14 @@ pub fn roots(host: &Host) -> Vec<(&'static str, PathBuf)> {
             ("system", host.home_path(".thunderbird")),
             ("system", host.xdg_config_home().join("thunderbird")),
             ("snap", host.home_path("snap/thunderbird/common/.thunderbird")),
-            ("flatpak", host.home_path(".var/app/org.mozilla.Thunderbird/.thunderbird")),
-            ("flatpak", host.home_path(".var/app/net.thunderbird.Thunderbird/.thunderbird")),
+            (
+                "flatpak",
+                host.home_path(".var/app/org.mozilla.Thunderbird/.thunderbird"),
+            ),
+            (
+                "flatpak",
+                host.home_path(".var/app/net.thunderbird.Thunderbird/.thunderbird"),
+            ),
             // Debian's rebranded Thunderbird before 2016.
             ("system", host.home_path(".icedove")),
         ],
@@ -53,20 +59,31 @@ pub fn detect_accounts(host: &Host, reader: &mut Reader<'_>) -> Vec<MailAccount>
 /// The accounts declared in one profile's `prefs.js`.
 pub fn profile_accounts(reader: &mut Reader<'_>, profile: &Path) -> Vec<MailAccount> {
     let path = profile.join("prefs.js");
-    let Some(text) = reader.read_text(THUNDERBIRD, &path) else { return Vec::new() };
+    let Some(text) = reader.read_text(THUNDERBIRD, &path) else {
+        return Vec::new();
+    };
     let prefs = parse_prefs(&text);
     if prefs.values.is_empty() && prefs.skipped > 0 {
-        reader.problem("detect.invalid_prefs", THUNDERBIRD, &path, "no preference could be read from prefs.js");
+        reader.problem(
+            "detect.invalid_prefs",
+            THUNDERBIRD,
+            &path,
+            "no preference could be read from prefs.js",
+        );
     }
     accounts_from_prefs(&prefs, &path.display().to_string())
 }
 
 /// The mail accounts a set of preferences declares, in the order of `mail.accountmanager.accounts`.
 pub fn accounts_from_prefs(prefs: &Prefs, evidence: &str) -> Vec<MailAccount> {
-    let Some(list) = prefs.str("mail.accountmanager.accounts") else { return Vec::new() };
+    let Some(list) = prefs.str("mail.accountmanager.accounts") else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for account in list.split(',').map(str::trim).filter(|a| !a.is_empty()) {
-        let Some(server) = prefs.str(&format!("mail.account.{account}.server")) else { continue };
+        let Some(server) = prefs.str(&format!("mail.account.{account}.server")) else {
+            continue;
+        };
         let kind = prefs.str(&format!("mail.server.{server}.type")).unwrap_or("");
         if matches!(kind, "none" | "rss" | "nntp" | "") {
             continue;
@@ -127,7 +144,11 @@ user_pref("mail.server.server3.hostname", "Local Folders");
         assert_eq!(accounts[0].address.as_deref(), Some("ana@gmail.com"));
         assert_eq!(accounts[0].server, "imap.gmail.com");
         assert_eq!(accounts[0].protocol, "imap");
-        assert_eq!(accounts[1].address.as_deref(), Some("ana@posteo.net"), "the user name stands in");
+        assert_eq!(
+            accounts[1].address.as_deref(),
+            Some("ana@posteo.net"),
+            "the user name stands in"
+        );
         assert_eq!(accounts[1].protocol, "pop3");
     }
 
