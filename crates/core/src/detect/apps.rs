@@ -91,6 +91,9 @@ fn match_desktop_id<'a>(apps: &'a [App], id: &str) -> Option<(&'a App, Option<&'
 
 fn linux(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp> {
     let mut out = Vec::new();
+    // The first folder holding a desktop-file id decides for it, as in the specification: a hidden entry
+    // in the home removes the system's.
+    let mut seen: Vec<String> = Vec::new();
     for (dir, dir_source) in desktop_dirs(host) {
         let mut entries: Vec<(String, PathBuf)> = Vec::new();
         for entry in reader.list_dir("system", &dir) {
@@ -108,6 +111,10 @@ fn linux(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp
             let Some((app, export)) = match_desktop_id(apps, &id) else {
                 continue;
             };
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id.clone());
             if is_hidden_entry(reader, &path) {
                 continue;
             }

@@ -168,11 +168,12 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
     }
 }
 
-/// Locations of Mozilla's own add-ons, shipped inside the browser.
-fn is_builtin_location(location: &str) -> bool {
+/// Mozilla's own add-ons, shipped inside the browser. A distribution may put a real choice (uBlock Origin)
+/// in a system location, so only Mozilla's ids are dropped there.
+fn is_builtin(location: &str, id: &str) -> bool {
+    let mozilla = id.ends_with("@mozilla.org") || id.ends_with("@mozilla.com");
     location.starts_with("app-builtin")
-        || location == "app-system-defaults"
-        || location == "app-system-addons"
+        || (mozilla && (location == "app-system-defaults" || location == "app-system-addons"))
 }
 
 /// The extensions listed in an `extensions.json` document; `None` when it has no `addons` list.
@@ -188,7 +189,7 @@ pub fn extensions_from_json(json: &Value, evidence: &str) -> Option<Vec<Extensio
             continue;
         }
         let location = addon.get("location").and_then(Value::as_str).unwrap_or("");
-        if is_builtin_location(location) {
+        if is_builtin(location, id) {
             continue;
         }
         let mut reasons = Vec::new();
