@@ -32,6 +32,10 @@ struct Cli {
 enum Command {
     /// Describe this computer: operating system, version, desktop, locale.
     System(cmd::system::Args),
+    /// What this computer already has: browsers, extensions, default browser, applications, mail accounts.
+    Audit(cmd::audit::Args),
+    /// Mail addresses: who hosts them.
+    Mail(cmd::mail::Args),
 }
 
 /// What every subcommand receives besides its own arguments.
@@ -52,6 +56,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),
+        Command::Audit(args) => cmd::audit::run(&ctx, args),
+        Command::Mail(args) => cmd::mail::run(&ctx, args),
     };
     match result {
         Ok(code) => code,
