@@ -1,5 +1,8 @@
 //! `premiers-pas audit` run as a person runs it, on the fixture homes of the core crate.
 
+// Test helpers may panic: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;

@@ -1,5 +1,8 @@
 //! `premiers-pas mail check`, by domain and through MX records served by a DNS responder on 127.0.0.1.
 
+// Test helpers may panic: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::net::{SocketAddr, UdpSocket};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

@@ -1,4 +1,7 @@
 //! Detection on fixture homes: each case is a home laid out as files under `tests/fixtures/homes/<case>`,
+
+// Test helpers may panic: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! audited through a `Host` that sees nothing of the real machine.
 
 use std::fs;

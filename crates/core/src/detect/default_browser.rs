@@ -130,9 +130,7 @@ fn macos(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
     let path =
         host.home_path("Library/Preferences/com.apple.LaunchServices/com.apple.launchservices.secure.plist");
     let source = path.display().to_string();
-    let Some(bytes) = reader.read("system", &path) else {
-        return None;
-    };
+    let bytes = reader.read("system", &path)?;
     let plist = match Plist::from_reader(std::io::Cursor::new(bytes)) {
         Ok(p) => p,
         Err(e) => {
