@@ -5,8 +5,16 @@
 //! writes itself are short, factual reasons ("Firefox is installed") rendered for a language. It never
 //! reads the machine (that is `detect`) and never saves anything (that is `progress`).
 
+mod check;
+mod evaluate;
+mod pack;
 pub(crate) mod source;
 
+pub use check::{Check, Scope};
+pub use evaluate::{evaluate, evaluate_step, Answer, Answers, Status, StepResult};
+pub use pack::{
+    validate_paths, How, Library, Link, LinkKind, Note, Pack, Platform, QrTarget, Step, Store, PACKS_DIR,
+};
 pub use source::{Date, Diagnostic};
 
 use crate::error::ErrorCode;

@@ -184,6 +184,20 @@ pub(crate) fn humanise(message: &str) -> String {
             ),
         };
     }
+    if let Some((extra, available)) = message
+        .strip_prefix("unexpected keys in table: ")
+        .and_then(|r| r.split_once(", available keys: "))
+    {
+        let available: Vec<&str> = available.split(", ").collect();
+        let hints: Vec<String> = extra
+            .split(", ")
+            .map(|word| match suggest(word, available.iter().copied()) {
+                Some(best) => format!("unknown key `{word}` — did you mean `{best}`?"),
+                None => format!("unknown key `{word}` — expected one of {}", quote_all(&available)),
+            })
+            .collect();
+        return hints.join("; ");
+    }
     if let Some(rest) = message.strip_prefix("missing field `") {
         if let Some((word, _)) = rest.split_once('`') {
             return format!("missing key `{word}`");
@@ -362,6 +376,10 @@ mod tests {
             "unknown key `zzz` — expected one of `id`"
         );
         assert_eq!(humanise("missing field `id`"), "missing key `id`");
+        assert_eq!(
+            humanise("unexpected keys in table: famly, available keys: family, apps"),
+            "unknown key `famly` — did you mean `family`?"
+        );
     }
 
     #[test]
