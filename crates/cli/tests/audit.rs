@@ -201,3 +201,27 @@ fn this_computer_can_be_audited() {
         assert_eq!(json["os"], "linux");
     }
 }
+
+#[test]
+fn steps_are_judged_from_what_was_found() {
+    let status = |case: &str, step: &str| {
+        let h = home(case);
+        let json = audit_json(&["--home", h.to_str().unwrap()]);
+        assert_eq!(json["pack"], "premiers-pas");
+        let result = find(&json["steps"], "id", step).clone();
+        assert!(!result["reasons"].as_array().unwrap().is_empty());
+        result["status"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(status("debian-firefox-ubo", "ublock-origin"), "done");
+    assert_ne!(status("snap-firefox-ubo-disabled", "ublock-origin"), "done");
+    assert_eq!(status("debian-firefox-ubo", "default-browser"), "done");
+    assert_ne!(status("chrome-mv2", "default-browser"), "done");
+    let h = home("empty");
+    let json = audit_json(&["--home", h.to_str().unwrap(), "--pack", "atelier-navigateur"]);
+    assert_eq!(json["pack"], "atelier-navigateur");
+    assert!(!json["steps"].as_array().unwrap().is_empty());
+    premiers_pas()
+        .args(["audit", "--pack", "no-such-pack"])
+        .assert()
+        .code(2);
+}

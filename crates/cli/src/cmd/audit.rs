@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use premiers_pas_core::audit::{Audit, Browser, BrowserProfile};
+use premiers_pas_core::checklist::{self, Answers, Library, Pack, StepResult};
 use premiers_pas_core::detect::{self, Host, MapRegistry};
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::{ProviderKind, Reference};
@@ -48,6 +49,10 @@ pub struct Args {
     /// Windows registry values, as a .reg file (what `reg export` writes).
     #[arg(long, value_name = "FILE")]
     registry: Option<PathBuf>,
+
+    /// The checklist pack whose steps are judged against the audit.
+    #[arg(long, value_name = "ID", default_value = "premiers-pas")]
+    pack: String,
 
     /// With --home: also look at system folders (/usr/share/applications…) under this folder.
     #[arg(long, value_name = "DIR", requires = "home")]
@@ -92,16 +97,36 @@ fn host_from(args: &Args, journal: &Journal) -> anyhow::Result<Host> {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let reference = Reference::builtin().context("the built-in reference data is invalid")?;
+    let library = Library::builtin().context("the built-in checklists are invalid")?;
+    let pack = library.pack(&args.pack)?;
+    let reference = &library.reference;
     let journal = Journal::new();
     let host = host_from(&args, &journal)?;
-    let audit = detect::audit(&host, &reference, &journal);
+    let audit = detect::audit(&host, reference, &journal);
+    let steps = checklist::evaluate(pack, &audit, reference, &Answers::none(), ctx.lang);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&audit)?);
+        let mut value = serde_json::to_value(&audit)?;
+        value["pack"] = pack.id.clone().into();
+        value["steps"] = serde_json::to_value(&steps)?;
+        println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        print!("{}", summary(&audit, &reference, ctx.lang));
+        print!("{}", summary(&audit, reference, ctx.lang));
+        print!("{}", steps_summary(pack, &steps, ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line per step: its status word and its title.
+fn steps_summary(pack: &Pack, steps: &[StepResult], lang: Lang) -> String {
+    let mut out = format!("{}\n", pack.title.get(lang));
+    for result in steps {
+        let title = pack
+            .step(&result.id)
+            .map(|s| s.title.get(lang))
+            .unwrap_or(result.id.as_str());
+        out.push_str(&format!("  [{}] {title}\n", result.status.label(lang)));
+    }
+    out
 }
 
 /// Words of the summary, per language.
