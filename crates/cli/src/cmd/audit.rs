@@ -71,11 +71,14 @@ fn host_from(args: &Args, journal: &Journal) -> anyhow::Result<Host> {
     let mut host = match &args.home {
         Some(home) => {
             anyhow::ensure!(home.is_dir(), "{} is not a folder", home.display());
+            // Paths in the audit are absolute, whatever the folder was given as.
+            let home =
+                std::fs::canonicalize(home).with_context(|| format!("could not open {}", home.display()))?;
             let os = match args.os.as_deref() {
                 Some(os) => os.parse::<OsFamily>().map_err(anyhow::Error::msg)?,
                 None => OsFamily::current(),
             };
-            let mut host = Host::for_home(home, os);
+            let mut host = Host::for_home(&home, os);
             if let Some(root) = &args.system_root {
                 host = host.with_system_root(root);
             }
@@ -105,15 +108,26 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let audit = detect::audit(&host, reference, &journal);
     let steps = checklist::evaluate(pack, &audit, reference, &Answers::none(), ctx.lang);
     if args.json {
-        let mut value = serde_json::to_value(&audit)?;
-        value["pack"] = pack.id.clone().into();
-        value["steps"] = serde_json::to_value(&steps)?;
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        let output = AuditOutput {
+            audit: &audit,
+            pack: &pack.id,
+            steps: &steps,
+        };
+        println!("{}", serde_json::to_string_pretty(&output)?);
     } else {
         print!("{}", summary(&audit, reference, ctx.lang));
         print!("{}", steps_summary(pack, &steps, ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON document: the audit's facts, then the pack's verdicts (docs/audit-json.md).
+#[derive(serde::Serialize)]
+struct AuditOutput<'a> {
+    #[serde(flatten)]
+    audit: &'a Audit,
+    pack: &'a str,
+    steps: &'a [StepResult],
 }
 
 /// One line per step: its status word and its title.

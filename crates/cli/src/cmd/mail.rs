@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use premiers_pas_core::detect::mail_check::{self, MailCheck};
-use premiers_pas_core::journal::Journal;
+use premiers_pas_core::journal::{Journal, JournalEntry};
 use premiers_pas_core::reference::{ProviderKind, Reference};
 use premiers_pas_core::{ErrorCode, IpcError, Lang};
 
@@ -73,9 +73,11 @@ fn run_check(ctx: &Context, args: CheckArgs) -> anyhow::Result<ExitCode> {
     match result {
         Ok(check) => {
             if args.json {
-                let mut value = serde_json::to_value(&check)?;
-                value["requests"] = serde_json::to_value(journal.entries())?;
-                println!("{}", serde_json::to_string_pretty(&value)?);
+                let output = CheckOutput {
+                    check: &check,
+                    requests: journal.entries(),
+                };
+                println!("{}", serde_json::to_string_pretty(&output)?);
             } else {
                 println!("{}", sentence(&check, ctx.lang));
             }
@@ -90,6 +92,14 @@ fn run_check(ctx: &Context, args: CheckArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
     }
+}
+
+/// The JSON document: the check, then the network requests it made.
+#[derive(serde::Serialize)]
+struct CheckOutput<'a> {
+    #[serde(flatten)]
+    check: &'a MailCheck,
+    requests: Vec<JournalEntry>,
 }
 
 fn kind_text(kind: ProviderKind, lang: Lang) -> &'static str {
