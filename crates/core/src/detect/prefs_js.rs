@@ -233,6 +233,26 @@ mod tests {
     }
 
     #[test]
+    fn random_input_never_panics() {
+        // A fixed linear congruential sequence: deterministic, and varied enough to hit every branch.
+        let alphabet: Vec<char> = "user_pref(\"'\\xu0123456789abcdef);,/*#\n -+truefalsé😀"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 80) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let prefs = parse_prefs(&text);
+            assert!(prefs.values.len() <= text.len());
+        }
+    }
+
+    #[test]
     fn garbage_gives_nothing_and_no_panic() {
         let prefs = parse_prefs("\u{0}\u{ffff}((((;;;\"\\u12");
         assert!(prefs.values.is_empty());

@@ -59,7 +59,7 @@ pub fn profiles_from_ini(profiles: &Ini, installs: Option<&Ini>) -> ProfilesIni 
     let mut out = ProfilesIni::default();
     for (section, props) in profiles.iter() {
         let Some(section) = section else { continue };
-        if section.len() > 7 && section[..7].eq_ignore_ascii_case("profile") {
+        if has_prefix(section, "profile") {
             let Some(path) = props.get("Path").map(str::trim).filter(|p| !p.is_empty()) else {
                 continue;
             };
@@ -72,7 +72,7 @@ pub fn profiles_from_ini(profiles: &Ini, installs: Option<&Ini>) -> ProfilesIni 
                 relative,
                 old_default,
             });
-        } else if section.len() > 7 && section[..7].eq_ignore_ascii_case("install") {
+        } else if has_prefix(section, "install") {
             if let Some(d) = props.get("Default").map(str::trim).filter(|d| !d.is_empty()) {
                 out.install_defaults.push(d.to_owned());
             }
@@ -91,6 +91,14 @@ pub fn profiles_from_ini(profiles: &Ini, installs: Option<&Ini>) -> ProfilesIni 
         }
     }
     out
+}
+
+/// `[Profile…]`/`[Install…]`: the prefix, any case, followed by something. Never slices inside a character.
+fn has_prefix(section: &str, prefix: &str) -> bool {
+    section.len() > prefix.len()
+        && section
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// Resolves a profile path written in an ini file: relative to the root, or absolute.
@@ -283,6 +291,18 @@ mod tests {
             resolved,
             PathBuf::from("/h/AppData/Roaming/Mozilla/Firefox/Profiles/x.default")
         );
+    }
+
+    #[test]
+    fn section_names_with_accents_do_not_break_parsing() {
+        let ini = parse_ini("[Profilé1]\nPath=a\n[Instalé]\nDefault=b\n[Profile2]\nPath=c\n").unwrap();
+        let parsed = profiles_from_ini(&ini, None);
+        assert_eq!(
+            parsed.profiles.len(),
+            2,
+            "`Profilé1` starts with `Profil` + é, so it counts"
+        );
+        assert!(parsed.install_defaults.is_empty());
     }
 
     #[test]

@@ -279,7 +279,7 @@ impl LiveRegistry {
             "HKCR" | "HKEY_CLASSES_ROOT" => windows_registry::CLASSES_ROOT,
             _ => return None,
         };
-        root.options().read().open(rest).ok()
+        root.open(rest).ok()
     }
 }
 
@@ -356,6 +356,25 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn random_input_never_panics() {
+        let alphabet: Vec<char> = "[]\\\"=@-:,hexdword(2)0123456789abcdefHKCU\n\r ;é"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 120) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let _ = MapRegistry::parse_reg(&text);
+            let _ = MapRegistry::parse_reg_bytes(text.as_bytes());
+        }
     }
 
     #[test]
