@@ -36,6 +36,8 @@ enum Command {
     Audit(cmd::audit::Args),
     /// Mail addresses: who hosts them.
     Mail(cmd::mail::Args),
+    /// Checklists: validate files, list packs, show a pack.
+    Checklist(cmd::checklist::Args),
 }
 
 /// What every subcommand receives besides its own arguments.
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::System(args) => cmd::system::run(&ctx, args),
         Command::Audit(args) => cmd::audit::run(&ctx, args),
         Command::Mail(args) => cmd::mail::run(&ctx, args),
+        Command::Checklist(args) => cmd::checklist::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

@@ -15,6 +15,7 @@ pub mod error;
 pub mod i18n;
 pub mod journal;
 pub mod paths;
+pub mod progress;
 pub mod reference;
 pub mod system;
 

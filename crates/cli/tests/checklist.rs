@@ -1,0 +1,199 @@
+//! `premiers-pas checklist validate | list | show`, run as a volunteer runs them.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn premiers_pas() -> Command {
+    let mut cmd = Command::cargo_bin("premiers-pas").unwrap_or_else(|e| panic!("{e}"));
+    cmd.env_remove("PREMIERS_PAS_LANG");
+    cmd
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stdout(out: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn builtin_and_shipped_folder_are_valid() {
+    let out = premiers_pas()
+        .args(["--lang", "en", "checklist", "validate"])
+        .assert()
+        .success();
+    assert!(stdout(&out).contains("Everything is valid."));
+    premiers_pas()
+        .arg("checklist")
+        .arg("validate")
+        .arg(repo().join("checklists"))
+        .assert()
+        .success();
+    premiers_pas()
+        .arg("checklist")
+        .arg("validate")
+        .arg(repo().join("checklists/packs/premiers-pas.toml"))
+        .arg(repo().join("checklists/apps.toml"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn malformed_packs_list_every_problem_with_its_position() {
+    let dir = repo().join("crates/core/tests/fixtures/packs/malformed");
+    let out = premiers_pas()
+        .args(["--lang", "fr", "checklist", "validate"])
+        .arg(&dir)
+        .assert()
+        .code(1);
+    let text = stdout(&out);
+    let file = dir.join("unknown-check.toml").display().to_string();
+    assert!(
+        text.contains(&format!(
+            "{file}:12:13: unknown check `browser_instaled` — did you mean `browser_installed`?"
+        )),
+        "{text}"
+    );
+    let many = dir.join("many-errors.toml").display().to_string();
+    assert_eq!(text.lines().filter(|l| l.starts_with(&many)).count(), 5, "{text}");
+    let problems = text.lines().filter(|l| l.contains(".toml:")).count();
+    assert!(problems >= 24, "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with(&format!("{problems} problèmes trouvés.")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_volunteers_own_pack_validates_against_the_builtin_reference() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string(repo().join("checklists/packs/atelier-navigateur.toml")).unwrap();
+    let good = tmp.path().join("mon-atelier.toml");
+    std::fs::write(
+        &good,
+        pack.replace("id = \"atelier-navigateur\"", "id = \"mon-atelier\""),
+    )
+    .unwrap();
+    premiers_pas()
+        .arg("checklist")
+        .arg("validate")
+        .arg(&good)
+        .assert()
+        .success();
+    let bad = tmp.path().join("typo.toml");
+    std::fs::write(&bad, pack.replace("family = \"gecko\"", "family = \"geko\"")).unwrap();
+    let out = premiers_pas()
+        .arg("checklist")
+        .arg("validate")
+        .arg(tmp.path())
+        .assert()
+        .code(1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("unknown value `geko` — did you mean `gecko`?"),
+        "{text}"
+    );
+    assert!(!text.contains("mon-atelier.toml:"), "{text}");
+}
+
+#[test]
+fn a_missing_path_is_a_runtime_error() {
+    premiers_pas()
+        .args(["checklist", "validate", "/nonexistent/pack.toml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn list_shows_both_packs() {
+    let out = premiers_pas()
+        .args(["--lang", "fr", "checklist", "list"])
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(
+        text.contains("premiers-pas") && text.contains("Premiers pas (6 étapes)"),
+        "{text}"
+    );
+    assert!(text.contains("atelier-navigateur"), "{text}");
+    let out = premiers_pas()
+        .args(["checklist", "list", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json[0]["id"], "premiers-pas");
+    assert_eq!(json[0]["steps"], 6);
+}
+
+#[test]
+fn show_reads_as_a_french_guide() {
+    let out = premiers_pas()
+        .args(["checklist", "show", "premiers-pas", "--lang", "fr"])
+        .assert()
+        .success();
+    let text = stdout(&out);
+    let titles = [
+        "1. Des cartes qui ne vous suivent pas",
+        "2. Un navigateur qui travaille pour vous",
+        "3. Moins de publicités, moins de mouchards",
+        "4. Firefox pour ouvrir vos liens",
+        "5. Un courriel qui vous respecte",
+        "6. Un hébergeur de confiance près de chez vous",
+    ];
+    let positions: Vec<usize> = titles
+        .iter()
+        .map(|t| text.find(t).unwrap_or_else(|| panic!("{t}\n{text}")))
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "steps in order");
+    for words in [
+        "Pourquoi",
+        "Comment faire",
+        "vérifié en novembre 2026",
+        "https://f-droid.org/packages/app.comaps.fdroid/",
+        "https://addons.mozilla.org/firefox/addon/ublock-origin/",
+        "Sur iPhone",
+    ] {
+        assert!(text.contains(words), "`{words}` missing");
+    }
+    assert!(
+        text.lines().all(|l| !l.trim_start().starts_with('»')),
+        "no line starts with a closing quote"
+    );
+    let en = stdout(
+        &premiers_pas()
+            .args(["--lang", "en", "checklist", "show", "premiers-pas"])
+            .assert()
+            .success(),
+    );
+    assert!(
+        en.contains("Why") && en.contains("1. Maps that don't follow you"),
+        "{en}"
+    );
+}
+
+#[test]
+fn show_json_is_the_pack() {
+    let out = premiers_pas()
+        .args(["checklist", "show", "atelier-navigateur", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["id"], "atelier-navigateur");
+    assert_eq!(
+        json["steps"][1]["checks"][0]["extension_enabled"]["in"],
+        "default_profile"
+    );
+}
+
+#[test]
+fn show_an_unknown_pack_says_so() {
+    let out = premiers_pas()
+        .args(["checklist", "show", "premier-pas"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("no checklist pack with id `premier-pas`"), "{err}");
+}

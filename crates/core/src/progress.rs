@@ -1,0 +1,422 @@
+//! Saved progress: the person's own answers ("C'est fait") and the last audit summary, so that the next
+//! visit can say what changed.
+//!
+//! One small versioned JSON file in the data folder, `progress.json`, written atomically (a temporary file
+//! in the same folder, fsync, rename, fsync of the folder) with the previous good copy kept as
+//! `progress.json.bak`. A damaged file is never a crash and never silently emptied: it is set aside as
+//! `progress.json.corrupt-<time>`, the copy is used instead, and the caller gets a [`Notice`] to show.
+//! [`ProgressStore::ephemeral`] keeps everything in memory only, for stands.
+//!
+//! This module does not judge steps (that is `checklist`) and does not decide when to save.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::checklist::{Answer, Answers, Status, StepResult};
+use crate::error::ErrorCode;
+
+/// The file name in the data folder.
+pub const PROGRESS_FILE: &str = "progress.json";
+/// The previous good copy.
+pub const BACKUP_FILE: &str = "progress.json.bak";
+/// The format version this build writes and reads.
+pub const PROGRESS_VERSION: u32 = 1;
+
+const TEMP_PREFIX: &str = ".progress-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Everything saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Progress {
+    /// Always [`PROGRESS_VERSION`] when written by this build.
+    pub version: u32,
+    /// By pack id.
+    pub packs: BTreeMap<String, PackProgress>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            version: PROGRESS_VERSION,
+            packs: BTreeMap::new(),
+        }
+    }
+}
+
+/// What is saved for one pack.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PackProgress {
+    /// The person's answers, by step id.
+    pub answers: Answers,
+    /// The statuses of the last audit, to tell what changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub last_summary: Option<AuditSummary>,
+}
+
+/// The statuses of one evaluation, with its time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AuditSummary {
+    /// Milliseconds since the Unix epoch.
+    #[ts(type = "number")]
+    pub at_ms: u64,
+    /// Step id → status.
+    pub statuses: BTreeMap<String, Status>,
+}
+
+impl AuditSummary {
+    /// The summary of an evaluation.
+    pub fn from_results(results: &[StepResult], at_ms: u64) -> AuditSummary {
+        AuditSummary {
+            at_ms,
+            statuses: results.iter().map(|r| (r.id.clone(), r.status)).collect(),
+        }
+    }
+}
+
+/// A step whose status moved since the last audit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Change {
+    pub step: String,
+    /// `None` for a step that is new in the pack.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub before: Option<Status>,
+    pub after: Status,
+}
+
+/// The steps whose status differs between `previous` and `current`, in the order of `current`.
+pub fn changes(previous: &AuditSummary, current: &[StepResult]) -> Vec<Change> {
+    current
+        .iter()
+        .filter_map(|r| {
+            let before = previous.statuses.get(&r.id).copied();
+            (before != Some(r.status)).then(|| Change {
+                step: r.id.clone(),
+                before,
+                after: r.status,
+            })
+        })
+        .collect()
+}
+
+impl Progress {
+    /// The answers saved for a pack.
+    pub fn answers(&self, pack: &str) -> Answers {
+        self.packs
+            .get(pack)
+            .map(|p| p.answers.clone())
+            .unwrap_or_default()
+    }
+
+    /// Records (or, with `None`, forgets) an answer.
+    pub fn set_answer(&mut self, pack: &str, step: &str, answer: Option<Answer>) {
+        let entry = self.packs.entry(pack.to_owned()).or_default();
+        match answer {
+            Some(a) => {
+                entry.answers.0.insert(step.to_owned(), a);
+            }
+            None => {
+                entry.answers.0.remove(step);
+            }
+        }
+    }
+
+    /// Stores the summary of a new evaluation and returns what changed since the previous one (nothing
+    /// on a first visit).
+    pub fn record_summary(&mut self, pack: &str, results: &[StepResult], at_ms: u64) -> Vec<Change> {
+        let entry = self.packs.entry(pack.to_owned()).or_default();
+        let found = entry
+            .last_summary
+            .as_ref()
+            .map(|prev| changes(prev, results))
+            .unwrap_or_default();
+        entry.last_summary = Some(AuditSummary::from_results(results, at_ms));
+        found
+    }
+}
+
+/// Something the person should be told about their saved progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Notice {
+    /// The saved file was damaged or missing; what we did about it.
+    Recovered {
+        /// True when the previous good copy was used; false when nothing could be recovered.
+        from_backup: bool,
+        /// Where the damaged file was set aside, if there was one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        damaged_copy: Option<String>,
+        /// Why, in English (the UI translates by kind).
+        reason: String,
+    },
+}
+
+/// What [`ProgressStore::load`] gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Loaded {
+    pub progress: Progress,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub notice: Option<Notice>,
+}
+
+/// What can go wrong with saved progress.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProgressError {
+    /// The data folder or file could not be read or written.
+    #[error("could not save or read progress in {path}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was written by a newer version of Premiers Pas; it is left untouched.
+    #[error(
+        "progress file {path} has version {found}, newer than this program understands ({PROGRESS_VERSION})"
+    )]
+    TooNew { path: String, found: u32 },
+    /// The progress could not be turned into JSON (should not happen).
+    #[error("could not encode progress")]
+    Encode(#[source] serde_json::Error),
+}
+
+impl ErrorCode for ProgressError {
+    fn code(&self) -> &'static str {
+        match self {
+            ProgressError::Io { .. } => "progress.io",
+            ProgressError::TooNew { .. } => "progress.too_new",
+            ProgressError::Encode(_) => "progress.encode",
+        }
+    }
+}
+
+/// Where progress lives: a folder on disk, or memory only.
+#[derive(Debug)]
+pub struct ProgressStore {
+    dir: Option<PathBuf>,
+    memory: Mutex<Progress>,
+}
+
+enum Read {
+    Missing,
+    Good(Progress),
+    Bad(String),
+    TooNew(u32),
+}
+
+impl ProgressStore {
+    /// A store in `data_dir` (created on first save).
+    pub fn open(data_dir: &Path) -> ProgressStore {
+        ProgressStore {
+            dir: Some(data_dir.to_path_buf()),
+            memory: Mutex::new(Progress::default()),
+        }
+    }
+
+    /// A store that keeps nothing on disk (stand mode): saves live in memory until the program ends.
+    pub fn ephemeral() -> ProgressStore {
+        ProgressStore {
+            dir: None,
+            memory: Mutex::new(Progress::default()),
+        }
+    }
+
+    /// Does this store write to disk?
+    pub fn is_persistent(&self) -> bool {
+        self.dir.is_some()
+    }
+
+    /// The progress file, for a persistent store.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.dir.as_ref().map(|d| d.join(PROGRESS_FILE))
+    }
+
+    /// Reads the saved progress. A missing file is an empty progress; a damaged one is set aside and
+    /// replaced by the previous good copy, with a [`Notice`] saying so.
+    pub fn load(&self) -> Result<Loaded, ProgressError> {
+        let Some(dir) = &self.dir else {
+            let progress = self.memory.lock().unwrap_or_else(PoisonError::into_inner).clone();
+            return Ok(Loaded {
+                progress,
+                notice: None,
+            });
+        };
+        remove_stale_temps(dir);
+        let main = dir.join(PROGRESS_FILE);
+        let backup = dir.join(BACKUP_FILE);
+        let (main_read, backup_read) = (read(&main)?, read(&backup)?);
+        match (main_read, backup_read) {
+            (Read::Good(progress), _) => Ok(Loaded {
+                progress,
+                notice: None,
+            }),
+            (Read::TooNew(found), _) => Err(ProgressError::TooNew {
+                path: main.display().to_string(),
+                found,
+            }),
+            (Read::Missing, Read::Missing) => Ok(Loaded {
+                progress: Progress::default(),
+                notice: None,
+            }),
+            (Read::Missing, Read::Good(progress)) => {
+                self.save_inner(dir, &progress)?;
+                Ok(Loaded {
+                    progress,
+                    notice: Some(Notice::Recovered {
+                        from_backup: true,
+                        damaged_copy: None,
+                        reason: "the progress file was missing; the previous copy was used".into(),
+                    }),
+                })
+            }
+            (Read::Missing, _) => Ok(Loaded {
+                progress: Progress::default(),
+                notice: None,
+            }),
+            (Read::Bad(why), backup_read) => {
+                let damaged = set_aside(&main)?;
+                let damaged_copy = Some(damaged.display().to_string());
+                match backup_read {
+                    Read::Good(progress) => {
+                        self.save_inner(dir, &progress)?;
+                        Ok(Loaded {
+                            progress,
+                            notice: Some(Notice::Recovered {
+                                from_backup: true,
+                                damaged_copy,
+                                reason: format!(
+                                    "the progress file was damaged ({why}); the previous copy was used"
+                                ),
+                            }),
+                        })
+                    }
+                    _ => Ok(Loaded {
+                        progress: Progress::default(),
+                        notice: Some(Notice::Recovered {
+                            from_backup: false,
+                            damaged_copy,
+                            reason: format!(
+                                "the progress file was damaged ({why}) and no good copy was found"
+                            ),
+                        }),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Saves atomically, keeping the previous good file as the copy.
+    pub fn save(&self, progress: &Progress) -> Result<(), ProgressError> {
+        match &self.dir {
+            None => {
+                *self.memory.lock().unwrap_or_else(PoisonError::into_inner) = progress.clone();
+                Ok(())
+            }
+            Some(dir) => self.save_inner(dir, progress),
+        }
+    }
+
+    fn save_inner(&self, dir: &Path, progress: &Progress) -> Result<(), ProgressError> {
+        let io = |path: &Path| {
+            let path = path.display().to_string();
+            move |source| ProgressError::Io { path, source }
+        };
+        fs::create_dir_all(dir).map_err(io(dir))?;
+        let main = dir.join(PROGRESS_FILE);
+        // Only a file that reads well becomes the copy: a damaged one must not replace a good copy.
+        if let Ok(Read::Good(_)) = read(&main) {
+            let bytes = fs::read(&main).map_err(io(&main))?;
+            write_atomically(dir, &dir.join(BACKUP_FILE), &bytes).map_err(io(&dir.join(BACKUP_FILE)))?;
+        }
+        let mut bytes = serde_json::to_vec_pretty(progress).map_err(ProgressError::Encode)?;
+        bytes.push(b'\n');
+        write_atomically(dir, &main, &bytes).map_err(io(&main))
+    }
+}
+
+/// Temporary file in the same folder, written and synced, then renamed over `target`; then the folder is
+/// synced so the rename itself survives a power cut.
+fn write_atomically(dir: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    // Windows cannot open a folder as a file; its rename (MoveFileEx) is already durable enough here.
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<Read, ProgressError> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Read::Missing),
+        Err(source) => {
+            return Err(ProgressError::Io {
+                path: path.display().to_string(),
+                source,
+            })
+        }
+    };
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        version: u32,
+    }
+    match serde_json::from_slice::<VersionOnly>(&bytes) {
+        Ok(v) if v.version > PROGRESS_VERSION => return Ok(Read::TooNew(v.version)),
+        Ok(_) => {}
+        Err(e) => return Ok(Read::Bad(e.to_string())),
+    }
+    Ok(match serde_json::from_slice::<Progress>(&bytes) {
+        Ok(p) => Read::Good(p),
+        Err(e) => Read::Bad(e.to_string()),
+    })
+}
+
+/// Renames a damaged file out of the way, keeping it for the curious.
+fn set_aside(path: &Path) -> Result<PathBuf, ProgressError> {
+    let target = path.with_file_name(format!("{PROGRESS_FILE}.corrupt-{}", crate::journal::now_ms()));
+    fs::rename(path, &target).map_err(|source| ProgressError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(target)
+}
+
+/// Temporary files left by a save that was interrupted.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
