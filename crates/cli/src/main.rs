@@ -32,6 +32,10 @@ struct Cli {
 enum Command {
     /// Describe this computer: operating system, version, desktop, locale.
     System(cmd::system::Args),
+    /// What this computer already has: browsers, extensions, default browser, applications, mail accounts.
+    Audit(cmd::audit::Args),
+    /// Mail addresses: who hosts them.
+    Mail(cmd::mail::Args),
     /// Checklists: validate files, list packs, show a pack.
     Checklist(cmd::checklist::Args),
 }
@@ -48,9 +52,14 @@ pub struct Context {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(|| premiers_pas_core::system_info().lang);
-    let ctx = Context { lang, data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir) };
+    let ctx = Context {
+        lang,
+        data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir),
+    };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),
+        Command::Audit(args) => cmd::audit::run(&ctx, args),
+        Command::Mail(args) => cmd::mail::run(&ctx, args),
         Command::Checklist(args) => cmd::checklist::run(&ctx, args),
     };
     match result {

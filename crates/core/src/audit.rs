@@ -78,7 +78,8 @@ pub struct Browser {
     /// Display name, e.g. "Firefox".
     pub name: String,
     pub family: BrowserFamily,
-    /// How it is installed: `system`, `snap`, `flatpak`, `xdg` (Firefox 147+ location), `user`.
+    /// How it is installed: `system`, `snap` or `flatpak`. Two roots of one kind (Firefox's `~/.mozilla` and
+    /// the Firefox 147+ XDG `~/.config/mozilla`) are told apart by `root`.
     pub install: String,
     /// The folder holding its profiles (`profiles.ini` or `Local State`).
     pub root: String,
@@ -163,6 +164,18 @@ pub struct ProviderMatch {
     pub kind: ProviderKind,
     /// What matched: `domain:gmail.com`, `server:imap.gmail.com`, `mx:aspmx.l.google.com`.
     pub matched_by: Option<String>,
+}
+
+impl ProviderMatch {
+    /// Nothing known yet: id `unknown`, no name.
+    pub fn unknown() -> Self {
+        ProviderMatch {
+            id: "unknown".to_owned(),
+            name: String::new(),
+            kind: ProviderKind::Unknown,
+            matched_by: None,
+        }
+    }
 }
 
 /// Where a finding came from.

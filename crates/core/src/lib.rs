@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod checklist;
+pub mod detect;
 pub mod error;
 pub mod i18n;
 pub mod journal;

@@ -1,4 +1,6 @@
 //! One module per subcommand.
 
+pub mod audit;
 pub mod checklist;
+pub mod mail;
 pub mod system;

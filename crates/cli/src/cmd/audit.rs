@@ -1,0 +1,384 @@
+//! `premiers-pas audit`: what this computer (or a home laid out as files) already has.
+//!
+//! Without options it audits the real machine. `--home DIR` audits a folder instead, seeing nothing of
+//! the machine outside it, as the OS given by `--os`; `--env KEY=VALUE` sets the environment the detectors
+//! see; `--registry FILE` gives Windows registry values as a `.reg` file. `--json` prints the audit in the
+//! `premiers-pas/audit/1` schema (docs/audit-json.md); otherwise a short summary in the chosen language.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use premiers_pas_core::audit::{Audit, Browser, BrowserProfile};
+use premiers_pas_core::checklist::{self, Answers, Library, Pack, StepResult};
+use premiers_pas_core::detect::{self, Host, MapRegistry};
+use premiers_pas_core::journal::Journal;
+use premiers_pas_core::reference::{ProviderKind, Reference};
+use premiers_pas_core::{Lang, OsFamily};
+
+use crate::Context;
+
+const UBO_IDS: &[&str] = &[
+    "uBlock0@raymondhill.net",
+    "cjpalhdlnbpafiamejdnhcphjbkeiagm",
+    "odfafepnkmbhccpbejgmiehpchacaeak",
+];
+const UBO_LITE_IDS: &[&str] = &[
+    "ddkjiahejlhfcafbddmgiahcphecmpfh",
+    "cimighlppcgcoapaliogpjjdehbnofhn",
+];
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print JSON (schema premiers-pas/audit/1) instead of a summary.
+    #[arg(long)]
+    json: bool,
+
+    /// Audit this folder as a home instead of this computer (system folders are not looked at).
+    #[arg(long, value_name = "DIR")]
+    home: Option<PathBuf>,
+
+    /// The operating system of the home given with --home.
+    #[arg(long, value_name = "OS", requires = "home", value_parser = ["linux", "macos", "windows"])]
+    os: Option<String>,
+
+    /// An environment variable as the detectors should see it (XDG_CONFIG_HOME, APPDATA…). Repeatable.
+    #[arg(long = "env", value_name = "KEY=VALUE", value_parser = parse_env)]
+    env: Vec<(String, String)>,
+
+    /// Windows registry values, as a .reg file (what `reg export` writes).
+    #[arg(long, value_name = "FILE")]
+    registry: Option<PathBuf>,
+
+    /// The checklist pack whose steps are judged against the audit.
+    #[arg(long, value_name = "ID", default_value = "premiers-pas")]
+    pack: String,
+
+    /// With --home: also look at system folders (/usr/share/applications…) under this folder.
+    #[arg(long, value_name = "DIR", requires = "home")]
+    system_root: Option<PathBuf>,
+}
+
+fn parse_env(raw: &str) -> Result<(String, String), String> {
+    match raw.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+        _ => Err(format!("expected KEY=VALUE, got `{raw}`")),
+    }
+}
+
+/// Builds the host the options describe.
+fn host_from(args: &Args, journal: &Journal) -> anyhow::Result<Host> {
+    let mut host = match &args.home {
+        Some(home) => {
+            anyhow::ensure!(home.is_dir(), "{} is not a folder", home.display());
+            // Paths in the audit are absolute, whatever the folder was given as.
+            let home =
+                std::fs::canonicalize(home).with_context(|| format!("could not open {}", home.display()))?;
+            let os = match args.os.as_deref() {
+                Some(os) => os.parse::<OsFamily>().map_err(anyhow::Error::msg)?,
+                None => OsFamily::current(),
+            };
+            let mut host = Host::for_home(&home, os);
+            if let Some(root) = &args.system_root {
+                host = host.with_system_root(root);
+            }
+            host
+        }
+        None => Host::live(),
+    };
+    for (key, value) in &args.env {
+        host = host.with_env(key, value);
+    }
+    if let Some(file) = &args.registry {
+        let bytes = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
+        journal.file_read("system", file, bytes.len() as u64, None);
+        let registry = MapRegistry::parse_reg_bytes(&bytes)
+            .with_context(|| format!("in the registry file {}", file.display()))?;
+        host = host.with_registry(Box::new(registry));
+    }
+    Ok(host)
+}
+
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let library = Library::builtin().context("the built-in checklists are invalid")?;
+    let pack = library.pack(&args.pack)?;
+    let reference = &library.reference;
+    let journal = Journal::new();
+    let host = host_from(&args, &journal)?;
+    let audit = detect::audit(&host, reference, &journal);
+    let steps = checklist::evaluate(pack, &audit, reference, &Answers::none(), ctx.lang);
+    if args.json {
+        let output = AuditOutput {
+            audit: &audit,
+            pack: &pack.id,
+            steps: &steps,
+        };
+        println!("{}", serde_json::to_string_pretty(&output)?);
+    } else {
+        print!("{}", summary(&audit, reference, ctx.lang));
+        print!("{}", steps_summary(pack, &steps, ctx.lang));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON document: the audit's facts, then the pack's verdicts (docs/audit-json.md).
+#[derive(serde::Serialize)]
+struct AuditOutput<'a> {
+    #[serde(flatten)]
+    audit: &'a Audit,
+    pack: &'a str,
+    steps: &'a [StepResult],
+}
+
+/// One line per step: its status word and its title.
+fn steps_summary(pack: &Pack, steps: &[StepResult], lang: Lang) -> String {
+    let mut out = format!("{}\n", pack.title.get(lang));
+    for result in steps {
+        let title = pack
+            .step(&result.id)
+            .map(|s| s.title.get(lang))
+            .unwrap_or(result.id.as_str());
+        out.push_str(&format!("  [{}] {title}\n", result.status.label(lang)));
+    }
+    out
+}
+
+/// Words of the summary, per language.
+struct Words {
+    /// `" : "` in French typography, `": "` in English.
+    colon: &'static str,
+    browsers: &'static str,
+    none: &'static str,
+    default_mark: &'static str,
+    unlisted_mark: &'static str,
+    profile: &'static str,
+    enabled: &'static str,
+    disabled: &'static str,
+    temporary: &'static str,
+    other_extensions: &'static str,
+    no_extension: &'static str,
+    default_browser: &'static str,
+    unknown: &'static str,
+    apps: &'static str,
+    mail: &'static str,
+    running: &'static str,
+    problems: &'static str,
+    files_read: &'static str,
+}
+
+const FR: Words = Words {
+    colon: " : ",
+    browsers: "Navigateurs",
+    none: "aucun",
+    default_mark: " (par défaut)",
+    unlisted_mark: " (non listé dans profiles.ini)",
+    profile: "profil",
+    enabled: "activé",
+    disabled: "désactivé",
+    temporary: "temporaire",
+    other_extensions: "autre(s) extension(s)",
+    no_extension: "aucune extension connue",
+    default_browser: "Navigateur par défaut",
+    unknown: "inconnu",
+    apps: "Applications connues",
+    mail: "Comptes mail",
+    running: "En cours d'exécution",
+    problems: "Lectures impossibles",
+    files_read: "Fichiers lus",
+};
+
+const EN: Words = Words {
+    colon: ": ",
+    browsers: "Browsers",
+    none: "none",
+    default_mark: " (default)",
+    unlisted_mark: " (not listed in profiles.ini)",
+    profile: "profile",
+    enabled: "enabled",
+    disabled: "disabled",
+    temporary: "temporary",
+    other_extensions: "other extension(s)",
+    no_extension: "no known extension",
+    default_browser: "Default browser",
+    unknown: "unknown",
+    apps: "Known applications",
+    mail: "Mail accounts",
+    running: "Running",
+    problems: "Could not read",
+    files_read: "Files read",
+};
+
+fn kind_words(kind: ProviderKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (ProviderKind::BigTech, Lang::Fr) => "géant du numérique",
+        (ProviderKind::BigTech, Lang::En) => "big tech",
+        (ProviderKind::Ethical, Lang::Fr) => "fournisseur éthique",
+        (ProviderKind::Ethical, Lang::En) => "ethical provider",
+        (ProviderKind::Isp, Lang::Fr) => "fournisseur d'accès",
+        (ProviderKind::Isp, Lang::En) => "internet access provider",
+        (ProviderKind::Chatons, Lang::Fr) => "membre des CHATONS",
+        (ProviderKind::Chatons, Lang::En) => "CHATONS member",
+        (_, Lang::Fr) => "hébergeur inconnu",
+        (_, Lang::En) => "unknown host",
+    }
+}
+
+/// The short human summary of an audit.
+pub fn summary(audit: &Audit, reference: &Reference, lang: Lang) -> String {
+    let w = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    let mut out = String::new();
+    let name_of = |id: &str| {
+        reference
+            .apps
+            .get(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    out.push_str(&format!("{}\n", w.browsers));
+    if audit.browsers.is_empty() {
+        out.push_str(&format!("  {}\n", w.none));
+    }
+    for browser in &audit.browsers {
+        browser_lines(&mut out, browser, w);
+    }
+    let default = match (&audit.default_browser, &audit.default_browser_evidence) {
+        (Some(id), _) => name_of(id),
+        (None, Some(e)) => format!("{} ({})", w.unknown, e.value),
+        (None, None) => w.unknown.to_owned(),
+    };
+    out.push_str(&labelled(w.default_browser, &default, lang));
+    let apps: Vec<String> = audit
+        .apps
+        .iter()
+        .map(|a| format!("{} ({})", a.name, a.source))
+        .collect();
+    out.push_str(&labelled(
+        w.apps,
+        &if apps.is_empty() {
+            w.none.to_owned()
+        } else {
+            apps.join(", ")
+        },
+        lang,
+    ));
+    if audit.mail_accounts.is_empty() {
+        out.push_str(&labelled(w.mail, w.none, lang));
+    } else {
+        out.push_str(&format!("{}\n", w.mail));
+        for account in &audit.mail_accounts {
+            let who = if account.provider.name.is_empty() {
+                w.unknown
+            } else {
+                account.provider.name.as_str()
+            };
+            out.push_str(&format!(
+                "  {} — {} ({}, {})\n",
+                account.address.as_deref().unwrap_or(&account.server),
+                who,
+                kind_words(account.provider.kind, lang),
+                account.server
+            ));
+        }
+    }
+    if !audit.running_browsers.is_empty() {
+        let names: Vec<String> = audit.running_browsers.iter().map(|id| name_of(id)).collect();
+        out.push_str(&labelled(w.running, &names.join(", "), lang));
+    }
+    if !audit.problems.is_empty() {
+        out.push_str(&format!("{} ({})\n", w.problems, audit.problems.len()));
+        for p in &audit.problems {
+            out.push_str(&format!(
+                "  {}{}{}\n",
+                p.path,
+                w.colon,
+                problem_text(&p.code, &p.message, lang)
+            ));
+        }
+    }
+    out.push_str(&labelled(w.files_read, &audit.files_read.len().to_string(), lang));
+    out
+}
+
+/// What went wrong, in the summary's language (the English message carries the detail).
+fn problem_text<'a>(code: &str, message: &'a str, lang: Lang) -> std::borrow::Cow<'a, str> {
+    if lang == Lang::En {
+        return message.into();
+    }
+    match code {
+        "detect.unreadable" if message.contains("permission denied") => "lecture refusée (droits)".into(),
+        "detect.unreadable" if message.contains("link loop") => "boucle de liens symboliques".into(),
+        "detect.unreadable" => "illisible".into(),
+        "detect.not_a_file" => "ce n'est pas un fichier ordinaire".into(),
+        "detect.too_large" => "trop gros pour être lu".into(),
+        "detect.invalid_json" => "JSON invalide (fichier abîmé ou en cours d'écriture)".into(),
+        "detect.invalid_ini" => "fichier INI invalide".into(),
+        "detect.invalid_plist" => "liste de propriétés illisible".into(),
+        "detect.invalid_prefs" => "aucune préférence lisible".into(),
+        "detect.unexpected_format" => "format inattendu".into(),
+        "detect.unresolved_path" => "chemin de profil introuvable depuis cet ordinateur".into(),
+        "detect.not_a_folder" => "profil listé qui n'est pas un dossier".into(),
+        _ => message.into(),
+    }
+}
+
+/// `Label : value` in French (with its space before the colon), `Label: value` in English.
+fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{label} : {value}\n"),
+        Lang::En => format!("{label}: {value}\n"),
+    }
+}
+
+fn browser_lines(out: &mut String, browser: &Browser, w: &Words) {
+    out.push_str(&format!(
+        "  {} ({}) — {}\n",
+        browser.name, browser.install, browser.root
+    ));
+    for profile in &browser.profiles {
+        let marks = format!(
+            "{}{}",
+            if profile.default { w.default_mark } else { "" },
+            if profile.unlisted { w.unlisted_mark } else { "" }
+        );
+        out.push_str(&format!(
+            "    {} {}{}{}{}\n",
+            w.profile,
+            profile.name,
+            marks,
+            w.colon,
+            extensions_line(profile, w)
+        ));
+    }
+}
+
+fn extensions_line(profile: &BrowserProfile, w: &Words) -> String {
+    let mut parts = Vec::new();
+    let mut others = 0;
+    for ext in &profile.extensions {
+        if UBO_IDS.contains(&ext.id.as_str()) || UBO_LITE_IDS.contains(&ext.id.as_str()) {
+            let state = if ext.enabled {
+                if ext.temporary {
+                    format!("{}, {}", w.enabled, w.temporary)
+                } else {
+                    w.enabled.to_owned()
+                }
+            } else {
+                format!("{}{}{}", w.disabled, w.colon, ext.disabled_reasons.join(", "))
+            };
+            parts.push(format!("{} ({state})", ext.name));
+        } else {
+            others += 1;
+        }
+    }
+    if others > 0 {
+        parts.push(format!("{others} {}", w.other_extensions));
+    }
+    if parts.is_empty() {
+        w.no_extension.to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
