@@ -9,6 +9,7 @@
 //! behind a caller's back (detectors take a `Host`), or touch the network unless a caller asks it to.
 
 pub mod audit;
+pub mod checklist;
 pub mod directory;
 pub mod error;
 pub mod i18n;

@@ -8,7 +8,6 @@
 //! labelled "country only" or "location unknown". This module ranks; it does not draw a map.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,6 +16,7 @@ use super::gazetteer::{self, fold, PlaceResolution};
 use super::model::{
     today_iso, Directory, GeoPoint, Load, Organization, Registration, Service, ServiceStatus,
 };
+use crate::reference::Categories;
 
 /// The software → category map the search relies on.
 pub trait CategoryMap {

@@ -1,0 +1,764 @@
+//! Packs: ordered steps with their texts, links, QR targets and checks, read from TOML and validated
+//! against the reference data.
+//!
+//! Loading collects every problem it can find, each with its position, rather than stopping at the first:
+//! a volunteer fixes a whole file in one go. This module does not judge anything (that is `evaluate`).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::de::DeValue;
+use toml::Spanned;
+use ts_rs::TS;
+
+use super::check::Check;
+use super::source::{suggest, Date, Source, TomlPath};
+use super::{ChecklistError, Diagnostic};
+use crate::i18n::Text;
+use crate::reference::{AppKind, ProviderKind, Reference, APPS_FILE, CATEGORIES_FILE, PROVIDERS_FILE};
+use crate::system::OsFamily;
+
+const BUILTIN_PACKS: [(&str, &str); 2] = [
+    (
+        "premiers-pas.toml",
+        include_str!("../../../../checklists/packs/premiers-pas.toml"),
+    ),
+    (
+        "atelier-navigateur.toml",
+        include_str!("../../../../checklists/packs/atelier-navigateur.toml"),
+    ),
+];
+
+/// The folder, inside a checklists folder, that holds the packs.
+pub const PACKS_DIR: &str = "packs";
+
+/// A checklist pack: a title, a description and ordered steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Pack {
+    pub id: String,
+    pub title: Text,
+    pub description: Text,
+    /// When a person last checked the whole pack.
+    pub reviewed: Date,
+    pub steps: Vec<Step>,
+}
+
+/// One step of a pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Step {
+    /// Stable id, unique in the pack (saved answers refer to it).
+    pub id: String,
+    pub title: Text,
+    /// Why it matters, in two or three plain sentences.
+    pub why: Text,
+    /// How to do it, per platform.
+    pub how: How,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Pages to open on a phone, shown as QR codes.
+    #[serde(default)]
+    pub qr: Vec<QrTarget>,
+    /// What the audit can say about this step; all must hold.
+    pub checks: Vec<Check>,
+    /// Sentences shown with the result when their condition holds.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Directory categories this step is about (the CHATONS search offers them first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// When a person last checked the facts of this step.
+    pub reviewed: Date,
+    /// Facts likely to change soon (the Manifest V2 situation, a fork), shown with the review date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub time_sensitive: Option<Text>,
+}
+
+/// Instructions per platform; `default` is used where no platform text is given.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct How {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub default: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub linux: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub macos: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub windows: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub android: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub ios: Option<Text>,
+}
+
+/// A platform `how` can speak of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Platform {
+    Linux,
+    Macos,
+    Windows,
+    Android,
+    Ios,
+}
+
+impl Platform {
+    /// Every platform, computers first.
+    pub const ALL: [Platform; 5] = [
+        Platform::Linux,
+        Platform::Macos,
+        Platform::Windows,
+        Platform::Android,
+        Platform::Ios,
+    ];
+
+    /// The key used in TOML.
+    pub fn key(self) -> &'static str {
+        match self {
+            Platform::Linux => "linux",
+            Platform::Macos => "macos",
+            Platform::Windows => "windows",
+            Platform::Android => "android",
+            Platform::Ios => "ios",
+        }
+    }
+
+    /// The computer platform of an operating-system family.
+    pub fn of_os(os: OsFamily) -> Option<Platform> {
+        match os {
+            OsFamily::Linux => Some(Platform::Linux),
+            OsFamily::Macos => Some(Platform::Macos),
+            OsFamily::Windows => Some(Platform::Windows),
+            OsFamily::Other => None,
+        }
+    }
+}
+
+impl How {
+    /// The text written for exactly this platform.
+    pub fn specific(&self, platform: Platform) -> Option<&Text> {
+        match platform {
+            Platform::Linux => self.linux.as_ref(),
+            Platform::Macos => self.macos.as_ref(),
+            Platform::Windows => self.windows.as_ref(),
+            Platform::Android => self.android.as_ref(),
+            Platform::Ios => self.ios.as_ref(),
+        }
+    }
+
+    /// The text for a platform, falling back to `default`.
+    pub fn for_platform(&self, platform: Platform) -> Option<&Text> {
+        self.specific(platform).or(self.default.as_ref())
+    }
+
+    /// The text for a computer of this family (`default` when the family is not one we write for).
+    pub fn for_os(&self, os: OsFamily) -> Option<&Text> {
+        Platform::of_os(os)
+            .and_then(|p| self.for_platform(p))
+            .or(self.default.as_ref())
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (&'static str, &Text)> {
+        std::iter::once(("default", self.default.as_ref()))
+            .chain(Platform::ALL.into_iter().map(|p| (p.key(), self.specific(p))))
+            .filter_map(|(k, t)| t.map(|t| (k, t)))
+    }
+}
+
+/// What a link leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum LinkKind {
+    /// A web page or service.
+    Web,
+    /// An app store page.
+    Store,
+    /// An F-Droid page.
+    Fdroid,
+    /// A guide or tutorial.
+    Guide,
+}
+
+/// A link shown with a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Link {
+    pub label: Text,
+    /// http or https only.
+    pub url: String,
+    pub kind: LinkKind,
+}
+
+/// Which store a QR code opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum Store {
+    /// Google Play.
+    Play,
+    /// F-Droid.
+    Fdroid,
+    /// Apple's App Store.
+    AppStore,
+    /// A web page (addons.mozilla.org, a project's site).
+    Web,
+}
+
+/// A page to open on a phone, shown as a QR code with its label under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct QrTarget {
+    pub label: Text,
+    /// http or https only.
+    pub url: String,
+    /// The app (from `apps.toml`) this page installs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub app: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub store: Option<Store>,
+}
+
+/// A sentence added to a step's result when its condition is `done`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Note {
+    pub when: Check,
+    pub text: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    id: String,
+    title: Text,
+    description: Text,
+    reviewed: Date,
+}
+
+impl Pack {
+    /// The packs shipped in `checklists/packs/`, embedded at compile time, checked against `reference`.
+    pub fn builtin_all(reference: &Reference) -> Result<Vec<Pack>, ChecklistError> {
+        let mut diags = Vec::new();
+        let mut packs = Vec::new();
+        for (name, text) in BUILTIN_PACKS {
+            let src = Source::new(format!("builtin:{PACKS_DIR}/{name}"), text);
+            if let Some(pack) = load(&src, reference, &mut diags) {
+                packs.push(pack);
+            }
+        }
+        check_unique_pack_ids(&packs, &mut diags);
+        if diags.is_empty() {
+            Ok(packs)
+        } else {
+            Err(ChecklistError::Invalid(diags))
+        }
+    }
+
+    /// Parses and validates one pack from text; `name` is shown in error positions.
+    pub fn from_text(name: &str, text: &str, reference: &Reference) -> Result<Pack, ChecklistError> {
+        let mut diags = Vec::new();
+        match load(&Source::new(name, text), reference, &mut diags) {
+            Some(pack) if diags.is_empty() => Ok(pack),
+            _ => Err(ChecklistError::Invalid(diags)),
+        }
+    }
+
+    /// Reads and validates one pack file.
+    pub fn load_file(path: &Path, reference: &Reference) -> Result<Pack, ChecklistError> {
+        let text = read(path)?;
+        Pack::from_text(&path.display().to_string(), &text, reference)
+    }
+
+    /// The step with this id.
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+}
+
+/// The reference data and the packs of one checklists folder (or the built-in ones).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Library {
+    pub reference: Reference,
+    pub packs: Vec<Pack>,
+}
+
+impl Library {
+    /// The shipped checklists.
+    pub fn builtin() -> Result<Library, ChecklistError> {
+        let reference = Reference::builtin()?;
+        let packs = Pack::builtin_all(&reference)?;
+        Ok(Library { reference, packs })
+    }
+
+    /// A checklists folder: `apps.toml`, `providers.toml`, `categories.toml` and `packs/*.toml`. All
+    /// problems of all files are reported together.
+    pub fn load_dir(dir: &Path) -> Result<Library, ChecklistError> {
+        let reference = Reference::load_dir(dir)?;
+        let mut diags = Vec::new();
+        let mut packs = Vec::new();
+        for path in pack_files(&dir.join(PACKS_DIR))? {
+            match Pack::load_file(&path, &reference) {
+                Ok(p) => packs.push(p),
+                Err(ChecklistError::Invalid(d)) => diags.extend(d),
+                Err(e) => return Err(e),
+            }
+        }
+        check_unique_pack_ids(&packs, &mut diags);
+        if diags.is_empty() {
+            Ok(Library { reference, packs })
+        } else {
+            Err(ChecklistError::Invalid(diags))
+        }
+    }
+
+    /// The pack with this id.
+    pub fn pack(&self, id: &str) -> Result<&Pack, ChecklistError> {
+        self.packs
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| ChecklistError::UnknownPack(id.to_owned()))
+    }
+}
+
+/// Validates files and folders as a volunteer names them, returning every problem found (empty = valid).
+///
+/// A folder with an `apps.toml` is a checklists folder: its reference data and its `packs/`. Any other
+/// folder holds packs (`*.toml`), checked against the built-in reference data. A file named like a
+/// reference file is checked with its siblings; any other file is a pack, checked against the reference
+/// data of the checklists folder it sits in (`…/packs/x.toml`), or else the built-in one.
+pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistError> {
+    let mut diags = Vec::new();
+    for path in paths {
+        let collect = |r: Result<(), ChecklistError>, diags: &mut Vec<Diagnostic>| match r {
+            Ok(()) => Ok(()),
+            Err(ChecklistError::Invalid(d)) => {
+                diags.extend(d);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        };
+        if path.is_dir() {
+            if path.join(APPS_FILE).is_file() {
+                collect(Library::load_dir(path).map(|_| ()), &mut diags)?;
+            } else {
+                let reference = Reference::builtin()?;
+                let mut packs = Vec::new();
+                for file in pack_files(path)? {
+                    match Pack::load_file(&file, &reference) {
+                        Ok(p) => packs.push(p),
+                        Err(e) => collect(Err(e), &mut diags)?,
+                    }
+                }
+                check_unique_pack_ids(&packs, &mut diags);
+            }
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let parent = path.parent().unwrap_or(Path::new("."));
+        if [APPS_FILE, PROVIDERS_FILE, CATEGORIES_FILE].contains(&name) {
+            collect(Reference::load_dir(parent).map(|_| ()), &mut diags)?;
+        } else {
+            let home = parent.parent().filter(|p| p.join(APPS_FILE).is_file());
+            let reference = match home {
+                Some(dir) => Reference::load_dir(dir),
+                None => Reference::builtin(),
+            };
+            match reference {
+                Ok(reference) => collect(Pack::load_file(path, &reference).map(|_| ()), &mut diags)?,
+                Err(e) => collect(Err(e), &mut diags)?,
+            }
+        }
+    }
+    Ok(diags)
+}
+
+fn read(path: &Path) -> Result<String, ChecklistError> {
+    std::fs::read_to_string(path).map_err(|source| ChecklistError::Read {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// The `*.toml` files of a folder, sorted by name (a missing folder has none).
+fn pack_files(dir: &Path) -> Result<Vec<PathBuf>, ChecklistError> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|source| ChecklistError::Read {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            ![APPS_FILE, PROVIDERS_FILE, CATEGORIES_FILE].contains(&name)
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn check_unique_pack_ids(packs: &[Pack], diags: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for p in packs {
+        if !seen.insert(p.id.as_str()) {
+            diags.push(Diagnostic {
+                file: format!("pack `{}`", p.id),
+                line: 1,
+                col: 1,
+                message: format!("two packs have the id `{}`", p.id),
+            });
+        }
+    }
+}
+
+fn load(src: &Source<'_>, reference: &Reference, diags: &mut Vec<Diagnostic>) -> Option<Pack> {
+    let before = diags.len();
+    let doc = src.load_list::<Header, Step>("step", diags)?;
+    let v = Validator {
+        src,
+        root: &doc.root,
+        reference,
+        diags,
+    };
+    v.run(doc.header.as_ref(), &doc.items);
+    // Read top to bottom, like the file.
+    if let Some(mine) = diags.get_mut(before..) {
+        mine.sort_by_key(|d| (d.line, d.col));
+    }
+    let header = doc.header?;
+    (diags.len() == before).then(|| Pack {
+        id: header.id,
+        title: header.title,
+        description: header.description,
+        reviewed: header.reviewed,
+        steps: doc.items.into_iter().map(|(_, s)| s).collect(),
+    })
+}
+
+struct Validator<'s, 'a, 'r> {
+    src: &'s Source<'a>,
+    root: &'s Spanned<DeValue<'a>>,
+    reference: &'r Reference,
+    diags: &'s mut Vec<Diagnostic>,
+}
+
+impl Validator<'_, '_, '_> {
+    fn err(&mut self, at: &TomlPath, message: impl Into<String>) {
+        let span = Source::span_of(self.root, at);
+        self.diags.push(self.src.diag(span, message));
+    }
+
+    fn run(mut self, header: Option<&Header>, steps: &[(usize, Step)]) {
+        let top = TomlPath::default();
+        if let Some(h) = header {
+            if !crate::reference::is_valid_id(&h.id) {
+                self.err(
+                    &top.key("id"),
+                    format!(
+                        "invalid pack id `{}` — use lowercase letters, digits and dashes",
+                        h.id
+                    ),
+                );
+            }
+            self.text(&top.key("title"), "title", &h.title);
+            self.text(&top.key("description"), "description", &h.description);
+        }
+        let mut ids = HashSet::new();
+        for (index, step) in steps {
+            let at = top.key("step").index(*index);
+            if !crate::reference::is_valid_id(&step.id) {
+                self.err(
+                    &at.key("id"),
+                    format!(
+                        "invalid step id `{}` — use lowercase letters, digits and dashes",
+                        step.id
+                    ),
+                );
+            } else if !ids.insert(step.id.clone()) {
+                self.err(&at.key("id"), format!("duplicate step id `{}`", step.id));
+            }
+            self.step(&at, step);
+        }
+    }
+
+    fn step(&mut self, at: &TomlPath, step: &Step) {
+        self.text(&at.key("title"), "title", &step.title);
+        self.text(&at.key("why"), "why", &step.why);
+        if let Some(t) = &step.time_sensitive {
+            self.text(&at.key("time_sensitive"), "time_sensitive", t);
+        }
+        let how = at.key("how");
+        for (key, text) in step.how.entries() {
+            self.text(&how.key(key), &format!("how.{key}"), text);
+        }
+        if step.how.default.is_none() {
+            let missing: Vec<&str> = Platform::ALL
+                .into_iter()
+                .filter(|p| step.how.specific(*p).is_none())
+                .map(Platform::key)
+                .collect();
+            if !missing.is_empty() {
+                self.err(
+                    &how,
+                    format!(
+                        "`how` has no `default` text and nothing for {}",
+                        missing.join(", ")
+                    ),
+                );
+            }
+        }
+        for (i, link) in step.links.iter().enumerate() {
+            let here = at.key("links").index(i);
+            self.text(&here.key("label"), "label", &link.label);
+            self.url(&here.key("url"), &link.url);
+        }
+        for (i, qr) in step.qr.iter().enumerate() {
+            let here = at.key("qr").index(i);
+            self.text(&here.key("label"), "label", &qr.label);
+            self.url(&here.key("url"), &qr.url);
+            self.qr_app(&here, qr);
+        }
+        let checks = at.key("checks");
+        if step.checks.is_empty() {
+            self.err(
+                &checks,
+                "a step needs at least one check — use `\"manual\"` when only the person can tell",
+            );
+        } else if step.checks.iter().all(|c| matches!(c, Check::Bonus(_))) {
+            self.err(&checks, "a step needs at least one check that is not a `bonus`");
+        }
+        for (i, check) in step.checks.iter().enumerate() {
+            self.check(&checks.index(i), check);
+        }
+        for (i, note) in step.notes.iter().enumerate() {
+            let here = at.key("notes").index(i);
+            self.text(&here.key("text"), "text", &note.text);
+            self.check(&here.key("when"), &note.when);
+        }
+        for (i, cat) in step.categories.iter().enumerate() {
+            if self.reference.categories.get(cat).is_none() {
+                let ids = self.reference.categories.all().iter().map(|c| c.id.as_str());
+                let msg = match suggest(cat, ids) {
+                    Some(best) => format!("unknown category `{cat}` — did you mean `{best}`?"),
+                    None => format!("unknown category `{cat}` (see categories.toml)"),
+                };
+                self.err(&at.key("categories").index(i), msg);
+            }
+        }
+    }
+
+    fn text(&mut self, at: &TomlPath, what: &str, text: &Text) {
+        for lang in text.missing() {
+            self.err(
+                at,
+                format!("`{what}` has no `{lang}` text (French and English are both required)"),
+            );
+        }
+        for code in text.0.keys() {
+            if !is_lang_code(code) {
+                self.err(
+                    &at.key(code),
+                    format!("`{code}` is not a language code (expected `fr`, `en`, `de`…)"),
+                );
+            }
+        }
+    }
+
+    fn url(&mut self, at: &TomlPath, url: &str) {
+        if let Some(problem) = url_problem(url) {
+            self.err(at, format!("invalid URL `{url}`: {problem}"));
+        }
+    }
+
+    fn qr_app(&mut self, at: &TomlPath, qr: &QrTarget) {
+        let Some(id) = &qr.app else {
+            if qr.store.is_some_and(|s| s != Store::Web) {
+                self.err(
+                    &at.key("store"),
+                    "`store` needs `app`: which app does this page install?",
+                );
+            }
+            return;
+        };
+        let Some(app) = self.reference.apps.get(id) else {
+            let msg = self.unknown_app(id);
+            self.err(&at.key("app"), msg);
+            return;
+        };
+        let expected = match qr.store {
+            Some(Store::Play) => app.android.as_ref().and_then(|a| a.play.as_deref()),
+            Some(Store::Fdroid) => app.android.as_ref().and_then(|a| a.fdroid.as_deref()),
+            Some(Store::AppStore) => app.ios.as_ref().and_then(|i| i.app_store.as_deref()),
+            Some(Store::Web) | None => return,
+        };
+        match expected {
+            None => self.err(
+                &at.key("store"),
+                format!("`{id}` has no id for this store in apps.toml"),
+            ),
+            Some(store_id) if !qr.url.contains(store_id) => self.err(
+                &at.key("url"),
+                format!("this URL does not mention `{store_id}`, the store id of `{id}` in apps.toml"),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn unknown_app(&self, id: &str) -> String {
+        let ids = self.reference.apps.all().iter().map(|a| a.id.as_str());
+        match suggest(id, ids) {
+            Some(best) => format!("unknown app `{id}` — did you mean `{best}`?"),
+            None => format!("unknown app `{id}` (see apps.toml)"),
+        }
+    }
+
+    fn apps(&mut self, at: &TomlPath, apps: &[String], browsers_only: bool) {
+        for (i, id) in apps.iter().enumerate() {
+            match self.reference.apps.get(id) {
+                None => {
+                    let msg = self.unknown_app(id);
+                    self.err(&at.index(i), msg);
+                }
+                Some(app) if browsers_only && app.kind != AppKind::Browser => {
+                    self.err(&at.index(i), format!("`{id}` is not a browser"));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn check(&mut self, at: &TomlPath, check: &Check) {
+        let inner = at.key(check.name());
+        match check {
+            Check::Manual => {}
+            Check::AppInstalled { apps } => {
+                if apps.is_empty() {
+                    self.err(
+                        &inner.key("apps"),
+                        "`apps` is empty: name at least one app from apps.toml",
+                    );
+                }
+                self.apps(&inner.key("apps"), apps, false);
+            }
+            Check::BrowserInstalled { family, apps } | Check::DefaultBrowser { family, apps } => {
+                if family.is_none() && apps.is_empty() {
+                    self.err(&inner, format!("`{}` needs `family` or `apps`", check.name()));
+                }
+                self.apps(&inner.key("apps"), apps, true);
+            }
+            Check::ExtensionEnabled { ids, weaker, .. } => {
+                if ids.is_empty() {
+                    self.err(
+                        &inner.key("ids"),
+                        "`ids` is empty: name at least one extension id",
+                    );
+                }
+                for (key, list) in [("ids", ids), ("weaker", weaker)] {
+                    if let Some(i) = list.iter().position(|s| s.trim().is_empty()) {
+                        self.err(&inner.key(key).index(i), "empty extension id");
+                    }
+                }
+            }
+            Check::MailAllAt { kinds } | Check::MailAnyAt { kinds } => {
+                if kinds.is_empty() {
+                    self.err(
+                        &inner.key("kinds"),
+                        "`kinds` is empty: name at least one provider kind",
+                    );
+                }
+                if let Some(i) = kinds.iter().position(|k| *k == ProviderKind::Unknown) {
+                    self.err(
+                        &inner.key("kinds").index(i),
+                        "`unknown` is not a kind a provider can be chosen for",
+                    );
+                }
+            }
+            Check::All(list) | Check::Any(list) => {
+                if list.is_empty() {
+                    self.err(&inner, format!("`{}` needs at least one check", check.name()));
+                }
+                for (i, c) in list.iter().enumerate() {
+                    self.check(&inner.index(i), c);
+                }
+            }
+            Check::Bonus(c) => self.check(&inner, c),
+        }
+    }
+}
+
+/// `fr`, `en`, `pt-BR`: two or three lowercase letters, optionally a region.
+fn is_lang_code(code: &str) -> bool {
+    let (lang, region) = code.split_once('-').unwrap_or((code, ""));
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_lowercase())
+        && (region.is_empty() || (region.len() <= 4 && region.chars().all(|c| c.is_ascii_alphanumeric())))
+}
+
+/// Why a URL is not acceptable in a pack, if it is not: http or https, a host, no spaces.
+fn url_problem(url: &str) -> Option<&'static str> {
+    let rest = match url.split_once("://") {
+        Some((scheme, rest)) if scheme == "https" || scheme == "http" => rest,
+        Some(_) | None => return Some("only http:// and https:// links are allowed"),
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    if host.is_empty() || !host.contains('.') && !host.starts_with("localhost") {
+        return Some("it has no host name");
+    }
+    if url.chars().any(char::is_whitespace) {
+        return Some("it contains spaces");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_must_be_web_links() {
+        assert_eq!(
+            url_problem("https://f-droid.org/packages/app.comaps.fdroid/"),
+            None
+        );
+        assert_eq!(url_problem("http://example.org"), None);
+        assert!(url_problem("ftp://example.org").is_some());
+        assert!(url_problem("javascript:alert(1)").is_some());
+        assert!(url_problem("https://").is_some());
+        assert!(url_problem("https://exa mple.org").is_some());
+        assert!(url_problem("example.org").is_some());
+    }
+
+    #[test]
+    fn language_codes() {
+        for ok in ["fr", "en", "de", "pt-BR", "oc"] {
+            assert!(is_lang_code(ok), "{ok}");
+        }
+        for bad in ["FR", "french", "f", "e n", ""] {
+            assert!(!is_lang_code(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! Reading a TOML file so that every mistake can be pointed at: `file:line:col: message`.
+//!
+//! A volunteer writing a pack should see all of their typos at once, each with its place. So a document is
+//! parsed once into a tree that remembers where every value came from; each independent part (the pack
+//! header, each step, each app…) is then deserialised on its own, so one broken step does not hide the
+//! errors of the next one. Serde's messages are rewritten for people ("unknown key `tittle` — did you mean
+//! `title`?").
+//!
+//! This module knows nothing of packs or reference data: it turns text into typed values and positions.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::Spanned;
+use ts_rs::TS;
+
+/// One problem found in a checklist file, with its position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Diagnostic {
+    /// The file as the person named it (or `builtin:premiers-pas.toml` for the shipped files).
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub col: u32,
+    /// What is wrong and, when we can tell, what was expected.
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+    }
+}
+
+/// One step into a TOML tree, to find where a value sits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A path into a TOML tree: `step[2].links[0].url`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct TomlPath(pub(crate) Vec<Seg>);
+
+impl TomlPath {
+    pub(crate) fn key(&self, key: &str) -> TomlPath {
+        let mut next = self.clone();
+        next.0.push(Seg::Key(key.to_owned()));
+        next
+    }
+
+    pub(crate) fn index(&self, index: usize) -> TomlPath {
+        let mut next = self.clone();
+        next.0.push(Seg::Index(index));
+        next
+    }
+}
+
+/// A TOML file being read: its name, its text, and where its lines start.
+#[derive(Debug)]
+pub(crate) struct Source<'a> {
+    pub(crate) name: String,
+    pub(crate) text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+/// Names that, when serde lists them as the expected variants, mean the value is a check.
+const CHECK_MARKERS: [&str; 2] = ["manual", "browser_installed"];
+
+impl<'a> Source<'a> {
+    pub(crate) fn new(name: impl Into<String>, text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Source {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Line and column (1-based, column in characters) of a byte offset.
+    pub(crate) fn position(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.text.len());
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let col = self
+            .text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        (
+            u32::try_from(line + 1).unwrap_or(u32::MAX),
+            u32::try_from(col + 1).unwrap_or(u32::MAX),
+        )
+    }
+
+    pub(crate) fn diag(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.position(span.start);
+        Diagnostic {
+            file: self.name.clone(),
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+
+    fn diag_for_toml(&self, err: &toml::de::Error, fallback: Range<usize>) -> Diagnostic {
+        let span = err.span().unwrap_or(fallback);
+        self.diag(span, humanise(err.message()))
+    }
+
+    /// Parses the whole document (syntax only).
+    pub(crate) fn parse(&self) -> Result<Spanned<DeTable<'a>>, Diagnostic> {
+        DeTable::parse(self.text).map_err(|e| self.diag_for_toml(&e, 0..0))
+    }
+
+    /// Deserialises one part of the document into a typed value.
+    pub(crate) fn deserialize<T: DeserializeOwned>(
+        &self,
+        value: Spanned<DeValue<'a>>,
+    ) -> Result<T, Diagnostic> {
+        let span = value.span();
+        T::deserialize(ValueDeserializer::from(value)).map_err(|e| self.diag_for_toml(&e, span))
+    }
+
+    /// The span of the value at `path` under `root`, or of the deepest part of the path that exists.
+    pub(crate) fn span_of(root: &Spanned<DeValue<'a>>, path: &TomlPath) -> Range<usize> {
+        let mut current = root;
+        for seg in &path.0 {
+            let next = match (seg, current.get_ref()) {
+                (Seg::Key(k), DeValue::Table(t)) => t.get(k.as_str()),
+                (Seg::Index(i), DeValue::Array(a)) => a.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(v) => current = v,
+                None => break,
+            }
+        }
+        current.span()
+    }
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+pub(crate) fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Rewrites serde's wording into sentences a volunteer understands, with "did you mean" hints.
+pub(crate) fn humanise(message: &str) -> String {
+    let message = message.trim_end();
+    for (prefix, what) in [("unknown field `", "key"), ("unknown variant `", "value")] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
+        let Some((word, tail)) = rest.split_once('`') else {
+            continue;
+        };
+        let expected = expected_names(tail);
+        let what = if what == "value" && CHECK_MARKERS.iter().all(|m| expected.contains(m)) {
+            "check"
+        } else {
+            what
+        };
+        return match suggest(word, expected.iter().copied()) {
+            Some(best) => format!("unknown {what} `{word}` — did you mean `{best}`?"),
+            None if expected.is_empty() => format!("unknown {what} `{word}`"),
+            None => format!(
+                "unknown {what} `{word}` — expected one of {}",
+                quote_all(&expected)
+            ),
+        };
+    }
+    if let Some((extra, available)) = message
+        .strip_prefix("unexpected keys in table: ")
+        .and_then(|r| r.split_once(", available keys: "))
+    {
+        let available: Vec<&str> = available.split(", ").collect();
+        let hints: Vec<String> = extra
+            .split(", ")
+            .map(|word| match suggest(word, available.iter().copied()) {
+                Some(best) => format!("unknown key `{word}` — did you mean `{best}`?"),
+                None => format!("unknown key `{word}` — expected one of {}", quote_all(&available)),
+            })
+            .collect();
+        return hints.join("; ");
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        if let Some((word, _)) = rest.split_once('`') {
+            return format!("missing key `{word}`");
+        }
+    }
+    message.to_owned()
+}
+
+fn expected_names(tail: &str) -> Vec<&str> {
+    tail.split('`').skip(1).step_by(2).collect()
+}
+
+fn quote_all(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A document made of a few header keys and one list of tables (`[[step]]`, `[[app]]`…).
+#[derive(Debug)]
+pub(crate) struct ListDoc<'a, H, T> {
+    /// The header keys, when they deserialised.
+    pub(crate) header: Option<H>,
+    /// Each list entry that deserialised, with its index in the list.
+    pub(crate) items: Vec<(usize, T)>,
+    /// The whole document, to find positions for later checks.
+    pub(crate) root: Spanned<DeValue<'a>>,
+}
+
+impl<'a> Source<'a> {
+    /// Parses a list document, deserialising the header and each entry on its own so that every broken
+    /// entry is reported, not only the first.
+    pub(crate) fn load_list<H: DeserializeOwned, T: DeserializeOwned>(
+        &self,
+        list_key: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<ListDoc<'a, H, T>> {
+        let doc = match self.parse() {
+            Ok(doc) => doc,
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        };
+        let span = doc.span();
+        let root = Spanned::new(span.clone(), DeValue::Table(doc.get_ref().clone()));
+        let mut table = doc.into_inner();
+        let list = table.remove(list_key);
+        let header = match self.deserialize::<H>(Spanned::new(span.clone(), DeValue::Table(table))) {
+            Ok(h) => Some(h),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        };
+        let mut items = Vec::new();
+        match list.map(|l| (l.span(), l.into_inner())) {
+            None => diags.push(self.diag(span.start..span.start, format!("no `[[{list_key}]]` entry found"))),
+            Some((_, DeValue::Array(array))) => {
+                for (index, value) in array.iter().enumerate() {
+                    match self.deserialize::<T>(value.clone()) {
+                        Ok(item) => items.push((index, item)),
+                        Err(d) => diags.push(d),
+                    }
+                }
+            }
+            Some((list_span, _)) => diags.push(self.diag(
+                list_span,
+                format!("`{list_key}` must be a list of tables: `[[{list_key}]]`"),
+            )),
+        }
+        Some(ListDoc { header, items, root })
+    }
+}
+
+/// A date written `2026-11-01` (a TOML date, or a string in that form), used for `reviewed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
+#[ts(export, type = "string")]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking the day exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// A date, if it exists in the calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year >= 1970 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Toml(toml::value::Datetime),
+            Text(String),
+        }
+        let bad = |s: &str| {
+            serde::de::Error::custom(format!("invalid date `{s}` — expected a date like 2026-11-01"))
+        };
+        match Raw::deserialize(deserializer)? {
+            Raw::Toml(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    Date::new(d.year, d.month, d.day).ok_or_else(|| bad(&dt.to_string()))
+                }
+                _ => Err(bad(&dt.to_string())),
+            },
+            Raw::Text(s) => Date::parse(&s).ok_or_else(|| bad(&s)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let src = Source::new("x.toml", "a = 1\nété = \"x\"\n");
+        assert_eq!(src.position(0), (1, 1));
+        assert_eq!(src.position(6), (2, 1));
+        let offset = src
+            .text
+            .find('=')
+            .map(|_| src.text.rfind('=').unwrap_or(0))
+            .unwrap_or(0);
+        assert_eq!(src.position(offset), (2, 5));
+    }
+
+    #[test]
+    fn serde_messages_become_suggestions() {
+        assert_eq!(
+            humanise("unknown field `tittle`, expected one of `id`, `title`, `why`"),
+            "unknown key `tittle` — did you mean `title`?"
+        );
+        assert_eq!(
+            humanise("unknown variant `browser_instaled`, expected one of `manual`, `browser_installed`"),
+            "unknown check `browser_instaled` — did you mean `browser_installed`?"
+        );
+        assert_eq!(
+            humanise("unknown field `zzz`, expected `id`"),
+            "unknown key `zzz` — expected one of `id`"
+        );
+        assert_eq!(humanise("missing field `id`"), "missing key `id`");
+        assert_eq!(
+            humanise("unexpected keys in table: famly, available keys: family, apps"),
+            "unknown key `famly` — did you mean `family`?"
+        );
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(
+            Date::parse("2026-11-01").map(|d| d.to_string()).as_deref(),
+            Some("2026-11-01")
+        );
+        assert!(Date::parse("2026-02-30").is_none());
+        assert!(Date::parse("2028-02-29").is_some());
+        assert!(Date::parse("2026-13-01").is_none());
+        assert!(Date::parse("26-11-01").is_none());
+    }
+}
