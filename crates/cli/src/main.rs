@@ -46,7 +46,10 @@ pub struct Context {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(|| premiers_pas_core::system_info().lang);
-    let ctx = Context { lang, data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir) };
+    let ctx = Context {
+        lang,
+        data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir),
+    };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),
     };

@@ -53,7 +53,9 @@ impl std::str::FromStr for OsFamily {
             "linux" => Ok(OsFamily::Linux),
             "macos" | "mac" | "darwin" => Ok(OsFamily::Macos),
             "windows" | "win" => Ok(OsFamily::Windows),
-            other => Err(format!("unknown operating system `{other}` (expected linux, macos or windows)")),
+            other => Err(format!(
+                "unknown operating system `{other}` (expected linux, macos or windows)"
+            )),
         }
     }
 }
@@ -92,14 +94,19 @@ impl SystemInfo {
 /// Describes the running computer.
 pub fn system_info() -> SystemInfo {
     let os_family = OsFamily::current();
-    let os_name = sysinfo::System::name().ok().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| match os_family {
-        OsFamily::Linux => "Linux".to_owned(),
-        OsFamily::Macos => "macOS".to_owned(),
-        OsFamily::Windows => "Windows".to_owned(),
-        OsFamily::Other => std::env::consts::OS.to_owned(),
-    });
+    let os_name = sysinfo::System::name()
+        .ok()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| match os_family {
+            OsFamily::Linux => "Linux".to_owned(),
+            OsFamily::Macos => "macOS".to_owned(),
+            OsFamily::Windows => "Windows".to_owned(),
+            OsFamily::Other => std::env::consts::OS.to_owned(),
+        });
     let os_version = sysinfo::System::os_version().unwrap_or_default();
-    let desktop = std::env::var("XDG_CURRENT_DESKTOP").ok().and_then(|d| desktop_name(&d));
+    let desktop = std::env::var("XDG_CURRENT_DESKTOP")
+        .ok()
+        .and_then(|d| desktop_name(&d));
     let locale = sys_locale::get_locale().unwrap_or_else(|| "en-US".to_owned());
     let lang = Lang::from_locale(&locale);
     SystemInfo {
@@ -115,7 +122,10 @@ pub fn system_info() -> SystemInfo {
 
 /// `XDG_CURRENT_DESKTOP` is a colon-separated list ("ubuntu:GNOME"); the last entry is the desktop proper.
 fn desktop_name(raw: &str) -> Option<String> {
-    raw.split(':').map(str::trim).rfind(|s| !s.is_empty()).map(str::to_owned)
+    raw.split(':')
+        .map(str::trim)
+        .rfind(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]

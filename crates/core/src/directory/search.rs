@@ -24,12 +24,10 @@ pub trait CategoryMap {
     fn category_of(&self, software: &str) -> &str;
 }
 
-/// A map held in memory: lowercase software name → category id. Handy for tests and small tools.
-impl CategoryMap for HashMap<String, String> {
+/// The reference data's map (`checklists/categories.toml`).
+impl CategoryMap for Categories {
     fn category_of(&self, software: &str) -> &str {
-        self.get(&software.trim().to_lowercase())
-            .map(String::as_str)
-            .unwrap_or("other")
+        Categories::category_of(self, software)
     }
 }
 
