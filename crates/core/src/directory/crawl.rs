@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::time::{Duration, Instant};
 
-use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
+use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION};
 use reqwest::{redirect, StatusCode};
 use serde::{Deserialize, Serialize};
 use tokio::task::JoinSet;
@@ -572,6 +572,27 @@ async fn fetch_body(
     *status_out = status.as_u16();
     if status == StatusCode::NOT_MODIFIED {
         return Fetched::NotModified;
+    }
+    if status.is_redirection() {
+        // reqwest hands back, unfollowed, a redirect whose target it cannot request (`file:`…).
+        let target = response
+            .headers()
+            .get(LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let scheme_ok = response
+            .url()
+            .join(target)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+        let (reason, why) = if scheme_ok {
+            (FailureReason::TooManyRedirects, "redirect not followed")
+        } else {
+            (FailureReason::RedirectScheme, "redirect to a non-http(s) address")
+        };
+        return Fetched::Failed {
+            reason,
+            message: format!("HTTP {status}: {why}"),
+        };
     }
     if !status.is_success() {
         return Fetched::Failed {
