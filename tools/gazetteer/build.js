@@ -8,7 +8,7 @@
 //
 // Output, one record per line, tab-separated, sorted:
 //   R <key> <name>                                      a region or subregion name (see regions.json)
-//   P <name> <country> <region key> <subregion key> <lat> <lon> <population>
+//   P <name> <country> <region key> <subregion key> <lat> <lon> <population> <other names, `|`-separated>
 // Keys are empty when unknown. Coordinates have 5 decimals, as in the source.
 
 const fs = require('fs');
@@ -63,7 +63,10 @@ for (const c of cities) {
       names.set(sub, regions.be_provinces[key]);
     }
   }
-  places.push([clean(c.name), c.country, region, sub, lat.toFixed(5), lon.toFixed(5), String(c.population || 0)]);
+  const french = regions.names_fr[`${c.country}:${c.name}`];
+  const name = clean(french || c.name);
+  const others = french ? clean(c.name) : '';
+  places.push([name, c.country, region, sub, lat.toFixed(5), lon.toFixed(5), String(c.population || 0), others]);
 }
 
 places.sort((a, b) => (a[1] + a[0]).localeCompare(b[1] + b[0], 'fr') || Number(b[6]) - Number(a[6]));

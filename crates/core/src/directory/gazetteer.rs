@@ -88,15 +88,17 @@ impl PlaceResolution {
     }
 }
 
+/// One searchable name of a place (a place with another name in GeoNames has two).
 #[derive(Debug)]
 struct Entry {
     key: String,
-    place: Place,
+    place: usize,
 }
 
-/// The loaded gazetteer, entries sorted by folded name.
+/// The loaded gazetteer: the places, and their names sorted by folded form.
 #[derive(Debug)]
 pub struct Gazetteer {
+    places: Vec<Place>,
     entries: Vec<Entry>,
 }
 
@@ -128,6 +130,7 @@ impl Gazetteer {
     /// Malformed lines are skipped: the data is built by our own script and checked by tests.
     pub fn parse(data: &str) -> Gazetteer {
         let mut regions = std::collections::HashMap::new();
+        let mut places: Vec<Place> = Vec::new();
         let mut entries = Vec::new();
         for line in data.lines() {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -135,7 +138,7 @@ impl Gazetteer {
                 ["R", key, name] => {
                     regions.insert((*key).to_owned(), (*name).to_owned());
                 }
-                ["P", name, country, region, sub, lat, lon, pop] => {
+                ["P", name, country, region, sub, lat, lon, pop, others @ ..] => {
                     let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
                         continue;
                     };
@@ -150,30 +153,42 @@ impl Gazetteer {
                         point,
                         population: pop.parse().unwrap_or(0),
                     };
-                    entries.push(Entry {
-                        key: fold(name),
-                        place,
-                    });
+                    let id = places.len();
+                    let mut keys = vec![fold(name)];
+                    for other in others.iter().flat_map(|o| o.split('|')).filter(|o| !o.is_empty()) {
+                        let key = fold(other);
+                        if !keys.contains(&key) {
+                            keys.push(key);
+                        }
+                    }
+                    entries.extend(keys.into_iter().map(|key| Entry { key, place: id }));
+                    places.push(place);
                 }
                 _ => {}
             }
         }
-        entries.sort_by(|a, b| {
-            a.key
-                .cmp(&b.key)
-                .then(b.place.population.cmp(&a.place.population))
-        });
-        Gazetteer { entries }
+        let population = |e: &Entry| places.get(e.place).map_or(0, |p| p.population);
+        entries.sort_by(|a, b| a.key.cmp(&b.key).then(population(b).cmp(&population(a))));
+        Gazetteer { places, entries }
     }
 
     /// How many places.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.places.len()
     }
 
     /// No place at all.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.places.is_empty()
+    }
+
+    /// The places of these entries, each once, in entry order.
+    fn places_of<'a>(&'a self, entries: impl Iterator<Item = &'a Entry>) -> Vec<(&'a Entry, &'a Place)> {
+        let mut seen = std::collections::HashSet::new();
+        entries
+            .filter(|e| seen.insert(e.place))
+            .filter_map(|e| self.places.get(e.place).map(|p| (e, p)))
+            .collect()
     }
 
     fn range(&self, key: &str, prefix: bool) -> &[Entry] {
@@ -197,7 +212,10 @@ impl Gazetteer {
         if key.is_empty() {
             return Vec::new();
         }
-        self.range(&key, false).iter().map(|e| e.place.clone()).collect()
+        self.places_of(self.range(&key, false).iter())
+            .into_iter()
+            .map(|(_, p)| p.clone())
+            .collect()
     }
 
     /// See [`suggest`].
@@ -206,14 +224,14 @@ impl Gazetteer {
         if key.is_empty() {
             return Vec::new();
         }
-        let mut found: Vec<&Entry> = self.range(&key, true).iter().collect();
+        let mut found = self.places_of(self.range(&key, true).iter());
         // Exact names first, then the most populous.
-        found.sort_by(|a, b| {
-            (b.key == key)
-                .cmp(&(a.key == key))
-                .then(b.place.population.cmp(&a.place.population))
+        found.sort_by(|(ea, a), (eb, b)| {
+            (eb.key == key)
+                .cmp(&(ea.key == key))
+                .then(b.population.cmp(&a.population))
         });
-        found.into_iter().take(limit).map(|e| e.place.clone()).collect()
+        found.into_iter().take(limit).map(|(_, p)| p.clone()).collect()
     }
 
     /// See [`resolve`].
@@ -437,14 +455,27 @@ mod tests {
         let g = builtin();
         assert!(g.len() > 11_000, "{}", g.len());
         for cc in ["FR", "BE", "CH", "LU", "MC", "CA", "RE"] {
-            assert!(g.entries.iter().any(|e| e.place.country == cc), "{cc}");
+            assert!(g.places.iter().any(|p| p.country == cc), "{cc}");
         }
-        assert!(g.entries.iter().all(|e| e.place.region.is_some()));
-        assert!(g
-            .entries
-            .iter()
-            .filter(|e| e.place.country == "CA")
-            .all(|e| e.place.region.as_deref() == Some("Québec")));
+        assert!(g.places.iter().all(|p| p.region.is_some()));
+        let quebec = g.places.iter().filter(|p| p.country == "CA");
+        assert!(quebec.clone().count() > 300);
+        assert!(quebec.into_iter().all(|p| p.region.as_deref() == Some("Québec")));
+    }
+
+    #[test]
+    fn french_names_and_geonames_names_both_find_a_town() {
+        for q in ["Bruxelles", "brussels"] {
+            let found = lookup(q);
+            assert_eq!(found.len(), 1, "{q}");
+            assert_eq!(found[0].name, "Bruxelles");
+            assert_eq!(found[0].country, "BE");
+        }
+        assert_eq!(lookup("sion").iter().filter(|p| p.country == "CH").count(), 1);
+        assert_eq!(lookup("Genève").len(), 1);
+        let zurich = suggest("zuri", 3);
+        assert_eq!(zurich.first().map(|p| p.name.as_str()), Some("Zurich"));
+        assert_eq!(zurich.iter().filter(|p| p.name == "Zurich").count(), 1);
     }
 
     #[test]
