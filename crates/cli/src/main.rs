@@ -32,6 +32,8 @@ struct Cli {
 enum Command {
     /// Describe this computer: operating system, version, desktop, locale.
     System(cmd::system::Args),
+    /// The CHATONS directory: refresh it, keep it offline, find a host near you.
+    Directory(cmd::directory::Args),
 }
 
 /// What every subcommand receives besides its own arguments.
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),
+        Command::Directory(args) => cmd::directory::run(&ctx, args),
     };
     match result {
         Ok(code) => code,
