@@ -241,6 +241,16 @@ fn when(ms: u64) -> String {
     format!("{day} {:02}:{:02} UTC", minutes / 60, minutes % 60)
 }
 
+/// One decimal, with a comma in French.
+fn decimal(x: f64, lang: Lang) -> String {
+    let s = format!("{x:.1}");
+    if lang == Lang::Fr {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
 fn size(bytes: u64, lang: Lang) -> String {
     let kib = bytes as f64 / 1024.0;
     let text = if kib < 1024.0 {
@@ -269,7 +279,7 @@ fn print_report(r: &RefreshReport, lang: Lang) {
     );
     let c = r.counts;
     println!(
-        "  {} {}, {} {}, {} {}, {} {} ({} {}, {:.1} s)",
+        "  {} {}, {} {}, {} {}, {} {} ({} {}, {} s)",
         c.fetched,
         t(lang, "lus", "fetched"),
         c.unchanged,
@@ -280,7 +290,7 @@ fn print_report(r: &RefreshReport, lang: Lang) {
         t(lang, "ignorés", "skipped"),
         size(r.bytes_received, lang),
         t(lang, "reçus", "received"),
-        r.duration_ms as f64 / 1000.0
+        decimal(r.duration_ms as f64 / 1000.0, lang)
     );
     let failed: Vec<_> = r
         .files
@@ -422,14 +432,7 @@ fn registration_text(modes: &[Registration], lang: Lang) -> String {
 
 fn distance_text(h: &SearchHit, lang: Lang) -> String {
     match (h.distance_km, h.placement) {
-        (Some(km), _) => {
-            let s = format!("{km:.1} km");
-            if lang == Lang::Fr {
-                s.replace('.', ",")
-            } else {
-                s
-            }
-        }
+        (Some(km), _) => format!("{} km", decimal(km, lang)),
         (None, Placement::CountryOnly) => format!(
             "{} {}",
             t(lang, "distance inconnue, pays :", "distance unknown, country:"),

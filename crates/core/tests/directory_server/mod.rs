@@ -42,6 +42,7 @@ struct State {
     latency: Mutex<Duration>,
     hits: Mutex<HashMap<String, u32>>,
     body_bytes: AtomicU64,
+    wire_bytes: AtomicU64,
     not_modified: AtomicU64,
     requests: AtomicU64,
 }
@@ -151,6 +152,11 @@ impl Server {
         self.state.body_bytes.load(Ordering::Relaxed)
     }
 
+    /// Bytes of complete answers as sent: status line, headers and body (streamed bodies not counted).
+    pub fn wire_bytes(&self) -> u64 {
+        self.state.wire_bytes.load(Ordering::Relaxed)
+    }
+
     /// 304 answers sent.
     pub fn not_modified(&self) -> u64 {
         self.state.not_modified.load(Ordering::Relaxed)
@@ -160,6 +166,7 @@ impl Server {
     pub fn reset_counters(&self) {
         self.state.hits.lock().unwrap().clear();
         self.state.body_bytes.store(0, Ordering::Relaxed);
+        self.state.wire_bytes.store(0, Ordering::Relaxed);
         self.state.not_modified.store(0, Ordering::Relaxed);
         self.state.requests.store(0, Ordering::Relaxed);
     }
@@ -199,6 +206,24 @@ fn header_str(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
 }
 
 async fn handle(state: Arc<State>, req: Request<Body>) -> Response<Body> {
+    let response = answer(&state, req).await;
+    // `HTTP/1.1 200 OK\r\n`, each `name: value\r\n`, the blank line, the body when its size is known;
+    // hyper adds `date` and `content-length`/`transfer-encoding` (about 60 bytes) on top.
+    let headers: usize = response
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
+    let body = axum::body::HttpBody::size_hint(response.body())
+        .exact()
+        .unwrap_or(0);
+    state
+        .wire_bytes
+        .fetch_add((17 + headers + 60 + 2) as u64 + body, Ordering::Relaxed);
+    response
+}
+
+async fn answer(state: &State, req: Request<Body>) -> Response<Body> {
     let path = req.uri().path().to_owned();
     state.requests.fetch_add(1, Ordering::Relaxed);
     *state.hits.lock().unwrap().entry(path.clone()).or_default() += 1;
