@@ -523,3 +523,12 @@ async fn the_file_cap_bounds_a_refresh() {
     )));
     assert_eq!(server.requests(), 5);
 }
+
+#[test]
+fn a_refresh_can_run_on_any_thread() {
+    fn is_send<T: Send>(_: &T) {}
+    let mut store = DirectoryStore::ephemeral();
+    let (opts, journal) = (RefreshOptions::default(), Journal::new());
+    let refresh = store.refresh(&opts, &journal, &|_| {});
+    is_send(&refresh);
+}

@@ -636,6 +636,26 @@ mod tests {
         assert_eq!(a.notes[0].code, "wrong_class");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_organization_file_assembles_without_panic_and_keeps_only_web_urls(
+            body in r"(organization\.(name|website|contact\.url|geolocation\.latitude|geolocation\.longitude|startdate|country\.code) ?[=:] ?[ -~\u{e9}<>]{0,40}\n|subs\.[a-z]{1,3} = [ -~]{0,30}\n){0,12}"
+        ) {
+            let mut files = sample();
+            let (u, f) = file("https://b.example/org.properties", &body);
+            files.insert(u, f);
+            let a = assemble("https://fed.example/f.properties", 0, &files, 5).unwrap();
+            for o in &a.directory.organizations {
+                for url in [&o.website, &o.contact_url, &o.logo].into_iter().flatten() {
+                    proptest::prop_assert!(url.starts_with("http://") || url.starts_with("https://"), "{url}");
+                }
+                if let Some(p) = o.location {
+                    proptest::prop_assert!(p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0);
+                }
+            }
+        }
+    }
+
     #[test]
     fn slugs_and_unique_ids() {
         assert_eq!(slug("La Mère Zaclys !"), "la-mere-zaclys");
