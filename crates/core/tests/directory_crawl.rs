@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use directory_server::{refused_url, Behaviour, Server};
 use premiers_pas_core::directory::{
-    DirectoryStore, FailureReason, FileOutcome, Progress, RefreshOptions, RefreshReport, SkipReason,
+    DirectoryStore, FailureReason, FileOutcome, RefreshOptions, RefreshProgress, RefreshReport, SkipReason,
 };
 use premiers_pas_core::journal::{Journal, JournalEntry};
 
@@ -41,7 +41,7 @@ async fn clean_federation_loads_every_member_and_service() {
     let server = Server::start();
     server.load_fixture("clean");
     let journal = Journal::new();
-    let seen: Mutex<Vec<Progress>> = Mutex::new(Vec::new());
+    let seen: Mutex<Vec<RefreshProgress>> = Mutex::new(Vec::new());
     let mut store = DirectoryStore::ephemeral();
     let report = store
         .refresh(&options(&server), &journal, &|p| {
@@ -83,7 +83,7 @@ async fn clean_federation_loads_every_member_and_service() {
     );
     assert_eq!(oise.start_date.as_deref(), Some("2019-03-12"));
 
-    // Progress: starts at 0, ends with done == total == every file.
+    // RefreshProgress: starts at 0, ends with done == total == every file.
     let seen = seen.lock().unwrap();
     assert_eq!(seen.first().map(|p| p.done), Some(0));
     let last = seen.last().unwrap();

@@ -14,8 +14,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use premiers_pas_core::directory::model::{Load, Organization, Registration};
 use premiers_pas_core::directory::search::{Placement, RegistrationFilter, SearchHit};
 use premiers_pas_core::directory::{
-    DirectoryStatus, DirectoryStore, FailureReason, FileOutcome, PlaceResolution, Progress, RefreshOptions,
-    RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
+    DirectoryStatus, DirectoryStore, FailureReason, FileOutcome, PlaceResolution, RefreshOptions,
+    RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
 };
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::Reference;
@@ -221,7 +221,7 @@ fn refresh(
         bar.set_message(t(lang, "Lecture de l'annuaire", "Reading the directory"));
         bar
     });
-    let on_progress = |p: &Progress| {
+    let on_progress = |p: &RefreshProgress| {
         if let Some(bar) = &bar {
             bar.set_length(u64::from(p.total));
             bar.set_position(u64::from(p.done));

@@ -76,7 +76,7 @@ impl RefreshOptions {
 /// Where a refresh stands, for a progress bar. `total` grows as links are discovered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct Progress {
+pub struct RefreshProgress {
     pub done: u32,
     pub total: u32,
     /// The file just finished (empty at the start).
@@ -84,7 +84,7 @@ pub struct Progress {
 }
 
 /// A progress callback; it must be quick (it runs on the crawl's task).
-pub type ProgressFn<'a> = &'a (dyn Fn(&Progress) + Send + Sync);
+pub type ProgressFn<'a> = &'a (dyn Fn(&RefreshProgress) + Send + Sync);
 
 /// What a file is to the directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -301,7 +301,7 @@ pub(crate) async fn crawl(
     let mut total: u32 = 1;
     let mut done: u32 = 0;
     let mut in_flight: JoinSet<Done> = JoinSet::new();
-    progress(&Progress {
+    progress(&RefreshProgress {
         done,
         total,
         url: String::new(),
@@ -482,7 +482,7 @@ pub(crate) async fn crawl(
                 }
             }
         }
-        progress(&Progress {
+        progress(&RefreshProgress {
             done,
             total,
             url: d.job.url,

@@ -21,8 +21,8 @@ pub mod values;
 
 pub use assemble::{ContentNote, RejectedValue};
 pub use crawl::{
-    FailureReason, FileOutcome, FileReport, FileRole, Progress, ProgressFn, RefreshCounts, RefreshOptions,
-    SkipReason,
+    FailureReason, FileOutcome, FileReport, FileRole, ProgressFn, RefreshCounts, RefreshOptions,
+    RefreshProgress, SkipReason,
 };
 pub use gazetteer::{Place, PlaceResolution, GAZETTEER_CREDIT};
 pub use model::{Directory, Organization, Service};

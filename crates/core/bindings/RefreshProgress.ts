@@ -3,7 +3,7 @@
 /**
  * Where a refresh stands, for a progress bar. `total` grows as links are discovered.
  */
-export type Progress = { done: number, total: number, 
+export type RefreshProgress = { done: number, total: number, 
 /**
  * The file just finished (empty at the start).
  */
