@@ -38,6 +38,8 @@ enum Command {
     Mail(cmd::mail::Args),
     /// Checklists: validate files, list packs, show a pack.
     Checklist(cmd::checklist::Args),
+    /// The CHATONS directory: refresh it, keep it offline, find a host near you.
+    Directory(cmd::directory::Args),
 }
 
 /// What every subcommand receives besides its own arguments.
@@ -52,15 +54,13 @@ pub struct Context {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(|| premiers_pas_core::system_info().lang);
-    let ctx = Context {
-        lang,
-        data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir),
-    };
+    let ctx = Context { lang, data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir) };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),
         Command::Audit(args) => cmd::audit::run(&ctx, args),
         Command::Mail(args) => cmd::mail::run(&ctx, args),
         Command::Checklist(args) => cmd::checklist::run(&ctx, args),
+        Command::Directory(args) => cmd::directory::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

@@ -13,18 +13,11 @@ fn premiers_pas() -> Command {
 }
 
 fn home(case: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/fixtures/homes")
-        .join(case)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/homes").join(case)
 }
 
 fn audit_json(args: &[&str]) -> Value {
-    let out = premiers_pas()
-        .arg("audit")
-        .arg("--json")
-        .args(args)
-        .assert()
-        .success();
+    let out = premiers_pas().arg("audit").arg("--json").args(args).assert().success();
     serde_json::from_slice(&out.get_output().stdout).unwrap()
 }
 
@@ -49,10 +42,7 @@ fn json_follows_the_documented_schema() {
     assert_eq!(profile["default"], true);
     assert!(profile["path"].as_str().unwrap().ends_with("Default"));
     let ubo = find(&profile["extensions"], "id", "cjpalhdlnbpafiamejdnhcphjbkeiagm");
-    assert_eq!(
-        (ubo["enabled"].clone(), ubo["version"].clone()),
-        (Value::Bool(false), Value::from("1.62.0"))
-    );
+    assert_eq!((ubo["enabled"].clone(), ubo["version"].clone()), (Value::Bool(false), Value::from("1.62.0")));
     assert_eq!(ubo["disabled_reasons"], serde_json::json!(["manifest-v2"]));
     let lite = find(&profile["extensions"], "id", "ddkjiahejlhfcafbddmgiahcphecmpfh");
     assert_eq!(lite["name"], "uBlock Origin Lite");
@@ -77,22 +67,11 @@ fn mail_accounts_carry_their_provider() {
 fn a_windows_home_with_its_registry_file() {
     let h = home("windows-home");
     let reg = h.join("registry.reg");
-    let json = audit_json(&[
-        "--home",
-        h.to_str().unwrap(),
-        "--os",
-        "windows",
-        "--registry",
-        reg.to_str().unwrap(),
-    ]);
+    let json =
+        audit_json(&["--home", h.to_str().unwrap(), "--os", "windows", "--registry", reg.to_str().unwrap()]);
     assert_eq!(json["os"], "windows");
     assert_eq!(json["default_browser"], "firefox");
-    let ids: Vec<&str> = json["apps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = json["apps"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert!(ids.contains(&"firefox") && ids.contains(&"chrome"), "{ids:?}");
     let firefox = find(&json["browsers"], "id", "firefox");
     assert_eq!(firefox["family"], "gecko");
@@ -117,12 +96,8 @@ fn env_moves_the_folders_detectors_look_in() {
         &format!("XDG_CONFIG_HOME={}", h.join("nowhere").display()),
     ]);
     assert_eq!(moved["browsers"].as_array().unwrap().len(), 0);
-    let json = audit_json(&[
-        "--home",
-        h.to_str().unwrap(),
-        "--env",
-        &format!("XDG_CONFIG_HOME={}", cfg.display()),
-    ]);
+    let json =
+        audit_json(&["--home", h.to_str().unwrap(), "--env", &format!("XDG_CONFIG_HOME={}", cfg.display())]);
     assert_eq!(json["browsers"].as_array().unwrap().len(), 1);
 }
 
@@ -143,17 +118,11 @@ fn broken_homes_are_reported_not_fatal() {
 #[test]
 fn the_summary_speaks_the_chosen_language() {
     let h = home("snap-firefox-ubo-disabled");
-    let fr = premiers_pas()
-        .args(["--lang", "fr", "audit", "--home", h.to_str().unwrap()])
-        .assert()
-        .success();
+    let fr = premiers_pas().args(["--lang", "fr", "audit", "--home", h.to_str().unwrap()]).assert().success();
     let fr = String::from_utf8_lossy(&fr.get_output().stdout).into_owned();
     assert!(fr.contains("Navigateur par défaut : Firefox"), "{fr}");
     assert!(fr.contains("uBlock Origin (désactivé : user-disabled)"), "{fr}");
-    let en = premiers_pas()
-        .args(["--lang", "en", "audit", "--home", h.to_str().unwrap()])
-        .assert()
-        .success();
+    let en = premiers_pas().args(["--lang", "en", "audit", "--home", h.to_str().unwrap()]).assert().success();
     let en = String::from_utf8_lossy(&en.get_output().stdout).into_owned();
     assert!(en.contains("Default browser: Firefox"), "{en}");
     assert!(en.contains("(snap)"), "{en}");
@@ -162,21 +131,11 @@ fn the_summary_speaks_the_chosen_language() {
 #[test]
 fn usage_errors_exit_with_2() {
     premiers_pas().args(["audit", "--os", "windows"]).assert().code(2);
-    premiers_pas()
-        .args(["audit", "--home", "/definitely/not/here"])
-        .assert()
-        .code(2);
-    premiers_pas()
-        .args(["audit", "--env", "NOEQUALS"])
-        .assert()
-        .code(2);
+    premiers_pas().args(["audit", "--home", "/definitely/not/here"]).assert().code(2);
+    premiers_pas().args(["audit", "--env", "NOEQUALS"]).assert().code(2);
     let dir = tempfile::tempdir().unwrap();
     let reg = dir.path().join("bad.reg");
-    std::fs::write(
-        &reg,
-        "Windows Registry Editor Version 5.00\n\n\"Orphan\"=\"value\"\n",
-    )
-    .unwrap();
+    std::fs::write(&reg, "Windows Registry Editor Version 5.00\n\n\"Orphan\"=\"value\"\n").unwrap();
     let out = premiers_pas()
         .args([
             "audit",
@@ -220,8 +179,5 @@ fn steps_are_judged_from_what_was_found() {
     let json = audit_json(&["--home", h.to_str().unwrap(), "--pack", "atelier-navigateur"]);
     assert_eq!(json["pack"], "atelier-navigateur");
     assert!(!json["steps"].as_array().unwrap().is_empty());
-    premiers_pas()
-        .args(["audit", "--pack", "no-such-pack"])
-        .assert()
-        .code(2);
+    premiers_pas().args(["audit", "--pack", "no-such-pack"]).assert().code(2);
 }

@@ -20,17 +20,9 @@ fn stdout(out: &assert_cmd::assert::Assert) -> String {
 
 #[test]
 fn builtin_and_shipped_folder_are_valid() {
-    let out = premiers_pas()
-        .args(["--lang", "en", "checklist", "validate"])
-        .assert()
-        .success();
+    let out = premiers_pas().args(["--lang", "en", "checklist", "validate"]).assert().success();
     assert!(stdout(&out).contains("Everything is valid."));
-    premiers_pas()
-        .arg("checklist")
-        .arg("validate")
-        .arg(repo().join("checklists"))
-        .assert()
-        .success();
+    premiers_pas().arg("checklist").arg("validate").arg(repo().join("checklists")).assert().success();
     premiers_pas()
         .arg("checklist")
         .arg("validate")
@@ -43,11 +35,7 @@ fn builtin_and_shipped_folder_are_valid() {
 #[test]
 fn malformed_packs_list_every_problem_with_its_position() {
     let dir = repo().join("crates/core/tests/fixtures/packs/malformed");
-    let out = premiers_pas()
-        .args(["--lang", "fr", "checklist", "validate"])
-        .arg(&dir)
-        .assert()
-        .code(1);
+    let out = premiers_pas().args(["--lang", "fr", "checklist", "validate"]).arg(&dir).assert().code(1);
     let text = stdout(&out);
     let file = dir.join("unknown-check.toml").display().to_string();
     assert!(
@@ -60,11 +48,7 @@ fn malformed_packs_list_every_problem_with_its_position() {
     assert_eq!(text.lines().filter(|l| l.starts_with(&many)).count(), 5, "{text}");
     let problems = text.lines().filter(|l| l.contains(".toml:")).count();
     assert!(problems >= 24, "{text}");
-    assert!(
-        text.trim_end()
-            .ends_with(&format!("{problems} problèmes trouvés.")),
-        "{text}"
-    );
+    assert!(text.trim_end().ends_with(&format!("{problems} problèmes trouvés.")), "{text}");
 }
 
 #[test]
@@ -72,57 +56,28 @@ fn a_volunteers_own_pack_validates_against_the_builtin_reference() {
     let tmp = tempfile::tempdir().unwrap();
     let pack = std::fs::read_to_string(repo().join("checklists/packs/atelier-navigateur.toml")).unwrap();
     let good = tmp.path().join("mon-atelier.toml");
-    std::fs::write(
-        &good,
-        pack.replace("id = \"atelier-navigateur\"", "id = \"mon-atelier\""),
-    )
-    .unwrap();
-    premiers_pas()
-        .arg("checklist")
-        .arg("validate")
-        .arg(&good)
-        .assert()
-        .success();
+    std::fs::write(&good, pack.replace("id = \"atelier-navigateur\"", "id = \"mon-atelier\"")).unwrap();
+    premiers_pas().arg("checklist").arg("validate").arg(&good).assert().success();
     let bad = tmp.path().join("typo.toml");
     std::fs::write(&bad, pack.replace("family = \"gecko\"", "family = \"geko\"")).unwrap();
-    let out = premiers_pas()
-        .arg("checklist")
-        .arg("validate")
-        .arg(tmp.path())
-        .assert()
-        .code(1);
+    let out = premiers_pas().arg("checklist").arg("validate").arg(tmp.path()).assert().code(1);
     let text = stdout(&out);
-    assert!(
-        text.contains("unknown value `geko` — did you mean `gecko`?"),
-        "{text}"
-    );
+    assert!(text.contains("unknown value `geko` — did you mean `gecko`?"), "{text}");
     assert!(!text.contains("mon-atelier.toml:"), "{text}");
 }
 
 #[test]
 fn a_missing_path_is_a_runtime_error() {
-    premiers_pas()
-        .args(["checklist", "validate", "/nonexistent/pack.toml"])
-        .assert()
-        .code(2);
+    premiers_pas().args(["checklist", "validate", "/nonexistent/pack.toml"]).assert().code(2);
 }
 
 #[test]
 fn list_shows_both_packs() {
-    let out = premiers_pas()
-        .args(["--lang", "fr", "checklist", "list"])
-        .assert()
-        .success();
+    let out = premiers_pas().args(["--lang", "fr", "checklist", "list"]).assert().success();
     let text = stdout(&out);
-    assert!(
-        text.contains("premiers-pas") && text.contains("Premiers pas (6 étapes)"),
-        "{text}"
-    );
+    assert!(text.contains("premiers-pas") && text.contains("Premiers pas (6 étapes)"), "{text}");
     assert!(text.contains("atelier-navigateur"), "{text}");
-    let out = premiers_pas()
-        .args(["checklist", "list", "--json"])
-        .assert()
-        .success();
+    let out = premiers_pas().args(["checklist", "list", "--json"]).assert().success();
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json[0]["id"], "premiers-pas");
     assert_eq!(json[0]["steps"], 6);
@@ -130,10 +85,7 @@ fn list_shows_both_packs() {
 
 #[test]
 fn show_reads_as_a_french_guide() {
-    let out = premiers_pas()
-        .args(["checklist", "show", "premiers-pas", "--lang", "fr"])
-        .assert()
-        .success();
+    let out = premiers_pas().args(["checklist", "show", "premiers-pas", "--lang", "fr"]).assert().success();
     let text = stdout(&out);
     let titles = [
         "1. Des cartes qui ne vous suivent pas",
@@ -143,10 +95,8 @@ fn show_reads_as_a_french_guide() {
         "5. Un courriel qui vous respecte",
         "6. Un hébergeur de confiance près de chez vous",
     ];
-    let positions: Vec<usize> = titles
-        .iter()
-        .map(|t| text.find(t).unwrap_or_else(|| panic!("{t}\n{text}")))
-        .collect();
+    let positions: Vec<usize> =
+        titles.iter().map(|t| text.find(t).unwrap_or_else(|| panic!("{t}\n{text}"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "steps in order");
     for words in [
         "Pourquoi",
@@ -158,42 +108,24 @@ fn show_reads_as_a_french_guide() {
     ] {
         assert!(text.contains(words), "`{words}` missing");
     }
-    assert!(
-        text.lines().all(|l| !l.trim_start().starts_with('»')),
-        "no line starts with a closing quote"
-    );
+    assert!(text.lines().all(|l| !l.trim_start().starts_with('»')), "no line starts with a closing quote");
     let en = stdout(
-        &premiers_pas()
-            .args(["--lang", "en", "checklist", "show", "premiers-pas"])
-            .assert()
-            .success(),
+        &premiers_pas().args(["--lang", "en", "checklist", "show", "premiers-pas"]).assert().success(),
     );
-    assert!(
-        en.contains("Why") && en.contains("1. Maps that don't follow you"),
-        "{en}"
-    );
+    assert!(en.contains("Why") && en.contains("1. Maps that don't follow you"), "{en}");
 }
 
 #[test]
 fn show_json_is_the_pack() {
-    let out = premiers_pas()
-        .args(["checklist", "show", "atelier-navigateur", "--json"])
-        .assert()
-        .success();
+    let out = premiers_pas().args(["checklist", "show", "atelier-navigateur", "--json"]).assert().success();
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["id"], "atelier-navigateur");
-    assert_eq!(
-        json["steps"][1]["checks"][0]["extension_enabled"]["in"],
-        "default_profile"
-    );
+    assert_eq!(json["steps"][1]["checks"][0]["extension_enabled"]["in"], "default_profile");
 }
 
 #[test]
 fn show_an_unknown_pack_says_so() {
-    let out = premiers_pas()
-        .args(["checklist", "show", "premier-pas"])
-        .assert()
-        .code(2);
+    let out = premiers_pas().args(["checklist", "show", "premier-pas"]).assert().code(2);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("no checklist pack with id `premier-pas`"), "{err}");
 }

@@ -73,11 +73,7 @@ impl DnsServer {
                 let _ = socket.send_to(&response.to_vec().unwrap(), peer);
             }
         });
-        DnsServer {
-            addr,
-            stop,
-            thread: Some(thread),
-        }
+        DnsServer { addr, stop, thread: Some(thread) }
     }
 }
 
@@ -91,12 +87,7 @@ impl Drop for DnsServer {
 }
 
 fn check_json(args: &[&str]) -> serde_json::Value {
-    let out = premiers_pas()
-        .args(["mail", "check"])
-        .args(args)
-        .arg("--json")
-        .assert()
-        .success();
+    let out = premiers_pas().args(["mail", "check"]).args(args).arg("--json").assert().success();
     serde_json::from_slice(&out.get_output().stdout).unwrap()
 }
 
@@ -106,11 +97,7 @@ fn known_domains_need_no_network() {
     assert_eq!(json["provider"]["id"], "google");
     assert_eq!(json["provider"]["kind"], "big-tech");
     assert!(json["mx_hosts"].is_null());
-    assert_eq!(
-        json["requests"].as_array().unwrap().len(),
-        0,
-        "no lookup without --mx"
-    );
+    assert_eq!(json["requests"].as_array().unwrap().len(), 0, "no lookup without --mx");
     let json = check_json(&["ana@posteo.net"]);
     assert_eq!(json["provider"]["kind"], "ethical");
 }
@@ -122,10 +109,7 @@ fn mx_reveals_google_workspace_behind_a_custom_domain() {
     let json = check_json(&["ana@workspace.example", "--mx", "--dns-server", &server]);
     assert_eq!(json["by_domain"]["id"], "unknown");
     assert_eq!(json["provider"]["id"], "google");
-    assert_eq!(
-        json["mx_hosts"],
-        serde_json::json!(["aspmx.l.google.com", "alt1.aspmx.l.google.com"])
-    );
+    assert_eq!(json["mx_hosts"], serde_json::json!(["aspmx.l.google.com", "alt1.aspmx.l.google.com"]));
     let requests = json["requests"].as_array().unwrap();
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0]["purpose"], "dns");
@@ -135,17 +119,9 @@ fn mx_reveals_google_workspace_behind_a_custom_domain() {
 #[test]
 fn mx_reveals_microsoft_365() {
     let dns = DnsServer::start();
-    let json = check_json(&[
-        "contact@m365.example",
-        "--mx",
-        "--dns-server",
-        &dns.addr.to_string(),
-    ]);
+    let json = check_json(&["contact@m365.example", "--mx", "--dns-server", &dns.addr.to_string()]);
     assert_eq!(json["provider"]["id"], "microsoft");
-    assert_eq!(
-        json["provider"]["matched_by"],
-        "mx:m365-example.mail.protection.outlook.com"
-    );
+    assert_eq!(json["provider"]["matched_by"], "mx:m365-example.mail.protection.outlook.com");
 }
 
 #[test]
@@ -156,23 +132,11 @@ fn a_self_hosted_domain_stays_unknown_and_is_said_so() {
     assert_eq!(json["provider"]["id"], "unknown");
     assert_eq!(json["mx_hosts"], serde_json::json!(["mail.selfhosted.example"]));
     let out = premiers_pas()
-        .args([
-            "--lang",
-            "fr",
-            "mail",
-            "check",
-            "moi@selfhosted.example",
-            "--mx",
-            "--dns-server",
-            &server,
-        ])
+        .args(["--lang", "fr", "mail", "check", "moi@selfhosted.example", "--mx", "--dns-server", &server])
         .assert()
         .success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(
-        text.contains("auto-hébergé") && text.contains("mail.selfhosted.example"),
-        "{text}"
-    );
+    assert!(text.contains("auto-hébergé") && text.contains("mail.selfhosted.example"), "{text}");
 }
 
 #[test]
@@ -182,11 +146,7 @@ fn a_domain_without_mx_and_one_that_does_not_exist() {
     let json = check_json(&["a@nomx.example", "--mx", "--dns-server", &server]);
     assert_eq!(json["mx_hosts"], serde_json::json!([]));
     let json = check_json(&["a@nowhere.example", "--mx", "--dns-server", &server]);
-    assert_eq!(
-        json["mx_hosts"],
-        serde_json::json!([]),
-        "NXDOMAIN: no mail servers"
-    );
+    assert_eq!(json["mx_hosts"], serde_json::json!([]), "NXDOMAIN: no mail servers");
 }
 
 #[test]
@@ -195,15 +155,7 @@ fn a_silent_server_is_an_error_not_a_hang() {
     let silent = UdpSocket::bind("127.0.0.1:0").unwrap();
     let addr = silent.local_addr().unwrap().to_string();
     let out = premiers_pas()
-        .args([
-            "mail",
-            "check",
-            "a@workspace.example",
-            "--mx",
-            "--json",
-            "--dns-server",
-            &addr,
-        ])
+        .args(["mail", "check", "a@workspace.example", "--mx", "--json", "--dns-server", &addr])
         .timeout(Duration::from_secs(60))
         .assert()
         .code(2);
@@ -213,28 +165,16 @@ fn a_silent_server_is_an_error_not_a_hang() {
 
 #[test]
 fn a_bad_address_is_refused_with_its_code() {
-    let out = premiers_pas()
-        .args(["mail", "check", "not-an-address", "--json"])
-        .assert()
-        .code(2);
+    let out = premiers_pas().args(["mail", "check", "not-an-address", "--json"]).assert().code(2);
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(json["code"], "mail.invalid_address");
-    premiers_pas()
-        .args(["mail", "check", "a@b.example", "--dns-server", "127.0.0.1:53"])
-        .assert()
-        .code(2);
+    premiers_pas().args(["mail", "check", "a@b.example", "--dns-server", "127.0.0.1:53"]).assert().code(2);
 }
 
 #[test]
 fn the_sentence_follows_the_language() {
-    let fr = premiers_pas()
-        .args(["--lang", "fr", "mail", "check", "ana@gmail.com"])
-        .assert()
-        .success();
+    let fr = premiers_pas().args(["--lang", "fr", "mail", "check", "ana@gmail.com"]).assert().success();
     assert!(String::from_utf8_lossy(&fr.get_output().stdout).contains("géant du numérique"));
-    let en = premiers_pas()
-        .args(["--lang", "en", "mail", "check", "ana@gmail.com"])
-        .assert()
-        .success();
+    let en = premiers_pas().args(["--lang", "en", "mail", "check", "ana@gmail.com"]).assert().success();
     assert!(String::from_utf8_lossy(&en.get_output().stdout).contains("big tech"));
 }

@@ -37,9 +37,5 @@ fn system_text_follows_the_language_flag() {
 
 #[test]
 fn unknown_language_is_a_usage_error() {
-    premiers_pas()
-        .args(["--lang", "xx", "system"])
-        .assert()
-        .failure()
-        .code(2);
+    premiers_pas().args(["--lang", "xx", "system"]).assert().failure().code(2);
 }

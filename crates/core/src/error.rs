@@ -37,11 +37,7 @@ pub struct IpcError {
 impl IpcError {
     /// Builds the IPC shape from any coded error.
     pub fn from_coded<E: ErrorCode + ?Sized>(err: &E) -> Self {
-        Self {
-            code: err.code().to_owned(),
-            message: err.to_string(),
-            detail: err.detail(),
-        }
+        Self { code: err.code().to_owned(), message: err.to_string(), detail: err.detail() }
     }
 }
 
@@ -91,11 +87,7 @@ mod tests {
 
     #[test]
     fn detail_is_omitted_from_json_when_absent() {
-        let ipc = IpcError {
-            code: "a.b".into(),
-            message: "m".into(),
-            detail: None,
-        };
+        let ipc = IpcError { code: "a.b".into(), message: "m".into(), detail: None };
         let json = serde_json::to_string(&ipc).unwrap();
         assert!(!json.contains("detail"), "{json}");
     }

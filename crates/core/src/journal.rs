@@ -56,10 +56,7 @@ pub struct Journal {
 
 /// Milliseconds since the Unix epoch (0 if the clock is before 1970).
 pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
 }
 
 impl Journal {
@@ -70,10 +67,7 @@ impl Journal {
 
     /// Appends an entry.
     pub fn record(&self, entry: JournalEntry) {
-        self.entries
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(entry);
+        self.entries.lock().unwrap_or_else(PoisonError::into_inner).push(entry);
     }
 
     /// Records a file read (successful when `error` is `None`).
@@ -89,18 +83,12 @@ impl Journal {
 
     /// A copy of every entry so far, oldest first.
     pub fn entries(&self) -> Vec<JournalEntry> {
-        self.entries
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.entries.lock().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     /// Forgets everything (a stand's "next visitor").
     pub fn clear(&self) {
-        self.entries
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        self.entries.lock().unwrap_or_else(PoisonError::into_inner).clear();
     }
 }
 
@@ -112,12 +100,7 @@ mod tests {
     fn clones_share_one_record_and_clear_forgets() {
         let journal = Journal::new();
         let other = journal.clone();
-        other.file_read(
-            "firefox",
-            Path::new("/home/a/.mozilla/firefox/profiles.ini"),
-            120,
-            None,
-        );
+        other.file_read("firefox", Path::new("/home/a/.mozilla/firefox/profiles.ini"), 120, None);
         assert_eq!(journal.entries().len(), 1);
         journal.clear();
         assert!(other.entries().is_empty());

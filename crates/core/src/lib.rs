@@ -11,6 +11,7 @@
 pub mod audit;
 pub mod checklist;
 pub mod detect;
+pub mod directory;
 pub mod error;
 pub mod i18n;
 pub mod journal;

@@ -17,9 +17,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
 
 /// The data folder to use: `explicit` when given, else the platform default, else `./premiers-pas-data`.
 pub fn resolve_data_dir(explicit: Option<PathBuf>) -> PathBuf {
-    explicit
-        .or_else(default_data_dir)
-        .unwrap_or_else(|| PathBuf::from("premiers-pas-data"))
+    explicit.or_else(default_data_dir).unwrap_or_else(|| PathBuf::from("premiers-pas-data"))
 }
 
 #[cfg(test)]

@@ -43,10 +43,7 @@ pub struct Progress {
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress {
-            version: PROGRESS_VERSION,
-            packs: BTreeMap::new(),
-        }
+        Progress { version: PROGRESS_VERSION, packs: BTreeMap::new() }
     }
 }
 
@@ -76,10 +73,7 @@ pub struct AuditSummary {
 impl AuditSummary {
     /// The summary of an evaluation.
     pub fn from_results(results: &[StepResult], at_ms: u64) -> AuditSummary {
-        AuditSummary {
-            at_ms,
-            statuses: results.iter().map(|r| (r.id.clone(), r.status)).collect(),
-        }
+        AuditSummary { at_ms, statuses: results.iter().map(|r| (r.id.clone(), r.status)).collect() }
     }
 }
 
@@ -101,11 +95,7 @@ pub fn changes(previous: &AuditSummary, current: &[StepResult]) -> Vec<Change> {
         .iter()
         .filter_map(|r| {
             let before = previous.statuses.get(&r.id).copied();
-            (before != Some(r.status)).then(|| Change {
-                step: r.id.clone(),
-                before,
-                after: r.status,
-            })
+            (before != Some(r.status)).then(|| Change { step: r.id.clone(), before, after: r.status })
         })
         .collect()
 }
@@ -113,10 +103,7 @@ pub fn changes(previous: &AuditSummary, current: &[StepResult]) -> Vec<Change> {
 impl Progress {
     /// The answers saved for a pack.
     pub fn answers(&self, pack: &str) -> Answers {
-        self.packs
-            .get(pack)
-            .map(|p| p.answers.clone())
-            .unwrap_or_default()
+        self.packs.get(pack).map(|p| p.answers.clone()).unwrap_or_default()
     }
 
     /// Records (or, with `None`, forgets) an answer.
@@ -136,11 +123,7 @@ impl Progress {
     /// on a first visit).
     pub fn record_summary(&mut self, pack: &str, results: &[StepResult], at_ms: u64) -> Vec<Change> {
         let entry = self.packs.entry(pack.to_owned()).or_default();
-        let found = entry
-            .last_summary
-            .as_ref()
-            .map(|prev| changes(prev, results))
-            .unwrap_or_default();
+        let found = entry.last_summary.as_ref().map(|prev| changes(prev, results)).unwrap_or_default();
         entry.last_summary = Some(AuditSummary::from_results(results, at_ms));
         found
     }
@@ -222,18 +205,12 @@ enum Read {
 impl ProgressStore {
     /// A store in `data_dir` (created on first save).
     pub fn open(data_dir: &Path) -> ProgressStore {
-        ProgressStore {
-            dir: Some(data_dir.to_path_buf()),
-            memory: Mutex::new(Progress::default()),
-        }
+        ProgressStore { dir: Some(data_dir.to_path_buf()), memory: Mutex::new(Progress::default()) }
     }
 
     /// A store that keeps nothing on disk (stand mode): saves live in memory until the program ends.
     pub fn ephemeral() -> ProgressStore {
-        ProgressStore {
-            dir: None,
-            memory: Mutex::new(Progress::default()),
-        }
+        ProgressStore { dir: None, memory: Mutex::new(Progress::default()) }
     }
 
     /// Does this store write to disk?
@@ -251,28 +228,18 @@ impl ProgressStore {
     pub fn load(&self) -> Result<Loaded, ProgressError> {
         let Some(dir) = &self.dir else {
             let progress = self.memory.lock().unwrap_or_else(PoisonError::into_inner).clone();
-            return Ok(Loaded {
-                progress,
-                notice: None,
-            });
+            return Ok(Loaded { progress, notice: None });
         };
         remove_stale_temps(dir);
         let main = dir.join(PROGRESS_FILE);
         let backup = dir.join(BACKUP_FILE);
         let (main_read, backup_read) = (read(&main)?, read(&backup)?);
         match (main_read, backup_read) {
-            (Read::Good(progress), _) => Ok(Loaded {
-                progress,
-                notice: None,
-            }),
-            (Read::TooNew(found), _) => Err(ProgressError::TooNew {
-                path: main.display().to_string(),
-                found,
-            }),
-            (Read::Missing, Read::Missing) => Ok(Loaded {
-                progress: Progress::default(),
-                notice: None,
-            }),
+            (Read::Good(progress), _) => Ok(Loaded { progress, notice: None }),
+            (Read::TooNew(found), _) => {
+                Err(ProgressError::TooNew { path: main.display().to_string(), found })
+            }
+            (Read::Missing, Read::Missing) => Ok(Loaded { progress: Progress::default(), notice: None }),
             (Read::Missing, Read::Good(progress)) => {
                 self.save_inner(dir, &progress)?;
                 Ok(Loaded {
@@ -284,10 +251,7 @@ impl ProgressStore {
                     }),
                 })
             }
-            (Read::Missing, _) => Ok(Loaded {
-                progress: Progress::default(),
-                notice: None,
-            }),
+            (Read::Missing, _) => Ok(Loaded { progress: Progress::default(), notice: None }),
             (Read::Bad(why), backup_read) => {
                 let damaged = set_aside(&main)?;
                 let damaged_copy = Some(damaged.display().to_string());
@@ -352,10 +316,7 @@ impl ProgressStore {
 /// Temporary file in the same folder, written and synced, then renamed over `target`; then the folder is
 /// synced so the rename itself survives a power cut.
 fn write_atomically(dir: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(target).map_err(|e| e.error)?;
@@ -377,12 +338,7 @@ fn read(path: &Path) -> Result<Read, ProgressError> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Read::Missing),
-        Err(source) => {
-            return Err(ProgressError::Io {
-                path: path.display().to_string(),
-                source,
-            })
-        }
+        Err(source) => return Err(ProgressError::Io { path: path.display().to_string(), source }),
     };
     #[derive(Deserialize)]
     struct VersionOnly {
@@ -402,10 +358,8 @@ fn read(path: &Path) -> Result<Read, ProgressError> {
 /// Renames a damaged file out of the way, keeping it for the curious.
 fn set_aside(path: &Path) -> Result<PathBuf, ProgressError> {
     let target = path.with_file_name(format!("{PROGRESS_FILE}.corrupt-{}", crate::journal::now_ms()));
-    fs::rename(path, &target).map_err(|source| ProgressError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    fs::rename(path, &target)
+        .map_err(|source| ProgressError::Io { path: path.display().to_string(), source })?;
     Ok(target)
 }
 

@@ -13,10 +13,7 @@ fn checklists_dir() -> PathBuf {
 fn builtin_library_loads() {
     let lib = Library::builtin().unwrap_or_else(|e| panic!("built-in checklists are invalid:\n{e}"));
     let ids: Vec<&str> = lib.packs.iter().map(|p| p.id.as_str()).collect();
-    assert!(
-        ids.contains(&"premiers-pas") && ids.contains(&"atelier-navigateur"),
-        "{ids:?}"
-    );
+    assert!(ids.contains(&"premiers-pas") && ids.contains(&"atelier-navigateur"), "{ids:?}");
 }
 
 #[test]
@@ -28,10 +25,7 @@ fn folder_loads_and_matches_the_embedded_copy() {
     let mut b: Vec<&Pack> = builtin.packs.iter().collect();
     a.sort_by_key(|p| &p.id);
     b.sort_by_key(|p| &p.id);
-    assert_eq!(
-        a, b,
-        "every file in checklists/packs is embedded, and nothing else"
-    );
+    assert_eq!(a, b, "every file in checklists/packs is embedded, and nothing else");
 }
 
 #[test]
@@ -44,11 +38,7 @@ fn every_file_in_the_folder_validates() {
         paths.push(checklists_dir().join(name));
     }
     let diags = validate_paths(&paths).unwrap();
-    assert!(
-        diags.is_empty(),
-        "{}",
-        diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
-    );
+    assert!(diags.is_empty(), "{}", diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
 }
 
 #[test]
@@ -58,20 +48,10 @@ fn default_pack_has_the_agreed_steps_in_order() {
     let ids: Vec<&str> = pack.steps.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         ids,
-        [
-            "private-maps",
-            "firefox",
-            "ublock-origin",
-            "default-browser",
-            "ethical-mail",
-            "chatons-host"
-        ]
+        ["private-maps", "firefox", "ublock-origin", "default-browser", "ethical-mail", "chatons-host"]
     );
     let maps = pack.step("private-maps").unwrap();
-    assert!(
-        maps.checks.contains(&Check::Manual),
-        "the phone part is the person's call"
-    );
+    assert!(maps.checks.contains(&Check::Manual), "the phone part is the person's call");
     for app in ["organic-maps", "comaps", "osmand"] {
         for store in ["fdroid", "play", "app-store"] {
             let found = maps.qr.iter().any(|q| {
@@ -82,10 +62,7 @@ fn default_pack_has_the_agreed_steps_in_order() {
         }
     }
     for step in ["private-maps", "ublock-origin"] {
-        assert!(
-            pack.step(step).unwrap().time_sensitive.is_some(),
-            "{step} carries a time-sensitive note"
-        );
+        assert!(pack.step(step).unwrap().time_sensitive.is_some(), "{step} carries a time-sensitive note");
     }
     let ubo = pack.step("ublock-origin").unwrap();
     assert!(ubo.links.iter().any(|l| l.url.contains("addons.mozilla.org")));

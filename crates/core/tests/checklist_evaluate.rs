@@ -125,18 +125,8 @@ fn private_maps() {
         version: None,
         evidence: "/var/lib/flatpak/exports/share/applications/app.organicmaps.desktop.desktop".into(),
     });
-    check(
-        "nothing known",
-        &run("private-maps", &audit(), None),
-        Status::Manual,
-        &["Only you can tell"],
-    );
-    check(
-        "said done",
-        &run("private-maps", &audit(), Some(Answer::Done)),
-        Status::Done,
-        &["You told us"],
-    );
+    check("nothing known", &run("private-maps", &audit(), None), Status::Manual, &["Only you can tell"]);
+    check("said done", &run("private-maps", &audit(), Some(Answer::Done)), Status::Done, &["You told us"]);
     check(
         "said not yet",
         &run("private-maps", &audit(), Some(Answer::NotYet)),
@@ -150,11 +140,7 @@ fn private_maps() {
         Status::Manual,
         &["Organic Maps is installed on this computer", "Only you can tell"],
     );
-    assert!(
-        bonus.evidence.iter().any(|e| e.contains("app.organicmaps")),
-        "{:?}",
-        bonus.evidence
-    );
+    assert!(bonus.evidence.iter().any(|e| e.contains("app.organicmaps")), "{:?}", bonus.evidence);
     check(
         "bonus and answer",
         &run("private-maps", &installed, Some(Answer::Done)),
@@ -165,21 +151,14 @@ fn private_maps() {
 
 #[test]
 fn firefox_step() {
-    check(
-        "no browser",
-        &run("firefox", &audit(), None),
-        Status::Todo,
-        &["no browser of the Firefox family"],
-    );
+    check("no browser", &run("firefox", &audit(), None), Status::Todo, &["no browser of the Firefox family"]);
     let mut a = audit();
-    a.browsers
-        .push(firefox(vec![profile("default-release", true, vec![])]));
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![])]));
     let r = run("firefox", &a, None);
     check("firefox", &r, Status::Done, &["Firefox is installed"]);
     assert_eq!(r.evidence, ["/home/a/.firefox"]);
     let mut a = audit();
-    a.browsers
-        .push(browser("librewolf", "LibreWolf", BrowserFamily::Gecko, vec![]));
+    a.browsers.push(browser("librewolf", "LibreWolf", BrowserFamily::Gecko, vec![]));
     check(
         "a fork",
         &run("firefox", &a, None),
@@ -188,12 +167,7 @@ fn firefox_step() {
     );
     let mut a = audit();
     a.browsers.push(chrome(vec![]));
-    check(
-        "chrome only",
-        &run("firefox", &a, None),
-        Status::Todo,
-        &["no browser of the Firefox family"],
-    );
+    check("chrome only", &run("firefox", &a, None), Status::Todo, &["no browser of the Firefox family"]);
     let mut a = audit();
     a.apps.push(InstalledApp {
         id: "firefox".into(),
@@ -202,12 +176,7 @@ fn firefox_step() {
         version: None,
         evidence: "/usr/share/applications/firefox-esr.desktop".into(),
     });
-    check(
-        "installed, never opened",
-        &run("firefox", &a, None),
-        Status::Done,
-        &["Firefox is installed"],
-    );
+    check("installed, never opened", &run("firefox", &a, None), Status::Done, &["Firefox is installed"]);
     let mut a = audit();
     a.problems.push(Problem {
         code: "detect.unreadable".into(),
@@ -216,12 +185,7 @@ fn firefox_step() {
         message: "permission denied".into(),
     });
     let r = run("firefox", &a, None);
-    check(
-        "unreadable",
-        &r,
-        Status::Unknown,
-        &["could not read a file of Firefox"],
-    );
+    check("unreadable", &r, Status::Unknown, &["could not read a file of Firefox"]);
     assert_eq!(r.evidence, ["/home/a/.mozilla/firefox/profiles.ini"]);
 }
 
@@ -233,36 +197,22 @@ fn ublock_origin_step() {
     let a = with_default(
         {
             let mut a = audit();
-            a.browsers
-                .push(firefox(vec![profile("default-release", true, vec![ubo()])]));
+            a.browsers.push(firefox(vec![profile("default-release", true, vec![ubo()])]));
             a
         },
         "firefox",
     );
     let r = run(step, &a, None);
-    check(
-        "in the default profile",
-        &r,
-        Status::Done,
-        &["uBlock Origin is active in Firefox"],
-    );
+    check("in the default profile", &r, Status::Done, &["uBlock Origin is active in Firefox"]);
     assert_eq!(r.evidence, ["/home/a/uBlock Origin/extensions.json"]);
 
     let mut a = with_default(audit(), "firefox");
-    a.browsers.push(firefox(vec![
-        profile("default-release", true, vec![]),
-        profile("old", false, vec![ubo()]),
-    ]));
-    check(
-        "another profile",
-        &run(step, &a, None),
-        Status::Partial,
-        &["in another profile (“old”)"],
-    );
+    a.browsers
+        .push(firefox(vec![profile("default-release", true, vec![]), profile("old", false, vec![ubo()])]));
+    check("another profile", &run(step, &a, None), Status::Partial, &["in another profile (“old”)"]);
 
     let mut a = with_default(audit(), "firefox");
-    a.browsers
-        .push(firefox(vec![profile("default-release", true, vec![])]));
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![])]));
     check(
         "missing",
         &run(step, &a, None),
@@ -303,8 +253,7 @@ fn ublock_origin_step() {
 
     let mut a = with_default(audit(), "chrome");
     a.browsers.push(chrome(vec![profile("Default", true, vec![])]));
-    a.browsers
-        .push(firefox(vec![profile("default-release", true, vec![ubo()])]));
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![ubo()])]));
     check(
         "in the other browser",
         &run(step, &a, None),
@@ -313,18 +262,11 @@ fn ublock_origin_step() {
     );
 
     let mut a = audit();
-    a.browsers
-        .push(firefox(vec![profile("default-release", true, vec![ubo()])]));
-    check(
-        "one browser, default unknown",
-        &run(step, &a, None),
-        Status::Done,
-        &["active in Firefox"],
-    );
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![ubo()])]));
+    check("one browser, default unknown", &run(step, &a, None), Status::Done, &["active in Firefox"]);
 
     let mut a = audit();
-    a.browsers
-        .push(firefox(vec![profile("default-release", true, vec![ubo()])]));
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![ubo()])]));
     a.browsers.push(chrome(vec![profile("Default", true, vec![])]));
     check(
         "two browsers, default unknown",
@@ -336,14 +278,8 @@ fn ublock_origin_step() {
     let mut temp = ubo();
     temp.temporary = true;
     let mut a = with_default(audit(), "firefox");
-    a.browsers
-        .push(firefox(vec![profile("default-release", true, vec![temp])]));
-    check(
-        "temporary",
-        &run(step, &a, None),
-        Status::Partial,
-        &["loaded temporarily"],
-    );
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![temp])]));
+    check("temporary", &run(step, &a, None), Status::Partial, &["loaded temporarily"]);
 
     let mut a = with_default(audit(), "firefox");
     a.browsers.push(firefox(vec![profile(
@@ -358,24 +294,13 @@ fn ublock_origin_step() {
         &["turned off in the extension settings"],
     );
 
-    check(
-        "no browser at all",
-        &run(step, &audit(), None),
-        Status::Todo,
-        &["no browser to look in"],
-    );
+    check("no browser at all", &run(step, &audit(), None), Status::Todo, &["no browser to look in"]);
 
     let a = with_default(audit(), "firefox");
-    check(
-        "default has no profile",
-        &run(step, &a, None),
-        Status::Unknown,
-        &["no profile of Firefox"],
-    );
+    check("default has no profile", &run(step, &a, None), Status::Unknown, &["no profile of Firefox"]);
 
     let mut a = with_default(audit(), "safari");
-    a.browsers
-        .push(firefox(vec![profile("default-release", true, vec![ubo()])]));
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![ubo()])]));
     check(
         "safari default",
         &run(step, &a, None),
@@ -387,12 +312,7 @@ fn ublock_origin_step() {
 #[test]
 fn default_browser() {
     let step = "default-browser";
-    check(
-        "firefox",
-        &run(step, &with_default(audit(), "firefox"), None),
-        Status::Done,
-        &["open in Firefox"],
-    );
+    check("firefox", &run(step, &with_default(audit(), "firefox"), None), Status::Done, &["open in Firefox"]);
     check(
         "a fork",
         &run(step, &with_default(audit(), "tor-browser"), None),
@@ -402,15 +322,8 @@ fn default_browser() {
     let mut a = with_default(audit(), "chrome");
     let r = run(step, &a, None);
     check("chrome", &r, Status::Todo, &["open in Google Chrome"]);
-    assert!(
-        !r.reasons.iter().any(|x| x.contains("Good news")),
-        "{:?}",
-        r.reasons
-    );
-    assert_eq!(
-        r.evidence,
-        ["xdg-settings get default-web-browser: chrome.desktop"]
-    );
+    assert!(!r.reasons.iter().any(|x| x.contains("Good news")), "{:?}", r.reasons);
+    assert_eq!(r.evidence, ["xdg-settings get default-web-browser: chrome.desktop"]);
     a.browsers.push(firefox(vec![]));
     check(
         "chrome, firefox there",
@@ -418,17 +331,10 @@ fn default_browser() {
         Status::Todo,
         &["Good news: Firefox is already installed"],
     );
-    check(
-        "cannot tell",
-        &run(step, &audit(), None),
-        Status::Unknown,
-        &["could not tell which browser"],
-    );
+    check("cannot tell", &run(step, &audit(), None), Status::Unknown, &["could not tell which browser"]);
     let mut a = audit();
-    a.default_browser_evidence = Some(Evidence {
-        source: "mimeapps.list".into(),
-        value: "odd-browser.desktop".into(),
-    });
+    a.default_browser_evidence =
+        Some(Evidence { source: "mimeapps.list".into(), value: "odd-browser.desktop".into() });
     check(
         "unknown browser",
         &run(step, &a, None),
@@ -440,12 +346,7 @@ fn default_browser() {
 #[test]
 fn ethical_mail() {
     let step = "ethical-mail";
-    check(
-        "no account",
-        &run(step, &audit(), None),
-        Status::Manual,
-        &["only you know where your mail lives"],
-    );
+    check("no account", &run(step, &audit(), None), Status::Manual, &["only you know where your mail lives"]);
     check(
         "gmail",
         &run(step, &with_mail(audit(), &["a@gmail.com"]), None),
@@ -458,12 +359,7 @@ fn ethical_mail() {
         Status::Done,
         &["respects your privacy"],
     );
-    check(
-        "chatons",
-        &run(step, &with_mail(audit(), &["a@zaclys.net"]), None),
-        Status::Done,
-        &["CHATONS"],
-    );
+    check("chatons", &run(step, &with_mail(audit(), &["a@zaclys.net"]), None), Status::Done, &["CHATONS"]);
     check(
         "mixed",
         &run(step, &with_mail(audit(), &["a@gmail.com", "a@posteo.net"]), None),
@@ -471,12 +367,7 @@ fn ethical_mail() {
         &["Google", "Posteo"],
     );
     let r = run(step, &with_mail(audit(), &["a@orange.fr"]), None);
-    check(
-        "isp",
-        &r,
-        Status::Todo,
-        &["your internet access provider", "tied to your subscription"],
-    );
+    check("isp", &r, Status::Todo, &["your internet access provider", "tied to your subscription"]);
     assert_eq!(r.evidence, ["/home/a/.thunderbird/x.default/prefs.js"]);
     check(
         "unknown only",
@@ -486,11 +377,7 @@ fn ethical_mail() {
     );
     check(
         "good and unknown",
-        &run(
-            step,
-            &with_mail(audit(), &["a@posteo.net", "b@example.org"]),
-            None,
-        ),
+        &run(step, &with_mail(audit(), &["a@posteo.net", "b@example.org"]), None),
         Status::Partial,
         &["Posteo"],
     );
@@ -505,18 +392,8 @@ fn ethical_mail() {
 #[test]
 fn chatons_host() {
     let step = "chatons-host";
-    check(
-        "unanswered",
-        &run(step, &audit(), None),
-        Status::Manual,
-        &["Only you can tell"],
-    );
-    check(
-        "answered",
-        &run(step, &audit(), Some(Answer::Done)),
-        Status::Done,
-        &["You told us"],
-    );
+    check("unanswered", &run(step, &audit(), None), Status::Manual, &["Only you can tell"]);
+    check("answered", &run(step, &audit(), Some(Answer::Done)), Status::Done, &["You told us"]);
     check(
         "a chatons address",
         &run(step, &with_mail(audit(), &["a@zaclys.net"]), None),

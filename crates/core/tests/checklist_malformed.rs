@@ -15,10 +15,7 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 fn expectations(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|l| l.strip_prefix("# expect: "))
-        .map(str::to_owned)
-        .collect()
+    text.lines().filter_map(|l| l.strip_prefix("# expect: ")).map(str::to_owned).collect()
 }
 
 #[test]
@@ -37,10 +34,9 @@ fn each_malformed_pack_gives_the_right_messages_at_the_right_places() {
         assert!(!expected.is_empty(), "{name} has no `# expect:` line");
         let got: Vec<String> = match Pack::from_text(&name, &text, &reference) {
             Ok(_) => Vec::new(),
-            Err(ChecklistError::Invalid(diags)) => diags
-                .iter()
-                .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
-                .collect(),
+            Err(ChecklistError::Invalid(diags)) => {
+                diags.iter().map(|d| format!("{}:{}: {}", d.line, d.col, d.message)).collect()
+            }
             Err(e) => panic!("{name}: unexpected error {e}"),
         };
         if got != expected {

@@ -9,13 +9,7 @@ use premiers_pas_core::checklist::{Answer, Status, StepResult};
 use premiers_pas_core::progress::{Notice, Progress, ProgressStore, BACKUP_FILE, PROGRESS_FILE};
 
 fn result(id: &str, status: Status) -> StepResult {
-    StepResult {
-        id: id.into(),
-        status,
-        reasons: vec![],
-        evidence: vec![],
-        answer: None,
-    }
+    StepResult { id: id.into(), status, reasons: vec![], evidence: vec![], answer: None }
 }
 
 fn sample(n: usize) -> Progress {
@@ -34,11 +28,7 @@ fn sample(n: usize) -> Progress {
 fn round_trip_keeps_answers_and_summary() {
     let dir = tempfile::tempdir().unwrap();
     let store = ProgressStore::open(dir.path());
-    assert_eq!(
-        store.load().unwrap().progress,
-        Progress::default(),
-        "nothing saved yet"
-    );
+    assert_eq!(store.load().unwrap().progress, Progress::default(), "nothing saved yet");
     let mut p = sample(3);
     let first = p.record_summary("premiers-pas", &[result("firefox", Status::Todo)], 1);
     assert!(first.is_empty(), "a first visit has no changes");
@@ -46,10 +36,7 @@ fn round_trip_keeps_answers_and_summary() {
     let loaded = store.load().unwrap();
     assert_eq!(loaded.notice, None);
     assert_eq!(loaded.progress, p);
-    assert_eq!(
-        loaded.progress.answers("premiers-pas").get("step-0"),
-        Some(Answer::Done)
-    );
+    assert_eq!(loaded.progress.answers("premiers-pas").get("step-0"), Some(Answer::Done));
     let json: serde_json::Value =
         serde_json::from_slice(&fs::read(dir.path().join(PROGRESS_FILE)).unwrap()).unwrap();
     assert_eq!(json["version"], 1);
@@ -61,10 +48,7 @@ fn what_changed_since_last_time() {
     let mut p = Progress::default();
     p.record_summary(
         "premiers-pas",
-        &[
-            result("firefox", Status::Todo),
-            result("ublock-origin", Status::Todo),
-        ],
+        &[result("firefox", Status::Todo), result("ublock-origin", Status::Todo)],
         1,
     );
     let changed = p.record_summary(
@@ -76,17 +60,9 @@ fn what_changed_since_last_time() {
         ],
         2,
     );
-    let got: Vec<(&str, Option<Status>, Status)> = changed
-        .iter()
-        .map(|c| (c.step.as_str(), c.before, c.after))
-        .collect();
-    assert_eq!(
-        got,
-        [
-            ("firefox", Some(Status::Todo), Status::Done),
-            ("new-step", None, Status::Manual)
-        ]
-    );
+    let got: Vec<(&str, Option<Status>, Status)> =
+        changed.iter().map(|c| (c.step.as_str(), c.before, c.after)).collect();
+    assert_eq!(got, [("firefox", Some(Status::Todo), Status::Done), ("new-step", None, Status::Manual)]);
 }
 
 #[test]
@@ -113,29 +89,14 @@ fn damaged_file_is_recovered_from_the_copy_and_reported() {
     let store = ProgressStore::open(dir.path());
     store.save(&sample(1)).unwrap();
     store.save(&sample(2)).unwrap();
-    fs::write(
-        dir.path().join(PROGRESS_FILE),
-        b"{\"version\": 1, \"packs\": {\"premiers-pas\": ",
-    )
-    .unwrap();
+    fs::write(dir.path().join(PROGRESS_FILE), b"{\"version\": 1, \"packs\": {\"premiers-pas\": ").unwrap();
     let loaded = store.load().unwrap();
     assert_eq!(loaded.progress, sample(1), "the previous good copy");
-    let Some(Notice::Recovered {
-        from_backup: true,
-        damaged_copy: Some(copy),
-        ..
-    }) = &loaded.notice
-    else {
+    let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), .. }) = &loaded.notice else {
         panic!("expected a recovery notice, got {:?}", loaded.notice);
     };
-    assert!(
-        Path::new(copy).exists(),
-        "the damaged file is kept aside, not deleted"
-    );
-    assert_eq!(
-        fs::read(copy).unwrap(),
-        b"{\"version\": 1, \"packs\": {\"premiers-pas\": "
-    );
+    assert!(Path::new(copy).exists(), "the damaged file is kept aside, not deleted");
+    assert_eq!(fs::read(copy).unwrap(), b"{\"version\": 1, \"packs\": {\"premiers-pas\": ");
     // The recovered copy is written back, so the next start is quiet.
     let again = store.load().unwrap();
     assert_eq!((again.progress, again.notice), (sample(1), None));
@@ -148,14 +109,7 @@ fn damaged_file_without_copy_is_reported_not_silently_emptied() {
     let loaded = ProgressStore::open(dir.path()).load().unwrap();
     assert_eq!(loaded.progress, Progress::default());
     assert!(
-        matches!(
-            loaded.notice,
-            Some(Notice::Recovered {
-                from_backup: false,
-                damaged_copy: Some(_),
-                ..
-            })
-        ),
+        matches!(loaded.notice, Some(Notice::Recovered { from_backup: false, damaged_copy: Some(_), .. })),
         "{:?}",
         loaded.notice
     );
@@ -164,20 +118,10 @@ fn damaged_file_without_copy_is_reported_not_silently_emptied() {
 #[test]
 fn missing_file_with_a_copy_uses_the_copy() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join(BACKUP_FILE),
-        serde_json::to_vec(&sample(3)).unwrap(),
-    )
-    .unwrap();
+    fs::write(dir.path().join(BACKUP_FILE), serde_json::to_vec(&sample(3)).unwrap()).unwrap();
     let loaded = ProgressStore::open(dir.path()).load().unwrap();
     assert_eq!(loaded.progress, sample(3));
-    assert!(matches!(
-        loaded.notice,
-        Some(Notice::Recovered {
-            from_backup: true,
-            ..
-        })
-    ));
+    assert!(matches!(loaded.notice, Some(Notice::Recovered { from_backup: true, .. })));
 }
 
 #[test]
@@ -187,10 +131,7 @@ fn a_newer_version_is_left_untouched() {
     fs::write(&path, b"{\"version\": 99, \"packs\": {}, \"future\": true}").unwrap();
     let err = ProgressStore::open(dir.path()).load().unwrap_err();
     assert_eq!(premiers_pas_core::ErrorCode::code(&err), "progress.too_new");
-    assert_eq!(
-        fs::read(&path).unwrap(),
-        b"{\"version\": 99, \"packs\": {}, \"future\": true}"
-    );
+    assert_eq!(fs::read(&path).unwrap(), b"{\"version\": 99, \"packs\": {}, \"future\": true}");
 }
 
 #[test]
@@ -199,11 +140,7 @@ fn stand_mode_writes_nothing() {
     assert!(!store.is_persistent());
     assert_eq!(store.path(), None);
     store.save(&sample(2)).unwrap();
-    assert_eq!(
-        store.load().unwrap().progress,
-        sample(2),
-        "kept in memory for the visit"
-    );
+    assert_eq!(store.load().unwrap().progress, sample(2), "kept in memory for the visit");
 }
 
 const CHILD_ENV: &str = "PREMIERS_PAS_PROGRESS_KILL_DIR";
@@ -240,13 +177,7 @@ fn kill_during_save_never_breaks_the_file() {
     const ROUNDS: u32 = 200;
     for round in 0..ROUNDS {
         let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "progress_kill_child",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args(["--exact", "progress_kill_child", "--ignored", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -262,19 +193,14 @@ fn kill_during_save_never_breaks_the_file() {
                 panic!("round {round}: the child ended before saving");
             }
         }
-        std::thread::sleep(std::time::Duration::from_micros(
-            u64::from(round * 7919 % 60) * 500,
-        ));
+        std::thread::sleep(std::time::Duration::from_micros(u64::from(round * 7919 % 60) * 500));
         child.kill().unwrap();
         child.wait().unwrap();
 
         let bytes = fs::read(dir.path().join(PROGRESS_FILE)).unwrap();
         let on_disk: Progress = serde_json::from_slice(&bytes)
             .unwrap_or_else(|e| panic!("round {round}: progress.json is broken: {e}"));
-        assert!(
-            versions.contains(&on_disk),
-            "round {round}: neither the old nor the new version"
-        );
+        assert!(versions.contains(&on_disk), "round {round}: neither the old nor the new version");
         let loaded = store.load().unwrap();
         assert_eq!(loaded.notice, None, "round {round}");
         assert!(versions.contains(&loaded.progress), "round {round}");
@@ -285,8 +211,5 @@ fn kill_during_save_never_breaks_the_file() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n != PROGRESS_FILE && n != BACKUP_FILE)
         .collect();
-    assert!(
-        leftovers.is_empty(),
-        "interrupted saves leave nothing behind once loaded: {leftovers:?}"
-    );
+    assert!(leftovers.is_empty(), "interrupted saves leave nothing behind once loaded: {leftovers:?}");
 }

@@ -40,77 +40,35 @@ fn every_required_app_is_known_with_the_right_kind() {
         assert_eq!(app.family, family, "{id}");
     }
     assert_eq!(r.apps.browsers().count(), browsers.len());
-    assert_eq!(
-        r.apps.get("thunderbird").map(|a| a.kind),
-        Some(AppKind::MailClient)
-    );
+    assert_eq!(r.apps.get("thunderbird").map(|a| a.kind), Some(AppKind::MailClient));
     for id in ["organic-maps", "comaps", "osmand"] {
         let app = r.apps.get(id).unwrap_or_else(|| panic!("missing app {id}"));
         assert_eq!(app.kind, AppKind::Maps);
-        assert!(
-            app.android.as_ref().and_then(|a| a.fdroid.as_ref()).is_some(),
-            "{id} has an F-Droid id"
-        );
-        assert!(
-            app.ios.as_ref().and_then(|a| a.app_store.as_ref()).is_some(),
-            "{id} has an App Store id"
-        );
+        assert!(app.android.as_ref().and_then(|a| a.fdroid.as_ref()).is_some(), "{id} has an F-Droid id");
+        assert!(app.ios.as_ref().and_then(|a| a.app_store.as_ref()).is_some(), "{id} has an App Store id");
     }
     assert_eq!(
-        r.apps
-            .get("comaps")
-            .and_then(|a| a.android.as_ref())
-            .and_then(|a| a.play.as_deref()),
+        r.apps.get("comaps").and_then(|a| a.android.as_ref()).and_then(|a| a.play.as_deref()),
         Some("app.comaps.google")
     );
-    assert!(
-        r.apps.get("firefox-esr").is_none(),
-        "Firefox ESR is the `firefox` app"
-    );
+    assert!(r.apps.get("firefox-esr").is_none(), "Firefox ESR is the `firefox` app");
 }
 
 #[test]
 fn platform_identifiers_lead_back_to_the_app() {
     let apps = builtin().apps;
     let id = |a: Option<&premiers_pas_core::reference::App>| a.map(|a| a.id.clone());
-    assert_eq!(
-        id(apps.by_desktop_id("firefox_firefox.desktop")),
-        Some("firefox".into())
-    );
-    assert_eq!(
-        id(apps.by_desktop_id("firefox-esr.desktop")),
-        Some("firefox".into())
-    );
-    assert_eq!(
-        id(apps.by_flatpak_id("org.mozilla.Thunderbird")),
-        Some("thunderbird".into())
-    );
+    assert_eq!(id(apps.by_desktop_id("firefox_firefox.desktop")), Some("firefox".into()));
+    assert_eq!(id(apps.by_desktop_id("firefox-esr.desktop")), Some("firefox".into()));
+    assert_eq!(id(apps.by_flatpak_id("org.mozilla.Thunderbird")), Some("thunderbird".into()));
     assert_eq!(id(apps.by_snap_name("chromium")), Some("chromium".into()));
-    assert_eq!(
-        id(apps.by_macos_bundle_id("com.apple.Safari")),
-        Some("safari".into())
-    );
-    assert_eq!(
-        id(apps.by_macos_bundle_id("com.microsoft.edgemac")),
-        Some("edge".into())
-    );
-    assert_eq!(
-        id(apps.by_windows_progid("FirefoxURL-308046B0AF4A39CB")),
-        Some("firefox".into())
-    );
+    assert_eq!(id(apps.by_macos_bundle_id("com.apple.Safari")), Some("safari".into()));
+    assert_eq!(id(apps.by_macos_bundle_id("com.microsoft.edgemac")), Some("edge".into()));
+    assert_eq!(id(apps.by_windows_progid("FirefoxURL-308046B0AF4A39CB")), Some("firefox".into()));
     assert_eq!(id(apps.by_windows_progid("MSEdgeHTM")), Some("edge".into()));
-    assert_eq!(
-        id(apps.by_windows_display_name("Mozilla Firefox (x64 fr)")),
-        Some("firefox".into())
-    );
-    assert_eq!(
-        id(apps.by_windows_display_name("Mozilla Thunderbird (x64 fr)")),
-        Some("thunderbird".into())
-    );
-    assert_eq!(
-        id(apps.by_windows_display_name("Opera Stable 112.0")),
-        Some("opera".into())
-    );
+    assert_eq!(id(apps.by_windows_display_name("Mozilla Firefox (x64 fr)")), Some("firefox".into()));
+    assert_eq!(id(apps.by_windows_display_name("Mozilla Thunderbird (x64 fr)")), Some("thunderbird".into()));
+    assert_eq!(id(apps.by_windows_display_name("Opera Stable 112.0")), Some("opera".into()));
     assert_eq!(id(apps.by_desktop_id("gimp.desktop")), None);
     assert_eq!(id(apps.by_windows_progid("")), None);
 }
@@ -154,17 +112,11 @@ fn servers_and_mx_reveal_the_host() {
     assert_eq!(p.classify_server("imap.orange.fr").kind, ProviderKind::Isp);
     assert_eq!(p.classify_server("posteo.de").id, "posteo");
     assert_eq!(p.classify_server("127.0.0.1").kind, ProviderKind::Unknown);
-    assert_eq!(
-        p.classify_server("gmail.com.evil.example").kind,
-        ProviderKind::Unknown
-    );
+    assert_eq!(p.classify_server("gmail.com.evil.example").kind, ProviderKind::Unknown);
 
     let mx = |hosts: &[&str]| p.classify_mx(&hosts.iter().map(|h| h.to_string()).collect::<Vec<_>>());
     let google = mx(&["aspmx.l.google.com", "alt1.aspmx.l.google.com"]);
-    assert_eq!(
-        (google.id.as_str(), google.matched_by.as_deref()),
-        ("google", Some("mx:aspmx.l.google.com"))
-    );
+    assert_eq!((google.id.as_str(), google.matched_by.as_deref()), ("google", Some("mx:aspmx.l.google.com")));
     assert_eq!(mx(&["example-org.mail.protection.outlook.com"]).id, "microsoft");
     assert_eq!(mx(&["example-org.x-v1.mx.microsoft"]).id, "microsoft");
     assert_eq!(
@@ -173,10 +125,7 @@ fn servers_and_mx_reveal_the_host() {
         "any listed MX may reveal the host"
     );
     let none = mx(&["mx.example.org"]);
-    assert_eq!(
-        (none.id.as_str(), none.name.as_str()),
-        ("unknown", "mx.example.org")
-    );
+    assert_eq!((none.id.as_str(), none.name.as_str()), ("unknown", "mx.example.org"));
     assert_eq!(mx(&[]).kind, ProviderKind::Unknown);
 }
 
@@ -206,10 +155,7 @@ fn software_maps_to_categories() {
     assert_eq!(c.category_of("Roundcube"), "mail");
     assert_eq!(c.category_of("PeerTube"), "video");
     assert_eq!(c.category_of("Some homemade tool"), OTHER_CATEGORY);
-    assert_eq!(
-        c.get("pads").map(|p| p.label.get(premiers_pas_core::Lang::Fr)),
-        Some("Pads et documents")
-    );
+    assert_eq!(c.get("pads").map(|p| p.label.get(premiers_pas_core::Lang::Fr)), Some("Pads et documents"));
 }
 
 const APPS_OK: &str = "reviewed = 2026-11-01\n[[app]]\nid = \"firefox\"\nname = \"Firefox\"\nkind = \"browser\"\nfamily = \"gecko\"\n";
@@ -253,11 +199,7 @@ fn mistakes_in_every_file_are_all_reported_with_positions() {
         "categories.toml:1:1: no `other` category: it is the fallback for unknown software",
     ];
     for e in expected {
-        assert!(
-            errs.iter().any(|x| x == e),
-            "missing `{e}` in:\n{}",
-            errs.join("\n")
-        );
+        assert!(errs.iter().any(|x| x == e), "missing `{e}` in:\n{}", errs.join("\n"));
     }
     assert_eq!(errs.len(), expected.len(), "{}", errs.join("\n"));
 }

@@ -40,11 +40,7 @@ fn audit_case(case: &str, os: OsFamily) -> Audit {
 }
 
 fn browser<'a>(audit: &'a Audit, id: &str) -> &'a Browser {
-    audit
-        .browsers
-        .iter()
-        .find(|b| b.id == id)
-        .unwrap_or_else(|| panic!("no {id} in {:#?}", audit.browsers))
+    audit.browsers.iter().find(|b| b.id == id).unwrap_or_else(|| panic!("no {id} in {:#?}", audit.browsers))
 }
 
 fn profile<'a>(browser: &'a Browser, name: &str) -> &'a BrowserProfile {
@@ -93,18 +89,12 @@ fn debian_firefox_with_ubo_enabled() {
     let ubo = extension(esr, UBO).unwrap();
     assert!(ubo.enabled && ubo.disabled_reasons.is_empty());
     assert_eq!(ubo.version, "1.67.0");
-    assert!(
-        extension(esr, "formautofill@mozilla.org").is_none(),
-        "built-ins are not listed"
-    );
+    assert!(extension(esr, "formautofill@mozilla.org").is_none(), "built-ins are not listed");
     assert_eq!(audit.default_browser.as_deref(), Some("firefox"));
     let evidence = audit.default_browser_evidence.as_ref().unwrap();
     assert_eq!(evidence.value, "firefox-esr.desktop");
     assert!(evidence.source.ends_with(".config/mimeapps.list"));
-    assert!(audit
-        .files_read
-        .iter()
-        .any(|f| f.ends_with("k3v9x2ab.default-esr/extensions.json")));
+    assert!(audit.files_read.iter().any(|f| f.ends_with("k3v9x2ab.default-esr/extensions.json")));
 }
 
 #[test]
@@ -123,10 +113,7 @@ fn flatpak_librewolf_and_its_export() {
     let audit = audit_case("flatpak-librewolf", OsFamily::Linux);
     assert_eq!(audit.browsers.len(), 1);
     let librewolf = browser(&audit, "librewolf");
-    assert_eq!(
-        (librewolf.install.as_str(), librewolf.name.as_str()),
-        ("flatpak", "LibreWolf")
-    );
+    assert_eq!((librewolf.install.as_str(), librewolf.name.as_str()), ("flatpak", "LibreWolf"));
     let p = profile(librewolf, "default-default");
     assert!(p.default);
     assert!(extension(p, UBO).unwrap().enabled);
@@ -138,17 +125,9 @@ fn flatpak_librewolf_and_its_export() {
 fn firefox_xdg_location_as_debian_esr_153_writes_it() {
     let audit = audit_case("firefox-xdg", OsFamily::Linux);
     let firefox = browser(&audit, "firefox");
-    assert!(
-        firefox.root.ends_with(".config/mozilla/firefox"),
-        "{}",
-        firefox.root
-    );
-    let defaults: Vec<&str> = firefox
-        .profiles
-        .iter()
-        .filter(|p| p.default)
-        .map(|p| p.name.as_str())
-        .collect();
+    assert!(firefox.root.ends_with(".config/mozilla/firefox"), "{}", firefox.root);
+    let defaults: Vec<&str> =
+        firefox.profiles.iter().filter(|p| p.default).map(|p| p.name.as_str()).collect();
     assert_eq!(defaults, ["default-esr"]);
     assert!(extension(profile(firefox, "default-esr"), UBO).unwrap().enabled);
     assert!(profile(firefox, "default").extensions.is_empty(), "never opened");
@@ -157,14 +136,9 @@ fn firefox_xdg_location_as_debian_esr_153_writes_it() {
 #[test]
 fn xdg_config_home_moves_the_xdg_root() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &home("firefox-xdg").join(".config"),
-        &dir.path().join("elsewhere"),
-    );
-    let host = Host::for_home(dir.path(), OsFamily::Linux).with_env(
-        "XDG_CONFIG_HOME",
-        dir.path().join("elsewhere").display().to_string(),
-    );
+    copy_dir(&home("firefox-xdg").join(".config"), &dir.path().join("elsewhere"));
+    let host = Host::for_home(dir.path(), OsFamily::Linux)
+        .with_env("XDG_CONFIG_HOME", dir.path().join("elsewhere").display().to_string());
     let (audit, _) = audit_host(&host);
     assert!(browser(&audit, "firefox").root.contains("elsewhere"));
 }
@@ -179,12 +153,7 @@ fn a_profile_listed_only_by_scanning() {
     let work = profile(firefox, "work");
     assert!(work.unlisted && !work.default);
     assert!(extension(work, UBO).unwrap().enabled);
-    assert_eq!(
-        extension(work, "{446900e4-71c2-419f-a6a7-df9c091e268b}")
-            .unwrap()
-            .name,
-        "Bitwarden"
-    );
+    assert_eq!(extension(work, "{446900e4-71c2-419f-a6a7-df9c091e268b}").unwrap().name, "Bitwarden");
 }
 
 #[test]
@@ -212,10 +181,7 @@ fn chrome_ubo_disabled_by_mv2_and_ubo_lite_enabled() {
         "component extensions are left out"
     );
     assert_eq!(audit.default_browser.as_deref(), Some("chrome"));
-    assert!(audit
-        .apps
-        .iter()
-        .any(|a| a.id == "chrome" && a.source == "desktop-entry"));
+    assert!(audit.apps.iter().any(|a| a.id == "chrome" && a.source == "desktop-entry"));
 }
 
 #[test]
@@ -238,27 +204,18 @@ fn thunderbird_gmail_and_posteo_accounts() {
 fn macos_home_with_a_binary_launchservices_plist() {
     let plist = home("macos-home")
         .join("Library/Preferences/com.apple.LaunchServices/com.apple.launchservices.secure.plist");
-    assert!(
-        fs::read(&plist).unwrap().starts_with(b"bplist00"),
-        "the fixture must stay a binary plist"
-    );
+    assert!(fs::read(&plist).unwrap().starts_with(b"bplist00"), "the fixture must stay a binary plist");
     let audit = audit_case("macos-home", OsFamily::Macos);
     assert!(audit.problems.is_empty(), "{:#?}", audit.problems);
     assert_eq!(audit.os, OsFamily::Macos);
     assert_eq!(audit.default_browser.as_deref(), Some("firefox"));
-    assert_eq!(
-        audit.default_browser_evidence.as_ref().unwrap().value,
-        "org.mozilla.firefox"
-    );
+    assert_eq!(audit.default_browser_evidence.as_ref().unwrap().value, "org.mozilla.firefox");
     let firefox = browser(&audit, "firefox");
     let p = profile(firefox, "default-release");
     assert!(p.default && p.path.contains("Profiles"));
     assert!(extension(p, UBO).unwrap().enabled);
     let app = audit.apps.iter().find(|a| a.id == "firefox").unwrap();
-    assert_eq!(
-        (app.source.as_str(), app.version.as_deref()),
-        ("app-bundle", Some("145.0.1"))
-    );
+    assert_eq!((app.source.as_str(), app.version.as_deref()), ("app-bundle", Some("145.0.1")));
 }
 
 #[test]
@@ -273,41 +230,23 @@ fn windows_home_with_firefox_chrome_and_a_registry_file() {
         Some("firefox"),
         "UserChoiceLatest before the stale UserChoice"
     );
-    assert!(audit
-        .default_browser_evidence
-        .as_ref()
-        .unwrap()
-        .source
-        .ends_with(r"UserChoiceLatest\ProgId"));
+    assert!(audit.default_browser_evidence.as_ref().unwrap().source.ends_with(r"UserChoiceLatest\ProgId"));
     let firefox = browser(&audit, "firefox");
     assert!(firefox.root.ends_with("AppData/Roaming/Mozilla/Firefox"));
-    assert!(
-        extension(profile(firefox, "default-release"), UBO)
-            .unwrap()
-            .enabled
-    );
+    assert!(extension(profile(firefox, "default-release"), UBO).unwrap().enabled);
     let chrome = browser(&audit, "chrome");
     let lite = extension(profile(chrome, "Ana"), UBO_LITE).unwrap();
     assert!(lite.enabled && lite.name == "uBlock Origin Lite");
-    let mut installed: Vec<(&str, Option<&str>)> = audit
-        .apps
-        .iter()
-        .map(|a| (a.id.as_str(), a.version.as_deref()))
-        .collect();
+    let mut installed: Vec<(&str, Option<&str>)> =
+        audit.apps.iter().map(|a| (a.id.as_str(), a.version.as_deref())).collect();
     installed.sort();
-    assert_eq!(
-        installed,
-        vec![("chrome", Some("142.0.7444.60")), ("firefox", Some("145.0"))]
-    );
+    assert_eq!(installed, vec![("chrome", Some("142.0.7444.60")), ("firefox", Some("145.0"))]);
 }
 
 #[test]
 fn windows_appdata_can_be_moved_by_the_environment() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &home("windows-home").join("AppData/Roaming"),
-        &dir.path().join("Roam"),
-    );
+    copy_dir(&home("windows-home").join("AppData/Roaming"), &dir.path().join("Roam"));
     let host = Host::for_home(dir.path(), OsFamily::Windows)
         .with_env("APPDATA", dir.path().join("Roam").display().to_string());
     let (audit, _) = audit_host(&host);
@@ -330,11 +269,7 @@ fn system_folders_are_seen_only_through_the_system_root() {
     let (without, _) = audit_host(&Host::for_home(home("empty"), OsFamily::Linux));
     assert!(without.apps.is_empty());
     let (with, _) = audit_host(&Host::for_home(home("empty"), OsFamily::Linux).with_system_root(&root));
-    let mut found: Vec<(&str, &str)> = with
-        .apps
-        .iter()
-        .map(|a| (a.id.as_str(), a.source.as_str()))
-        .collect();
+    let mut found: Vec<(&str, &str)> = with.apps.iter().map(|a| (a.id.as_str(), a.source.as_str())).collect();
     found.sort();
     assert_eq!(
         found,
@@ -345,17 +280,8 @@ fn system_folders_are_seen_only_through_the_system_root() {
             ("thunderbird", "snap")
         ]
     );
-    assert_eq!(
-        with.default_browser.as_deref(),
-        Some("chromium"),
-        "from XDG_CONFIG_DIRS"
-    );
-    assert!(with
-        .default_browser_evidence
-        .as_ref()
-        .unwrap()
-        .source
-        .ends_with("etc/xdg/mimeapps.list"));
+    assert_eq!(with.default_browser.as_deref(), Some("chromium"), "from XDG_CONFIG_DIRS");
+    assert!(with.default_browser_evidence.as_ref().unwrap().source.ends_with("etc/xdg/mimeapps.list"));
 }
 
 #[test]
@@ -363,11 +289,7 @@ fn a_hidden_entry_in_the_home_removes_the_system_one() {
     let root = fixtures().join("roots/linux-system");
     let (audit, _) =
         audit_host(&Host::for_home(home("hidden-entry"), OsFamily::Linux).with_system_root(&root));
-    assert!(
-        !audit.apps.iter().any(|a| a.id == "chromium"),
-        "{:#?}",
-        audit.apps
-    );
+    assert!(!audit.apps.iter().any(|a| a.id == "chromium"), "{:#?}", audit.apps);
     assert!(audit.apps.iter().any(|a| a.id == "firefox"));
 }
 
@@ -378,9 +300,7 @@ fn every_file_read_is_in_the_journal() {
         .entries()
         .into_iter()
         .filter_map(|e| match e {
-            JournalEntry::FileRead {
-                path, error: None, ..
-            } => Some(path),
+            JournalEntry::FileRead { path, error: None, .. } => Some(path),
             _ => None,
         })
         .collect();
@@ -394,21 +314,14 @@ fn every_file_read_is_in_the_journal() {
 #[test]
 fn truncated_json_is_a_problem_not_a_crash() {
     let audit = audit_case("broken-truncated", OsFamily::Linux);
-    let codes: Vec<(&str, &str)> = audit
-        .problems
-        .iter()
-        .map(|p| (p.code.as_str(), p.path.as_str()))
-        .collect();
+    let codes: Vec<(&str, &str)> =
+        audit.problems.iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
     assert!(
-        codes
-            .iter()
-            .any(|(c, p)| *c == "detect.invalid_json" && p.ends_with("extensions.json")),
+        codes.iter().any(|(c, p)| *c == "detect.invalid_json" && p.ends_with("extensions.json")),
         "{codes:?}"
     );
     assert!(
-        codes
-            .iter()
-            .any(|(c, p)| *c == "detect.invalid_json" && p.ends_with("Default/Preferences")),
+        codes.iter().any(|(c, p)| *c == "detect.invalid_json" && p.ends_with("Default/Preferences")),
         "{codes:?}"
     );
     let firefox = browser(&audit, "firefox");
@@ -420,16 +333,8 @@ fn truncated_json_is_a_problem_not_a_crash() {
 fn garbage_everywhere_gives_problems_only() {
     let audit = audit_case("broken-garbage", OsFamily::Linux);
     let codes: Vec<&str> = audit.problems.iter().map(|p| p.code.as_str()).collect();
-    for expected in [
-        "detect.invalid_ini",
-        "detect.invalid_json",
-        "detect.invalid_prefs",
-    ] {
-        assert!(
-            codes.contains(&expected),
-            "{expected} missing from {:#?}",
-            audit.problems
-        );
+    for expected in ["detect.invalid_ini", "detect.invalid_json", "detect.invalid_prefs"] {
+        assert!(codes.contains(&expected), "{expected} missing from {:#?}", audit.problems);
     }
     assert!(audit.mail_accounts.is_empty());
     assert_eq!(audit.default_browser, None);
@@ -440,44 +345,22 @@ fn garbage_everywhere_gives_problems_only() {
 #[test]
 fn a_folder_where_a_file_is_expected() {
     let audit = audit_case("broken-not-a-file", OsFamily::Linux);
-    let problem = audit
-        .problems
-        .iter()
-        .find(|p| p.code == "detect.not_a_file")
-        .unwrap();
+    let problem = audit.problems.iter().find(|p| p.code == "detect.not_a_file").unwrap();
     assert!(problem.path.ends_with("extensions.json"));
     assert!(problem.message.contains("folder"));
-    assert_eq!(
-        browser(&audit, "firefox").profiles.len(),
-        1,
-        "the missing profile is skipped"
-    );
+    assert_eq!(browser(&audit, "firefox").profiles.len(), 1, "the missing profile is skipped");
 }
 
 #[test]
 fn a_huge_file_is_not_read() {
     let dir = copy_home("debian-firefox-ubo");
-    let ext = dir
-        .path()
-        .join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json");
+    let ext = dir.path().join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json");
     // Sparse: 20 MiB on paper, nothing on disk.
-    fs::File::options()
-        .write(true)
-        .open(&ext)
-        .unwrap()
-        .set_len(20 * 1024 * 1024)
-        .unwrap();
+    fs::File::options().write(true).open(&ext).unwrap().set_len(20 * 1024 * 1024).unwrap();
     let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
-    let problem = audit
-        .problems
-        .iter()
-        .find(|p| p.code == "detect.too_large")
-        .unwrap();
+    let problem = audit.problems.iter().find(|p| p.code == "detect.too_large").unwrap();
     assert!(problem.path.ends_with("extensions.json"));
-    assert!(!audit
-        .files_read
-        .iter()
-        .any(|f| f.ends_with("k3v9x2ab.default-esr/extensions.json")));
+    assert!(!audit.files_read.iter().any(|f| f.ends_with("k3v9x2ab.default-esr/extensions.json")));
 }
 
 #[test]
@@ -503,11 +386,7 @@ fn symlink_loops_end_in_problems_not_hangs() {
     symlink(root.join("b.default"), root.join("a.default")).unwrap();
     symlink(root.join("a.default"), root.join("b.default")).unwrap();
     let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
-    let problem = audit
-        .problems
-        .iter()
-        .find(|p| p.path.ends_with("extensions.json"))
-        .unwrap();
+    let problem = audit.problems.iter().find(|p| p.path.ends_with("extensions.json")).unwrap();
     assert!(problem.message.contains("link"), "{problem:?}");
     assert!(browser(&audit, "firefox").profiles.len() <= 3);
 }
@@ -516,9 +395,7 @@ fn symlink_loops_end_in_problems_not_hangs() {
 #[test]
 fn a_fifo_is_never_opened() {
     let dir = copy_home("debian-firefox-ubo");
-    let ext = dir
-        .path()
-        .join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json");
+    let ext = dir.path().join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json");
     fs::remove_file(&ext).unwrap();
     let made = std::process::Command::new("mkfifo").arg(&ext).status();
     if !made.is_ok_and(|s| s.success()) {
@@ -537,9 +414,7 @@ fn a_fifo_is_never_opened() {
 fn unreadable_files_are_reported() {
     use std::os::unix::fs::PermissionsExt;
     let dir = copy_home("debian-firefox-ubo");
-    let ext = dir
-        .path()
-        .join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json");
+    let ext = dir.path().join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json");
     fs::set_permissions(&ext, fs::Permissions::from_mode(0o000)).unwrap();
     let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
     if fs::File::open(&ext).is_ok() {
@@ -549,11 +424,7 @@ fn unreadable_files_are_reported() {
         assert!(browser(&audit, "firefox").profiles.len() == 2);
         return;
     }
-    let problem = audit
-        .problems
-        .iter()
-        .find(|p| p.path.ends_with("extensions.json"))
-        .unwrap();
+    let problem = audit.problems.iter().find(|p| p.path.ends_with("extensions.json")).unwrap();
     assert_eq!(problem.code, "detect.unreadable");
     assert!(problem.message.contains("permission denied"));
 }

@@ -34,12 +34,7 @@ fn can_unshare() -> bool {
 /// Runs Firefox headless in `home` until it exits or `limit` passes (then it is killed).
 fn run_firefox(home: &Path, limit: Duration) {
     let shot = home.join("shot.png");
-    let firefox_args = [
-        "--headless",
-        "--screenshot",
-        shot.to_str().unwrap(),
-        "about:blank",
-    ];
+    let firefox_args = ["--headless", "--screenshot", shot.to_str().unwrap(), "about:blank"];
     let mut command = if can_unshare() {
         let mut c = Command::new("unshare");
         c.arg("-n").arg(FIREFOX).args(firefox_args);
@@ -107,11 +102,7 @@ fn real_firefox_esr_profile_has_debian_ubo_enabled() {
             break;
         }
     }
-    assert!(
-        !written.is_empty(),
-        "Firefox wrote no extensions.json under {}",
-        home.path().display()
-    );
+    assert!(!written.is_empty(), "Firefox wrote no extensions.json under {}", home.path().display());
 
     let journal = Journal::new();
     let audit = detect::audit(
@@ -120,17 +111,9 @@ fn real_firefox_esr_profile_has_debian_ubo_enabled() {
         &journal,
     );
     assert!(audit.problems.is_empty(), "{:#?}", audit.problems);
-    let firefox = audit
-        .browsers
-        .iter()
-        .find(|b| b.id == "firefox")
-        .expect("the audit finds Firefox");
+    let firefox = audit.browsers.iter().find(|b| b.id == "firefox").expect("the audit finds Firefox");
     eprintln!("Firefox ESR wrote its profiles under {}", firefox.root);
-    let default = firefox
-        .profiles
-        .iter()
-        .find(|p| p.default)
-        .expect("a default profile");
+    let default = firefox.profiles.iter().find(|p| p.default).expect("a default profile");
     let ubo = default
         .extensions
         .iter()

@@ -18,15 +18,9 @@ use premiers_pas_core::{Lang, OsFamily};
 
 use crate::Context;
 
-const UBO_IDS: &[&str] = &[
-    "uBlock0@raymondhill.net",
-    "cjpalhdlnbpafiamejdnhcphjbkeiagm",
-    "odfafepnkmbhccpbejgmiehpchacaeak",
-];
-const UBO_LITE_IDS: &[&str] = &[
-    "ddkjiahejlhfcafbddmgiahcphecmpfh",
-    "cimighlppcgcoapaliogpjjdehbnofhn",
-];
+const UBO_IDS: &[&str] =
+    &["uBlock0@raymondhill.net", "cjpalhdlnbpafiamejdnhcphjbkeiagm", "odfafepnkmbhccpbejgmiehpchacaeak"];
+const UBO_LITE_IDS: &[&str] = &["ddkjiahejlhfcafbddmgiahcphecmpfh", "cimighlppcgcoapaliogpjjdehbnofhn"];
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -108,11 +102,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let audit = detect::audit(&host, reference, &journal);
     let steps = checklist::evaluate(pack, &audit, reference, &Answers::none(), ctx.lang);
     if args.json {
-        let output = AuditOutput {
-            audit: &audit,
-            pack: &pack.id,
-            steps: &steps,
-        };
+        let output = AuditOutput { audit: &audit, pack: &pack.id, steps: &steps };
         println!("{}", serde_json::to_string_pretty(&output)?);
     } else {
         print!("{}", summary(&audit, reference, ctx.lang));
@@ -134,10 +124,7 @@ struct AuditOutput<'a> {
 fn steps_summary(pack: &Pack, steps: &[StepResult], lang: Lang) -> String {
     let mut out = format!("{}\n", pack.title.get(lang));
     for result in steps {
-        let title = pack
-            .step(&result.id)
-            .map(|s| s.title.get(lang))
-            .unwrap_or(result.id.as_str());
+        let title = pack.step(&result.id).map(|s| s.title.get(lang)).unwrap_or(result.id.as_str());
         out.push_str(&format!("  [{}] {title}\n", result.status.label(lang)));
     }
     out
@@ -230,13 +217,7 @@ pub fn summary(audit: &Audit, reference: &Reference, lang: Lang) -> String {
         Lang::En => &EN,
     };
     let mut out = String::new();
-    let name_of = |id: &str| {
-        reference
-            .apps
-            .get(id)
-            .map(|a| a.name.clone())
-            .unwrap_or_else(|| id.to_owned())
-    };
+    let name_of = |id: &str| reference.apps.get(id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_owned());
     out.push_str(&format!("{}\n", w.browsers));
     if audit.browsers.is_empty() {
         out.push_str(&format!("  {}\n", w.none));
@@ -250,30 +231,15 @@ pub fn summary(audit: &Audit, reference: &Reference, lang: Lang) -> String {
         (None, None) => w.unknown.to_owned(),
     };
     out.push_str(&labelled(w.default_browser, &default, lang));
-    let apps: Vec<String> = audit
-        .apps
-        .iter()
-        .map(|a| format!("{} ({})", a.name, a.source))
-        .collect();
-    out.push_str(&labelled(
-        w.apps,
-        &if apps.is_empty() {
-            w.none.to_owned()
-        } else {
-            apps.join(", ")
-        },
-        lang,
-    ));
+    let apps: Vec<String> = audit.apps.iter().map(|a| format!("{} ({})", a.name, a.source)).collect();
+    out.push_str(&labelled(w.apps, &if apps.is_empty() { w.none.to_owned() } else { apps.join(", ") }, lang));
     if audit.mail_accounts.is_empty() {
         out.push_str(&labelled(w.mail, w.none, lang));
     } else {
         out.push_str(&format!("{}\n", w.mail));
         for account in &audit.mail_accounts {
-            let who = if account.provider.name.is_empty() {
-                w.unknown
-            } else {
-                account.provider.name.as_str()
-            };
+            let who =
+                if account.provider.name.is_empty() { w.unknown } else { account.provider.name.as_str() };
             out.push_str(&format!(
                 "  {} — {} ({}, {})\n",
                 account.address.as_deref().unwrap_or(&account.server),
@@ -290,12 +256,7 @@ pub fn summary(audit: &Audit, reference: &Reference, lang: Lang) -> String {
     if !audit.problems.is_empty() {
         out.push_str(&format!("{} ({})\n", w.problems, audit.problems.len()));
         for p in &audit.problems {
-            out.push_str(&format!(
-                "  {}{}{}\n",
-                p.path,
-                w.colon,
-                problem_text(&p.code, &p.message, lang)
-            ));
+            out.push_str(&format!("  {}{}{}\n", p.path, w.colon, problem_text(&p.code, &p.message, lang)));
         }
     }
     out.push_str(&labelled(w.files_read, &audit.files_read.len().to_string(), lang));
@@ -333,10 +294,7 @@ fn labelled(label: &str, value: &str, lang: Lang) -> String {
 }
 
 fn browser_lines(out: &mut String, browser: &Browser, w: &Words) {
-    out.push_str(&format!(
-        "  {} ({}) — {}\n",
-        browser.name, browser.install, browser.root
-    ));
+    out.push_str(&format!("  {} ({}) — {}\n", browser.name, browser.install, browser.root));
     for profile in &browser.profiles {
         let marks = format!(
             "{}{}",

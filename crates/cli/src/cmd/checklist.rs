@@ -79,14 +79,7 @@ fn validate(ctx: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     }
     let fr = ctx.lang == Lang::Fr;
     if diags.is_empty() {
-        println!(
-            "{}",
-            if fr {
-                "Tout est valide."
-            } else {
-                "Everything is valid."
-            }
-        );
+        println!("{}", if fr { "Tout est valide." } else { "Everything is valid." });
         Ok(ExitCode::SUCCESS)
     } else {
         let n = diags.len();
@@ -177,11 +170,7 @@ fn render_step(n: usize, step: &Step, lang: Lang, fr: bool) -> String {
         }
     }
     if !step.qr.is_empty() {
-        out.push_str(if fr {
-            "  À scanner avec le téléphone\n"
-        } else {
-            "  To scan with your phone\n"
-        });
+        out.push_str(if fr { "  À scanner avec le téléphone\n" } else { "  To scan with your phone\n" });
         for q in &step.qr {
             out.push_str(&format!("    ▣ {} — {}\n", q.label.get(lang), q.url));
         }
@@ -321,10 +310,7 @@ mod tests {
         for width_fill in 0..8 {
             let wrapped = wrap(&format!("{}{text}", "x".repeat(width_fill)), "");
             for l in wrapped.lines() {
-                assert!(
-                    !l.starts_with('»') && !l.starts_with(':') && !l.ends_with('«'),
-                    "{wrapped}"
-                );
+                assert!(!l.starts_with('»') && !l.starts_with(':') && !l.ends_with('«'), "{wrapped}");
             }
         }
         assert_eq!(glue_punctuation("« a » : b"), ["« a » :", "b"]);

@@ -60,23 +60,16 @@ fn run_check(ctx: &Context, args: CheckArgs) -> anyhow::Result<ExitCode> {
         if !args.mx {
             return Ok(check);
         }
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| mail_check::MailCheckError::Dns {
-                domain: check.domain.clone(),
-                message: e.to_string(),
-            })?;
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| {
+            mail_check::MailCheckError::Dns { domain: check.domain.clone(), message: e.to_string() }
+        })?;
         let hosts = runtime.block_on(mail_check::lookup_mx(&check.domain, args.dns_server, &journal))?;
         Ok(mail_check::with_mx(check, hosts, providers))
     })();
     match result {
         Ok(check) => {
             if args.json {
-                let output = CheckOutput {
-                    check: &check,
-                    requests: journal.entries(),
-                };
+                let output = CheckOutput { check: &check, requests: journal.entries() };
                 println!("{}", serde_json::to_string_pretty(&output)?);
             } else {
                 println!("{}", sentence(&check, ctx.lang));

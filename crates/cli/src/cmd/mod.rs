@@ -2,5 +2,6 @@
 
 pub mod audit;
 pub mod checklist;
+pub mod directory;
 pub mod mail;
 pub mod system;

@@ -100,10 +100,7 @@ pub fn evaluate(
     answers: &Answers,
     lang: Lang,
 ) -> Vec<StepResult> {
-    pack.steps
-        .iter()
-        .map(|step| evaluate_step(step, audit, reference, answers, lang))
-        .collect()
+    pack.steps.iter().map(|step| evaluate_step(step, audit, reference, answers, lang)).collect()
 }
 
 /// Judges one step.
@@ -115,11 +112,7 @@ pub fn evaluate_step(
     lang: Lang,
 ) -> StepResult {
     let answer = answers.get(&step.id);
-    let ctx = Ctx {
-        audit,
-        reference,
-        answer,
-    };
+    let ctx = Ctx { audit, reference, answer };
     let mut outcome = ctx.all(&step.checks);
     for note in &step.notes {
         if ctx.eval(&note.when).status == Some(Status::Done) {
@@ -151,11 +144,7 @@ struct Outcome {
 
 impl Outcome {
     fn new(status: Status, reason: Text) -> Outcome {
-        Outcome {
-            status: Some(status),
-            reasons: vec![reason],
-            evidence: Vec::new(),
-        }
+        Outcome { status: Some(status), reasons: vec![reason], evidence: Vec::new() }
     }
 
     fn with_evidence(mut self, evidence: impl IntoIterator<Item = String>) -> Outcome {
@@ -181,12 +170,9 @@ impl Ctx<'_> {
             Check::AppInstalled { apps } => self.app_installed(apps),
             Check::BrowserInstalled { family, apps } => self.browser_installed(*family, apps),
             Check::DefaultBrowser { family, apps } => self.default_browser(*family, apps),
-            Check::ExtensionEnabled {
-                ids,
-                weaker,
-                scope,
-                family,
-            } => self.extension_enabled(ids, weaker, *scope, *family),
+            Check::ExtensionEnabled { ids, weaker, scope, family } => {
+                self.extension_enabled(ids, weaker, *scope, *family)
+            }
             Check::MailAllAt { kinds } => self.mail_all_at(kinds),
             Check::MailAnyAt { kinds } => self.mail_any_at(kinds),
             Check::All(list) => self.all(list),
@@ -194,10 +180,7 @@ impl Ctx<'_> {
             Check::Bonus(inner) => {
                 let found = self.eval(inner);
                 if found.status == Some(Status::Done) {
-                    Outcome {
-                        status: None,
-                        ..found
-                    }
+                    Outcome { status: None, ..found }
                 } else {
                     Outcome::default()
                 }
@@ -213,10 +196,7 @@ impl Ctx<'_> {
             ),
             Some(Answer::NotYet) => Outcome::new(
                 Status::Todo,
-                t(
-                    "Vous nous avez dit que ce n'est pas encore fait.",
-                    "You told us this is not done yet.",
-                ),
+                t("Vous nous avez dit que ce n'est pas encore fait.", "You told us this is not done yet."),
             ),
             None => Outcome::new(
                 Status::Manual,
@@ -263,10 +243,9 @@ impl Ctx<'_> {
         };
         let best = outcomes.iter().filter_map(|o| o.status).min_by_key(|s| rank(*s));
         let keep: Vec<Outcome> = match best {
-            Some(Status::Done) | Some(Status::Partial) => outcomes
-                .into_iter()
-                .filter(|o| o.status.is_none() || o.status == best)
-                .collect(),
+            Some(Status::Done) | Some(Status::Partial) => {
+                outcomes.into_iter().filter(|o| o.status.is_none() || o.status == best).collect()
+            }
             _ => outcomes,
         };
         merge(best, keep)
@@ -296,13 +275,7 @@ impl Ctx<'_> {
             .apps
             .get(id)
             .map(|a| a.name.clone())
-            .or_else(|| {
-                self.audit
-                    .browsers
-                    .iter()
-                    .find(|b| b.id == id)
-                    .map(|b| b.name.clone())
-            })
+            .or_else(|| self.audit.browsers.iter().find(|b| b.id == id).map(|b| b.name.clone()))
             .unwrap_or_else(|| id.to_owned())
     }
 
@@ -347,10 +320,7 @@ impl Ctx<'_> {
         self.todo_unless_unreadable(
             &ids,
             t(
-                format!(
-                    "Nous n'avons trouvé {fr} sur cet ordinateur.",
-                    fr = negative_fr(&fr)
-                ),
+                format!("Nous n'avons trouvé {fr} sur cet ordinateur.", fr = negative_fr(&fr)),
                 format!("We found no {en} on this computer."),
             ),
         )
@@ -361,10 +331,7 @@ impl Ctx<'_> {
         if problems.reasons.is_empty() {
             Outcome::new(Status::Todo, todo)
         } else {
-            Outcome {
-                status: Some(Status::Unknown),
-                ..problems
-            }
+            Outcome { status: Some(Status::Unknown), ..problems }
         }
     }
 
@@ -376,14 +343,12 @@ impl Ctx<'_> {
 
     fn family_words(family: Option<BrowserFamily>, apps_fr: &str, apps_en: &str) -> (String, String) {
         match family {
-            Some(BrowserFamily::Gecko) => (
-                "navigateur de la famille de Firefox".into(),
-                "browser of the Firefox family".into(),
-            ),
-            Some(BrowserFamily::Chromium) => (
-                "navigateur de la famille de Chrome".into(),
-                "browser of the Chrome family".into(),
-            ),
+            Some(BrowserFamily::Gecko) => {
+                ("navigateur de la famille de Firefox".into(), "browser of the Firefox family".into())
+            }
+            Some(BrowserFamily::Chromium) => {
+                ("navigateur de la famille de Chrome".into(), "browser of the Chrome family".into())
+            }
             None => (apps_fr.to_owned(), apps_en.to_owned()),
         }
     }
@@ -391,23 +356,13 @@ impl Ctx<'_> {
     fn browser_installed(&self, family: Option<BrowserFamily>, apps: &[String]) -> Outcome {
         let mut found: Vec<String> = Vec::new();
         let mut evidence = Vec::new();
-        for b in self
-            .audit
-            .browsers
-            .iter()
-            .filter(|b| self.browser_matches(&b.id, family, apps))
-        {
+        for b in self.audit.browsers.iter().filter(|b| self.browser_matches(&b.id, family, apps)) {
             if !found.contains(&b.name) {
                 found.push(b.name.clone());
             }
             evidence.push(b.root.clone());
         }
-        for a in self
-            .audit
-            .apps
-            .iter()
-            .filter(|a| self.browser_matches(&a.id, family, apps))
-        {
+        for a in self.audit.apps.iter().filter(|a| self.browser_matches(&a.id, family, apps)) {
             if self.reference.apps.get(&a.id).is_some_and(|r| r.is_browser()) {
                 if !found.contains(&a.name) {
                     found.push(a.name.clone());
@@ -469,11 +424,7 @@ impl Ctx<'_> {
             return Outcome::new(Status::Unknown, reason).with_evidence(evidence);
         };
         let name = self.app_name(id);
-        let status = if self.browser_matches(id, family, apps) {
-            Status::Done
-        } else {
-            Status::Todo
-        };
+        let status = if self.browser_matches(id, family, apps) { Status::Done } else { Status::Todo };
         Outcome::new(
             status,
             t(
@@ -504,9 +455,7 @@ impl Ctx<'_> {
     ) -> Outcome {
         let in_family = |b: &&Browser| family.is_none_or(|f| b.family == f);
         let all: Vec<&Browser> = self.audit.browsers.iter().filter(in_family).collect();
-        let used = self
-            .used_browsers()
-            .map(|v| v.into_iter().filter(in_family).collect::<Vec<_>>());
+        let used = self.used_browsers().map(|v| v.into_iter().filter(in_family).collect::<Vec<_>>());
         let default_profiles_only = scope == Scope::DefaultProfile;
         let targets: Vec<&Browser> = match (scope, &used) {
             (Scope::AnyBrowser, _) | (_, None) => all.clone(),
@@ -530,11 +479,7 @@ impl Ctx<'_> {
                         format!("Your default browser, {name}, is not one this step is about."),
                     )
                 };
-                let status = if in_family_ok {
-                    Status::Unknown
-                } else {
-                    Status::Todo
-                };
+                let status = if in_family_ok { Status::Unknown } else { Status::Todo };
                 let mut out = Outcome::new(status, reason);
                 let others = self.find_ext(&all, ids, false);
                 if let Some((b, p, e)) = others.iter().find(|(_, _, e)| e.enabled) {
@@ -591,11 +536,7 @@ impl Ctx<'_> {
                 ),
             )
             .with_evidence([e.evidence.clone()]);
-            out.reasons.extend(
-                e.disabled_reasons
-                    .iter()
-                    .filter_map(|r| disabled_reason(r, &b.name)),
-            );
+            out.reasons.extend(e.disabled_reasons.iter().filter_map(|r| disabled_reason(r, &b.name)));
             return out;
         }
         let elsewhere = self.find_ext(&all, ids, false);
@@ -617,17 +558,11 @@ impl Ctx<'_> {
             let browser_ids: Vec<&str> = self.reference.apps.browsers().map(|a| a.id.as_str()).collect();
             let problems = self.problems_for(&browser_ids);
             if !problems.reasons.is_empty() {
-                return Outcome {
-                    status: Some(Status::Unknown),
-                    ..problems
-                };
+                return Outcome { status: Some(Status::Unknown), ..problems };
             }
             return Outcome::new(
                 Status::Todo,
-                t(
-                    "Nous n'avons trouvé aucun navigateur où vérifier.",
-                    "We found no browser to look in.",
-                ),
+                t("Nous n'avons trouvé aucun navigateur où vérifier.", "We found no browser to look in."),
             );
         }
         let mut out = Outcome::new(
@@ -637,12 +572,8 @@ impl Ctx<'_> {
                 format!("We did not find it {}.", where_.1),
             ),
         );
-        out.evidence.extend(
-            targets
-                .iter()
-                .flat_map(|b| profiles(b, default_profiles_only))
-                .map(|p| p.path.clone()),
-        );
+        out.evidence
+            .extend(targets.iter().flat_map(|b| profiles(b, default_profiles_only)).map(|p| p.path.clone()));
         out
     }
 
@@ -650,10 +581,7 @@ impl Ctx<'_> {
         let default = self.audit.default_browser.as_deref().map(|id| self.app_name(id));
         match default {
             Some(d) if d != b.name => t(
-                format!(
-                    "{} est actif dans {}, mais vos liens s'ouvrent dans {d}.",
-                    e.name, b.name
-                ),
+                format!("{} est actif dans {}, mais vos liens s'ouvrent dans {d}.", e.name, b.name),
                 format!("{} is active in {}, but your links open in {d}.", e.name, b.name),
             ),
             _ => t(
@@ -678,11 +606,7 @@ impl Ctx<'_> {
         let mut found = Vec::new();
         for b in browsers {
             for p in profiles(b, default_profiles_only) {
-                for e in p
-                    .extensions
-                    .iter()
-                    .filter(|e| ids.iter().any(|id| id.eq_ignore_ascii_case(&e.id)))
-                {
+                for e in p.extensions.iter().filter(|e| ids.iter().any(|id| id.eq_ignore_ascii_case(&e.id))) {
                     found.push((*b, p, e));
                 }
             }
@@ -694,11 +618,7 @@ impl Ctx<'_> {
         let mut seen = Vec::new();
         let mut out = Vec::new();
         for a in &self.audit.mail_accounts {
-            let key = a
-                .address
-                .clone()
-                .unwrap_or_else(|| a.server.clone())
-                .to_lowercase();
+            let key = a.address.clone().unwrap_or_else(|| a.server.clone()).to_lowercase();
             if !seen.contains(&key) {
                 seen.push(key);
                 out.push(a);
@@ -739,16 +659,10 @@ impl Ctx<'_> {
     }
 
     fn mail_any_at(&self, kinds: &[ProviderKind]) -> Outcome {
-        let accounts: Vec<&MailAccount> = self
-            .accounts()
-            .into_iter()
-            .filter(|a| kinds.contains(&a.provider.kind))
-            .collect();
+        let accounts: Vec<&MailAccount> =
+            self.accounts().into_iter().filter(|a| kinds.contains(&a.provider.kind)).collect();
         if accounts.is_empty() {
-            return Outcome {
-                status: Some(Status::Todo),
-                ..Outcome::default()
-            };
+            return Outcome { status: Some(Status::Todo), ..Outcome::default() };
         }
         Outcome {
             status: Some(Status::Done),
@@ -759,10 +673,7 @@ impl Ctx<'_> {
 }
 
 fn merge(status: Option<Status>, outcomes: Vec<Outcome>) -> Outcome {
-    let mut out = Outcome {
-        status,
-        ..Outcome::default()
-    };
+    let mut out = Outcome { status, ..Outcome::default() };
     for o in outcomes {
         for r in o.reasons {
             if !out.reasons.contains(&r) {
@@ -800,20 +711,16 @@ fn account_reason(a: &MailAccount) -> Text {
             format!("{who} is with {}, your internet access provider.", p.name),
         ),
         ProviderKind::Ethical => t(
-            format!(
-                "{who} est chez {}, un service qui respecte votre vie privée.",
-                p.name
-            ),
+            format!("{who} est chez {}, un service qui respecte votre vie privée.", p.name),
             format!("{who} is with {}, a service that respects your privacy.", p.name),
         ),
         ProviderKind::Chatons => t(
             format!("{who} est chez {}, membre du collectif CHATONS.", p.name),
             format!("{who} is with {}, a member of the CHATONS collective.", p.name),
         ),
-        ProviderKind::Unknown => t(
-            format!("Nous ne savons pas qui héberge {who}."),
-            format!("We do not know who hosts {who}."),
-        ),
+        ProviderKind::Unknown => {
+            t(format!("Nous ne savons pas qui héberge {who}."), format!("We do not know who hosts {who}."))
+        }
     }
 }
 

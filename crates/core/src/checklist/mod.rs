@@ -59,9 +59,5 @@ impl ErrorCode for ChecklistError {
 }
 
 fn render_diagnostics(diags: &[Diagnostic]) -> String {
-    diags
-        .iter()
-        .map(Diagnostic::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+    diags.iter().map(Diagnostic::to_string).collect::<Vec<_>>().join("\n")
 }

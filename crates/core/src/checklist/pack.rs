@@ -20,14 +20,8 @@ use crate::reference::{AppKind, ProviderKind, Reference, APPS_FILE, CATEGORIES_F
 use crate::system::OsFamily;
 
 const BUILTIN_PACKS: [(&str, &str); 2] = [
-    (
-        "premiers-pas.toml",
-        include_str!("../../../../checklists/packs/premiers-pas.toml"),
-    ),
-    (
-        "atelier-navigateur.toml",
-        include_str!("../../../../checklists/packs/atelier-navigateur.toml"),
-    ),
+    ("premiers-pas.toml", include_str!("../../../../checklists/packs/premiers-pas.toml")),
+    ("atelier-navigateur.toml", include_str!("../../../../checklists/packs/atelier-navigateur.toml")),
 ];
 
 /// The folder, inside a checklists folder, that holds the packs.
@@ -117,13 +111,8 @@ pub enum Platform {
 
 impl Platform {
     /// Every platform, computers first.
-    pub const ALL: [Platform; 5] = [
-        Platform::Linux,
-        Platform::Macos,
-        Platform::Windows,
-        Platform::Android,
-        Platform::Ios,
-    ];
+    pub const ALL: [Platform; 5] =
+        [Platform::Linux, Platform::Macos, Platform::Windows, Platform::Android, Platform::Ios];
 
     /// The key used in TOML.
     pub fn key(self) -> &'static str {
@@ -166,9 +155,7 @@ impl How {
 
     /// The text for a computer of this family (`default` when the family is not one we write for).
     pub fn for_os(&self, os: OsFamily) -> Option<&Text> {
-        Platform::of_os(os)
-            .and_then(|p| self.for_platform(p))
-            .or(self.default.as_ref())
+        Platform::of_os(os).and_then(|p| self.for_platform(p)).or(self.default.as_ref())
     }
 
     fn entries(&self) -> impl Iterator<Item = (&'static str, &Text)> {
@@ -332,10 +319,7 @@ impl Library {
 
     /// The pack with this id.
     pub fn pack(&self, id: &str) -> Result<&Pack, ChecklistError> {
-        self.packs
-            .iter()
-            .find(|p| p.id == id)
-            .ok_or_else(|| ChecklistError::UnknownPack(id.to_owned()))
+        self.packs.iter().find(|p| p.id == id).ok_or_else(|| ChecklistError::UnknownPack(id.to_owned()))
     }
 }
 
@@ -392,10 +376,8 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
 }
 
 fn read(path: &Path) -> Result<String, ChecklistError> {
-    std::fs::read_to_string(path).map_err(|source| ChecklistError::Read {
-        path: path.display().to_string(),
-        source,
-    })
+    std::fs::read_to_string(path)
+        .map_err(|source| ChecklistError::Read { path: path.display().to_string(), source })
 }
 
 /// The `*.toml` files of a folder, sorted by name (a missing folder has none).
@@ -403,10 +385,8 @@ fn pack_files(dir: &Path) -> Result<Vec<PathBuf>, ChecklistError> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
-    let entries = std::fs::read_dir(dir).map_err(|source| ChecklistError::Read {
-        path: dir.display().to_string(),
-        source,
-    })?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|source| ChecklistError::Read { path: dir.display().to_string(), source })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -437,12 +417,7 @@ fn check_unique_pack_ids(packs: &[Pack], diags: &mut Vec<Diagnostic>) {
 fn load(src: &Source<'_>, reference: &Reference, diags: &mut Vec<Diagnostic>) -> Option<Pack> {
     let before = diags.len();
     let doc = src.load_list::<Header, Step>("step", diags)?;
-    let v = Validator {
-        src,
-        root: &doc.root,
-        reference,
-        diags,
-    };
+    let v = Validator { src, root: &doc.root, reference, diags };
     v.run(doc.header.as_ref(), &doc.items);
     // Read top to bottom, like the file.
     if let Some(mine) = diags.get_mut(before..) {
@@ -477,10 +452,7 @@ impl Validator<'_, '_, '_> {
             if !crate::reference::is_valid_id(&h.id) {
                 self.err(
                     &top.key("id"),
-                    format!(
-                        "invalid pack id `{}` — use lowercase letters, digits and dashes",
-                        h.id
-                    ),
+                    format!("invalid pack id `{}` — use lowercase letters, digits and dashes", h.id),
                 );
             }
             self.text(&top.key("title"), "title", &h.title);
@@ -492,10 +464,7 @@ impl Validator<'_, '_, '_> {
             if !crate::reference::is_valid_id(&step.id) {
                 self.err(
                     &at.key("id"),
-                    format!(
-                        "invalid step id `{}` — use lowercase letters, digits and dashes",
-                        step.id
-                    ),
+                    format!("invalid step id `{}` — use lowercase letters, digits and dashes", step.id),
                 );
             } else if !ids.insert(step.id.clone()) {
                 self.err(&at.key("id"), format!("duplicate step id `{}`", step.id));
@@ -521,13 +490,7 @@ impl Validator<'_, '_, '_> {
                 .map(Platform::key)
                 .collect();
             if !missing.is_empty() {
-                self.err(
-                    &how,
-                    format!(
-                        "`how` has no `default` text and nothing for {}",
-                        missing.join(", ")
-                    ),
-                );
+                self.err(&how, format!("`how` has no `default` text and nothing for {}", missing.join(", ")));
             }
         }
         for (i, link) in step.links.iter().enumerate() {
@@ -572,10 +535,7 @@ impl Validator<'_, '_, '_> {
 
     fn text(&mut self, at: &TomlPath, what: &str, text: &Text) {
         for lang in text.missing() {
-            self.err(
-                at,
-                format!("`{what}` has no `{lang}` text (French and English are both required)"),
-            );
+            self.err(at, format!("`{what}` has no `{lang}` text (French and English are both required)"));
         }
         for code in text.0.keys() {
             if !is_lang_code(code) {
@@ -596,10 +556,7 @@ impl Validator<'_, '_, '_> {
     fn qr_app(&mut self, at: &TomlPath, qr: &QrTarget) {
         let Some(id) = &qr.app else {
             if qr.store.is_some_and(|s| s != Store::Web) {
-                self.err(
-                    &at.key("store"),
-                    "`store` needs `app`: which app does this page install?",
-                );
+                self.err(&at.key("store"), "`store` needs `app`: which app does this page install?");
             }
             return;
         };
@@ -615,10 +572,7 @@ impl Validator<'_, '_, '_> {
             Some(Store::Web) | None => return,
         };
         match expected {
-            None => self.err(
-                &at.key("store"),
-                format!("`{id}` has no id for this store in apps.toml"),
-            ),
+            None => self.err(&at.key("store"), format!("`{id}` has no id for this store in apps.toml")),
             Some(store_id) if !qr.url.contains(store_id) => self.err(
                 &at.key("url"),
                 format!("this URL does not mention `{store_id}`, the store id of `{id}` in apps.toml"),
@@ -656,10 +610,7 @@ impl Validator<'_, '_, '_> {
             Check::Manual => {}
             Check::AppInstalled { apps } => {
                 if apps.is_empty() {
-                    self.err(
-                        &inner.key("apps"),
-                        "`apps` is empty: name at least one app from apps.toml",
-                    );
+                    self.err(&inner.key("apps"), "`apps` is empty: name at least one app from apps.toml");
                 }
                 self.apps(&inner.key("apps"), apps, false);
             }
@@ -671,10 +622,7 @@ impl Validator<'_, '_, '_> {
             }
             Check::ExtensionEnabled { ids, weaker, .. } => {
                 if ids.is_empty() {
-                    self.err(
-                        &inner.key("ids"),
-                        "`ids` is empty: name at least one extension id",
-                    );
+                    self.err(&inner.key("ids"), "`ids` is empty: name at least one extension id");
                 }
                 for (key, list) in [("ids", ids), ("weaker", weaker)] {
                     if let Some(i) = list.iter().position(|s| s.trim().is_empty()) {
@@ -684,10 +632,7 @@ impl Validator<'_, '_, '_> {
             }
             Check::MailAllAt { kinds } | Check::MailAnyAt { kinds } => {
                 if kinds.is_empty() {
-                    self.err(
-                        &inner.key("kinds"),
-                        "`kinds` is empty: name at least one provider kind",
-                    );
+                    self.err(&inner.key("kinds"), "`kinds` is empty: name at least one provider kind");
                 }
                 if let Some(i) = kinds.iter().position(|k| *k == ProviderKind::Unknown) {
                     self.err(
@@ -740,10 +685,7 @@ mod tests {
 
     #[test]
     fn urls_must_be_web_links() {
-        assert_eq!(
-            url_problem("https://f-droid.org/packages/app.comaps.fdroid/"),
-            None
-        );
+        assert_eq!(url_problem("https://f-droid.org/packages/app.comaps.fdroid/"), None);
         assert_eq!(url_problem("http://example.org"), None);
         assert!(url_problem("ftp://example.org").is_some());
         assert!(url_problem("javascript:alert(1)").is_some());

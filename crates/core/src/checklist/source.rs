@@ -76,40 +76,21 @@ impl<'a> Source<'a> {
     pub(crate) fn new(name: impl Into<String>, text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Source {
-            name: name.into(),
-            text,
-            line_starts,
-        }
+        Source { name: name.into(), text, line_starts }
     }
 
     /// Line and column (1-based, column in characters) of a byte offset.
     pub(crate) fn position(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len());
-        let line = self
-            .line_starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1);
+        let line = self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1);
         let start = self.line_starts.get(line).copied().unwrap_or(0);
-        let col = self
-            .text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
-        (
-            u32::try_from(line + 1).unwrap_or(u32::MAX),
-            u32::try_from(col + 1).unwrap_or(u32::MAX),
-        )
+        let col = self.text.get(start..offset).map(|s| s.chars().count()).unwrap_or(0);
+        (u32::try_from(line + 1).unwrap_or(u32::MAX), u32::try_from(col + 1).unwrap_or(u32::MAX))
     }
 
     pub(crate) fn diag(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let (line, col) = self.position(span.start);
-        Diagnostic {
-            file: self.name.clone(),
-            line,
-            col,
-            message: message.into(),
-        }
+        Diagnostic { file: self.name.clone(), line, col, message: message.into() }
     }
 
     fn diag_for_toml(&self, err: &toml::de::Error, fallback: Range<usize>) -> Diagnostic {
@@ -178,15 +159,11 @@ pub(crate) fn humanise(message: &str) -> String {
         return match suggest(word, expected.iter().copied()) {
             Some(best) => format!("unknown {what} `{word}` — did you mean `{best}`?"),
             None if expected.is_empty() => format!("unknown {what} `{word}`"),
-            None => format!(
-                "unknown {what} `{word}` — expected one of {}",
-                quote_all(&expected)
-            ),
+            None => format!("unknown {what} `{word}` — expected one of {}", quote_all(&expected)),
         };
     }
-    if let Some((extra, available)) = message
-        .strip_prefix("unexpected keys in table: ")
-        .and_then(|r| r.split_once(", available keys: "))
+    if let Some((extra, available)) =
+        message.strip_prefix("unexpected keys in table: ").and_then(|r| r.split_once(", available keys: "))
     {
         let available: Vec<&str> = available.split(", ").collect();
         let hints: Vec<String> = extra
@@ -211,11 +188,7 @@ fn expected_names(tail: &str) -> Vec<&str> {
 }
 
 fn quote_all(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// A document made of a few header keys and one list of tables (`[[step]]`, `[[app]]`…).
@@ -266,10 +239,9 @@ impl<'a> Source<'a> {
                     }
                 }
             }
-            Some((list_span, _)) => diags.push(self.diag(
-                list_span,
-                format!("`{list_key}` must be a list of tables: `[[{list_key}]]`"),
-            )),
+            Some((list_span, _)) => diags.push(
+                self.diag(list_span, format!("`{list_key}` must be a list of tables: `[[{list_key}]]`")),
+            ),
         }
         Some(ListDoc { header, items, root })
     }
@@ -353,11 +325,7 @@ mod tests {
         let src = Source::new("x.toml", "a = 1\nété = \"x\"\n");
         assert_eq!(src.position(0), (1, 1));
         assert_eq!(src.position(6), (2, 1));
-        let offset = src
-            .text
-            .find('=')
-            .map(|_| src.text.rfind('=').unwrap_or(0))
-            .unwrap_or(0);
+        let offset = src.text.find('=').map(|_| src.text.rfind('=').unwrap_or(0)).unwrap_or(0);
         assert_eq!(src.position(offset), (2, 5));
     }
 
@@ -384,10 +352,7 @@ mod tests {
 
     #[test]
     fn dates_must_exist() {
-        assert_eq!(
-            Date::parse("2026-11-01").map(|d| d.to_string()).as_deref(),
-            Some("2026-11-01")
-        );
+        assert_eq!(Date::parse("2026-11-01").map(|d| d.to_string()).as_deref(), Some("2026-11-01"));
         assert!(Date::parse("2026-02-30").is_none());
         assert!(Date::parse("2028-02-29").is_some());
         assert!(Date::parse("2026-13-01").is_none());

@@ -44,23 +44,10 @@ pub fn installed_apps(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec
 /// Folders of desktop entries, with the source their entries count as.
 fn desktop_dirs(host: &Host) -> Vec<(PathBuf, &'static str)> {
     let mut dirs = vec![(host.xdg_data_home().join("applications"), "desktop-entry")];
-    dirs.extend(
-        host.xdg_data_dirs()
-            .into_iter()
-            .map(|d| (d.join("applications"), "desktop-entry")),
-    );
-    dirs.push((
-        host.xdg_data_home().join("flatpak/exports/share/applications"),
-        "flatpak",
-    ));
-    dirs.extend(
-        host.system_path("/var/lib/flatpak/exports/share/applications")
-            .map(|p| (p, "flatpak")),
-    );
-    dirs.extend(
-        host.system_path("/var/lib/snapd/desktop/applications")
-            .map(|p| (p, "snap")),
-    );
+    dirs.extend(host.xdg_data_dirs().into_iter().map(|d| (d.join("applications"), "desktop-entry")));
+    dirs.push((host.xdg_data_home().join("flatpak/exports/share/applications"), "flatpak"));
+    dirs.extend(host.system_path("/var/lib/flatpak/exports/share/applications").map(|p| (p, "flatpak")));
+    dirs.extend(host.system_path("/var/lib/snapd/desktop/applications").map(|p| (p, "snap")));
     let mut unique: Vec<(PathBuf, &'static str)> = Vec::new();
     for (dir, source) in dirs {
         if !unique.iter().any(|(d, _)| *d == dir) {
@@ -82,10 +69,7 @@ fn match_desktop_id<'a>(apps: &'a [App], id: &str) -> Option<(&'a App, Option<&'
                 return Some((app, Some("snap")));
             }
         }
-        app.desktop_ids
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(id))
-            .then_some((app, None))
+        app.desktop_ids.iter().any(|d| d.eq_ignore_ascii_case(id)).then_some((app, None))
     })
 }
 
@@ -141,9 +125,7 @@ fn is_hidden_entry(reader: &mut Reader<'_>, path: &Path) -> bool {
         return false;
     };
     let Ok(ini) = parse_ini(&text) else { return false };
-    ini.section(Some("Desktop Entry"))
-        .and_then(|s| s.get("Hidden"))
-        .is_some_and(|h| h.trim() == "true")
+    ini.section(Some("Desktop Entry")).and_then(|s| s.get("Hidden")).is_some_and(|h| h.trim() == "true")
 }
 
 fn macos(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp> {
@@ -160,12 +142,7 @@ fn macos(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp
                 continue;
             };
             let Ok(plist) = Plist::from_reader(std::io::Cursor::new(bytes)) else {
-                reader.problem(
-                    "detect.invalid_plist",
-                    "system",
-                    &info,
-                    "not a readable property list",
-                );
+                reader.problem("detect.invalid_plist", "system", &info, "not a readable property list");
                 continue;
             };
             let Some(dict) = plist.as_dictionary() else {
@@ -174,9 +151,8 @@ fn macos(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp
             let Some(bundle) = dict.get("CFBundleIdentifier").and_then(Plist::as_string) else {
                 continue;
             };
-            let Some(app) = apps
-                .iter()
-                .find(|a| a.macos_bundle_ids.iter().any(|b| b.eq_ignore_ascii_case(bundle)))
+            let Some(app) =
+                apps.iter().find(|a| a.macos_bundle_ids.iter().any(|b| b.eq_ignore_ascii_case(bundle)))
             else {
                 continue;
             };
@@ -184,10 +160,7 @@ fn macos(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp
                 id: app.id.clone(),
                 name: app.name.clone(),
                 source: "app-bundle".to_owned(),
-                version: dict
-                    .get("CFBundleShortVersionString")
-                    .and_then(Plist::as_string)
-                    .map(str::to_owned),
+                version: dict.get("CFBundleShortVersionString").and_then(Plist::as_string).map(str::to_owned),
                 evidence: info.display().to_string(),
             });
         }
@@ -205,11 +178,10 @@ fn windows(host: &Host, apps: &[App]) -> Vec<InstalledApp> {
                 continue;
             };
             let lower = display.to_lowercase();
-            let Some(app) = apps.iter().find(|a| {
-                a.windows_display_names
-                    .iter()
-                    .any(|n| lower.starts_with(&n.to_lowercase()))
-            }) else {
+            let Some(app) = apps
+                .iter()
+                .find(|a| a.windows_display_names.iter().any(|n| lower.starts_with(&n.to_lowercase())))
+            else {
                 continue;
             };
             out.push(InstalledApp {

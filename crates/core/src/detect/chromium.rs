@@ -32,43 +32,18 @@ pub struct ChromiumRoot {
 
 /// The user-data folders of Chromium-family browsers for this host.
 pub fn browser_roots(host: &Host) -> Vec<ChromiumRoot> {
-    let root = |app, name, install, path| ChromiumRoot {
-        app,
-        name,
-        install,
-        path,
-    };
+    let root = |app, name, install, path| ChromiumRoot { app, name, install, path };
     match host.os {
         OsFamily::Linux | OsFamily::Other => {
             let cfg = host.xdg_config_home();
             let flatpak = |id: &str, rest: &str| host.home_path(&format!(".var/app/{id}/config/{rest}"));
             vec![
                 root("chrome", "Google Chrome", "system", cfg.join("google-chrome")),
-                root(
-                    "chrome",
-                    "Google Chrome",
-                    "flatpak",
-                    flatpak("com.google.Chrome", "google-chrome"),
-                ),
+                root("chrome", "Google Chrome", "flatpak", flatpak("com.google.Chrome", "google-chrome")),
                 root("chromium", "Chromium", "system", cfg.join("chromium")),
-                root(
-                    "chromium",
-                    "Chromium",
-                    "snap",
-                    host.home_path("snap/chromium/common/chromium"),
-                ),
-                root(
-                    "chromium",
-                    "Chromium",
-                    "flatpak",
-                    flatpak("org.chromium.Chromium", "chromium"),
-                ),
-                root(
-                    "brave",
-                    "Brave",
-                    "system",
-                    cfg.join("BraveSoftware").join("Brave-Browser"),
-                ),
+                root("chromium", "Chromium", "snap", host.home_path("snap/chromium/common/chromium")),
+                root("chromium", "Chromium", "flatpak", flatpak("org.chromium.Chromium", "chromium")),
+                root("brave", "Brave", "system", cfg.join("BraveSoftware").join("Brave-Browser")),
                 root(
                     "brave",
                     "Brave",
@@ -76,38 +51,18 @@ pub fn browser_roots(host: &Host) -> Vec<ChromiumRoot> {
                     flatpak("com.brave.Browser", "BraveSoftware/Brave-Browser"),
                 ),
                 root("edge", "Microsoft Edge", "system", cfg.join("microsoft-edge")),
-                root(
-                    "edge",
-                    "Microsoft Edge",
-                    "flatpak",
-                    flatpak("com.microsoft.Edge", "microsoft-edge"),
-                ),
+                root("edge", "Microsoft Edge", "flatpak", flatpak("com.microsoft.Edge", "microsoft-edge")),
                 root("vivaldi", "Vivaldi", "system", cfg.join("vivaldi")),
-                root(
-                    "vivaldi",
-                    "Vivaldi",
-                    "flatpak",
-                    flatpak("com.vivaldi.Vivaldi", "vivaldi"),
-                ),
+                root("vivaldi", "Vivaldi", "flatpak", flatpak("com.vivaldi.Vivaldi", "vivaldi")),
                 root("opera", "Opera", "system", cfg.join("opera")),
             ]
         }
         OsFamily::Macos => {
             let s = host.mac_app_support();
             vec![
-                root(
-                    "chrome",
-                    "Google Chrome",
-                    "system",
-                    s.join("Google").join("Chrome"),
-                ),
+                root("chrome", "Google Chrome", "system", s.join("Google").join("Chrome")),
                 root("chromium", "Chromium", "system", s.join("Chromium")),
-                root(
-                    "brave",
-                    "Brave",
-                    "system",
-                    s.join("BraveSoftware").join("Brave-Browser"),
-                ),
+                root("brave", "Brave", "system", s.join("BraveSoftware").join("Brave-Browser")),
                 root("edge", "Microsoft Edge", "system", s.join("Microsoft Edge")),
                 root("vivaldi", "Vivaldi", "system", s.join("Vivaldi")),
                 root("opera", "Opera", "system", s.join("com.operasoftware.Opera")),
@@ -122,12 +77,7 @@ pub fn browser_roots(host: &Host) -> Vec<ChromiumRoot> {
                 root("brave", "Brave", "system", ud("BraveSoftware/Brave-Browser")),
                 root("edge", "Microsoft Edge", "system", ud("Microsoft/Edge")),
                 root("vivaldi", "Vivaldi", "system", ud("Vivaldi")),
-                root(
-                    "opera",
-                    "Opera",
-                    "system",
-                    host.appdata().join("Opera Software").join("Opera Stable"),
-                ),
+                root("opera", "Opera", "system", host.appdata().join("Opera Software").join("Opera Stable")),
             ]
         }
     }
@@ -144,14 +94,10 @@ pub fn detect_browsers(host: &Host, reader: &mut Reader<'_>) -> Vec<Browser> {
             continue;
         }
         let local_state = reader.read_json(root.app, &root.path.join("Local State"));
-        let info_cache = local_state
-            .as_ref()
-            .and_then(|s| s.pointer("/profile/info_cache"))
-            .and_then(Value::as_object);
-        let last_used = local_state
-            .as_ref()
-            .and_then(|s| s.pointer("/profile/last_used"))
-            .and_then(Value::as_str);
+        let info_cache =
+            local_state.as_ref().and_then(|s| s.pointer("/profile/info_cache")).and_then(Value::as_object);
+        let last_used =
+            local_state.as_ref().and_then(|s| s.pointer("/profile/last_used")).and_then(Value::as_str);
         let mut folders: Vec<(String, PathBuf)> = Vec::new();
         if has_preferences(&root.path) {
             folders.push((String::new(), root.path.clone()));
@@ -171,13 +117,7 @@ pub fn detect_browsers(host: &Host, reader: &mut Reader<'_>) -> Vec<Browser> {
                     .and_then(|p| p.get("name"))
                     .and_then(Value::as_str)
                     .map(str::to_owned)
-                    .unwrap_or_else(|| {
-                        if dir.is_empty() {
-                            root.name.to_owned()
-                        } else {
-                            dir.clone()
-                        }
-                    });
+                    .unwrap_or_else(|| if dir.is_empty() { root.name.to_owned() } else { dir.clone() });
                 let default = only_root || dir == default_dir;
                 let extensions = profile_extensions(reader, root.app, &path);
                 BrowserProfile {
@@ -227,9 +167,7 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
                 for (k, v) in entry {
                     merged.insert(k.clone(), v.clone());
                 }
-                evidence
-                    .entry(id.clone())
-                    .or_insert_with(|| path.display().to_string());
+                evidence.entry(id.clone()).or_insert_with(|| path.display().to_string());
             }
         }
     }
@@ -257,22 +195,14 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
         let name = disk
             .as_ref()
             .map(|m| m.name.clone())
-            .or_else(|| {
-                pref_manifest
-                    .and_then(|m| m.get("name"))
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-            })
+            .or_else(|| pref_manifest.and_then(|m| m.get("name")).and_then(Value::as_str).map(str::to_owned))
             .filter(|n| !n.is_empty() && !n.starts_with("__MSG_"))
             .unwrap_or_else(|| id.clone());
         let version = disk
             .as_ref()
             .map(|m| m.version.clone())
             .or_else(|| {
-                pref_manifest
-                    .and_then(|m| m.get("version"))
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
+                pref_manifest.and_then(|m| m.get("version")).and_then(Value::as_str).map(str::to_owned)
             })
             .unwrap_or_default();
         let manifest_version = disk.as_ref().and_then(|m| m.manifest_version).or_else(|| {
@@ -408,11 +338,7 @@ pub fn read_manifest(reader: &mut Reader<'_>, app: &str, dir: &Path) -> Option<M
             messages
                 .as_ref()
                 .and_then(Value::as_object)
-                .and_then(|m| {
-                    m.iter()
-                        .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                        .map(|(_, v)| v)
-                })
+                .and_then(|m| m.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v))
                 .and_then(|v| v.get("message"))
                 .and_then(Value::as_str)
                 .map(str::to_owned)
@@ -422,11 +348,7 @@ pub fn read_manifest(reader: &mut Reader<'_>, app: &str, dir: &Path) -> Option<M
     };
     Some(ManifestInfo {
         name,
-        version: json
-            .get("version")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned(),
+        version: json.get("version").and_then(Value::as_str).unwrap_or("").to_owned(),
         manifest_version: json
             .get("manifest_version")
             .and_then(Value::as_u64)
@@ -445,10 +367,7 @@ mod tests {
 
     #[test]
     fn old_state_field_decides_up_to_chrome_135() {
-        assert_eq!(
-            enabled_state(&entry(json!({"state": 1})), Some(3)),
-            (true, vec![])
-        );
+        assert_eq!(enabled_state(&entry(json!({"state": 1})), Some(3)), (true, vec![]));
         let (on, why) = enabled_state(&entry(json!({"state": 0, "disable_reasons": 1})), Some(3));
         assert!(!on);
         assert_eq!(why, vec!["user-disabled".to_owned()]);

@@ -55,10 +55,7 @@ pub fn default_handler(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHa
 }
 
 fn linux(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
-    if let Some(out) = host
-        .commands()
-        .run("xdg-settings", &["get", "default-web-browser"])
-    {
+    if let Some(out) = host.commands().run("xdg-settings", &["get", "default-web-browser"]) {
         let value = out.stdout.trim();
         if out.success && value.ends_with(".desktop") {
             return Some(DefaultHandler {
@@ -88,19 +85,13 @@ fn linux(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
                     continue;
                 }
             };
-            let Some(list) = ini
-                .section(Some("Default Applications"))
-                .and_then(|s| s.get(mime))
-            else {
+            let Some(list) = ini.section(Some("Default Applications")).and_then(|s| s.get(mime)) else {
                 continue;
             };
             if let Some(first) = list.split(';').map(str::trim).find(|d| !d.is_empty()) {
                 return Some(DefaultHandler {
                     kind: HandlerKind::DesktopId,
-                    evidence: Evidence {
-                        source: file.display().to_string(),
-                        value: first.to_owned(),
-                    },
+                    evidence: Evidence { source: file.display().to_string(), value: first.to_owned() },
                 });
             }
         }
@@ -143,10 +134,7 @@ fn macos(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
             return None;
         }
     };
-    let handlers = plist
-        .as_dictionary()
-        .and_then(|d| d.get("LSHandlers"))
-        .and_then(Plist::as_array);
+    let handlers = plist.as_dictionary().and_then(|d| d.get("LSHandlers")).and_then(Plist::as_array);
     let bundle = handlers.and_then(|list| {
         ["https", "http"].iter().find_map(|scheme| {
             list.iter().filter_map(Plist::as_dictionary).find_map(|h| {
@@ -157,18 +145,13 @@ fn macos(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
                 if !matches {
                     return None;
                 }
-                h.get("LSHandlerRoleAll")
-                    .and_then(Plist::as_string)
-                    .map(str::to_owned)
+                h.get("LSHandlerRoleAll").and_then(Plist::as_string).map(str::to_owned)
             })
         })
     });
     Some(DefaultHandler {
         kind: HandlerKind::BundleId,
-        evidence: Evidence {
-            source,
-            value: bundle.unwrap_or_else(|| SAFARI_BUNDLE_ID.to_owned()),
-        },
+        evidence: Evidence { source, value: bundle.unwrap_or_else(|| SAFARI_BUNDLE_ID.to_owned()) },
     })
 }
 
@@ -178,10 +161,7 @@ fn windows(host: &Host) -> Option<DefaultHandler> {
         let value = value.trim();
         (!value.is_empty()).then(|| DefaultHandler {
             kind: HandlerKind::ProgId,
-            evidence: Evidence {
-                source: format!(r"{key}\ProgId"),
-                value: value.to_owned(),
-            },
+            evidence: Evidence { source: format!(r"{key}\ProgId"), value: value.to_owned() },
         })
     })
 }
@@ -199,10 +179,7 @@ mod tests {
         let mut fake = FakeCommands::default();
         fake.answers.insert(
             "xdg-settings get default-web-browser".into(),
-            CommandOutput {
-                success: true,
-                stdout: "firefox-esr.desktop\n".into(),
-            },
+            CommandOutput { success: true, stdout: "firefox-esr.desktop\n".into() },
         );
         let host = Host::for_home("/nonexistent", OsFamily::Linux).with_commands(Box::new(fake));
         let journal = Journal::new();
@@ -235,10 +212,7 @@ mod tests {
             "org.mozilla.firefox.desktop"
         );
         let host = Host::for_home(home.path(), OsFamily::Linux);
-        assert_eq!(
-            default_handler(&host, &mut reader).unwrap().evidence.value,
-            "chromium.desktop"
-        );
+        assert_eq!(default_handler(&host, &mut reader).unwrap().evidence.value, "chromium.desktop");
     }
 
     #[test]
@@ -249,10 +223,7 @@ mod tests {
         assert_eq!(windows(&host).unwrap().evidence.value, "MSEdgeHTM");
         reg.set(WINDOWS_CHOICES[0], "ProgId", "FirefoxURL-308046B0AF4A39CB");
         let host = Host::for_home("/h", OsFamily::Windows).with_registry(Box::new(reg));
-        assert_eq!(
-            windows(&host).unwrap().evidence.value,
-            "FirefoxURL-308046B0AF4A39CB"
-        );
+        assert_eq!(windows(&host).unwrap().evidence.value, "FirefoxURL-308046B0AF4A39CB");
     }
 
     #[test]
@@ -269,18 +240,12 @@ mod tests {
         let host = Host::for_home(home.path(), OsFamily::Macos);
         let journal = Journal::new();
         let mut reader = Reader::new(&journal, false);
-        assert_eq!(
-            default_handler(&host, &mut reader).unwrap().evidence.value,
-            "org.mozilla.firefox"
-        );
+        assert_eq!(default_handler(&host, &mut reader).unwrap().evidence.value, "org.mozilla.firefox");
         fs::write(
             &file,
             r#"<?xml version="1.0"?><plist version="1.0"><dict><key>LSHandlers</key><array/></dict></plist>"#,
         )
         .unwrap();
-        assert_eq!(
-            default_handler(&host, &mut reader).unwrap().evidence.value,
-            SAFARI_BUNDLE_ID
-        );
+        assert_eq!(default_handler(&host, &mut reader).unwrap().evidence.value, SAFARI_BUNDLE_ID);
     }
 }

@@ -31,30 +31,15 @@ pub struct GeckoRoot {
 
 /// The profile roots of Firefox and its forks for this host.
 pub fn browser_roots(host: &Host) -> Vec<GeckoRoot> {
-    let root = |app, name, install, path| GeckoRoot {
-        app,
-        name,
-        install,
-        path,
-    };
+    let root = |app, name, install, path| GeckoRoot { app, name, install, path };
     match host.os {
         OsFamily::Linux | OsFamily::Other => {
             let xdg = host.xdg_config_home();
             vec![
                 root("firefox", "Firefox", "system", host.home_path(".mozilla/firefox")),
                 // Firefox 147+ for new profiles, and Debian 12's Firefox ESR 153.
-                root(
-                    "firefox",
-                    "Firefox",
-                    "system",
-                    xdg.join("mozilla").join("firefox"),
-                ),
-                root(
-                    "firefox",
-                    "Firefox",
-                    "snap",
-                    host.home_path("snap/firefox/common/.mozilla/firefox"),
-                ),
+                root("firefox", "Firefox", "system", xdg.join("mozilla").join("firefox")),
+                root("firefox", "Firefox", "snap", host.home_path("snap/firefox/common/.mozilla/firefox")),
                 root(
                     "firefox",
                     "Firefox",
@@ -75,12 +60,7 @@ pub fn browser_roots(host: &Host) -> Vec<GeckoRoot> {
                     host.home_path(".var/app/io.gitlab.librewolf-community/.librewolf"),
                 ),
                 root("floorp", "Floorp", "system", host.home_path(".floorp")),
-                root(
-                    "floorp",
-                    "Floorp",
-                    "flatpak",
-                    host.home_path(".var/app/one.ablaze.floorp/.floorp"),
-                ),
+                root("floorp", "Floorp", "flatpak", host.home_path(".var/app/one.ablaze.floorp/.floorp")),
                 root("waterfox", "Waterfox", "system", host.home_path(".waterfox")),
                 root(
                     "waterfox",
@@ -102,12 +82,7 @@ pub fn browser_roots(host: &Host) -> Vec<GeckoRoot> {
         OsFamily::Windows => {
             let appdata = host.appdata();
             vec![
-                root(
-                    "firefox",
-                    "Firefox",
-                    "system",
-                    appdata.join("Mozilla").join("Firefox"),
-                ),
+                root("firefox", "Firefox", "system", appdata.join("Mozilla").join("Firefox")),
                 root("librewolf", "LibreWolf", "system", appdata.join("librewolf")),
                 root("floorp", "Floorp", "system", appdata.join("Floorp")),
                 root("waterfox", "Waterfox", "system", appdata.join("Waterfox")),
@@ -155,12 +130,7 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
         Some(json) => {
             let found = extensions_from_json(&json, &path.display().to_string());
             if found.is_none() {
-                reader.problem(
-                    "detect.unexpected_format",
-                    app,
-                    &path,
-                    "no `addons` list in extensions.json",
-                );
+                reader.problem("detect.unexpected_format", app, &path, "no `addons` list in extensions.json");
             }
             found.unwrap_or_default()
         }
@@ -216,11 +186,7 @@ pub fn extensions_from_json(json: &Value, evidence: &str) -> Option<Vec<Extensio
         out.push(Extension {
             id: id.to_owned(),
             name,
-            version: addon
-                .get("version")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_owned(),
+            version: addon.get("version").and_then(Value::as_str).unwrap_or("").to_owned(),
             enabled: active && reasons.is_empty(),
             disabled_reasons: reasons,
             temporary: location == "app-temporary",

@@ -101,9 +101,7 @@ pub struct SystemCommands {
 
 impl Default for SystemCommands {
     fn default() -> Self {
-        SystemCommands {
-            timeout: Duration::from_secs(5),
-        }
+        SystemCommands { timeout: Duration::from_secs(5) }
     }
 }
 
@@ -125,10 +123,7 @@ impl CommandRunner for SystemCommands {
                         // Cap what a helper may print: we only want one line.
                         let _ = (&mut out).take(64 * 1024).read_to_string(&mut stdout);
                     }
-                    return Some(CommandOutput {
-                        success: status.success(),
-                        stdout,
-                    });
+                    return Some(CommandOutput { success: status.success(), stdout });
                 }
                 Ok(None) if started.elapsed() < self.timeout => std::thread::sleep(Duration::from_millis(10)),
                 _ => {
@@ -174,10 +169,8 @@ impl Host {
 
     /// The machine this program runs on, as the current user sees it.
     pub fn live() -> Host {
-        let env: BTreeMap<String, String> = RELEVANT_ENV
-            .iter()
-            .filter_map(|k| std::env::var(k).ok().map(|v| ((*k).to_owned(), v)))
-            .collect();
+        let env: BTreeMap<String, String> =
+            RELEVANT_ENV.iter().filter_map(|k| std::env::var(k).ok().map(|v| ((*k).to_owned(), v))).collect();
         let home = directories::BaseDirs::new()
             .map(|b| b.home_dir().to_path_buf())
             .or_else(|| env.get("HOME").map(PathBuf::from))
@@ -253,14 +246,12 @@ impl Host {
 
     /// `XDG_CONFIG_HOME`, default `~/.config`.
     pub fn xdg_config_home(&self) -> PathBuf {
-        self.env_dir("XDG_CONFIG_HOME")
-            .unwrap_or_else(|| self.home_path(".config"))
+        self.env_dir("XDG_CONFIG_HOME").unwrap_or_else(|| self.home_path(".config"))
     }
 
     /// `XDG_DATA_HOME`, default `~/.local/share`.
     pub fn xdg_data_home(&self) -> PathBuf {
-        self.env_dir("XDG_DATA_HOME")
-            .unwrap_or_else(|| self.home_path(".local/share"))
+        self.env_dir("XDG_DATA_HOME").unwrap_or_else(|| self.home_path(".local/share"))
     }
 
     /// Each of `XDG_CONFIG_DIRS` (default `/etc/xdg`), as system paths.
@@ -299,14 +290,12 @@ impl Host {
 
     /// `%APPDATA%`, default `HOME/AppData/Roaming` (Windows homes).
     pub fn appdata(&self) -> PathBuf {
-        self.env_dir("APPDATA")
-            .unwrap_or_else(|| self.home_path("AppData/Roaming"))
+        self.env_dir("APPDATA").unwrap_or_else(|| self.home_path("AppData/Roaming"))
     }
 
     /// `%LOCALAPPDATA%`, default `HOME/AppData/Local` (Windows homes).
     pub fn local_appdata(&self) -> PathBuf {
-        self.env_dir("LOCALAPPDATA")
-            .unwrap_or_else(|| self.home_path("AppData/Local"))
+        self.env_dir("LOCALAPPDATA").unwrap_or_else(|| self.home_path("AppData/Local"))
     }
 
     /// `~/Library/Application Support` (macOS homes).
@@ -320,10 +309,7 @@ pub fn join_slashed(base: &Path, relative: &str) -> PathBuf {
     let mut out = base.to_path_buf();
     for part in relative.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".") {
         // A `..` in data must not climb out of the folder it names.
-        if Path::new(part)
-            .components()
-            .any(|c| matches!(c, Component::ParentDir))
-        {
+        if Path::new(part).components().any(|c| matches!(c, Component::ParentDir)) {
             continue;
         }
         out.push(OsStr::new(part));
@@ -362,20 +348,14 @@ mod tests {
         let host = host.with_system_root("/fixture-root");
         assert_eq!(
             host.xdg_data_dirs(),
-            vec![
-                PathBuf::from("/fixture-root/usr/local/share"),
-                PathBuf::from("/fixture-root/usr/share")
-            ]
+            vec![PathBuf::from("/fixture-root/usr/local/share"), PathBuf::from("/fixture-root/usr/share")]
         );
     }
 
     #[test]
     fn slashed_paths_never_climb_out() {
         assert_eq!(join_slashed(Path::new("/a"), "b/../c"), PathBuf::from("/a/b/c"));
-        assert_eq!(
-            join_slashed(Path::new("/a"), "Google\\Chrome"),
-            PathBuf::from("/a/Google/Chrome")
-        );
+        assert_eq!(join_slashed(Path::new("/a"), "Google\\Chrome"), PathBuf::from("/a/Google/Chrome"));
     }
 
     #[test]
@@ -389,10 +369,7 @@ mod tests {
         let mut fake = FakeCommands::default();
         fake.answers.insert(
             "xdg-settings get default-web-browser".into(),
-            CommandOutput {
-                success: true,
-                stdout: "firefox.desktop\n".into(),
-            },
+            CommandOutput { success: true, stdout: "firefox.desktop\n".into() },
         );
         let out = fake.run("xdg-settings", &["get", "default-web-browser"]).unwrap();
         assert_eq!(out.stdout.trim(), "firefox.desktop");

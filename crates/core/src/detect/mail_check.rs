@@ -128,10 +128,7 @@ pub async fn lookup_mx(
 }
 
 async fn lookup_mx_inner(domain: &str, server: Option<SocketAddr>) -> Result<Vec<String>, MailCheckError> {
-    let fail = |message: String| MailCheckError::Dns {
-        domain: domain.to_owned(),
-        message,
-    };
+    let fail = |message: String| MailCheckError::Dns { domain: domain.to_owned(), message };
     let provider = TokioRuntimeProvider::default();
     let mut builder = match server {
         Some(addr) => {
@@ -157,10 +154,9 @@ async fn lookup_mx_inner(domain: &str, server: Option<SocketAddr>) -> Result<Vec
         .answers()
         .iter()
         .filter_map(|r| match &r.data {
-            RData::MX(mx) => Some((
-                mx.preference,
-                mx.exchange.to_ascii().trim_end_matches('.').to_ascii_lowercase(),
-            )),
+            RData::MX(mx) => {
+                Some((mx.preference, mx.exchange.to_ascii().trim_end_matches('.').to_ascii_lowercase()))
+            }
             _ => None,
         })
         .collect();
@@ -176,14 +172,7 @@ mod tests {
     #[test]
     fn addresses_need_a_name_and_a_dotted_domain() {
         assert_eq!(address_domain(" Ana@Example.ORG ").unwrap(), "example.org");
-        for bad in [
-            "ana",
-            "@example.org",
-            "ana@localhost",
-            "ana@exa mple.org",
-            "ana@.org",
-            "ana@x..org",
-        ] {
+        for bad in ["ana", "@example.org", "ana@localhost", "ana@exa mple.org", "ana@.org", "ana@x..org"] {
             let err = address_domain(bad).unwrap_err();
             assert_eq!(err.code(), "mail.invalid_address", "{bad}");
         }

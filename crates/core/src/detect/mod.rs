@@ -84,9 +84,7 @@ pub fn app_for_handler<'a>(apps: &'a [App], handler: &DefaultHandler) -> Option<
         HandlerKind::BundleId => app.macos_bundle_ids.iter().any(|b| b.eq_ignore_ascii_case(value)),
         HandlerKind::ProgId => {
             let lower = value.to_ascii_lowercase();
-            app.windows_progids
-                .iter()
-                .any(|p| lower.starts_with(&p.to_ascii_lowercase()))
+            app.windows_progids.iter().any(|p| lower.starts_with(&p.to_ascii_lowercase()))
         }
     })
 }

@@ -93,11 +93,8 @@ impl Lexer<'_> {
             }
             c if c.is_ascii_alphabetic() || c == '_' => {
                 let mut text = String::from(c);
-                while let Some(d) = self
-                    .chars
-                    .peek()
-                    .copied()
-                    .filter(|d| d.is_ascii_alphanumeric() || *d == '_')
+                while let Some(d) =
+                    self.chars.peek().copied().filter(|d| d.is_ascii_alphanumeric() || *d == '_')
                 {
                     text.push(d);
                     self.chars.next();
@@ -159,9 +156,7 @@ impl Lexer<'_> {
 
 /// Tokenises a `prefs.js` (or `user.js`) text.
 pub fn parse_prefs(text: &str) -> Prefs {
-    let mut lexer = Lexer {
-        chars: text.chars().peekable(),
-    };
+    let mut lexer = Lexer { chars: text.chars().peekable() };
     let mut prefs = Prefs::default();
     let mut statement: Vec<Token> = Vec::new();
     let mut broken = false;
@@ -235,16 +230,12 @@ mod tests {
     #[test]
     fn random_input_never_panics() {
         // A fixed linear congruential sequence: deterministic, and varied enough to hit every branch.
-        let alphabet: Vec<char> = "user_pref(\"'\\xu0123456789abcdef);,/*#\n -+truefalsé😀"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> = "user_pref(\"'\\xu0123456789abcdef);,/*#\n -+truefalsé😀".chars().collect();
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         for _ in 0..2000 {
             let mut text = String::new();
             for _ in 0..(seed % 80) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
             }
             let prefs = parse_prefs(&text);

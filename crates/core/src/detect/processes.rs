@@ -37,10 +37,7 @@ const EXECUTABLES: &[(&str, &str)] = &[
 pub fn app_for_process(name: &str) -> Option<&'static str> {
     let lower = name.trim().to_ascii_lowercase();
     let stem = lower.strip_suffix(".exe").unwrap_or(&lower);
-    EXECUTABLES
-        .iter()
-        .find(|(exe, _)| *exe == stem)
-        .map(|(_, app)| *app)
+    EXECUTABLES.iter().find(|(exe, _)| *exe == stem).map(|(_, app)| *app)
 }
 
 /// Ids of known applications running on this machine, sorted, each once.
@@ -49,11 +46,8 @@ pub fn running_apps() -> Vec<String> {
         return Vec::new();
     };
     system.refresh_processes_specifics(ProcessesToUpdate::All, true, ProcessRefreshKind::nothing());
-    let found: BTreeSet<&'static str> = system
-        .processes()
-        .values()
-        .filter_map(|p| app_for_process(&p.name().to_string_lossy()))
-        .collect();
+    let found: BTreeSet<&'static str> =
+        system.processes().values().filter_map(|p| app_for_process(&p.name().to_string_lossy())).collect();
     found.into_iter().map(str::to_owned).collect()
 }
 

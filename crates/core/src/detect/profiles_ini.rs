@@ -27,11 +27,7 @@ pub struct ProfileRef {
 
 /// Parses INI text the way Mozilla writes it: no quotes, no escapes.
 pub fn parse_ini(text: &str) -> Result<Ini, String> {
-    let opt = ParseOption {
-        enabled_quote: false,
-        enabled_escape: false,
-        ..ParseOption::default()
-    };
+    let opt = ParseOption { enabled_quote: false, enabled_escape: false, ..ParseOption::default() };
     Ini::load_from_str_opt(text.trim_start_matches('\u{feff}'), opt).map_err(|e| e.to_string())
 }
 
@@ -66,12 +62,7 @@ pub fn profiles_from_ini(profiles: &Ini, installs: Option<&Ini>) -> ProfilesIni 
             let name = props.get("Name").map(str::trim).unwrap_or(path).to_owned();
             let relative = props.get("IsRelative").map(str::trim) != Some("0");
             let old_default = props.get("Default").map(str::trim) == Some("1");
-            out.profiles.push(ListedProfile {
-                name,
-                path: path.to_owned(),
-                relative,
-                old_default,
-            });
+            out.profiles.push(ListedProfile { name, path: path.to_owned(), relative, old_default });
         } else if has_prefix(section, "install") {
             if let Some(d) = props.get("Default").map(str::trim).filter(|d| !d.is_empty()) {
                 out.install_defaults.push(d.to_owned());
@@ -96,9 +87,7 @@ pub fn profiles_from_ini(profiles: &Ini, installs: Option<&Ini>) -> ProfilesIni 
 /// `[Profile…]`/`[Install…]`: the prefix, any case, followed by something. Never slices inside a character.
 fn has_prefix(section: &str, prefix: &str) -> bool {
     section.len() > prefix.len()
-        && section
-            .get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        && section.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// Resolves a profile path written in an ini file: relative to the root, or absolute.
@@ -148,29 +137,22 @@ pub fn discover_profiles(host: &Host, reader: &mut Reader<'_>, app: &str, root: 
         Some(text) => match parse_ini(&text) {
             Ok(ini) => {
                 let installs_path = root.join("installs.ini");
-                let installs = reader
-                    .read_text(app, &installs_path)
-                    .and_then(|t| match parse_ini(&t) {
-                        Ok(i) => Some(i),
-                        Err(e) => {
-                            reader.problem(
-                                "detect.invalid_ini",
-                                app,
-                                &installs_path,
-                                format!("not a valid INI file: {e}"),
-                            );
-                            None
-                        }
-                    });
+                let installs = reader.read_text(app, &installs_path).and_then(|t| match parse_ini(&t) {
+                    Ok(i) => Some(i),
+                    Err(e) => {
+                        reader.problem(
+                            "detect.invalid_ini",
+                            app,
+                            &installs_path,
+                            format!("not a valid INI file: {e}"),
+                        );
+                        None
+                    }
+                });
                 profiles_from_ini(&ini, installs.as_ref())
             }
             Err(e) => {
-                reader.problem(
-                    "detect.invalid_ini",
-                    app,
-                    &ini_path,
-                    format!("not a valid INI file: {e}"),
-                );
+                reader.problem("detect.invalid_ini", app, &ini_path, format!("not a valid INI file: {e}"));
                 ProfilesIni::default()
             }
         },
@@ -188,10 +170,7 @@ pub fn discover_profiles(host: &Host, reader: &mut Reader<'_>, app: &str, root: 
                 "detect.unresolved_path",
                 app,
                 &ini_path,
-                format!(
-                    "the profile path `{}` cannot be found from this computer",
-                    profile.path
-                ),
+                format!("the profile path `{}` cannot be found from this computer", profile.path),
             );
             continue;
         };
@@ -210,17 +189,9 @@ pub fn discover_profiles(host: &Host, reader: &mut Reader<'_>, app: &str, root: 
         if !seen.insert(key.clone()) {
             continue;
         }
-        let default = if install_defaults.is_empty() {
-            profile.old_default
-        } else {
-            install_defaults.contains(&key)
-        };
-        out.push(ProfileRef {
-            name: profile.name.clone(),
-            path,
-            default,
-            unlisted: false,
-        });
+        let default =
+            if install_defaults.is_empty() { profile.old_default } else { install_defaults.contains(&key) };
+        out.push(ProfileRef { name: profile.name.clone(), path, default, unlisted: false });
     }
     for dir in [root.to_path_buf(), root.join("Profiles")] {
         for entry in reader.list_dir(app, &dir) {
@@ -234,19 +205,10 @@ pub fn discover_profiles(host: &Host, reader: &mut Reader<'_>, app: &str, root: 
             if !seen.insert(key.clone()) {
                 continue;
             }
-            let name = entry
-                .name
-                .split_once('.')
-                .map(|(_, n)| n)
-                .filter(|n| !n.is_empty())
-                .unwrap_or(&entry.name);
+            let name =
+                entry.name.split_once('.').map(|(_, n)| n).filter(|n| !n.is_empty()).unwrap_or(&entry.name);
             let default = install_defaults.contains(&key);
-            out.push(ProfileRef {
-                name: name.to_owned(),
-                path: entry.path,
-                default,
-                unlisted: true,
-            });
+            out.push(ProfileRef { name: name.to_owned(), path: entry.path, default, unlisted: true });
         }
     }
     out
@@ -287,10 +249,7 @@ mod tests {
         assert!(!parsed.profiles[0].relative);
         let host = Host::for_home("/h", OsFamily::Windows);
         let resolved = resolve_profile_path(&host, Path::new("/r"), &parsed.profiles[0].path, false).unwrap();
-        assert_eq!(
-            resolved,
-            PathBuf::from("/h/AppData/Roaming/Mozilla/Firefox/Profiles/x.default")
-        );
+        assert_eq!(resolved, PathBuf::from("/h/AppData/Roaming/Mozilla/Firefox/Profiles/x.default"));
     }
 
     #[test]
@@ -307,13 +266,6 @@ mod tests {
     fn gaps_in_profile_numbers_are_forgiven() {
         let ini = parse_ini("[Profile0]\nPath=a\n[Profile7]\nPath=b\nName=bee\n").unwrap();
         let parsed = profiles_from_ini(&ini, None);
-        assert_eq!(
-            parsed
-                .profiles
-                .iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>(),
-            ["a", "bee"]
-        );
+        assert_eq!(parsed.profiles.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["a", "bee"]);
     }
 }

@@ -83,11 +83,7 @@ impl<'a> Reader<'a> {
             }
         };
         if !meta.is_file() {
-            let what = if meta.is_dir() {
-                "it is a folder, not a file"
-            } else {
-                "it is not a regular file"
-            };
+            let what = if meta.is_dir() { "it is a folder, not a file" } else { "it is not a regular file" };
             self.failed(app, path, "detect.not_a_file", what);
             return None;
         }
@@ -111,12 +107,7 @@ impl<'a> Reader<'a> {
         // The cap holds even when the file grows while we read it.
         match file.take(self.max_bytes + 1).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > self.max_bytes => {
-                self.failed(
-                    app,
-                    path,
-                    "detect.too_large",
-                    "it grew past the size read from one file",
-                );
+                self.failed(app, path, "detect.too_large", "it grew past the size read from one file");
                 None
             }
             Ok(_) => {
@@ -133,8 +124,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a text file (invalid UTF-8 replaced).
     pub fn read_text(&mut self, app: &str, path: &Path) -> Option<String> {
-        self.read(app, path)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
+        self.read(app, path).map(|b| String::from_utf8_lossy(&b).into_owned())
     }
 
     /// Reads and parses a JSON file, re-reading once when it does not parse (a browser may be writing it).
@@ -181,11 +171,7 @@ impl<'a> Reader<'a> {
             let path = entry.path();
             // `metadata` follows links; a dangling or looping link is simply not a folder.
             let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
-            out.push(DirEntry {
-                name: entry.file_name().to_string_lossy().into_owned(),
-                path,
-                is_dir,
-            });
+            out.push(DirEntry { name: entry.file_name().to_string_lossy().into_owned(), path, is_dir });
         }
         out.sort_by(|a, b| a.name.cmp(&b.name));
         out
@@ -203,12 +189,7 @@ impl<'a> Reader<'a> {
 
     fn failed(&mut self, app: &str, path: &Path, code: &str, why: &str) {
         self.journal.file_read(app, path, 0, Some(why.to_owned()));
-        self.problem(
-            code,
-            app,
-            path,
-            format!("could not read {}: {why}", path.display()),
-        );
+        self.problem(code, app, path, format!("could not read {}: {why}", path.display()));
     }
 
     fn note_read(&mut self, path: &Path) {
@@ -220,11 +201,8 @@ impl<'a> Reader<'a> {
 }
 
 /// The OS error number for "too many levels of symbolic links" (a link loop).
-const ELOOP: i32 = if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) {
-    62
-} else {
-    40
-};
+const ELOOP: i32 =
+    if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) { 62 } else { 40 };
 
 fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {

@@ -67,10 +67,7 @@ impl MapRegistry {
     pub fn set(&mut self, key: &str, name: &str, value: &str) {
         self.create_key(key);
         let canon = canonical_key(key);
-        self.keys
-            .entry(canon)
-            .or_default()
-            .insert(name.to_lowercase(), value.to_owned());
+        self.keys.entry(canon).or_default().insert(name.to_lowercase(), value.to_owned());
     }
 
     /// Creates a key and its parents, keeping the names as written.
@@ -80,9 +77,7 @@ impl MapRegistry {
         for end in 1..=parts.len() {
             let path = parts[..end].join("\\");
             let canon = canonical_key(&path);
-            self.names
-                .entry(canon.clone())
-                .or_insert_with(|| parts[end - 1].to_owned());
+            self.names.entry(canon.clone()).or_insert_with(|| parts[end - 1].to_owned());
             self.keys.entry(canon).or_default();
         }
     }
@@ -151,10 +146,7 @@ impl MapRegistry {
     /// Reads a `.reg` file from bytes (UTF-16 with a byte-order mark, as `regedit` writes, or UTF-8).
     pub fn parse_reg_bytes(bytes: &[u8]) -> Result<MapRegistry, RegistryFileError> {
         let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-            let units: Vec<u16> = rest
-                .chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                .collect();
+            let units: Vec<u16> = rest.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
             String::from_utf16_lossy(&units)
         } else {
             String::from_utf8_lossy(bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes)).into_owned()
@@ -164,10 +156,7 @@ impl MapRegistry {
 }
 
 fn syntax(line: usize, message: &str) -> RegistryFileError {
-    RegistryFileError::Syntax {
-        line,
-        message: message.to_owned(),
-    }
+    RegistryFileError::Syntax { line, message: message.to_owned() }
 }
 
 /// `"Name"=…` or `@=…` → (name, the text after `=`).
@@ -214,19 +203,11 @@ fn parse_value_data(rest: &str) -> Option<Option<String>> {
         return Some(None);
     }
     if let Some(hex) = rest.strip_prefix("dword:") {
-        return u32::from_str_radix(hex.trim(), 16)
-            .ok()
-            .map(|n| Some(n.to_string()));
+        return u32::from_str_radix(hex.trim(), 16).ok().map(|n| Some(n.to_string()));
     }
-    if let Some(hex) = rest
-        .strip_prefix("hex(2):")
-        .or_else(|| rest.strip_prefix("hex(1):"))
-    {
+    if let Some(hex) = rest.strip_prefix("hex(2):").or_else(|| rest.strip_prefix("hex(1):")) {
         let bytes = parse_hex_bytes(hex)?;
-        let units: Vec<u16> = bytes
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
         let text = String::from_utf16_lossy(&units);
         return Some(Some(text.trim_end_matches('\0').to_owned()));
     }
@@ -237,19 +218,12 @@ fn parse_value_data(rest: &str) -> Option<Option<String>> {
 }
 
 fn parse_hex_bytes(hex: &str) -> Option<Vec<u8>> {
-    hex.split(',')
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .map(|b| u8::from_str_radix(b, 16).ok())
-        .collect()
+    hex.split(',').map(str::trim).filter(|b| !b.is_empty()).map(|b| u8::from_str_radix(b, 16).ok()).collect()
 }
 
 impl RegistryReader for MapRegistry {
     fn string(&self, key: &str, name: &str) -> Option<String> {
-        self.keys
-            .get(&canonical_key(key))?
-            .get(&name.to_lowercase())
-            .cloned()
+        self.keys.get(&canonical_key(key))?.get(&name.to_lowercase()).cloned()
     }
 
     fn subkeys(&self, key: &str) -> Vec<String> {
@@ -287,15 +261,11 @@ impl LiveRegistry {
 impl RegistryReader for LiveRegistry {
     fn string(&self, key: &str, name: &str) -> Option<String> {
         let key = Self::open(key)?;
-        key.get_string(name)
-            .ok()
-            .or_else(|| key.get_u32(name).ok().map(|n| n.to_string()))
+        key.get_string(name).ok().or_else(|| key.get_u32(name).ok().map(|n| n.to_string()))
     }
 
     fn subkeys(&self, key: &str) -> Vec<String> {
-        Self::open(key)
-            .and_then(|k| k.keys().ok().map(|it| it.take(10_000).collect()))
-            .unwrap_or_default()
+        Self::open(key).and_then(|k| k.keys().ok().map(|it| it.take(10_000).collect())).unwrap_or_default()
     }
 }
 
@@ -323,15 +293,9 @@ mod tests {
     fn reads_strings_dwords_and_expand_strings() {
         let reg = MapRegistry::parse_reg(SAMPLE).unwrap();
         let choice = r"HKCU\Software\Microsoft\Windows\Shell\Associations\UrlAssociations\https\UserChoice";
-        assert_eq!(
-            reg.string(choice, "progid").as_deref(),
-            Some("FirefoxURL-308046B0AF4A39CB")
-        );
+        assert_eq!(reg.string(choice, "progid").as_deref(), Some("FirefoxURL-308046B0AF4A39CB"));
         let ff = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\Mozilla Firefox 128.0 (x64 fr)";
-        assert_eq!(
-            reg.string(ff, "InstallLocation").as_deref(),
-            Some(r"C:\Program Files\Mozilla Firefox")
-        );
+        assert_eq!(reg.string(ff, "InstallLocation").as_deref(), Some(r"C:\Program Files\Mozilla Firefox"));
         assert_eq!(reg.string(ff, "EstimatedSize").as_deref(), Some("61440"));
         assert_eq!(reg.string(ff, "Path").as_deref(), Some(r"C:\x"));
     }
@@ -352,24 +316,19 @@ mod tests {
         }
         let reg = MapRegistry::parse_reg_bytes(&bytes).unwrap();
         assert_eq!(
-            reg.subkeys(r"HKCU\Software\Microsoft\Windows\Shell\Associations\UrlAssociations\https")
-                .len(),
+            reg.subkeys(r"HKCU\Software\Microsoft\Windows\Shell\Associations\UrlAssociations\https").len(),
             1
         );
     }
 
     #[test]
     fn random_input_never_panics() {
-        let alphabet: Vec<char> = "[]\\\"=@-:,hexdword(2)0123456789abcdefHKCU\n\r ;é"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> = "[]\\\"=@-:,hexdword(2)0123456789abcdefHKCU\n\r ;é".chars().collect();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..2000 {
             let mut text = String::new();
             for _ in 0..(seed % 120) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
             }
             let _ = MapRegistry::parse_reg(&text);

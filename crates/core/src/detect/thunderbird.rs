@@ -24,14 +24,8 @@ pub fn roots(host: &Host) -> Vec<(&'static str, PathBuf)> {
             ("system", host.home_path(".thunderbird")),
             ("system", host.xdg_config_home().join("thunderbird")),
             ("snap", host.home_path("snap/thunderbird/common/.thunderbird")),
-            (
-                "flatpak",
-                host.home_path(".var/app/org.mozilla.Thunderbird/.thunderbird"),
-            ),
-            (
-                "flatpak",
-                host.home_path(".var/app/net.thunderbird.Thunderbird/.thunderbird"),
-            ),
+            ("flatpak", host.home_path(".var/app/org.mozilla.Thunderbird/.thunderbird")),
+            ("flatpak", host.home_path(".var/app/net.thunderbird.Thunderbird/.thunderbird")),
             // Debian's rebranded Thunderbird before 2016.
             ("system", host.home_path(".icedove")),
         ],
@@ -144,11 +138,7 @@ user_pref("mail.server.server3.hostname", "Local Folders");
         assert_eq!(accounts[0].address.as_deref(), Some("ana@gmail.com"));
         assert_eq!(accounts[0].server, "imap.gmail.com");
         assert_eq!(accounts[0].protocol, "imap");
-        assert_eq!(
-            accounts[1].address.as_deref(),
-            Some("ana@posteo.net"),
-            "the user name stands in"
-        );
+        assert_eq!(accounts[1].address.as_deref(), Some("ana@posteo.net"), "the user name stands in");
         assert_eq!(accounts[1].protocol, "pop3");
     }
 

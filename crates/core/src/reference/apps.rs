@@ -141,11 +141,7 @@ impl Apps {
 
     /// The application with this macOS bundle id (`CFBundleIdentifier`, case-insensitive).
     pub fn by_macos_bundle_id(&self, bundle_id: &str) -> Option<&App> {
-        self.find(|a| {
-            a.macos_bundle_ids
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(bundle_id))
-        })
+        self.find(|a| a.macos_bundle_ids.iter().any(|d| d.eq_ignore_ascii_case(bundle_id)))
     }
 
     /// The application whose Windows display-name prefix is the longest match for `display_name`.
@@ -187,13 +183,7 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
         let mut err =
             |key: &str, msg: String| diags.push(src.diag(Source::span_of(&doc.root, &at.key(key)), msg));
         if !super::is_valid_id(&app.id) {
-            err(
-                "id",
-                format!(
-                    "invalid id `{}` — use lowercase letters, digits and dashes",
-                    app.id
-                ),
-            );
+            err("id", format!("invalid id `{}` — use lowercase letters, digits and dashes", app.id));
         } else if !seen.insert(app.id.clone()) {
             err("id", format!("duplicate app id `{}`", app.id));
         }
@@ -201,10 +191,7 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
             err("name", "empty `name`".to_owned());
         }
         if app.family.is_some() && !app.is_browser() {
-            err(
-                "family",
-                format!("`family` is for browsers only, and `{}` is not a browser", app.id),
-            );
+            err("family", format!("`family` is for browsers only, and `{}` is not a browser", app.id));
         }
         for (key, list) in [
             ("desktop_ids", &app.desktop_ids),
@@ -224,10 +211,7 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
         if let Some(desktop) = app.desktop_ids.iter().position(|d| !d.ends_with(".desktop")) {
             diags.push(src.diag(
                 Source::span_of(&doc.root, &at.key("desktop_ids").index(desktop)),
-                format!(
-                    "desktop id `{}` must end with `.desktop`",
-                    app.desktop_ids[desktop]
-                ),
+                format!("desktop id `{}` must end with `.desktop`", app.desktop_ids[desktop]),
             ));
         }
         if let Some(store) = app.ios.as_ref().and_then(|i| i.app_store.as_deref()) {
@@ -240,8 +224,6 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
         }
     }
     let header = doc.header?;
-    (diags.len() == before).then(|| Apps {
-        reviewed: header.reviewed,
-        apps: doc.items.into_iter().map(|(_, a)| a).collect(),
-    })
+    (diags.len() == before)
+        .then(|| Apps { reviewed: header.reviewed, apps: doc.items.into_iter().map(|(_, a)| a).collect() })
 }

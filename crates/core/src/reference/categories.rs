@@ -49,11 +49,7 @@ impl Categories {
                 index.entry(normalise(s)).or_insert(i);
             }
         }
-        Categories {
-            reviewed,
-            categories,
-            index,
-        }
+        Categories { reviewed, categories, index }
     }
 
     /// Every category, in file order.
@@ -78,10 +74,7 @@ impl Categories {
 
 /// Lowercase letters and digits only: "Jitsi Meet", "jitsi-meet" and "JitsiMeet" are one name.
 fn normalise(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,18 +112,12 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Cate
             if key.is_empty() {
                 diags.push(src.diag(here, "empty software name"));
             } else if let Some(other) = software.insert(key, c.id.clone()) {
-                diags.push(src.diag(
-                    here,
-                    format!("software `{name}` is already in category `{other}`"),
-                ));
+                diags.push(src.diag(here, format!("software `{name}` is already in category `{other}`")));
             }
         }
     }
     if !doc.items.iter().any(|(_, c)| c.id == OTHER_CATEGORY) {
-        diags.push(src.diag(
-            0..0,
-            "no `other` category: it is the fallback for unknown software",
-        ));
+        diags.push(src.diag(0..0, "no `other` category: it is the fallback for unknown software"));
     }
     let header = doc.header?;
     (diags.len() == before)

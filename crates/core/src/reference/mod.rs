@@ -88,10 +88,7 @@ impl Reference {
             let path = dir.join(name);
             std::fs::read_to_string(&path)
                 .map(|text| (path.display().to_string(), text))
-                .map_err(|source| ChecklistError::Read {
-                    path: path.display().to_string(),
-                    source,
-                })
+                .map_err(|source| ChecklistError::Read { path: path.display().to_string(), source })
         };
         let (apps, providers, categories) = (read(APPS_FILE)?, read(PROVIDERS_FILE)?, read(CATEGORIES_FILE)?);
         Reference::from_texts(
@@ -113,11 +110,9 @@ impl Reference {
         let providers = providers::load(&Source::new(providers.0, providers.1), &mut diags);
         let categories = categories::load(&Source::new(categories.0, categories.1), &mut diags);
         match (apps, providers, categories) {
-            (Some(apps), Some(providers), Some(categories)) if diags.is_empty() => Ok(Reference {
-                apps,
-                providers,
-                categories,
-            }),
+            (Some(apps), Some(providers), Some(categories)) if diags.is_empty() => {
+                Ok(Reference { apps, providers, categories })
+            }
             _ => Err(ChecklistError::Invalid(diags)),
         }
     }
@@ -127,9 +122,7 @@ impl Reference {
 pub(crate) fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.ends_with('-')
         && !id.contains("--")
 }

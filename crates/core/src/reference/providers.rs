@@ -107,12 +107,7 @@ fn normalise(name: &str) -> String {
 }
 
 fn matched(p: &Provider, by: String) -> ProviderMatch {
-    ProviderMatch {
-        id: p.id.clone(),
-        name: p.name.clone(),
-        kind: p.kind,
-        matched_by: Some(by),
-    }
+    ProviderMatch { id: p.id.clone(), name: p.name.clone(), kind: p.kind, matched_by: Some(by) }
 }
 
 fn unknown(name: &str) -> ProviderMatch {
@@ -130,10 +125,9 @@ fn unknown(name: &str) -> ProviderMatch {
 fn domain_matches(pattern: &str, domain: &str) -> bool {
     match pattern.strip_suffix(".*") {
         None => pattern == domain,
-        Some(name) => domain
-            .strip_prefix(name)
-            .and_then(|r| r.strip_prefix('.'))
-            .is_some_and(is_public_suffix_like),
+        Some(name) => {
+            domain.strip_prefix(name).and_then(|r| r.strip_prefix('.')).is_some_and(is_public_suffix_like)
+        }
     }
 }
 
@@ -150,9 +144,7 @@ fn is_public_suffix_like(rest: &str) -> bool {
 /// `*.gmail.com` matches `imap.gmail.com` and `a.b.gmail.com`, not `gmail.com`; other patterns are exact.
 fn host_matches(pattern: &str, host: &str) -> bool {
     match pattern.strip_prefix("*.") {
-        Some(suffix) => host
-            .strip_suffix(suffix)
-            .is_some_and(|head| head.len() > 1 && head.ends_with('.')),
+        Some(suffix) => host.strip_suffix(suffix).is_some_and(|head| head.len() > 1 && head.ends_with('.')),
         None => pattern == host,
     }
 }
@@ -161,9 +153,7 @@ fn valid_name(s: &str) -> bool {
     !s.is_empty()
         && s.split('.').count() >= 2
         && s.split('.').all(|l| {
-            !l.is_empty()
-                && l.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            !l.is_empty() && l.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         })
 }
 
@@ -190,10 +180,7 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Prov
             diags.push(src.diag(span(&at.key("name")), "empty `name`"));
         }
         if p.kind == ProviderKind::Unknown {
-            diags.push(src.diag(
-                span(&at.key("kind")),
-                "a listed provider cannot be of kind `unknown`",
-            ));
+            diags.push(src.diag(span(&at.key("kind")), "a listed provider cannot be of kind `unknown`"));
         }
         for (i, d) in p.domains.iter().enumerate() {
             let here = span(&at.key("domains").index(i));
@@ -202,10 +189,9 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Prov
                 None => valid_name(d),
             };
             if !ok {
-                diags.push(src.diag(
-                    here,
-                    format!("invalid domain `{d}` — expected `example.org` or `name.*`"),
-                ));
+                diags.push(
+                    src.diag(here, format!("invalid domain `{d}` — expected `example.org` or `name.*`")),
+                );
             } else if let Some(other) = domains.insert(d.clone(), p.id.clone()) {
                 diags.push(src.diag(here, format!("domain `{d}` is already listed for `{other}`")));
             }
@@ -241,17 +227,8 @@ mod tests {
         for d in ["outlook.fr", "outlook.com", "outlook.co.uk", "outlook.com.br"] {
             assert!(domain_matches("outlook.*", d), "{d}");
         }
-        for d in [
-            "outlook.example.org",
-            "outlook",
-            "myoutlook.fr",
-            "outlook.",
-            "live.mycompany.com",
-        ] {
-            assert!(
-                !domain_matches("outlook.*", d) && !domain_matches("live.*", d),
-                "{d}"
-            );
+        for d in ["outlook.example.org", "outlook", "myoutlook.fr", "outlook.", "live.mycompany.com"] {
+            assert!(!domain_matches("outlook.*", d) && !domain_matches("live.*", d), "{d}");
         }
         assert!(domain_matches("gmail.com", "gmail.com"));
         assert!(!domain_matches("gmail.com", "gmail.co"));

@@ -1,0 +1,485 @@
+//! `premiers-pas directory`: fetch the CHATONS directory, keep it offline, find a host near you.
+//!
+//! Presentation only: every decision (what to fetch, what to keep, how to rank) is in
+//! `premiers_pas_core::directory`. Text output follows `--lang`; `--json` output is documented in
+//! `docs/directory-json.md`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Subcommand;
+use indicatif::{ProgressBar, ProgressStyle};
+use premiers_pas_core::directory::model::{Load, Organization, Registration};
+use premiers_pas_core::directory::search::{Placement, RegistrationFilter, SearchHit};
+use premiers_pas_core::directory::{
+    DirectoryStatus, DirectoryStore, FailureReason, FileOutcome, PlaceResolution, RefreshOptions,
+    RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
+};
+use premiers_pas_core::journal::Journal;
+use premiers_pas_core::reference::Reference;
+use premiers_pas_core::Lang;
+
+use crate::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Sub,
+}
+
+#[derive(Debug, Subcommand)]
+enum Sub {
+    /// Fetch the directory from the network and keep it offline.
+    Refresh {
+        /// The federation file (default: the one of the last refresh, else the CHATONS federation).
+        #[arg(long, value_name = "URL")]
+        source: Option<String>,
+        /// Files fetched at once.
+        #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=64))]
+        concurrency: u16,
+        /// Print the refresh report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What the offline directory holds and when it was fetched.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find hosts: by category, registration, and distance from a place.
+    Search {
+        /// A category id: mail, cloud, pads, video-calls, chat, polls, file-sharing, link-shortener, social,
+        /// video, search, wiki, other.
+        #[arg(long)]
+        category: Option<String>,
+        /// `LAT,LON` or a town ("compiegne", "Saint-Denis, 93").
+        #[arg(long, value_name = "PLACE")]
+        near: Option<String>,
+        /// Who can open an account: open (to all), members (or paying customers), any.
+        #[arg(long, default_value = "any")]
+        registration: RegistrationFilter,
+        /// At most this many hosts.
+        #[arg(long)]
+        limit: Option<u32>,
+        /// Also list services that are full or closed.
+        #[arg(long)]
+        include_full: bool,
+        /// Also list organizations that stopped or left.
+        #[arg(long)]
+        include_inactive: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything about one organization (its id is shown by `search`).
+    Show {
+        org_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the offline directory to one file (to carry it to a room without network).
+    Export { file: PathBuf },
+    /// Make the directory in FILE (written by `export`) the offline directory.
+    Import { file: PathBuf },
+}
+
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
+    let mut store = DirectoryStore::open(&ctx.data_dir);
+    match args.command {
+        Sub::Refresh { source, concurrency, json } => {
+            let source = source
+                .or_else(|| store.directory().map(|d| d.source.clone()))
+                .unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
+            let options = RefreshOptions {
+                concurrency: usize::from(concurrency),
+                ..RefreshOptions::with_source(source)
+            };
+            let report = refresh(&mut store, &options, lang)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print_report(&report, lang);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Sub::Status { json } => {
+            let status = store.status();
+            if json {
+                println!("{}", serde_json::to_string_pretty(&status)?);
+            } else {
+                print_status(&status, lang);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Sub::Search { category, near, registration, limit, include_full, include_inactive, json } => {
+            let reference = Reference::builtin().context("the built-in reference data is invalid")?;
+            if let Some(c) = &category {
+                if reference.categories.get(c).is_none() {
+                    let ids: Vec<&str> = reference.categories.all().iter().map(|c| c.id.as_str()).collect();
+                    anyhow::bail!(
+                        "{} `{c}` ({})",
+                        t(lang, "catégorie inconnue", "unknown category"),
+                        ids.join(", ")
+                    );
+                }
+            }
+            let query = SearchQuery { category, near, registration, include_full, include_inactive, limit };
+            let results = store.search(&query, &reference.categories)?;
+            let settled = !matches!(
+                results.near,
+                Some(PlaceResolution::Ambiguous { .. } | PlaceResolution::NotFound { .. })
+            );
+            if json {
+                println!("{}", serde_json::to_string_pretty(&results)?);
+            } else {
+                let label = query
+                    .category
+                    .as_deref()
+                    .and_then(|c| reference.categories.get(c))
+                    .map(|c| c.label.get(lang));
+                print_results(&results, label, lang);
+            }
+            Ok(if settled { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Sub::Show { org_id, json } => {
+            let org = store.organization(&org_id)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(org)?);
+            } else {
+                print_org(org, lang);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Sub::Export { file } => {
+            let bytes = store.export(&file)?;
+            println!(
+                "{} {} ({})",
+                t(lang, "Annuaire exporté dans", "Directory exported to"),
+                file.display(),
+                size(bytes, lang)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Sub::Import { file } => {
+            let status = store.import(&file, &Journal::new())?;
+            println!("{} {}", t(lang, "Annuaire importé depuis", "Directory imported from"), file.display());
+            print_status(&status, lang);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+fn refresh(
+    store: &mut DirectoryStore,
+    options: &RefreshOptions,
+    lang: Lang,
+) -> anyhow::Result<RefreshReport> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let journal = Journal::new();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(1);
+        let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        bar.set_style(style);
+        bar.set_message(t(lang, "Lecture de l'annuaire", "Reading the directory"));
+        bar
+    });
+    let on_progress = |p: &RefreshProgress| {
+        if let Some(bar) = &bar {
+            bar.set_length(u64::from(p.total));
+            bar.set_position(u64::from(p.done));
+        }
+    };
+    let result = runtime.block_on(store.refresh(options, &journal, &on_progress));
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(result?)
+}
+
+/// `2026-11-26 14:05 UTC`.
+fn when(ms: u64) -> String {
+    let day = premiers_pas_core::directory::model::iso_date_from_ms(ms);
+    let minutes = (ms / 60_000) % (24 * 60);
+    format!("{day} {:02}:{:02} UTC", minutes / 60, minutes % 60)
+}
+
+/// One decimal, with a comma in French.
+fn decimal(x: f64, lang: Lang) -> String {
+    let s = format!("{x:.1}");
+    if lang == Lang::Fr {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+fn size(bytes: u64, lang: Lang) -> String {
+    let kib = bytes as f64 / 1024.0;
+    let text = if kib < 1024.0 {
+        format!("{kib:.1} {}", t(lang, "Kio", "KiB"))
+    } else {
+        format!("{:.1} {}", kib / 1024.0, t(lang, "Mio", "MiB"))
+    };
+    if lang == Lang::Fr {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+fn print_report(r: &RefreshReport, lang: Lang) {
+    println!("{} {}", t(lang, "Annuaire mis à jour depuis", "Directory refreshed from"), r.source);
+    println!("  {} {}, {} services", r.organizations, t(lang, "organisations", "organizations"), r.services);
+    let c = r.counts;
+    println!(
+        "  {} {}, {} {}, {} {}, {} {} ({} {}, {} s)",
+        c.fetched,
+        t(lang, "lus", "fetched"),
+        c.unchanged,
+        t(lang, "inchangés", "unchanged"),
+        c.failed,
+        t(lang, "en échec", "failed"),
+        c.skipped,
+        t(lang, "ignorés", "skipped"),
+        size(r.bytes_received, lang),
+        t(lang, "reçus", "received"),
+        decimal(r.duration_ms as f64 / 1000.0, lang)
+    );
+    let failed: Vec<_> = r.files.iter().filter(|f| matches!(f.outcome, FileOutcome::Failed { .. })).collect();
+    if !failed.is_empty() {
+        println!("{}", t(lang, "Échecs :", "Failures:"));
+        for f in failed {
+            if let FileOutcome::Failed { reason, message, kept_previous } = &f.outcome {
+                let kept = if *kept_previous {
+                    t(lang, " — copie précédente conservée", " — previous copy kept")
+                } else {
+                    ""
+                };
+                println!("  {} — {} ({message}){kept}", f.url, failure_text(*reason, lang));
+            }
+        }
+    }
+    let skipped: Vec<_> =
+        r.files.iter().filter(|f| matches!(f.outcome, FileOutcome::Skipped { .. })).collect();
+    if !skipped.is_empty() {
+        println!("{}", t(lang, "Ignorés :", "Skipped:"));
+        for f in skipped {
+            if let FileOutcome::Skipped { reason, detail } = &f.outcome {
+                let detail = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+                println!("  {} — {}{detail}", f.url, skip_text(*reason, lang));
+            }
+        }
+    }
+    for n in &r.notes {
+        println!(
+            "  {} — {}{}",
+            n.url,
+            n.code,
+            n.detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default()
+        );
+    }
+    if !r.rejected_values.is_empty() {
+        println!("{} {}", t(lang, "Valeurs écartées :", "Values dropped:"), r.rejected_values.len());
+        for v in r.rejected_values.iter().take(20) {
+            println!("  {} {} = {} ({})", v.url, v.key, v.value, v.reason);
+        }
+    }
+}
+
+fn failure_text(reason: FailureReason, lang: Lang) -> &'static str {
+    match reason {
+        FailureReason::HttpStatus => {
+            t(lang, "le serveur a répondu une erreur", "the server answered an error")
+        }
+        FailureReason::Timeout => t(lang, "trop long", "too slow"),
+        FailureReason::Connect => t(lang, "serveur injoignable", "server unreachable"),
+        FailureReason::TooLarge => t(lang, "fichier trop gros", "file too large"),
+        FailureReason::TooManyRedirects => t(lang, "trop de redirections", "too many redirects"),
+        FailureReason::RedirectLoop => t(lang, "redirections en boucle", "redirect loop"),
+        FailureReason::RedirectScheme => t(lang, "redirection refusée", "redirect refused"),
+        FailureReason::UnexpectedNotModified => t(lang, "réponse incohérente", "inconsistent answer"),
+        FailureReason::Network => t(lang, "erreur réseau", "network error"),
+    }
+}
+
+fn skip_text(reason: SkipReason, lang: Lang) -> &'static str {
+    match reason {
+        SkipReason::Duplicate => t(lang, "déjà lu", "already read"),
+        SkipReason::BadUrl => t(lang, "adresse non http(s)", "not an http(s) address"),
+        SkipReason::SubsCap => t(lang, "trop de liens", "too many links"),
+        SkipReason::Depth => t(lang, "trop profond", "too deep"),
+        SkipReason::FileCap => t(lang, "trop de fichiers", "too many files"),
+    }
+}
+
+fn print_status(s: &DirectoryStatus, lang: Lang) {
+    if let Some(problem) = &s.problem {
+        println!("{} {problem}", t(lang, "Problème :", "Problem:"));
+    }
+    if !s.available {
+        println!(
+            "{}",
+            t(
+                lang,
+                "Pas encore d'annuaire : lancez `premiers-pas directory refresh` ou importez-en un.",
+                "No directory yet: run `premiers-pas directory refresh` or import one."
+            )
+        );
+        return;
+    }
+    println!(
+        "{} {} {}, {} services",
+        t(lang, "Annuaire :", "Directory:"),
+        s.organizations,
+        t(lang, "organisations", "organizations"),
+        s.services
+    );
+    if let Some(src) = &s.source {
+        println!("{} {src}", t(lang, "Source :", "Source:"));
+    }
+    if let Some(ms) = s.fetched_at_ms {
+        println!("{} {}", t(lang, "Mis à jour :", "Updated:"), when(ms));
+    }
+    println!(
+        "{} {}",
+        t(lang, "Fichier :", "File:"),
+        s.path.as_deref().unwrap_or(t(lang, "(en mémoire seulement)", "(in memory only)"))
+    );
+}
+
+fn registration_text(modes: &[Registration], lang: Lang) -> String {
+    if modes.is_empty() {
+        return t(lang, "inscription non précisée", "registration not stated").to_owned();
+    }
+    modes
+        .iter()
+        .map(|m| match m {
+            Registration::None => t(lang, "sans compte", "no account needed"),
+            Registration::Free => t(lang, "ouvert à tous", "open to all"),
+            Registration::Member => t(lang, "réservé aux membres", "members only"),
+            Registration::Client => t(lang, "payant", "paid"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn distance_text(h: &SearchHit, lang: Lang) -> String {
+    match (h.distance_km, h.placement) {
+        (Some(km), _) => format!("{} km", decimal(km, lang)),
+        (None, Placement::CountryOnly) => format!(
+            "{} {}",
+            t(lang, "distance inconnue, pays :", "distance unknown, country:"),
+            h.country_code.as_deref().or(h.country_name.as_deref()).unwrap_or("?")
+        ),
+        (None, Placement::Located) => t(lang, "distance inconnue", "distance unknown").to_owned(),
+        (None, _) => t(lang, "lieu inconnu", "location unknown").to_owned(),
+    }
+}
+
+fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
+    match &r.near {
+        Some(PlaceResolution::Ambiguous { query, candidates }) => {
+            println!("{} « {query} » :", t(lang, "Plusieurs lieux correspondent à", "Several places match"));
+            for c in candidates.iter().take(15) {
+                println!("  {}", c.label());
+            }
+            println!(
+                "{}",
+                t(
+                    lang,
+                    "Précisez, par exemple : --near \"Saint-Denis, Seine-Saint-Denis\" ou --near \"48.93,2.35\".",
+                    "Be more precise, e.g. --near \"Saint-Denis, Seine-Saint-Denis\" or --near \"48.93,2.35\"."
+                )
+            );
+            return;
+        }
+        Some(PlaceResolution::NotFound { query, suggestions }) => {
+            println!("{} « {query} ».", t(lang, "Lieu inconnu :", "Unknown place:"));
+            if !suggestions.is_empty() {
+                println!("{}", t(lang, "Vouliez-vous dire :", "Did you mean:"));
+                for s in suggestions {
+                    println!("  {}", s.label());
+                }
+            }
+            return;
+        }
+        _ => {}
+    }
+    let what = category.unwrap_or(t(lang, "Hébergeurs", "Hosts"));
+    let place = match &r.near {
+        Some(PlaceResolution::Found { place }) => {
+            format!(" {} {}", t(lang, "près de", "near"), place.label())
+        }
+        Some(PlaceResolution::Coordinates { point }) => {
+            format!(" {} {:.4}, {:.4}", t(lang, "près de", "near"), point.lat, point.lon)
+        }
+        _ => String::new(),
+    };
+    println!("{what}{place} — {} {}", r.total, t(lang, "résultat(s)", "result(s)"));
+    for (i, h) in r.hits.iter().enumerate() {
+        let web = h.website.as_deref().map(|w| format!(" — {w}")).unwrap_or_default();
+        let mut flags = String::new();
+        if !h.active {
+            flags.push_str(t(lang, " [inactif]", " [inactive]"));
+        }
+        if h.stale {
+            flags.push_str(t(lang, " [données anciennes]", " [old data]"));
+        }
+        println!("{:>3}. {} — {}{web}  [{}]{flags}", i + 1, h.name, distance_text(h, lang), h.org_id);
+        for s in &h.services {
+            let software = s.software_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+            let full = if s.load == Load::Full { t(lang, ", complet", ", full") } else { "" };
+            println!("       · {}{software} — {}{full}", s.name, registration_text(&s.registration, lang));
+        }
+    }
+    if let Some(ms) = (r.fetched_at_ms > 0).then_some(r.fetched_at_ms) {
+        println!("{} {}", t(lang, "Annuaire du", "Directory of"), when(ms));
+    }
+}
+
+fn print_org(o: &Organization, lang: Lang) {
+    println!("{}  [{}]", o.name, o.id);
+    if let Some(d) = &o.description {
+        for line in d.lines() {
+            println!("  {line}");
+        }
+    }
+    let field = |label: &str, value: Option<&str>| {
+        if let Some(v) = value {
+            println!("{label:<14} {v}");
+        }
+    };
+    field(t(lang, "Site", "Website"), o.website.as_deref());
+    field(t(lang, "Contact", "Contact"), o.contact_url.as_deref());
+    field(t(lang, "Courriel", "E-mail"), o.contact_email.as_deref());
+    let place = match (o.location, &o.country_code) {
+        (Some(p), _) => Some(format!("{:.4}, {:.4}", p.lat, p.lon)),
+        (None, Some(cc)) => Some(format!("{} {cc}", t(lang, "pays seulement :", "country only:"))),
+        (None, None) => Some(t(lang, "lieu inconnu", "location unknown").to_owned()),
+    };
+    field(t(lang, "Lieu", "Location"), place.as_deref());
+    field(t(lang, "Adresse", "Address"), o.address.as_deref());
+    field(t(lang, "Lu le", "Read on"), Some(&when(o.freshness.fetched_at_ms)));
+    if let Some(err) = &o.freshness.last_error {
+        field(t(lang, "Dernier échec", "Last failure"), Some(err));
+    }
+    println!("{}", t(lang, "Services :", "Services:"));
+    for s in &o.services {
+        let software = s.software_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        println!("  · {}{software} — {}", s.name, registration_text(&s.registration, lang));
+        if let Some(w) = &s.website {
+            println!("    {w}");
+        }
+    }
+}

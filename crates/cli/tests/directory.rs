@@ -1,0 +1,185 @@
+//! `premiers-pas directory`, run as a person runs it, against a federation served on 127.0.0.1.
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "../../core/tests/directory_server/mod.rs"]
+mod directory_server;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use directory_server::Server;
+
+fn premiers_pas(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("premiers-pas").unwrap();
+    cmd.arg("--data-dir").arg(data).env_remove("PREMIERS_PAS_LANG");
+    cmd
+}
+
+fn stdout(out: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+fn refreshed() -> (Server, tempfile::TempDir) {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let data = tempfile::tempdir().unwrap();
+    let out = premiers_pas(data.path())
+        .args(["--lang", "en", "directory", "refresh", "--source"])
+        .arg(server.url("/federation.properties"))
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains("11 organizations, 14 services"), "{text}");
+    assert!(text.contains("26 fetched, 0 unchanged, 0 failed, 0 skipped"), "{text}");
+    (server, data)
+}
+
+#[test]
+fn refresh_then_search_mail_near_compiegne_lists_the_nearest_hosts_first() {
+    let (_server, data) = refreshed();
+    let out = premiers_pas(data.path())
+        .args(["--lang", "fr", "directory", "search", "--category", "mail", "--near", "compiegne"])
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains("Courriel près de Compiègne (Oise, Hauts-de-France, FR)"), "{text}");
+    let order = [
+        "Les Chatons de l'Oise",
+        "Margny Libre",
+        "Paris Pad",
+        "Lyon Chatons",
+        "Amiens Asso",
+        "Sans Adresse",
+        "Nulle Part",
+    ];
+    let positions: Vec<usize> =
+        order.iter().map(|n| text.find(n).unwrap_or_else(|| panic!("{n}: {text}"))).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+    for absent in ["Beauvais", "Endormie", "Lille", "Bruxelles"] {
+        assert!(!text.contains(absent), "{absent}: {text}");
+    }
+    assert!(text.contains("distance inconnue, pays : FR"));
+    assert!(text.contains("lieu inconnu"));
+
+    let out = premiers_pas(data.path())
+        .args(["directory", "search", "--category", "mail", "--near", "Compiègne", "--limit", "3", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let ids: Vec<&str> =
+        json["hits"].as_array().unwrap().iter().map(|h| h["org_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["oise", "margny", "paris"]);
+    assert_eq!(json["total"], 7);
+    assert_eq!(json["near"]["kind"], "found");
+    assert_eq!(json["hits"][0]["services"][0]["category"], "mail");
+}
+
+#[test]
+fn second_refresh_is_unchanged_and_status_tells() {
+    let (server, data) = refreshed();
+    let out =
+        premiers_pas(data.path()).args(["--lang", "en", "directory", "refresh", "--json"]).assert().success();
+    let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(report["counts"]["unchanged"], 26);
+    assert_eq!(report["source"], server.url("/federation.properties"));
+    let out = premiers_pas(data.path()).args(["--lang", "fr", "directory", "status"]).assert().success();
+    let text = stdout(&out);
+    assert!(text.contains("Annuaire : 11 organisations, 14 services"), "{text}");
+    assert!(text.contains("snapshot.json"));
+    let out = premiers_pas(data.path()).args(["directory", "status", "--json"]).assert().success();
+    let status: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(status["available"], true);
+    assert_eq!(status["services"], 14);
+}
+
+#[test]
+fn export_import_round_trips_through_the_command_line() {
+    let (_server, data) = refreshed();
+    let usb = tempfile::tempdir().unwrap();
+    let file = usb.path().join("annuaire.json");
+    premiers_pas(data.path()).args(["--lang", "en", "directory", "export"]).arg(&file).assert().success();
+    let room = tempfile::tempdir().unwrap();
+    premiers_pas(room.path()).args(["--lang", "en", "directory", "import"]).arg(&file).assert().success();
+    let search = |dir: &Path| {
+        let out = premiers_pas(dir)
+            .args(["directory", "search", "--near", "49.42,2.83", "--json"])
+            .assert()
+            .success();
+        let mut v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        v.as_object_mut().unwrap().remove("near");
+        v
+    };
+    assert_eq!(search(data.path()), search(room.path()));
+
+    // A damaged file is refused and the room keeps its directory.
+    let bad = usb.path().join("bad.json");
+    std::fs::write(&bad, b"{\"schema\": \"premiers-pas/directory/1\", \"files\": 3}").unwrap();
+    let out = premiers_pas(room.path())
+        .args(["--lang", "en", "directory", "import"])
+        .arg(&bad)
+        .assert()
+        .failure()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("damaged"));
+    premiers_pas(room.path()).args(["directory", "show", "oise"]).assert().success();
+}
+
+#[test]
+fn show_describes_an_organization() {
+    let (_server, data) = refreshed();
+    let out =
+        premiers_pas(data.path()).args(["--lang", "en", "directory", "show", "oise"]).assert().success();
+    let text = stdout(&out);
+    assert!(text.contains("Les Chatons de l'Oise  [oise]"), "{text}");
+    assert!(text.contains("Courriel (Roundcube) — open to all"), "{text}");
+    assert!(text.contains("Nuage (Nextcloud) — members only"), "{text}");
+    let out = premiers_pas(data.path()).args(["directory", "show", "oise", "--json"]).assert().success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["location"]["lat"], 49.4179);
+    premiers_pas(data.path()).args(["directory", "show", "nobody"]).assert().failure().code(2);
+}
+
+#[test]
+fn ambiguous_or_unknown_places_and_categories_are_explained() {
+    let (_server, data) = refreshed();
+    let out = premiers_pas(data.path())
+        .args(["--lang", "en", "directory", "search", "--near", "Saint-Denis"])
+        .assert()
+        .failure()
+        .code(1);
+    let text = stdout(&out);
+    assert!(text.contains("Several places match"), "{text}");
+    assert!(text.contains("Saint-Denis (Seine-Saint-Denis, Île-de-France, FR)"), "{text}");
+    assert!(text.contains("Saint-Denis (La Réunion, RE)"), "{text}");
+    premiers_pas(data.path()).args(["directory", "search", "--near", "Saint-Denis, 93"]).assert().success();
+    let out = premiers_pas(data.path())
+        .args(["--lang", "en", "directory", "search", "--near", "compiegn"])
+        .assert()
+        .failure()
+        .code(1);
+    assert!(stdout(&out).contains("Did you mean"));
+    let out = premiers_pas(data.path())
+        .args(["--lang", "en", "directory", "search", "--category", "teleportation"])
+        .assert()
+        .failure()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("unknown category"));
+}
+
+#[test]
+fn without_a_directory_commands_say_so() {
+    let data = tempfile::tempdir().unwrap();
+    let out = premiers_pas(data.path()).args(["--lang", "en", "directory", "status"]).assert().success();
+    assert!(stdout(&out).contains("No directory yet"));
+    let out =
+        premiers_pas(data.path()).args(["--lang", "en", "directory", "search"]).assert().failure().code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("no directory yet"));
+    let refused = directory_server::refused_url("/federation.properties");
+    let out = premiers_pas(data.path())
+        .args(["--lang", "en", "directory", "refresh", "--source", &refused])
+        .assert()
+        .failure()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("could not be read"));
+}

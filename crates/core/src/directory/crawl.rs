@@ -1,0 +1,576 @@
+//! The crawler: reads the federation file, then its organizations' files, then their services' files,
+//! over HTTP(S), politely and within bounds.
+//!
+//! Bounds are what make it safe to point at files written by strangers: a fixed number of requests in
+//! flight, a connect timeout and a deadline per file that covers the whole body (a server sending one byte
+//! a second still ends), a body cap read by streaming (a 100 MB answer is never held), a cap on `subs` per
+//! file and on the total number of files, a depth of two below the federation, at most five redirects and
+//! never to a non-http(s) address, and each URL fetched once (cycles, self-subscription and duplicates
+//! are skipped). Conditional requests (ETag, Last-Modified) save bandwidth, and when a file cannot be read
+//! its last good copy stands in, so one dead member never leaves the directory.
+//!
+//! It does not interpret content beyond finding links (that is `assemble`), nor write anything (that is
+//! `store`). Every request goes into the [`Journal`].
+
+use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::time::{Duration, Instant};
+
+use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION};
+use reqwest::{redirect, StatusCode};
+use serde::{Deserialize, Serialize};
+use tokio::task::JoinSet;
+use ts_rs::TS;
+
+use super::assemble::{links, normalize_url, shorten, LinkIssue, StoredFile};
+use super::properties::{Encoding, Properties};
+use super::{DirectoryError, DEFAULT_SOURCE};
+use crate::journal::{now_ms, Journal, JournalEntry};
+
+/// Files below the federation: organizations (1) and their services (2).
+pub const MAX_DEPTH: u8 = 2;
+
+/// How a refresh behaves. [`RefreshOptions::default`] is what the app uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefreshOptions {
+    /// The federation file.
+    pub source: String,
+    /// Requests in flight at once (at least 1).
+    pub concurrency: usize,
+    pub connect_timeout: Duration,
+    /// Deadline for one file, from the request to the last byte of the body.
+    pub file_timeout: Duration,
+    /// Larger bodies are abandoned as soon as the cap is passed.
+    pub max_body_bytes: u64,
+    /// `subs` lines followed per file; the rest are skipped and reported.
+    pub max_subs_per_file: usize,
+    /// Files fetched in one refresh, all levels together.
+    pub max_files: usize,
+    pub max_redirects: usize,
+}
+
+impl Default for RefreshOptions {
+    fn default() -> Self {
+        RefreshOptions {
+            source: DEFAULT_SOURCE.to_owned(),
+            concurrency: 16,
+            connect_timeout: Duration::from_secs(10),
+            file_timeout: Duration::from_secs(30),
+            max_body_bytes: 1024 * 1024,
+            max_subs_per_file: 500,
+            max_files: 5000,
+            max_redirects: 5,
+        }
+    }
+}
+
+impl RefreshOptions {
+    /// The defaults with another federation file.
+    pub fn with_source(source: impl Into<String>) -> Self {
+        RefreshOptions { source: source.into(), ..RefreshOptions::default() }
+    }
+}
+
+/// Where a refresh stands, for a progress bar. `total` grows as links are discovered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RefreshProgress {
+    pub done: u32,
+    pub total: u32,
+    /// The file just finished (empty at the start).
+    pub url: String,
+}
+
+/// A progress callback; it must be quick (it runs on the crawl's task).
+pub type ProgressFn<'a> = &'a (dyn Fn(&RefreshProgress) + Send + Sync);
+
+/// What a file is to the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FileRole {
+    Federation,
+    Organization,
+    Service,
+}
+
+impl FileRole {
+    fn at_depth(depth: u8) -> FileRole {
+        match depth {
+            0 => FileRole::Federation,
+            1 => FileRole::Organization,
+            _ => FileRole::Service,
+        }
+    }
+}
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FailureReason {
+    /// The server answered with an error status.
+    HttpStatus,
+    /// The file did not arrive whole within the deadline.
+    Timeout,
+    /// No connection (refused, unknown host, TLS failure).
+    Connect,
+    /// The body is larger than the cap.
+    TooLarge,
+    TooManyRedirects,
+    RedirectLoop,
+    /// A redirect to something other than http(s).
+    RedirectScheme,
+    /// `304 Not Modified` to a request that was not conditional.
+    UnexpectedNotModified,
+    /// Any other network failure.
+    Network,
+}
+
+/// Why a link was not followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SkipReason {
+    /// Already fetched or queued in this refresh (a cycle, a file that lists itself, a repeated link).
+    Duplicate,
+    /// Not an http(s) URL.
+    BadUrl,
+    /// More `subs` in one file than the cap.
+    SubsCap,
+    /// `subs` in a service file: nothing is followed below services.
+    Depth,
+    /// The refresh reached its cap on files.
+    FileCap,
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[ts(export)]
+pub enum FileOutcome {
+    /// Received in full.
+    Fetched {
+        #[ts(type = "number")]
+        bytes: u64,
+        /// Not valid UTF-8: read as Latin-1.
+        latin1: bool,
+    },
+    /// `304 Not Modified`: the stored copy is current.
+    Unchanged,
+    /// Could not be read; `kept_previous` when the last good copy stands in.
+    Failed { reason: FailureReason, message: String, kept_previous: bool },
+    /// Not requested.
+    Skipped { reason: SkipReason, detail: Option<String> },
+}
+
+/// One line of a refresh report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FileReport {
+    /// The file (for `subs_cap` and `depth`, the file whose links were cut; for `bad_url`, the value).
+    pub url: String,
+    pub role: FileRole,
+    pub outcome: FileOutcome,
+}
+
+/// Counts of a refresh report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RefreshCounts {
+    pub fetched: u32,
+    pub unchanged: u32,
+    pub failed: u32,
+    pub skipped: u32,
+}
+
+/// What the crawl produced: the files to keep and one report line per file.
+#[derive(Debug)]
+pub(crate) struct CrawlOutput {
+    pub files: BTreeMap<String, StoredFile>,
+    pub reports: Vec<FileReport>,
+    pub counts: RefreshCounts,
+    pub bytes_received: u64,
+}
+
+#[derive(Debug)]
+struct Job {
+    url: String,
+    depth: u8,
+}
+
+#[derive(Debug)]
+enum Fetched {
+    Body { bytes: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
+    NotModified,
+    Failed { reason: FailureReason, message: String },
+}
+
+#[derive(Debug)]
+struct Done {
+    job: Job,
+    fetched: Fetched,
+    status: u16,
+    bytes: u64,
+    started_ms: u64,
+    duration: Duration,
+}
+
+/// Why our redirect policy stopped a redirect; found again in the error chain to classify it.
+#[derive(Debug, thiserror::Error)]
+enum RedirectRefusal {
+    #[error("redirect to a non-http(s) address")]
+    Scheme,
+    #[error("redirect loop")]
+    Loop,
+    #[error("too many redirects")]
+    TooMany,
+}
+
+/// The HTTP client with our redirect policy and timeouts.
+pub(crate) fn client(options: &RefreshOptions) -> Result<reqwest::Client, DirectoryError> {
+    // reqwest is built without a bundled crypto provider; ring is the light one. Installing twice is
+    // harmless (the first one stays).
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let max = options.max_redirects;
+    let policy = redirect::Policy::custom(move |attempt| {
+        if !matches!(attempt.url().scheme(), "http" | "https") {
+            attempt.error(RedirectRefusal::Scheme)
+        } else if attempt.previous().iter().any(|u| u == attempt.url()) {
+            attempt.error(RedirectRefusal::Loop)
+        } else if attempt.previous().len() > max {
+            attempt.error(RedirectRefusal::TooMany)
+        } else {
+            attempt.follow()
+        }
+    });
+    reqwest::Client::builder()
+        .redirect(policy)
+        .connect_timeout(options.connect_timeout)
+        .read_timeout(options.file_timeout)
+        .user_agent(concat!("premiers-pas/", env!("CARGO_PKG_VERSION")))
+        .https_only(false)
+        .build()
+        .map_err(|e| DirectoryError::Client { source: e })
+}
+
+/// Crawls from `options.source`, using `previous` for conditional requests and as last good copies.
+pub(crate) async fn crawl(
+    options: &RefreshOptions,
+    previous: &BTreeMap<String, StoredFile>,
+    journal: &Journal,
+    progress: ProgressFn<'_>,
+) -> Result<CrawlOutput, DirectoryError> {
+    let source = match super::values::url(&options.source) {
+        Ok(Some(u)) => normalize_url(&u),
+        _ => return Err(DirectoryError::InvalidSource { source_url: shorten(&options.source) }),
+    };
+    let client = client(options)?;
+    let concurrency = options.concurrency.max(1);
+    let mut out = CrawlOutput {
+        files: BTreeMap::new(),
+        reports: Vec::new(),
+        counts: RefreshCounts::default(),
+        bytes_received: 0,
+    };
+    let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0 }]);
+    let mut seen: HashSet<String> = HashSet::from([source.clone()]);
+    let mut total: u32 = 1;
+    let mut done: u32 = 0;
+    let mut in_flight: JoinSet<Done> = JoinSet::new();
+    progress(&RefreshProgress { done, total, url: String::new() });
+
+    loop {
+        while in_flight.len() < concurrency {
+            let Some(job) = queue.pop_front() else { break };
+            let validators = previous.get(&job.url).map(|f| (f.etag.clone(), f.last_modified.clone()));
+            let client = client.clone();
+            let (deadline, cap) = (options.file_timeout, options.max_body_bytes);
+            in_flight.spawn(async move {
+                let started_ms = now_ms();
+                let start = Instant::now();
+                let (fetched, status, bytes) = fetch(&client, &job.url, validators, deadline, cap).await;
+                Done { job, fetched, status, bytes, started_ms, duration: start.elapsed() }
+            });
+        }
+        let Some(joined) = in_flight.join_next().await else {
+            break;
+        };
+        done += 1;
+        let Ok(d) = joined else { continue };
+        out.bytes_received += d.bytes;
+        journal.record(JournalEntry::Request {
+            purpose: "directory".into(),
+            target: d.job.url.clone(),
+            status: d.status,
+            bytes: d.bytes,
+            error: match &d.fetched {
+                Fetched::Failed { message, .. } => Some(message.clone()),
+                _ => None,
+            },
+            at_ms: d.started_ms,
+            duration_ms: d.duration.as_millis() as u64,
+        });
+        let role = FileRole::at_depth(d.job.depth);
+        let prev = previous.get(&d.job.url);
+        let (outcome, props) = match d.fetched {
+            Fetched::Body { bytes, etag, last_modified } => {
+                let (props, encoding) = Properties::parse_bytes(&bytes);
+                let kept = props.retain(|k| !k.starts_with("metrics."));
+                out.files.insert(
+                    d.job.url.clone(),
+                    StoredFile {
+                        url: d.job.url.clone(),
+                        etag,
+                        last_modified,
+                        fetched_at_ms: now_ms(),
+                        last_error: None,
+                        pairs: kept.clone().into_pairs(),
+                    },
+                );
+                (FileOutcome::Fetched { bytes: d.bytes, latin1: encoding == Encoding::Latin1 }, Some(kept))
+            }
+            Fetched::NotModified => match prev {
+                Some(p) => {
+                    let mut copy = p.clone();
+                    copy.last_error = None;
+                    out.files.insert(d.job.url.clone(), copy);
+                    (FileOutcome::Unchanged, Some(p.properties()))
+                }
+                None => (
+                    FileOutcome::Failed {
+                        reason: FailureReason::UnexpectedNotModified,
+                        message: "304 Not Modified to an unconditional request".into(),
+                        kept_previous: false,
+                    },
+                    None,
+                ),
+            },
+            Fetched::Failed { reason, message } => match prev {
+                Some(p) => {
+                    let mut copy = p.clone();
+                    copy.last_error = Some(message.clone());
+                    out.files.insert(d.job.url.clone(), copy);
+                    (FileOutcome::Failed { reason, message, kept_previous: true }, Some(p.properties()))
+                }
+                None => (FileOutcome::Failed { reason, message, kept_previous: false }, None),
+            },
+        };
+        count(&mut out.counts, &outcome);
+        out.reports.push(FileReport { url: d.job.url.clone(), role, outcome });
+
+        if let Some(props) = props {
+            let child_depth = d.job.depth + 1;
+            if child_depth > MAX_DEPTH {
+                let n = props.section("subs").count();
+                if n > 0 {
+                    skip(
+                        &mut out,
+                        &d.job.url,
+                        role,
+                        SkipReason::Depth,
+                        Some(format!("{n} links not followed")),
+                    );
+                }
+            } else {
+                let child_role = FileRole::at_depth(child_depth);
+                let (found, issues) = links(&props, options.max_subs_per_file);
+                for issue in issues {
+                    match issue {
+                        LinkIssue::BadUrl { key, value, reason } => skip(
+                            &mut out,
+                            &value,
+                            child_role,
+                            SkipReason::BadUrl,
+                            Some(format!("subs.{key}: {reason}")),
+                        ),
+                        LinkIssue::Capped { ignored } => skip(
+                            &mut out,
+                            &d.job.url,
+                            role,
+                            SkipReason::SubsCap,
+                            Some(format!("{ignored} links beyond the first {}", options.max_subs_per_file)),
+                        ),
+                    }
+                }
+                for link in found {
+                    if seen.contains(&link.url) {
+                        skip(
+                            &mut out,
+                            &link.url,
+                            child_role,
+                            SkipReason::Duplicate,
+                            Some(format!("from {}", d.job.url)),
+                        );
+                    } else if seen.len() >= options.max_files {
+                        skip(&mut out, &link.url, child_role, SkipReason::FileCap, None);
+                    } else {
+                        seen.insert(link.url.clone());
+                        total += 1;
+                        queue.push_back(Job { url: link.url, depth: child_depth });
+                    }
+                }
+            }
+        }
+        progress(&RefreshProgress { done, total, url: d.job.url });
+    }
+
+    if !out.files.contains_key(&source) {
+        let reason = out
+            .reports
+            .iter()
+            .find_map(|r| match &r.outcome {
+                FileOutcome::Failed { message, .. } if r.url == source => Some(message.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "not read".into());
+        return Err(DirectoryError::SourceUnavailable { source_url: source, reason });
+    }
+    Ok(out)
+}
+
+fn count(counts: &mut RefreshCounts, outcome: &FileOutcome) {
+    match outcome {
+        FileOutcome::Fetched { .. } => counts.fetched += 1,
+        FileOutcome::Unchanged => counts.unchanged += 1,
+        FileOutcome::Failed { .. } => counts.failed += 1,
+        FileOutcome::Skipped { .. } => counts.skipped += 1,
+    }
+}
+
+fn skip(out: &mut CrawlOutput, url: &str, role: FileRole, reason: SkipReason, detail: Option<String>) {
+    let outcome = FileOutcome::Skipped { reason, detail };
+    count(&mut out.counts, &outcome);
+    out.reports.push(FileReport { url: url.to_owned(), role, outcome });
+}
+
+/// One GET, conditional when `validators` are given, with a deadline for the whole body and a size cap.
+/// Returns the result, the HTTP status (0 when none) and the body bytes received.
+async fn fetch(
+    client: &reqwest::Client,
+    url: &str,
+    validators: Option<(Option<String>, Option<String>)>,
+    deadline: Duration,
+    cap: u64,
+) -> (Fetched, u16, u64) {
+    let mut status = 0u16;
+    let mut received = 0u64;
+    let work = fetch_body(client, url, validators, cap, &mut status, &mut received);
+    let fetched = match tokio::time::timeout(deadline, work).await {
+        Ok(f) => f,
+        Err(_) => Fetched::Failed {
+            reason: FailureReason::Timeout,
+            message: format!("not complete after {} s", deadline.as_secs_f32()),
+        },
+    };
+    (fetched, status, received)
+}
+
+async fn fetch_body(
+    client: &reqwest::Client,
+    url: &str,
+    validators: Option<(Option<String>, Option<String>)>,
+    cap: u64,
+    status_out: &mut u16,
+    received: &mut u64,
+) -> Fetched {
+    let mut request = client.get(url);
+    if let Some((etag, last_modified)) = validators {
+        if let Some(etag) = etag {
+            request = request.header(IF_NONE_MATCH, etag);
+        }
+        if let Some(lm) = last_modified {
+            request = request.header(IF_MODIFIED_SINCE, lm);
+        }
+    }
+    let mut response = match request.send().await {
+        Ok(r) => r,
+        Err(e) => return classify(&e),
+    };
+    let status = response.status();
+    *status_out = status.as_u16();
+    if status == StatusCode::NOT_MODIFIED {
+        return Fetched::NotModified;
+    }
+    if status.is_redirection() {
+        // reqwest hands back, unfollowed, a redirect whose target it cannot request (`file:`…).
+        let target = response.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let scheme_ok = response.url().join(target).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+        let (reason, why) = if scheme_ok {
+            (FailureReason::TooManyRedirects, "redirect not followed")
+        } else {
+            (FailureReason::RedirectScheme, "redirect to a non-http(s) address")
+        };
+        return Fetched::Failed { reason, message: format!("HTTP {status}: {why}") };
+    }
+    if !status.is_success() {
+        return Fetched::Failed { reason: FailureReason::HttpStatus, message: format!("HTTP {status}") };
+    }
+    let too_large = || Fetched::Failed {
+        reason: FailureReason::TooLarge,
+        message: format!("larger than {} KiB", cap / 1024),
+    };
+    if response.content_length().is_some_and(|n| n > cap) {
+        return too_large();
+    }
+    let header = |name| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let etag = header(ETAG);
+    let last_modified = header(LAST_MODIFIED);
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                *received += chunk.len() as u64;
+                if body.len() as u64 + chunk.len() as u64 > cap {
+                    return too_large();
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => break,
+            Err(e) => return classify(&e),
+        }
+    }
+    Fetched::Body { bytes: body, etag, last_modified }
+}
+
+fn classify(err: &reqwest::Error) -> Fetched {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = source {
+        if let Some(r) = e.downcast_ref::<RedirectRefusal>() {
+            let reason = match r {
+                RedirectRefusal::Scheme => FailureReason::RedirectScheme,
+                RedirectRefusal::Loop => FailureReason::RedirectLoop,
+                RedirectRefusal::TooMany => FailureReason::TooManyRedirects,
+            };
+            return Fetched::Failed { reason, message: r.to_string() };
+        }
+        source = e.source();
+    }
+    let reason = if err.is_timeout() {
+        FailureReason::Timeout
+    } else if err.is_connect() {
+        FailureReason::Connect
+    } else if err.is_redirect() {
+        FailureReason::TooManyRedirects
+    } else {
+        FailureReason::Network
+    };
+    Fetched::Failed { reason, message: error_chain(err) }
+}
+
+/// The error and its causes on one line.
+fn error_chain(err: &reqwest::Error) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = std::error::Error::source(err);
+    while let Some(e) = source {
+        parts.push(e.to_string());
+        source = e.source();
+    }
+    parts.dedup();
+    parts.join(": ")
+}

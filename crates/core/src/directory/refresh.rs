@@ -1,0 +1,110 @@
+//! One refresh, start to end: crawl with the previous snapshot's files at hand, assemble the new
+//! directory, and say what happened.
+//!
+//! It produces a new [`Snapshot`] and a [`RefreshReport`] and changes nothing else: the store decides to
+//! keep it (and where). So a front-end can run a refresh without holding the store locked, and a stand can
+//! refresh into memory only.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::assemble::{assemble, ContentNote, RejectedValue, StoredFile};
+use super::crawl::{crawl, FileReport, ProgressFn, RefreshCounts, RefreshOptions};
+use super::store::{Snapshot, SNAPSHOT_SCHEMA};
+use super::DirectoryError;
+use crate::journal::{now_ms, Journal};
+
+/// What a refresh did, file by file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RefreshReport {
+    pub source: String,
+    #[ts(type = "number")]
+    pub started_at_ms: u64,
+    #[ts(type = "number")]
+    pub duration_ms: u64,
+    pub counts: RefreshCounts,
+    /// Body bytes received over the network.
+    #[ts(type = "number")]
+    pub bytes_received: u64,
+    pub organizations: u32,
+    pub services: u32,
+    /// One line per file fetched, unchanged, failed or skipped, in the order they were settled.
+    pub files: Vec<FileReport>,
+    /// Files whose content was (partly) ignored.
+    pub notes: Vec<ContentNote>,
+    /// Values dropped: non-http(s) URLs, invalid dates, coordinates out of range…
+    pub rejected_values: Vec<RejectedValue>,
+}
+
+/// The short form of a report, kept with the snapshot for `status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RefreshSummary {
+    #[ts(type = "number")]
+    pub started_at_ms: u64,
+    #[ts(type = "number")]
+    pub duration_ms: u64,
+    pub counts: RefreshCounts,
+    #[ts(type = "number")]
+    pub bytes_received: u64,
+}
+
+impl RefreshReport {
+    /// The short form.
+    pub fn summary(&self) -> RefreshSummary {
+        RefreshSummary {
+            started_at_ms: self.started_at_ms,
+            duration_ms: self.duration_ms,
+            counts: self.counts,
+            bytes_received: self.bytes_received,
+        }
+    }
+}
+
+/// Crawls `options.source` and assembles a new snapshot, using `previous` (if any) for conditional
+/// requests and last good copies. Fails only when the federation file can be had neither from the
+/// network nor from `previous`.
+pub async fn refresh_snapshot(
+    previous: Option<&Snapshot>,
+    options: &RefreshOptions,
+    journal: &Journal,
+    progress: ProgressFn<'_>,
+) -> Result<(Snapshot, RefreshReport), DirectoryError> {
+    let started_at_ms = now_ms();
+    let start = std::time::Instant::now();
+    let empty = BTreeMap::new();
+    let previous_files: BTreeMap<String, StoredFile> =
+        previous.map(|s| s.files.iter().map(|f| (f.url.clone(), f.clone())).collect()).unwrap_or_default();
+    let prev = if previous.is_some() { &previous_files } else { &empty };
+    let out = crawl(options, prev, journal, progress).await?;
+    let fetched_at_ms = now_ms();
+    let source = super::assemble::normalize_url(&options.source);
+    let assembly =
+        assemble(&source, fetched_at_ms, &out.files, options.max_subs_per_file).ok_or_else(|| {
+            DirectoryError::SourceUnavailable { source_url: source.clone(), reason: "not read".into() }
+        })?;
+    let report = RefreshReport {
+        source: source.clone(),
+        started_at_ms,
+        duration_ms: start.elapsed().as_millis() as u64,
+        counts: out.counts,
+        bytes_received: out.bytes_received,
+        organizations: assembly.directory.organizations.len() as u32,
+        services: assembly.directory.service_count() as u32,
+        files: out.reports,
+        notes: assembly.notes,
+        rejected_values: assembly.rejected,
+    };
+    let snapshot = Snapshot {
+        schema: SNAPSHOT_SCHEMA.to_owned(),
+        source,
+        fetched_at_ms,
+        max_subs_per_file: options.max_subs_per_file,
+        last_refresh: Some(report.summary()),
+        files: out.files.into_values().collect(),
+    };
+    Ok((snapshot, report))
+}

@@ -1,0 +1,275 @@
+//! The directory kept offline: one snapshot file in `<data dir>/directory/`, written atomically, that can
+//! also be exported to and imported from a file a volunteer carries on a USB stick.
+//!
+//! A snapshot holds the source URL, the fetch date and the useful pairs of every file read (with their
+//! ETag / Last-Modified), not the assembled model: the model is rebuilt from the files on load, so an
+//! imported file can carry nothing the crawler would not have accepted (no `javascript:` URL, no
+//! coordinates out of range), and a better reader improves an old snapshot. An import that is damaged,
+//! foreign or of another version fails with a clear error and leaves the current directory alone. An
+//! ephemeral store (stand mode) keeps everything in memory and writes nothing.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::assemble::{assemble, Assembly, StoredFile};
+use super::crawl::{ProgressFn, RefreshOptions};
+use super::model::{Directory, Organization};
+use super::refresh::{refresh_snapshot, RefreshReport, RefreshSummary};
+use super::search::{search, CategoryMap, SearchQuery, SearchResults};
+use super::{values, DirectoryError};
+use crate::journal::Journal;
+
+/// The format id of a snapshot (on disk and in exports).
+pub const SNAPSHOT_SCHEMA: &str = "premiers-pas/directory/1";
+
+/// Largest file `import` reads.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most files a snapshot may hold.
+const MAX_SNAPSHOT_FILES: usize = 20_000;
+
+/// Hard ceiling for the `subs` cap recorded in a snapshot.
+const MAX_SUBS_CEILING: usize = 10_000;
+
+/// Everything needed to rebuild the directory and to refresh it politely.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Always [`SNAPSHOT_SCHEMA`].
+    pub schema: String,
+    /// The federation file.
+    pub source: String,
+    pub fetched_at_ms: u64,
+    /// The `subs` cap the files were read with (the same is used to rebuild).
+    pub max_subs_per_file: usize,
+    pub last_refresh: Option<RefreshSummary>,
+    pub files: Vec<StoredFile>,
+}
+
+impl Snapshot {
+    /// Checks the snapshot and rebuilds its directory.
+    fn validate(&self) -> Result<Assembly, String> {
+        if self.schema != SNAPSHOT_SCHEMA {
+            return Err(format!("schema `{}`", values::unquote(&self.schema)));
+        }
+        if !matches!(values::url(&self.source), Ok(Some(_))) {
+            return Err("the source is not an http(s) address".into());
+        }
+        if self.files.len() > MAX_SNAPSHOT_FILES {
+            return Err(format!("{} files (at most {MAX_SNAPSHOT_FILES})", self.files.len()));
+        }
+        if self.max_subs_per_file == 0 || self.max_subs_per_file > MAX_SUBS_CEILING {
+            return Err("invalid `max_subs_per_file`".into());
+        }
+        if let Some(bad) = self.files.iter().find(|f| !matches!(values::url(&f.url), Ok(Some(_)))) {
+            return Err(format!("a file has a non-http(s) address: {}", super::assemble::shorten(&bad.url)));
+        }
+        let files: BTreeMap<String, StoredFile> =
+            self.files.iter().map(|f| (f.url.clone(), f.clone())).collect();
+        assemble(&self.source, self.fetched_at_ms, &files, self.max_subs_per_file)
+            .ok_or_else(|| "the federation file is missing".to_owned())
+    }
+}
+
+/// Where a store keeps its snapshot, and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DirectoryStatus {
+    /// A directory is available for search.
+    pub available: bool,
+    pub source: Option<String>,
+    /// When the directory was fetched (ms since the epoch).
+    #[ts(type = "number | null")]
+    pub fetched_at_ms: Option<u64>,
+    pub organizations: u32,
+    pub services: u32,
+    pub last_refresh: Option<RefreshSummary>,
+    /// The snapshot file; `None` for a store kept in memory only (stand mode).
+    pub path: Option<String>,
+    /// Why the saved directory could not be loaded, if it could not.
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Loaded {
+    snapshot: Snapshot,
+    directory: Directory,
+}
+
+/// The directory store: the current snapshot and its assembled directory.
+#[derive(Debug)]
+pub struct DirectoryStore {
+    file: Option<PathBuf>,
+    loaded: Option<Loaded>,
+    problem: Option<String>,
+}
+
+impl DirectoryStore {
+    /// The store of a data folder (`<data_dir>/directory/snapshot.json`). Never fails: a missing file is an
+    /// empty store, a damaged one is reported in [`DirectoryStore::status`] and replaced at the next
+    /// refresh or import.
+    pub fn open(data_dir: &Path) -> DirectoryStore {
+        let file = data_dir.join("directory").join("snapshot.json");
+        let mut store = DirectoryStore { file: Some(file.clone()), loaded: None, problem: None };
+        match read_snapshot(&file) {
+            Ok(loaded) => store.loaded = Some(loaded),
+            Err(DirectoryError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => store.problem = Some(e.to_string()),
+        }
+        store
+    }
+
+    /// A store in memory only: refreshes and imports are kept until it is dropped, nothing is written.
+    pub fn ephemeral() -> DirectoryStore {
+        DirectoryStore { file: None, loaded: None, problem: None }
+    }
+
+    /// Kept in memory only.
+    pub fn is_ephemeral(&self) -> bool {
+        self.file.is_none()
+    }
+
+    /// The current directory, if any.
+    pub fn directory(&self) -> Option<&Directory> {
+        self.loaded.as_ref().map(|l| &l.directory)
+    }
+
+    /// The current snapshot, if any (to refresh without holding the store: see [`refresh_snapshot`]).
+    pub fn snapshot(&self) -> Option<&Snapshot> {
+        self.loaded.as_ref().map(|l| &l.snapshot)
+    }
+
+    /// What the store holds.
+    pub fn status(&self) -> DirectoryStatus {
+        let d = self.directory();
+        DirectoryStatus {
+            available: d.is_some(),
+            source: d.map(|d| d.source.clone()),
+            fetched_at_ms: d.map(|d| d.fetched_at_ms),
+            organizations: d.map_or(0, |d| d.organizations.len() as u32),
+            services: d.map_or(0, |d| d.service_count() as u32),
+            last_refresh: self.snapshot().and_then(|s| s.last_refresh.clone()),
+            path: self.file.as_ref().map(|p| p.display().to_string()),
+            problem: self.problem.clone(),
+        }
+    }
+
+    /// Refreshes from the network and keeps the result (on disk unless ephemeral). On error the current
+    /// directory is kept.
+    pub async fn refresh(
+        &mut self,
+        options: &RefreshOptions,
+        journal: &Journal,
+        progress: ProgressFn<'_>,
+    ) -> Result<RefreshReport, DirectoryError> {
+        let (snapshot, report) = refresh_snapshot(self.snapshot(), options, journal, progress).await?;
+        self.replace(snapshot)?;
+        Ok(report)
+    }
+
+    /// Installs a snapshot (from [`refresh_snapshot`]), validated, and saves it unless ephemeral.
+    pub fn replace(&mut self, snapshot: Snapshot) -> Result<(), DirectoryError> {
+        let assembly = snapshot.validate().map_err(|detail| DirectoryError::InvalidSnapshot { detail })?;
+        if let Some(file) = &self.file {
+            let bytes = serde_json::to_vec(&snapshot).map_err(|e| DirectoryError::Encode { source: e })?;
+            let dir = file.parent().unwrap_or(Path::new("."));
+            fs::create_dir_all(dir)
+                .map_err(|e| DirectoryError::Write { path: dir.display().to_string(), source: e })?;
+            write_atomic(file, &bytes)?;
+        }
+        self.loaded = Some(Loaded { snapshot, directory: assembly.directory });
+        self.problem = None;
+        Ok(())
+    }
+
+    /// Searches the current directory.
+    pub fn search(
+        &self,
+        query: &SearchQuery,
+        categories: &dyn CategoryMap,
+    ) -> Result<SearchResults, DirectoryError> {
+        let d = self.directory().ok_or(DirectoryError::Empty)?;
+        Ok(search(d, query, categories))
+    }
+
+    /// One organization by id.
+    pub fn organization(&self, id: &str) -> Result<&Organization, DirectoryError> {
+        let d = self.directory().ok_or(DirectoryError::Empty)?;
+        d.organization(id)
+            .ok_or_else(|| DirectoryError::UnknownOrganization { id: super::assemble::shorten(id) })
+    }
+
+    /// Writes the current snapshot to `path` (atomically), for carrying to a room without network.
+    /// Writes only where asked, also in an ephemeral store.
+    pub fn export(&self, path: &Path) -> Result<u64, DirectoryError> {
+        let snapshot = self.snapshot().ok_or(DirectoryError::Empty)?;
+        let bytes = serde_json::to_vec_pretty(snapshot).map_err(|e| DirectoryError::Encode { source: e })?;
+        write_atomic(path, &bytes)?;
+        Ok(bytes.len() as u64)
+    }
+
+    /// Reads a snapshot exported elsewhere and makes it the current directory. A damaged, foreign or
+    /// too-large file fails and the current directory stays.
+    pub fn import(&mut self, path: &Path, journal: &Journal) -> Result<DirectoryStatus, DirectoryError> {
+        let loaded = read_snapshot_logged(path, journal)?;
+        self.replace(loaded.snapshot)?;
+        Ok(self.status())
+    }
+}
+
+fn read_snapshot_logged(path: &Path, journal: &Journal) -> Result<Loaded, DirectoryError> {
+    let result = read_snapshot(path);
+    let bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    journal.file_read("premiers-pas", path, bytes, result.as_ref().err().map(ToString::to_string));
+    result
+}
+
+fn read_snapshot(path: &Path) -> Result<Loaded, DirectoryError> {
+    let shown = path.display().to_string();
+    let read_err = |e| DirectoryError::Read { path: shown.clone(), source: e };
+    let file = File::open(path).map_err(read_err)?;
+    let len = file.metadata().map_err(read_err)?.len();
+    if len > MAX_IMPORT_BYTES {
+        return Err(DirectoryError::ImportTooLarge { path: shown });
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes).map_err(read_err)?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(DirectoryError::ImportTooLarge { path: shown });
+    }
+    let value: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| DirectoryError::ImportCorrupt { path: shown.clone(), detail: e.to_string() })?;
+    match value.get("schema").and_then(|s| s.as_str()) {
+        Some(SNAPSHOT_SCHEMA) => {}
+        Some(other) if other.starts_with("premiers-pas/directory/") => {
+            return Err(DirectoryError::ImportVersion { path: shown, found: super::assemble::shorten(other) })
+        }
+        _ => return Err(DirectoryError::ImportForeign { path: shown }),
+    }
+    let snapshot: Snapshot = serde_json::from_value(value)
+        .map_err(|e| DirectoryError::ImportCorrupt { path: shown.clone(), detail: e.to_string() })?;
+    let assembly =
+        snapshot.validate().map_err(|detail| DirectoryError::ImportCorrupt { path: shown, detail })?;
+    Ok(Loaded { snapshot, directory: assembly.directory })
+}
+
+/// Temp file in the same folder, fsync, rename over, fsync the folder: a crash leaves the old file or the
+/// new one, never half of one.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), DirectoryError> {
+    let shown = path.display().to_string();
+    let err = |e| DirectoryError::Write { path: shown.clone(), source: e };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

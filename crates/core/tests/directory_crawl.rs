@@ -1,0 +1,389 @@
+//! The directory crawler against a real HTTP server on 127.0.0.1: a clean federation, dead members,
+//! conditional refreshes, and every hostile answer we could think of.
+
+#![allow(clippy::unwrap_used)]
+
+mod directory_server;
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use directory_server::{refused_url, Behaviour, Server};
+use premiers_pas_core::directory::{
+    DirectoryStore, FailureReason, FileOutcome, RefreshOptions, RefreshProgress, RefreshReport, SkipReason,
+};
+use premiers_pas_core::journal::{Journal, JournalEntry};
+
+/// Short timeouts so that the failures under test end quickly.
+fn options(server: &Server) -> RefreshOptions {
+    RefreshOptions {
+        connect_timeout: Duration::from_secs(1),
+        file_timeout: Duration::from_millis(1500),
+        ..RefreshOptions::with_source(server.url("/federation.properties"))
+    }
+}
+
+async fn refresh(store: &mut DirectoryStore, opts: &RefreshOptions) -> RefreshReport {
+    store.refresh(opts, &Journal::new(), &|_| {}).await.unwrap()
+}
+
+fn outcome<'a>(report: &'a RefreshReport, url: &str) -> &'a FileOutcome {
+    &report
+        .files
+        .iter()
+        .find(|f| f.url == url)
+        .unwrap_or_else(|| panic!("no line for {url}: {report:#?}"))
+        .outcome
+}
+
+#[tokio::test]
+async fn clean_federation_loads_every_member_and_service() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let journal = Journal::new();
+    let seen: Mutex<Vec<RefreshProgress>> = Mutex::new(Vec::new());
+    let mut store = DirectoryStore::ephemeral();
+    let report =
+        store.refresh(&options(&server), &journal, &|p| seen.lock().unwrap().push(p.clone())).await.unwrap();
+
+    assert_eq!(report.organizations, 11);
+    assert_eq!(report.services, 14);
+    assert_eq!(report.counts.fetched, 1 + 11 + 14);
+    assert_eq!((report.counts.failed, report.counts.skipped, report.counts.unchanged), (0, 0, 0));
+    assert!(report.rejected_values.iter().all(|r| r.url.ends_with("/orgs/amiens.properties")), "{report:#?}");
+
+    let d = store.directory().unwrap();
+    assert_eq!(d.federation.name, "Chatons de test");
+    assert_eq!(d.federation.description.as_deref(), Some("Une fédération d'essai.\nDeux lignes."));
+    let oise = d.organization("oise").unwrap();
+    assert_eq!(oise.name, "Les Chatons de l'Oise");
+    assert_eq!(oise.services.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), vec!["courriel", "nuage"]);
+    assert_eq!(oise.start_date.as_deref(), Some("2019-03-12"));
+
+    // RefreshProgress: starts at 0, ends with done == total == every file.
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.first().map(|p| p.done), Some(0));
+    let last = seen.last().unwrap();
+    assert_eq!((last.done, last.total), (26, 26));
+    assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
+
+    // Every request is in the journal.
+    let requests = journal
+        .entries()
+        .into_iter()
+        .filter(|e| matches!(e, JournalEntry::Request { purpose, status: 200, .. } if purpose == "directory"))
+        .count();
+    assert_eq!(requests, 26);
+    assert_eq!(server.requests(), 26);
+}
+
+#[tokio::test]
+async fn second_refresh_is_answered_with_304s_and_changes_nothing() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let mut store = DirectoryStore::ephemeral();
+    let opts = options(&server);
+    let first = refresh(&mut store, &opts).await;
+    let before = store.directory().unwrap().clone();
+    server.reset_counters();
+
+    let second = refresh(&mut store, &opts).await;
+    assert_eq!(second.counts.unchanged, 26, "{second:#?}");
+    assert_eq!(second.counts.fetched, 0);
+    assert_eq!(server.not_modified(), 26);
+    assert_eq!(server.body_bytes(), 0);
+    assert_eq!(second.bytes_received, 0);
+    assert!(first.bytes_received > 1000);
+    let after = store.directory().unwrap();
+    assert_eq!(after.organizations, before.organizations);
+}
+
+#[tokio::test]
+async fn last_modified_alone_also_makes_a_conditional_request() {
+    let server = Server::start();
+    server.set(
+        "/federation.properties",
+        Behaviour::File {
+            body: b"federation.name = F\n".to_vec(),
+            etag: None,
+            last_modified: Some("Wed, 21 Oct 2015 07:28:00 GMT".into()),
+        },
+    );
+    let mut store = DirectoryStore::ephemeral();
+    refresh(&mut store, &options(&server)).await;
+    let second = refresh(&mut store, &options(&server)).await;
+    assert_eq!(second.counts.unchanged, 1);
+    assert_eq!(server.not_modified(), 1);
+}
+
+#[tokio::test]
+async fn dead_members_keep_their_last_good_copy() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let mut store = DirectoryStore::ephemeral();
+    let opts = options(&server);
+    refresh(&mut store, &opts).await;
+
+    // One member answers 500, one never answers, one host refuses connections.
+    server.set("/orgs/paris.properties", Behaviour::Status(500));
+    server.set("/orgs/lyon.properties", Behaviour::Hang);
+    let refused = refused_url("/orgs/lille.properties");
+    let fed = String::from_utf8(
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/federations/clean/federation.properties"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+    .replace("{{BASE}}", &server.base)
+    .replace(&server.url("/orgs/lille.properties"), &refused);
+    server.set_file("/federation.properties", fed.into_bytes());
+
+    let started = Instant::now();
+    let report = refresh(&mut store, &opts).await;
+    assert!(started.elapsed() < Duration::from_secs(20));
+
+    match outcome(&report, &server.url("/orgs/paris.properties")) {
+        FileOutcome::Failed { reason: FailureReason::HttpStatus, kept_previous: true, message } => {
+            assert!(message.contains("500"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        outcome(&report, &server.url("/orgs/lyon.properties")),
+        FileOutcome::Failed { reason: FailureReason::Timeout, kept_previous: true, .. }
+    ));
+    // The refused host was never fetched before under that address: no copy to keep.
+    assert!(matches!(
+        outcome(&report, &refused),
+        FileOutcome::Failed { reason: FailureReason::Connect, kept_previous: false, .. }
+    ));
+
+    let d = store.directory().unwrap();
+    let paris = d.organization("paris").unwrap();
+    assert_eq!(paris.name, "Paris Pad");
+    assert!(paris.freshness.last_error.as_deref().unwrap().contains("500"));
+    assert_eq!(paris.services.len(), 2, "services of a dead member's file are still crawled");
+    assert!(d.organization("lyon").unwrap().freshness.last_error.is_some());
+    assert!(d.organization("lille").is_none());
+    assert!(d.organization("oise").unwrap().freshness.last_error.is_none());
+    assert_eq!(d.organizations.len(), 10);
+
+    // And the member that was down is back on the next refresh, without error.
+    server.load_fixture("clean");
+    let report = refresh(&mut store, &opts).await;
+    assert_eq!(report.counts.failed, 0);
+    assert!(store.directory().unwrap().organization("paris").unwrap().freshness.last_error.is_none());
+}
+
+#[tokio::test]
+async fn federation_file_down_without_copy_is_a_clear_error_and_with_copy_is_not() {
+    let server = Server::start();
+    server.set("/federation.properties", Behaviour::Status(503));
+    let mut store = DirectoryStore::ephemeral();
+    let err = store.refresh(&options(&server), &Journal::new(), &|_| {}).await.unwrap_err();
+    assert_eq!(premiers_pas_core::ErrorCode::code(&err), "directory.source_unavailable");
+    assert!(err.to_string().contains("could not be read"), "{err}");
+    assert!(store.directory().is_none());
+
+    server.load_fixture("clean");
+    refresh(&mut store, &options(&server)).await;
+    server.set("/federation.properties", Behaviour::Status(503));
+    let report = refresh(&mut store, &options(&server)).await;
+    assert_eq!(report.organizations, 11);
+    assert!(matches!(
+        outcome(&report, &server.url("/federation.properties")),
+        FileOutcome::Failed { kept_previous: true, .. }
+    ));
+}
+
+#[tokio::test]
+async fn an_invalid_source_is_refused_before_any_request() {
+    let mut store = DirectoryStore::ephemeral();
+    for source in ["file:///etc/passwd", "javascript:alert(1)", "not a url"] {
+        let err =
+            store.refresh(&RefreshOptions::with_source(source), &Journal::new(), &|_| {}).await.unwrap_err();
+        assert_eq!(premiers_pas_core::ErrorCode::code(&err), "directory.invalid_source");
+    }
+}
+
+fn hostile_server() -> Server {
+    let server = Server::start();
+    server.load_fixture("hostile");
+    server.set("/huge.properties", Behaviour::Endless { bytes: 100 * 1024 * 1024 });
+    server.set(
+        "/slow.properties",
+        Behaviour::Trickle {
+            body: b"file.class = Organization\norganization.name = Slow\n".to_vec(),
+            interval: Duration::from_secs(1),
+        },
+    );
+    server.set("/loop-a.properties", Behaviour::Redirect(server.url("/loop-b.properties")));
+    server.set("/loop-b.properties", Behaviour::Redirect(server.url("/loop-a.properties")));
+    server.set("/to-file.properties", Behaviour::Redirect("file:///etc/passwd".into()));
+    let mut many = String::from("file.class = Organization\norganization.name = Many\n");
+    for i in 0..10_000 {
+        many.push_str(&format!("subs.s{i} = {}/services/missing-{i}.properties\n", server.base));
+    }
+    server.set_file("/orgs/many.properties", many.into_bytes());
+    server
+}
+
+#[tokio::test]
+async fn hostile_federation_is_survived_in_bounded_time_with_a_clear_report() {
+    let server = hostile_server();
+    let mut store = DirectoryStore::ephemeral();
+    let opts = options(&server);
+    let started = Instant::now();
+    let report = refresh(&mut store, &opts).await;
+    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+    let u = |p: &str| server.url(p);
+
+    // 100 MB body: abandoned past the cap, never held.
+    assert!(matches!(
+        outcome(&report, &u("/huge.properties")),
+        FileOutcome::Failed { reason: FailureReason::TooLarge, .. }
+    ));
+    assert!(report.bytes_received < 8 * 1024 * 1024, "{}", report.bytes_received);
+    // One byte per second: ends at the per-file deadline.
+    assert!(matches!(
+        outcome(&report, &u("/slow.properties")),
+        FileOutcome::Failed { reason: FailureReason::Timeout, .. }
+    ));
+    // Redirect loop and redirect to file://.
+    assert!(matches!(
+        outcome(&report, &u("/loop-a.properties")),
+        FileOutcome::Failed { reason: FailureReason::RedirectLoop | FailureReason::TooManyRedirects, .. }
+    ));
+    assert!(server.hits("/loop-a.properties") <= 6);
+    assert!(
+        matches!(
+            outcome(&report, &u("/to-file.properties")),
+            FileOutcome::Failed { reason: FailureReason::RedirectScheme, .. }
+        ),
+        "{:?}",
+        outcome(&report, &u("/to-file.properties"))
+    );
+    // javascript: and file: links are not followed.
+    for bad in ["javascript:alert(document.cookie)", "file:///etc/passwd"] {
+        assert!(
+            matches!(outcome(&report, bad), FileOutcome::Skipped { reason: SkipReason::BadUrl, .. }),
+            "{bad}"
+        );
+    }
+    // The same organization listed twice, a member subscribing itself and the federation.
+    let dups: Vec<&str> = report
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, FileOutcome::Skipped { reason: SkipReason::Duplicate, .. }))
+        .map(|f| f.url.as_str())
+        .collect();
+    assert!(dups.contains(&u("/orgs/script.properties").as_str()), "{dups:?}");
+    assert!(dups.contains(&u("/orgs/selfish.properties").as_str()));
+    assert!(dups.contains(&u("/federation.properties").as_str()));
+    assert_eq!(server.hits("/orgs/script.properties"), 1);
+    assert_eq!(server.hits("/orgs/selfish.properties"), 1);
+    assert_eq!(server.hits("/federation.properties"), 1);
+    // 10,000 subs: capped, the rest reported in one line.
+    match outcome(&report, &u("/orgs/many.properties")) {
+        FileOutcome::Fetched { .. } => {}
+        other => panic!("{other:?}"),
+    }
+    let capped = report
+        .files
+        .iter()
+        .find(|f| matches!(f.outcome, FileOutcome::Skipped { reason: SkipReason::SubsCap, .. }))
+        .unwrap();
+    assert_eq!(capped.url, u("/orgs/many.properties"));
+    match &capped.outcome {
+        FileOutcome::Skipped { detail: Some(d), .. } => assert!(d.starts_with("9500 "), "{d}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(server.requests() < 600, "{}", server.requests());
+    // Invalid UTF-8 read as Latin-1.
+    assert!(matches!(
+        outcome(&report, &u("/orgs/latin1.properties")),
+        FileOutcome::Fetched { latin1: true, .. }
+    ));
+
+    let d = store.directory().unwrap();
+    let names: Vec<&str> = d.organizations.iter().map(|o| o.name.as_str()).collect();
+    // Markup in names is kept as inert text; the copy of the same organization is dropped.
+    assert!(names.contains(&"<script>alert('pwned')</script>"), "{names:?}");
+    assert!(names.contains(&"<img src=x onerror=alert(1)>"));
+    assert!(!names.contains(&"<IMG SRC=x ONERROR=alert(1)>"));
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.code == "duplicate_organization" && n.url == u("/orgs/img-copy.properties")));
+    assert!(names.contains(&"Chez Émile à Céret"));
+    assert!(names.contains(&"Quoted"));
+    assert!(names.contains(&"Selfish"));
+
+    let script = d.organizations.iter().find(|o| o.name.starts_with("<script>")).unwrap();
+    assert_eq!(script.website, None);
+    assert_eq!(script.contact_url, None);
+    assert_eq!(script.contact_email, None);
+    assert_eq!(script.country_code, None);
+    assert_eq!(script.location, None);
+    assert_eq!(script.description.as_deref(), Some("Nice <b>bold</b> text\nand a second line"));
+    assert_eq!(script.services[0].website, None);
+    let img = d.organizations.iter().find(|o| o.name.starts_with("<img")).unwrap();
+    assert_eq!(img.description.as_deref(), Some("Escape [31mred[0m and bell  here"));
+    let selfish = d.organizations.iter().find(|o| o.name == "Selfish").unwrap();
+    assert_eq!(selfish.services.len(), 1);
+
+    let rejected: Vec<(&str, &str)> =
+        report.rejected_values.iter().map(|r| (r.key.as_str(), r.reason.as_str())).collect();
+    for expected in [
+        ("organization.website", "url_scheme"),
+        ("organization.contact.url", "url_scheme"),
+        ("organization.contact.email", "email_invalid"),
+        ("organization.country.code", "country_code_invalid"),
+        ("organization.geolocation.latitude", "coordinates_out_of_range"),
+        ("service.website", "url_scheme"),
+    ] {
+        assert!(rejected.contains(&expected), "{expected:?} not in {rejected:?}");
+    }
+
+    // The report and directory serialise to JSON with the markup as plain strings.
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(json.contains("\"status\":\"skipped\""));
+    let json = serde_json::to_string(d).unwrap();
+    assert!(json.contains("<script>alert('pwned')</script>"));
+}
+
+#[tokio::test]
+async fn concurrency_one_still_crawls_everything() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let mut store = DirectoryStore::ephemeral();
+    let opts = RefreshOptions { concurrency: 1, ..options(&server) };
+    let report = refresh(&mut store, &opts).await;
+    assert_eq!(report.counts.fetched, 26);
+}
+
+#[tokio::test]
+async fn the_file_cap_bounds_a_refresh() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let mut store = DirectoryStore::ephemeral();
+    let opts = RefreshOptions { max_files: 5, ..options(&server) };
+    let report = refresh(&mut store, &opts).await;
+    assert_eq!(report.counts.fetched, 5);
+    assert!(report
+        .files
+        .iter()
+        .any(|f| matches!(f.outcome, FileOutcome::Skipped { reason: SkipReason::FileCap, .. })));
+    assert_eq!(server.requests(), 5);
+}
+
+#[test]
+fn a_refresh_can_run_on_any_thread() {
+    fn is_send<T: Send>(_: &T) {}
+    let mut store = DirectoryStore::ephemeral();
+    let (opts, journal) = (RefreshOptions::default(), Journal::new());
+    let refresh = store.refresh(&opts, &journal, &|_| {});
+    is_send(&refresh);
+}

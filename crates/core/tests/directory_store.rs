@@ -1,0 +1,221 @@
+//! The offline directory: kept on disk, reopened, exported and imported; damaged or foreign imports keep
+//! the current one; a stand (ephemeral store) writes nothing.
+
+#![allow(clippy::unwrap_used)]
+
+mod directory_server;
+
+use std::path::Path;
+use std::time::Duration;
+
+use directory_server::Server;
+use premiers_pas_core::directory::{DirectoryStore, RefreshOptions};
+use premiers_pas_core::journal::{Journal, JournalEntry};
+use premiers_pas_core::ErrorCode;
+
+fn refresh(store: &mut DirectoryStore, server: &Server) {
+    let opts = RefreshOptions {
+        connect_timeout: Duration::from_secs(1),
+        file_timeout: Duration::from_secs(2),
+        ..RefreshOptions::with_source(server.url("/federation.properties"))
+    };
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(store.refresh(&opts, &Journal::new(), &|_| {})).unwrap();
+}
+
+fn clean_server() -> Server {
+    let server = Server::start();
+    server.load_fixture("clean");
+    server
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                out.extend(files_in(&p));
+            } else {
+                out.push(p.display().to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_refresh_is_kept_on_disk_and_reopened() {
+    let server = clean_server();
+    let data = tempfile::tempdir().unwrap();
+    let mut store = DirectoryStore::open(data.path());
+    assert!(!store.status().available);
+    refresh(&mut store, &server);
+    let status = store.status();
+    assert!(status.available);
+    assert_eq!(status.organizations, 11);
+    assert_eq!(status.source.as_deref(), Some(server.url("/federation.properties").as_str()));
+    assert!(status.fetched_at_ms.unwrap() > 0);
+    assert_eq!(status.last_refresh.unwrap().counts.fetched, 26);
+    // Only the snapshot, no temporary file left behind.
+    let files = files_in(data.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].ends_with("directory/snapshot.json"));
+
+    let reopened = DirectoryStore::open(data.path());
+    assert_eq!(reopened.directory(), store.directory());
+    assert!(reopened.status().problem.is_none());
+}
+
+#[test]
+fn the_stand_store_writes_nothing() {
+    let server = clean_server();
+    let data = tempfile::tempdir().unwrap();
+    let mut store = DirectoryStore::ephemeral();
+    refresh(&mut store, &server);
+    assert!(store.is_ephemeral());
+    assert!(store.status().available);
+    assert_eq!(store.status().path, None);
+    assert!(files_in(data.path()).is_empty());
+    // Reopening the data folder finds nothing from the stand.
+    assert!(!DirectoryStore::open(data.path()).status().available);
+}
+
+#[test]
+fn export_then_import_round_trips() {
+    let server = clean_server();
+    let home = tempfile::tempdir().unwrap();
+    let mut at_home = DirectoryStore::open(home.path());
+    refresh(&mut at_home, &server);
+    let usb = tempfile::tempdir().unwrap();
+    let file = usb.path().join("annuaire.json");
+    let bytes = at_home.export(&file).unwrap();
+    assert_eq!(std::fs::metadata(&file).unwrap().len(), bytes);
+
+    let room = tempfile::tempdir().unwrap();
+    let mut in_the_room = DirectoryStore::open(room.path());
+    let journal = Journal::new();
+    let status = in_the_room.import(&file, &journal).unwrap();
+    assert_eq!(status.organizations, 11);
+    assert_eq!(in_the_room.directory(), at_home.directory());
+    assert!(matches!(&journal.entries()[0], JournalEntry::FileRead { error: None, .. }));
+    // And it survives a restart.
+    assert_eq!(DirectoryStore::open(room.path()).directory(), at_home.directory());
+}
+
+#[test]
+fn bad_imports_fail_clearly_and_keep_the_current_directory() {
+    let server = clean_server();
+    let data = tempfile::tempdir().unwrap();
+    let mut store = DirectoryStore::open(data.path());
+    refresh(&mut store, &server);
+    let before = store.directory().cloned();
+    let good = data.path().join("good.json");
+    store.export(&good).unwrap();
+    let good_text = std::fs::read_to_string(&good).unwrap();
+
+    let source_field = format!("\"source\": \"{}\"", server.url("/federation.properties"));
+    assert!(good_text.contains(&source_field));
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated.json", good_text.as_bytes()[..good_text.len() / 2].to_vec(), "directory.import_corrupt"),
+        ("photo.jpg", vec![0xff, 0xd8, 0xff, 0xe0, 0, 0x10], "directory.import_corrupt"),
+        (
+            "audit.json",
+            br#"{"schema":"premiers-pas/audit/1","os":"linux"}"#.to_vec(),
+            "directory.import_foreign",
+        ),
+        ("array.json", b"[1,2,3]".to_vec(), "directory.import_foreign"),
+        (
+            "future.json",
+            good_text.replace("premiers-pas/directory/1", "premiers-pas/directory/9").into_bytes(),
+            "directory.import_version",
+        ),
+        (
+            "no-federation.json",
+            good_text
+                .replace(
+                    &source_field,
+                    &source_field.replace("/federation.properties", "/elsewhere.properties"),
+                )
+                .into_bytes(),
+            "directory.import_corrupt",
+        ),
+        (
+            "bad-source.json",
+            good_text.replacen(&server.base, "file://", 1).into_bytes(),
+            "directory.import_corrupt",
+        ),
+        (
+            "wrong-type.json",
+            good_text
+                .replacen("\"fetched_at_ms\":", "\"fetched_at_ms\": \"yesterday\", \"x\":", 1)
+                .into_bytes(),
+            "directory.import_corrupt",
+        ),
+    ];
+    for (name, bytes, code) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = store.import(&path, &Journal::new()).unwrap_err();
+        assert_eq!(err.code(), code, "{name}: {err}");
+        assert!(err.to_string().contains(name), "{err}");
+        assert_eq!(store.directory().cloned(), before, "{name}");
+    }
+    let missing = store.import(&dir.path().join("absent.json"), &Journal::new()).unwrap_err();
+    assert_eq!(missing.code(), "directory.read_failed");
+
+    // A sparse file larger than the cap is refused without being read.
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge).unwrap().set_len(65 * 1024 * 1024).unwrap();
+    assert_eq!(store.import(&huge, &Journal::new()).unwrap_err().code(), "directory.import_too_large");
+    assert_eq!(store.directory().cloned(), before);
+    assert_eq!(DirectoryStore::open(data.path()).directory().cloned(), before);
+}
+
+#[test]
+fn an_import_carries_nothing_the_crawler_would_refuse() {
+    let server = clean_server();
+    let mut store = DirectoryStore::ephemeral();
+    refresh(&mut store, &server);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export.json");
+    store.export(&file).unwrap();
+    // Someone edits the export by hand and slips a javascript: URL and an HTML name in.
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("https://oise.example/", "javascript:alert(1)")
+        .replace("Les Chatons de l'Oise", "<img src=x onerror=alert(1)>");
+    std::fs::write(&file, text).unwrap();
+    let mut other = DirectoryStore::ephemeral();
+    other.import(&file, &Journal::new()).unwrap();
+    let oise = other.organization("oise").unwrap();
+    assert_eq!(oise.website, None);
+    assert_eq!(oise.name, "<img src=x onerror=alert(1)>");
+}
+
+#[test]
+fn a_damaged_snapshot_on_disk_is_reported_and_replaced_by_the_next_refresh() {
+    let server = clean_server();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("directory")).unwrap();
+    std::fs::write(data.path().join("directory/snapshot.json"), b"{ not json").unwrap();
+    let mut store = DirectoryStore::open(data.path());
+    let status = store.status();
+    assert!(!status.available);
+    assert!(status.problem.unwrap().contains("damaged"));
+    refresh(&mut store, &server);
+    assert!(store.status().problem.is_none());
+    assert!(DirectoryStore::open(data.path()).status().available);
+}
+
+#[test]
+fn unknown_organization_and_empty_export_are_clear_errors() {
+    let mut store = DirectoryStore::ephemeral();
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(store.export(&dir.path().join("x.json")).unwrap_err().code(), "directory.empty");
+    assert_eq!(store.organization("oise").unwrap_err().code(), "directory.empty");
+    let server = clean_server();
+    refresh(&mut store, &server);
+    assert_eq!(store.organization("nope").unwrap_err().code(), "directory.unknown_organization");
+}
