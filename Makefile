@@ -7,7 +7,7 @@ CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 XVFB := xvfb-run -a --server-args="-screen 0 1280x800x24"
 
-.PHONY: help setup ui run test lint fmt-check clippy rust-test bindings bindings-check ui-check e2e bench
+.PHONY: help setup ui run test lint fmt-check clippy rust-test bindings bindings-check ui-check ui-browser e2e bench
 
 help:
 	@echo "make run    build the interface and start Premiers Pas"
@@ -23,7 +23,7 @@ ui: setup
 run: ui
 	$(CARGO) run -p premiers-pas-app -- $(ARGS)
 
-test: setup fmt-check ui clippy rust-test bindings-check ui-check e2e
+test: setup fmt-check ui clippy rust-test bindings-check ui-check ui-browser e2e
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -52,9 +52,21 @@ bindings:
 ui-check: setup bindings-check
 	cd ui && npm run check:i18n && npm run check && npm test
 
+# The built interface in Debian's Chromium with the Rust side mocked: every screen in both languages,
+# screenshots in target/ui-shots/, axe-core on each (any serious or critical violation fails).
+ui-browser: ui
+	@[[ -f ui/playwright/node_modules/.package-lock.json && \
+	    ! ui/playwright/package-lock.json -nt ui/playwright/node_modules/.package-lock.json ]] || \
+	  (cd ui/playwright && npm ci --no-audit --no-fund --loglevel=error)
+	cd ui/playwright && ../node_modules/.bin/tsc -p tsconfig.json && node run.mjs
+
 e2e: ui
 	$(CARGO) build -p premiers-pas-app --locked
 	$(XVFB) dbus-run-session -- $(CARGO) test -p premiers-pas-e2e --locked -- --test-threads=1
 
+# Whole-process figures (release builds): the directory crawl against its ideal parallel bound, the audit
+# against reading the same files, and the app's launch and idle memory against a bare Tauri window.
 bench: ui
-	@echo "make bench: no benchmarks yet"
+	$(CARGO) bench -p premiers-pas-core --bench directory_crawl
+	benches/audit.sh
+	benches/launch.sh

@@ -4,6 +4,13 @@
 //! loopback ports, in its own process group so that nothing lingers after the test, and talks to it with
 //! fantoccini. Failure modes are made loud and bounded: no display, no driver, no app binary, or an app
 //! that never answers each end in a clear error within seconds, never a hang.
+//!
+//! Beside the app, the journeys need a few honest props: a CHATONS federation served on 127.0.0.1
+//! ([`Federation`]), a fresh data folder, and a fingerprint of a folder tree ([`tree`]) to prove that a stand
+//! wrote nothing.
+
+mod federation;
+mod folder;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -11,7 +18,11 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
+
+pub use federation::Federation;
+pub use folder::tree;
 
 /// How long the app may take to show its first page.
 const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
@@ -197,6 +208,63 @@ impl App {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png)?;
         Ok(path)
+    }
+
+    /// Waits until an element matching `css` has the attribute `name` equal to `value`.
+    pub async fn wait_attr(&self, css: &str, name: &str, value: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let got = self.attr(css, name).await?;
+            if got.as_deref() == Some(value) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("`{css}` has {name}={got:?}, not {value:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        while self.count(css).await? > 0 {
+            if Instant::now() > deadline {
+                bail!("`{css}` is still there after {WAIT:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
+    /// How many elements match `css` right now (no waiting).
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        Ok(bounded(&format!("counting `{css}`"), self.client.find_all(Locator::Css(css))).await?.len())
+    }
+
+    /// The value of attribute `name` on every element matching `css` right now, in document order.
+    pub async fn attrs(&self, css: &str, name: &str) -> Result<Vec<String>> {
+        let script = "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]) ?? '')";
+        let value = bounded(
+            &format!("reading `{name}` of every `{css}`"),
+            self.client.execute(script, vec![css.into(), name.into()]),
+        )
+        .await?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    /// The visible text of the whole page.
+    pub async fn page_text(&self) -> Result<String> {
+        let value =
+            bounded("reading the page text", self.client.execute("return document.body.innerText", vec![]))
+                .await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Presses a key on whatever has the focus, as a keyboard or a presentation remote would.
+    pub async fn press(&self, key: Key) -> Result<()> {
+        let focused = bounded("finding the focused element", self.client.active_element()).await?;
+        bounded(&format!("pressing {key:?}"), focused.send_keys(&char::from(key).to_string())).await
     }
 
     /// Ends the session and stops the app.
