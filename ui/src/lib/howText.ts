@@ -29,6 +29,6 @@ export function firstAction(text: string): string {
   if (steps?.kind === 'steps') return steps.items[0];
   const para = blocks[0];
   if (para?.kind !== 'para') return '';
-  const end = para.text.search(/[.!?:](\s|$)/);
+  const end = para.text.search(/[.!?](\s|$)/);
   return end > 0 ? para.text.slice(0, end + 1) : para.text;
 }

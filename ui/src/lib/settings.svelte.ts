@@ -17,6 +17,7 @@ export class Settings {
   /** Writes the settings to the document (CSSOM, allowed by the content security policy). */
   apply(root: HTMLElement) {
     root.style.setProperty('--text-scale', String(SCALE[this.textSize]));
+    root.dataset.textSize = this.textSize;
     if (this.highContrast) root.dataset.contrast = 'high';
     else delete root.dataset.contrast;
   }

@@ -45,7 +45,7 @@ describe('overview', () => {
     expect(item('private-maps')).toHaveTextContent('À vous de le dire');
     // The status word sits next to a drawn icon, never colour alone.
     expect(item('firefox').querySelector('svg')).not.toBeNull();
-    expect(screen.getByText('1 étape(s) faite(s) sur 6')).toBeInTheDocument();
+    expect(screen.getByText('1 sur 6 étapes faites')).toBeInTheDocument();
   });
 
   it('suggests where to start', async () => {
