@@ -38,7 +38,11 @@ describe('offline map', () => {
     if (!c || !p) return;
     expect(p[1]).toBeGreaterThan(c[1]); // Paris is south of Compiègne: lower on the map
     expect(p[0]).toBeLessThan(c[0]); // and west
-    expect(Math.hypot(p[0] - c[0], p[1] - c[1])).toBeGreaterThan(100); // zoomed in, not a dot
+    // Zoomed in: the two towns are far further apart than on the map of the whole country.
+    const wide = drawMap(countries, [], 560, 600);
+    const [wc, wp] = [wide.project(COMPIEGNE), wide.project(PARIS)];
+    if (!wc || !wp) throw new Error('the default view shows Paris and Compiègne');
+    expect(Math.hypot(p[0] - c[0], p[1] - c[1])).toBeGreaterThan(2 * Math.hypot(wp[0] - wc[0], wp[1] - wc[1]));
     // A lone town is not zoomed in without limit.
     const alone = drawMap(countries, [COMPIEGNE], 560, 600);
     expect(alone.project(PARIS)).not.toBeNull();

@@ -23,8 +23,8 @@ export const DEFAULT_FOCUS: LonLat[] = [
   { lon: 9.6, lat: 51.3 },
 ];
 
-/** The smallest area shown around a single point, in degrees of latitude (about 130 km). */
-const MIN_SPAN_DEG = 1.2;
+/** Half the smallest area shown around the focus, in degrees of latitude (about 180 km). */
+const MIN_SPAN_DEG = 1.6;
 
 export function fitProjection(focus: LonLat[], width: number, height: number, padding: number): GeoProjection {
   const points = focus.length > 0 ? focus : DEFAULT_FOCUS;

@@ -279,7 +279,7 @@ describe('CHATONS step: the directory itself', () => {
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(backend.calls.some((c) => c.cmd === 'directory_search')).toBe(false);
 
-    await user.click(screen.getByRole('button', { name: 'Importer un fichier d’annuaire' }));
+    await user.click(screen.getByRole('button', { name: 'Importer un annuaire' }));
     expect(await screen.findByText('Annuaire importé : 7 hébergeurs.')).toBeInTheDocument();
     expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
     await waitFor(() => expect(hostNames()).toHaveLength(7));
