@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCountries } from './outlines';
+import type { Topology } from 'topojson-specification';
+import { decode, loadCountries, type CountryShape } from './outlines';
 import { DEFAULT_FOCUS, drawMap, spreadMarkers } from './projection';
 
 const PARIS = { lon: 2.3522, lat: 48.8566 };
@@ -9,10 +10,24 @@ const SYDNEY = { lon: 151.2, lat: -33.87 };
 describe('offline map', () => {
   it('decodes the bundled Natural Earth outlines once', async () => {
     const first = await loadCountries();
-    expect(first.length).toBeGreaterThan(200);
+    expect(first.length).toBeGreaterThan(170);
     const france = first.find((c) => c.id === '250');
     expect(france?.feature.properties?.name).toBe('France');
     expect(await loadCountries()).toBe(first);
+  });
+
+  it('has France and its neighbours at 1:50m, the rest of the world at 1:110m, each country once', async () => {
+    const countries = await loadCountries();
+    const ids = countries.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const count = (list: CountryShape[], id: string) =>
+      JSON.stringify(list.find((c) => c.id === id)?.feature.geometry).split('],[').length;
+    const points = (id: string) => count(countries, id);
+    const coarse = decode((await import('world-atlas/countries-110m.json')).default as unknown as Topology);
+    expect(points('250')).toBeGreaterThan(4 * count(coarse, '250')); // France, detailed
+    expect(ids).toContain('492'); // Monaco: only in the detailed outlines
+    expect(ids).toContain('124'); // Canada, for Québec, from the world file
+    expect(points('124')).toBeLessThan(3000);
   });
 
   it('by default shows France and its French-speaking neighbours, and only the countries around', async () => {

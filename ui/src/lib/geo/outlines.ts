@@ -1,7 +1,9 @@
-// Country outlines for the offline map: Natural Earth 1:50m through the `world-atlas` package. The
-// TopoJSON file is bundled by Vite as a module of its own (a JavaScript chunk loaded from the app, like any
-// other script), so nothing is fetched from a server and the content security policy needs no new source.
-// It is loaded the first time a map is drawn, not at start-up, and decoded once.
+// Country outlines for the offline map, from Natural Earth through the `world-atlas` package: France, its
+// neighbours and the rest of western Europe at 1:50m (europe-50m.json, cut from countries-50m by
+// make-outlines.mjs), every other country at 1:110m. Both are bundled by Vite as modules of their own
+// (JavaScript chunks loaded from the app like any other script), so nothing is fetched from a server and
+// the content security policy needs no new source. They are loaded the first time a map is drawn, not at
+// start-up, and decoded once.
 import { geoBounds } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, Geometry } from 'geojson';
@@ -19,11 +21,20 @@ let loading: Promise<CountryShape[]> | null = null;
 
 /** Every country, decoded once and kept for the session. */
 export function loadCountries(): Promise<CountryShape[]> {
-  loading ??= import('world-atlas/countries-50m.json').then((module) => decode(module.default as unknown as Topology));
+  loading ??= Promise.all([import('./europe-50m.json'), import('world-atlas/countries-110m.json')]).then(
+    ([detailed, world]) =>
+      mergeOutlines(decode(detailed.default as unknown as Topology), decode(world.default as unknown as Topology)),
+  );
   return loading;
 }
 
-/** Turns the TopoJSON topology into features with their bounds (exported for tests with small data). */
+/** The detailed outlines, and the coarse ones of the countries they do not cover. */
+export function mergeOutlines(detailed: CountryShape[], coarse: CountryShape[]): CountryShape[] {
+  const covered = new Set(detailed.map((c) => c.id));
+  return [...detailed, ...coarse.filter((c) => !covered.has(c.id))];
+}
+
+/** Turns a TopoJSON topology's `countries` into features with their bounds. */
 export function decode(topology: Topology): CountryShape[] {
   const countries = topology.objects.countries as GeometryCollection;
   const collection = feature(topology, countries);
