@@ -305,3 +305,40 @@ describe('CHATONS step: the directory itself', () => {
     expect(screen.getByText(/CHATONS directory of November 20, 2026/)).toBeInTheDocument();
   });
 });
+
+describe('CHATONS step: the map', () => {
+  it('draws the hosts as named markers linked to the list, reachable with the arrow keys', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await pickTown(user, 'Compi', /Compiègne/);
+    const map = await screen.findByRole('group', { name: 'Carte des hébergeurs' });
+    const markers = await within(map).findAllByRole('button');
+    // Located hosts in the frame only: Lyon is beyond it, and two hosts have no coordinates.
+    expect(markers.map((m) => m.getAttribute('data-org'))).toEqual(['oise', 'paris-libre', 'lille-num', 'namur']);
+    expect(screen.getByText('Plus loin, hors de la carte : 1 hébergeur de la liste.')).toBeInTheDocument();
+    expect(markers[0]).toHaveAccessibleName('1. Les Chatons de l’Oise, moins d’1 km');
+    expect(markers.map((m) => m.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
+
+    markers[0].focus();
+    const listItem = (id: string) => document.querySelector(`.hosts li[data-org="${id}"]`);
+    await waitFor(() => expect(listItem('oise')).toHaveClass('highlighted'));
+    await user.keyboard('{ArrowRight}');
+    expect(markers[1]).toHaveFocus();
+    expect(markers[1]).toHaveAttribute('tabindex', '0');
+    await waitFor(() => expect(listItem('paris-libre')).toHaveClass('highlighted'));
+    expect(listItem('oise')).not.toHaveClass('highlighted');
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(markers[3]).toHaveFocus(); // wraps around
+    await user.keyboard('{Home}');
+    expect(markers[0]).toHaveFocus();
+
+    // Pointing at a host in the list highlights its marker.
+    await user.hover(screen.getByRole('button', { name: /^Lille Numérique/ }));
+    await waitFor(() => expect(map.querySelector('.marker[data-org="lille-num"]')).toHaveClass('highlighted'));
+
+    markers[1].focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Paris Libre' })).toBeInTheDocument();
+  });
+});
