@@ -126,7 +126,11 @@ async function runScenario(browser, base, bundle, axeSource, screen, lang) {
   });
   context.setDefaultTimeout(10_000);
   try {
-    const scenario = { ...screen.scenario, config: { lang, ...screen.scenario?.config } };
+    const given = screen.scenario ?? {};
+    const scenario = {
+      ...given,
+      backend: { ...given.backend, config: { mode: null, lang, ...given.backend?.config } },
+    };
     await context.addInitScript(`window.__PP_MOCK__ = ${JSON.stringify(scenario)};\n${bundle}`);
     // CSP violations are reported in the page; collect them from there.
     await context.addInitScript(() => {
