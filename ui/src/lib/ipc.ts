@@ -24,7 +24,13 @@ export function toIpcError(value: unknown): IpcError {
   return { code: 'ipc.unexpected', message: String(value) };
 }
 
-export type SessionView = { mode: Mode; pack_id: string; resume: boolean; notice: Notice | null };
+export type SessionView = {
+  mode: Mode;
+  pack_id: string;
+  resume: boolean;
+  notice: Notice | null;
+  persistent: boolean;
+};
 export type AuditView = {
   audit: Audit;
   steps: StepResult[];
@@ -33,7 +39,7 @@ export type AuditView = {
   duration_ms: number;
 };
 export type PackSummary = { id: string; title: string; description: string; steps: number; reviewed: string };
-export type Takeaway = { text: string; svg: string };
+export type Takeaway = { text: string; svg: string; steps: number };
 export type ReportFormat = 'html' | 'markdown' | 'json';
 
 export const api = {

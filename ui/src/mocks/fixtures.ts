@@ -119,7 +119,7 @@ export function takeaway(lang: Lang): Takeaway {
     lang === 'fr'
       ? 'Premiers Pas — ma liste\n☐ Des cartes qui ne vous suivent pas : https://www.comaps.app/\n☐ Moins de publicités, moins de mouchards\n☐ Firefox par défaut\n☐ Un courriel éthique\n☐ Un hébergeur CHATONS : https://www.chatons.org/'
       : 'Premiers Pas — my list\n☐ Maps that don’t follow you: https://www.comaps.app/\n☐ Fewer ads, fewer trackers\n☐ Firefox by default\n☐ Ethical mail\n☐ A CHATONS host: https://www.chatons.org/';
-  return { text, svg: qrData.takeaway };
+  return { text, svg: qrData.takeaway, steps: 5 };
 }
 
 export type BackendOptions = {
@@ -193,6 +193,7 @@ export function createBackend(options: BackendOptions = {}) {
         pack_id: state.packId,
         resume: state.mode === 'home' && (options.resume ?? false),
         notice: options.notice ?? null,
+        persistent: state.mode === 'home',
       };
     },
     run_audit: (a): AuditView => {
