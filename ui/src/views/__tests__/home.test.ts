@@ -166,7 +166,7 @@ describe('step page', () => {
     await userEvent.click(screen.getByRole('button', { name: /Suivante : Un hébergeur de confiance/ }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance près de chez vous');
     await userEvent.click(screen.getByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur près de chez vous');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/un hébergeur près de chez vous/i);
     await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance');
   });
