@@ -76,4 +76,20 @@ describe('welcome screen', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Quelque chose n’a pas fonctionné : disk on fire');
     expect(screen.getByRole('button', { name: /Chez moi/ })).toBeInTheDocument();
   });
+
+  it('settings change the text size and contrast of the whole page', async () => {
+    mockIPC(createBackend().handle);
+    render(App);
+    await screen.findByText(/Votre ordinateur/);
+    await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Réglages');
+    await userEvent.click(screen.getByRole('radio', { name: 'Très grande' }));
+    expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1.45');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Contraste renforcé' }));
+    expect(document.documentElement.dataset.contrast).toBe('high');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Contraste renforcé' }));
+    expect(document.documentElement.dataset.contrast).toBeUndefined();
+    // The stand's idle delay is a stand setting only.
+    expect(screen.queryByLabelText('Retour au début après')).not.toBeInTheDocument();
+  });
 });

@@ -22,13 +22,17 @@ export function howBlocks(text: string): HowBlock[] {
   return blocks;
 }
 
+/** The first sentence of a text (all of it when it has one). */
+export function firstSentence(text: string): string {
+  const end = text.search(/[.!?](\s|$)/);
+  return end > 0 ? text.slice(0, end + 1) : text;
+}
+
 /** The first thing to do, for a summary line: the first numbered item, or the first sentence. */
 export function firstAction(text: string): string {
   const blocks = howBlocks(text);
   const steps = blocks.find((b) => b.kind === 'steps');
   if (steps?.kind === 'steps') return steps.items[0];
   const para = blocks[0];
-  if (para?.kind !== 'para') return '';
-  const end = para.text.search(/[.!?](\s|$)/);
-  return end > 0 ? para.text.slice(0, end + 1) : para.text;
+  return para?.kind === 'para' ? firstSentence(para.text) : '';
 }

@@ -63,6 +63,15 @@ export class Session {
     return this.audit !== null;
   }
 
+  /** The same results in another language: judged again against the last audit, nothing read. */
+  async translate(lang: Lang) {
+    const request = ++this.#request;
+    const results = await api.stepResults(lang);
+    if (request !== this.#request) return;
+    this.results = results;
+    this.resultsLang = lang;
+  }
+
   async answer(step: string, answer: Answer | null, lang: Lang) {
     this.results = await api.setAnswer(step, answer, lang);
     this.resultsLang = lang;

@@ -9,6 +9,7 @@
 import type { Answer } from '../bindings/Answer';
 import type { AppConfig } from '../bindings/AppConfig';
 import type { Audit } from '../bindings/Audit';
+import type { AuditView } from '../bindings/AuditView';
 import type { Change } from '../bindings/Change';
 import type { IpcError } from '../bindings/IpcError';
 import type { JournalEntry } from '../bindings/JournalEntry';
@@ -17,9 +18,11 @@ import type { Mode } from '../bindings/Mode';
 import type { Notice } from '../bindings/Notice';
 import type { OsFamily } from '../bindings/OsFamily';
 import type { Pack } from '../bindings/Pack';
+import type { PackSummary } from '../bindings/PackSummary';
+import type { SessionView } from '../bindings/SessionView';
 import type { StepResult } from '../bindings/StepResult';
 import type { SystemInfo } from '../bindings/SystemInfo';
-import type { AuditView, PackSummary, SessionView, Takeaway } from '../lib/ipc';
+import type { Takeaway } from '../bindings/Takeaway';
 import auditData from './data/audit.json';
 import packData from './data/packs.json';
 import qrData from './data/qr.json';
@@ -119,11 +122,24 @@ export function takeaway(lang: Lang): Takeaway {
     lang === 'fr'
       ? 'Premiers Pas — ma liste\n☐ Des cartes qui ne vous suivent pas : https://www.comaps.app/\n☐ Moins de publicités, moins de mouchards\n☐ Firefox par défaut\n☐ Un courriel éthique\n☐ Un hébergeur CHATONS : https://www.chatons.org/'
       : 'Premiers Pas — my list\n☐ Maps that don’t follow you: https://www.comaps.app/\n☐ Fewer ads, fewer trackers\n☐ Firefox by default\n☐ Ethical mail\n☐ A CHATONS host: https://www.chatons.org/';
-  return { text, svg: qrData.takeaway };
+  return { text, svg: qrData.takeaway, steps: 5 };
 }
 
+/** The launch options of a plain start: no option given. */
+export const noLaunchOptions: AppConfig = {
+  mode: null,
+  lang: null,
+  pack: null,
+  home: null,
+  os: null,
+  data_dir: null,
+  directory_source: null,
+  idle_seconds: 120,
+};
+
 export type BackendOptions = {
-  config?: AppConfig & { pack?: string | null; idle_seconds?: number | null };
+  /** Launch options, over `noLaunchOptions`. */
+  config?: Partial<AppConfig>;
   system?: SystemInfo;
   /** The operating system the audit reports (the fixture home is a Linux one). */
   auditOs?: OsFamily;
@@ -181,18 +197,19 @@ export function createBackend(options: BackendOptions = {}) {
 
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     system_info: () => options.system ?? system,
-    app_config: () => options.config ?? { mode: null, lang: null },
+    app_config: () => ({ ...noLaunchOptions, ...options.config }),
     list_packs: (a) => packSummaries(a.lang as Lang),
     get_pack: (a) => pack(a.id as string),
     start_session: (a): SessionView => {
       state.mode = a.mode as Mode;
-      state.packId = (a.pack as string | null) ?? 'premiers-pas';
+      state.packId = (a.pack as string | null) ?? options.config?.pack ?? 'premiers-pas';
       pack(state.packId);
       return {
         mode: state.mode,
         pack_id: state.packId,
         resume: state.mode === 'home' && (options.resume ?? false),
         notice: options.notice ?? null,
+        persistent: state.mode === 'home',
       };
     },
     run_audit: (a): AuditView => {
@@ -202,6 +219,10 @@ export function createBackend(options: BackendOptions = {}) {
       const changes = state.mode === 'home' && state.audits === 1 ? (options.changes ?? []) : [];
       return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38 };
     },
+    step_results: (a) => {
+      if (state.audits === 0) throw { code: 'session.no_audit', message: 'no audit yet' };
+      return evaluate(a.lang as Lang);
+    },
     set_answer: (a) => {
       const step = a.step as string;
       if (a.answer) state.answers[step] = a.answer as Answer;
@@ -209,6 +230,7 @@ export function createBackend(options: BackendOptions = {}) {
       return evaluate(a.lang as Lang);
     },
     next_visitor: () => {
+      if (state.mode === 'home') throw { code: 'session.not_ephemeral', message: 'home progress is kept' };
       state.answers = {};
       state.audits = 0;
       state.journal = [];

@@ -69,13 +69,14 @@ describe('overview', () => {
     expect(screen.getByText(/nous avons repris la copie précédente/)).toBeInTheDocument();
   });
 
-  it('asks for the results again in English after a language switch', async () => {
+  it('asks for the results in English after a language switch', async () => {
     const backend = await startHome();
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByText('Firefox is installed on this computer.')).toBeInTheDocument();
     expect(item('firefox')).toHaveTextContent('Done');
-    const audits = backend.calls.filter((c) => c.cmd === 'run_audit');
-    expect(audits.map((c) => c.args.lang)).toEqual(['fr', 'en']);
+    // Judged again in English against the same audit: the machine is not read twice.
+    expect(backend.calls.filter((c) => c.cmd === 'run_audit')).toHaveLength(1);
+    expect(backend.calls.find((c) => c.cmd === 'step_results')?.args).toEqual({ lang: 'en' });
   });
 });
 
@@ -165,7 +166,7 @@ describe('step page', () => {
     await userEvent.click(screen.getByRole('button', { name: /Suivante : Un hébergeur de confiance/ }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance près de chez vous');
     await userEvent.click(screen.getByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Trouver un hébergeur près de chez vous');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/un hébergeur près de chez vous/i);
     await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance');
   });
