@@ -191,6 +191,7 @@ describe('CHATONS step: a host’s card', () => {
     expect(screen.getByText('2 rue Solferino, 60200 Compiègne, France')).toBeInTheDocument();
     expect(screen.getByText('À moins d’1 km de Compiègne')).toBeInTheDocument();
     expect(screen.getByText('Fiche lue le 20 novembre 2026.')).toBeInTheDocument();
+    expect(screen.getByText(/Annuaire des CHATONS mis à jour le 20 novembre 2026 \(il y a .+\)\./)).toBeInTheDocument();
     expect(screen.getByText('contact@oise.example.org')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Retour aux résultats' }));
