@@ -282,6 +282,7 @@ describe('CHATONS step: the directory itself', () => {
 
     await user.click(screen.getByRole('button', { name: 'Importer un annuaire' }));
     expect(await screen.findByText('Annuaire importé : 7 hébergeurs.')).toBeInTheDocument();
+    expect(backend.calls.find((c) => c.cmd === 'directory_import')?.args).toEqual({ lang: 'fr' });
     expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
     await waitFor(() => expect(hostNames()).toHaveLength(7));
   });

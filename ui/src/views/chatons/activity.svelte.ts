@@ -4,6 +4,7 @@ import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { RefreshProgress } from '../../bindings/RefreshProgress';
 import type { RefreshReport } from '../../bindings/RefreshReport';
 import { toIpcError } from '../../lib/ipc';
+import { i18n } from '../../lib/i18n.svelte';
 import { directory } from './directory';
 
 export class DirectoryActivity {
@@ -48,7 +49,7 @@ export class DirectoryActivity {
     this.reset();
     this.importing = true;
     try {
-      const status = await directory.importFile();
+      const status = await directory.importFile(i18n.lang);
       if (status) {
         this.imported = { ok: true, organizations: status.organizations };
         this.onstatus(status);

@@ -23,8 +23,8 @@ export const directory = {
     channel.onmessage = onProgress;
     return invoke<RefreshReport>('directory_refresh', { source, onProgress: channel });
   },
-  /** Asks for a prepared directory file (the dialog is on the Rust side); null when cancelled. */
-  importFile: () => invoke<DirectoryStatus | null>('directory_import'),
+  /** Asks for a prepared directory file (the dialog, titled in `lang`, is on the Rust side); null when cancelled. */
+  importFile: (lang: Lang) => invoke<DirectoryStatus | null>('directory_import', { lang }),
   placeSuggest: (prefix: string, limit: number) => invoke<Place[]>('place_suggest', { prefix, limit }),
   categories: (lang: Lang) => invoke<CategoryLabel[]>('categories', { lang }),
   /** Opens an http(s) address in the default browser; the Rust side refuses anything else. */

@@ -335,6 +335,7 @@ export function installBackend(
         return null;
       }
       case 'directory_import': {
+        if (args.lang !== 'fr' && args.lang !== 'en') throw { code: 'ipc.invalid_args', message: 'missing lang' };
         const next = options.importStatus === undefined ? availableStatus(backend.orgs) : options.importStatus;
         if (next) backend.status = next;
         return next;
