@@ -277,6 +277,7 @@ describe('CHATONS step: the directory itself', () => {
     render(ChatonsStep);
     expect(await screen.findByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Exporter l’annuaire' })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(backend.calls.some((c) => c.cmd === 'directory_search')).toBe(false);
 
@@ -285,6 +286,16 @@ describe('CHATONS step: the directory itself', () => {
     expect(backend.calls.find((c) => c.cmd === 'directory_import')?.args).toEqual({ lang: 'fr' });
     expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
     await waitFor(() => expect(hostNames()).toHaveLength(7));
+  });
+
+  it('saves the directory to a file for a room without network', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Exporter l’annuaire' }));
+    expect(await screen.findByText('/media/cle-usb/annuaire-chatons.json')).toBeInTheDocument();
+    expect(screen.getByText(/Annuaire enregistré pour un autre ordinateur/)).toBeInTheDocument();
+    expect(backend.calls.find((c) => c.cmd === 'directory_export')?.args).toEqual({ lang: 'fr' });
   });
 
   it('without a directory and offline, says a volunteer’s file also works', async () => {

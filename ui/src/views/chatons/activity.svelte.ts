@@ -16,11 +16,14 @@ export class DirectoryActivity {
   failure = $state<string | null>(null);
   /** The last import: how many organizations it brought, or why it failed. */
   imported = $state<{ ok: true; organizations: number } | { ok: false; message: string } | null>(null);
+  /** The last export: where the file went, or why it failed. */
+  exported = $state<{ ok: true; path: string } | { ok: false; message: string } | null>(null);
+  exporting = $state(false);
 
   constructor(private readonly onstatus: (status: DirectoryStatus) => void) {}
 
   get busy(): boolean {
-    return this.running || this.importing;
+    return this.running || this.importing || this.exporting;
   }
 
   private reset() {
@@ -28,6 +31,7 @@ export class DirectoryActivity {
     this.report = null;
     this.failure = null;
     this.imported = null;
+    this.exported = null;
   }
 
   async refresh() {
@@ -58,6 +62,19 @@ export class DirectoryActivity {
       this.imported = { ok: false, message: toIpcError(err).message };
     } finally {
       this.importing = false;
+    }
+  }
+
+  async exportFile() {
+    this.reset();
+    this.exporting = true;
+    try {
+      const path = await directory.exportFile(i18n.lang);
+      if (path) this.exported = { ok: true, path };
+    } catch (err) {
+      this.exported = { ok: false, message: toIpcError(err).message };
+    } finally {
+      this.exporting = false;
     }
   }
 }

@@ -25,6 +25,8 @@ export const directory = {
   },
   /** Asks for a prepared directory file (the dialog, titled in `lang`, is on the Rust side); null when cancelled. */
   importFile: (lang: Lang) => invoke<DirectoryStatus | null>('directory_import', { lang }),
+  /** Asks where to save the directory for another computer; the path written, or null when cancelled. */
+  exportFile: (lang: Lang) => invoke<string | null>('directory_export', { lang }),
   placeSuggest: (prefix: string, limit: number) => invoke<Place[]>('place_suggest', { prefix, limit }),
   categories: (lang: Lang) => invoke<CategoryLabel[]>('categories', { lang }),
   /** Opens an http(s) address in the default browser; the Rust side refuses anything else. */

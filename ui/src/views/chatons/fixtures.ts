@@ -340,6 +340,9 @@ export function installBackend(
         if (next) backend.status = next;
         return next;
       }
+      case 'directory_export':
+        if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
+        return '/media/cle-usb/annuaire-chatons.json';
       case 'directory_refresh': {
         const channel = args.onProgress as { onmessage: (p: RefreshProgress) => void };
         backend.progress = (p) => channel.onmessage(p);
