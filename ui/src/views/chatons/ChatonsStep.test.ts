@@ -277,7 +277,7 @@ describe('CHATONS step: the directory itself', () => {
     render(ChatonsStep);
     expect(await screen.findByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeEnabled();
-    expect(screen.queryByRole('button', { name: 'Exporter l’annuaire' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Exporter' })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(backend.calls.some((c) => c.cmd === 'directory_search')).toBe(false);
 
@@ -292,7 +292,8 @@ describe('CHATONS step: the directory itself', () => {
     const backend = installBackend();
     const user = userEvent.setup();
     render(ChatonsStep);
-    await user.click(await screen.findByRole('button', { name: 'Exporter l’annuaire' }));
+    const file = await screen.findByRole('group', { name: 'Fichier d’annuaire :' });
+    await user.click(within(file).getByRole('button', { name: 'Exporter' }));
     expect(await screen.findByText('/media/cle-usb/annuaire-chatons.json')).toBeInTheDocument();
     expect(screen.getByText(/Annuaire enregistré pour un autre ordinateur/)).toBeInTheDocument();
     expect(backend.calls.find((c) => c.cmd === 'directory_export')?.args).toEqual({ lang: 'fr' });
