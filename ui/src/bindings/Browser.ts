@@ -15,7 +15,8 @@ id: string,
  */
 name: string, family: BrowserFamily, 
 /**
- * How it is installed: `system`, `snap`, `flatpak`, `xdg` (Firefox 147+ location), `user`.
+ * How it is installed: `system`, `snap` or `flatpak`. Two roots of one kind (Firefox's `~/.mozilla` and
+ * the Firefox 147+ XDG `~/.config/mozilla`) are told apart by `root`.
  */
 install: string, 
 /**
