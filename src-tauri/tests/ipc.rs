@@ -12,7 +12,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 fn app(config: AppConfig) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let app = premiers_pas_app::builder(mock_builder(), AppState::new(config))
+    let app = premiers_pas_app::builder(mock_builder(), AppState::new(config).unwrap())
         .build(tauri::generate_context!())
         .unwrap();
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
@@ -46,7 +46,7 @@ fn system_info_answers_through_ipc() {
 
 #[test]
 fn app_config_reports_launch_options() {
-    let config = AppConfig { mode: Some(Mode::Workshop), lang: Some(Lang::En) };
+    let config = AppConfig { mode: Some(Mode::Workshop), lang: Some(Lang::En), ..AppConfig::default() };
     let (_app, webview) = app(config);
     let value = invoke(&webview, "app_config").unwrap();
     assert_eq!(value["mode"], "workshop");
