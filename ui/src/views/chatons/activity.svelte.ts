@@ -3,9 +3,8 @@
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { RefreshProgress } from '../../bindings/RefreshProgress';
 import type { RefreshReport } from '../../bindings/RefreshReport';
-import { toIpcError } from '../../lib/ipc';
+import { api, toIpcError } from '../../lib/ipc';
 import { i18n } from '../../lib/i18n.svelte';
-import { directory } from './directory';
 
 export class DirectoryActivity {
   running = $state(false);
@@ -38,10 +37,10 @@ export class DirectoryActivity {
     this.reset();
     this.running = true;
     try {
-      const report = await directory.refresh((p) => (this.progress = p));
+      const report = await api.directoryRefresh(null, (p) => (this.progress = p));
       this.running = false;
       this.report = report;
-      this.onstatus(await directory.status());
+      this.onstatus(await api.directoryStatus());
     } catch (err) {
       this.failure = toIpcError(err).message;
     } finally {
@@ -53,7 +52,7 @@ export class DirectoryActivity {
     this.reset();
     this.importing = true;
     try {
-      const status = await directory.importFile(i18n.lang);
+      const status = await api.directoryImport(i18n.lang);
       if (status) {
         this.imported = { ok: true, organizations: status.organizations };
         this.onstatus(status);
@@ -69,7 +68,7 @@ export class DirectoryActivity {
     this.reset();
     this.exporting = true;
     try {
-      const path = await directory.exportFile(i18n.lang);
+      const path = await api.directoryExport(i18n.lang);
       if (path) this.exported = { ok: true, path };
     } catch (err) {
       this.exported = { ok: false, message: toIpcError(err).message };
