@@ -299,6 +299,21 @@ describe('CHATONS step: the directory itself', () => {
     expect(backend.calls.find((c) => c.cmd === 'directory_export')?.args).toEqual({ lang: 'fr' });
   });
 
+  it('without a directory, a refresh brings the search and keeps its report in view', async () => {
+    const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    backend.progress?.({ done: 3, total: 9, url: '' });
+    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus : 3 sur 9' })).toBeInTheDocument();
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
+    expect(screen.getByText('Annuaire actualisé.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).not.toBeInTheDocument();
+    await waitFor(() => expect(hostNames()).toHaveLength(7));
+  });
+
   it('without a directory and offline, says a volunteer’s file also works', async () => {
     const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
     const user = userEvent.setup();
