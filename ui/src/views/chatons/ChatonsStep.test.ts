@@ -154,6 +154,28 @@ describe('CHATONS step: the town combobox', () => {
   });
 });
 
+describe('CHATONS step: leaving the town field', () => {
+  it('searches a typed name when the person moves on without picking it, but not a picked one again', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+    await user.type(field, 'Lille');
+    await user.tab();
+    await screen.findByText('Du plus proche au plus loin de Lille.', { exact: false });
+    const nears = () => backend.calls.filter((c) => c.cmd === 'directory_search').map((c) => (c.args.query as SearchQuery).near);
+    expect(nears().at(-1)).toBe('Lille');
+
+    await user.clear(field);
+    await user.type(field, 'saint');
+    await user.click(await screen.findByRole('option', { name: /Seine-Saint-Denis/ }));
+    await user.tab();
+    await screen.findByText('Du plus proche au plus loin de Saint-Denis.', { exact: false });
+    expect(nears().filter((n) => n === 'Saint-Denis')).toHaveLength(0);
+    expect(nears().at(-1)).toBe('Saint-Denis (Seine-Saint-Denis)');
+  });
+});
+
 describe('CHATONS step: a host’s card', () => {
   it('renders hostile directory text as inert text', async () => {
     const orgs = sampleOrganizations();
