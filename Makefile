@@ -7,7 +7,7 @@ CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 XVFB := xvfb-run -a --server-args="-screen 0 1280x800x24"
 
-.PHONY: help setup ui run test lint fmt-check clippy rust-test bindings bindings-check ui-check ui-browser e2e bench
+.PHONY: help setup ui run test fmt-check clippy rust-test e2e bindings bindings-check ui-check ui-browser bench
 
 help:
 	@echo "make run    build the interface and start Premiers Pas"
@@ -23,7 +23,7 @@ ui: setup
 run: ui
 	$(CARGO) run -p premiers-pas-app -- $(ARGS)
 
-test: setup fmt-check ui clippy rust-test bindings-check ui-check ui-browser e2e
+test: setup fmt-check ui clippy rust-test bindings-check ui-check ui-browser
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -32,11 +32,18 @@ fmt-check:
 clippy: ui
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-# Runs every Rust test but the end-to-end ones (which need a display), and writes fresh TypeScript
-# bindings to target/ts-bindings as a side effect (ts-rs export tests).
+# Every Rust test in one cargo invocation, so that features are unified once and nothing is built twice:
+# unit and integration tests, the CLI as a user runs it, the app's commands through Tauri's IPC, the
+# detection test against the real Firefox ESR (ignored by a plain `cargo test`: it needs Debian's
+# firefox-esr and webext-ublock-origin-firefox), and the end-to-end tests of the real app under a virtual
+# display. Fresh TypeScript bindings land in target/ts-bindings as a side effect (ts-rs export tests).
 rust-test: ui
 	rm -rf target/ts-bindings
-	$(CARGO) test --workspace --exclude premiers-pas-e2e --locked
+	$(XVFB) dbus-run-session -- $(CARGO) test --workspace --locked -- --include-ignored
+
+# Only the end-to-end tests (the real app through tauri-driver), for a quicker loop while working on them.
+e2e: ui
+	$(XVFB) dbus-run-session -- $(CARGO) test --workspace --locked --test welcome --test 'journey_*'
 
 # The committed bindings must be what the Rust types generate today.
 bindings-check: rust-test
@@ -46,7 +53,7 @@ bindings-check: rust-test
 
 bindings:
 	rm -rf target/ts-bindings
-	$(CARGO) test --workspace --exclude premiers-pas-e2e --locked export_bindings -q
+	$(CARGO) test --workspace --locked export_bindings -q
 	rm -rf ui/src/bindings && cp -r target/ts-bindings ui/src/bindings
 
 ui-check: setup bindings-check
@@ -60,13 +67,10 @@ ui-browser: ui
 	  (cd ui/playwright && npm ci --no-audit --no-fund --loglevel=error)
 	cd ui/playwright && ../node_modules/.bin/tsc -p tsconfig.json && node run.mjs
 
-e2e: ui
-	$(CARGO) build -p premiers-pas-app --locked
-	$(XVFB) dbus-run-session -- $(CARGO) test -p premiers-pas-e2e --locked -- --test-threads=1
-
-# Whole-process figures (release builds): the directory crawl against its ideal parallel bound, the audit
-# against reading the same files, and the app's launch and idle memory against a bare Tauri window.
+# Performance figures, never pass/fail: the crawl of a loopback federation against its ideal bound, the
+# whole-process audit against reading the same files, and the release app's launch and idle memory
+# against a bare Tauri window.
 bench: ui
-	$(CARGO) bench -p premiers-pas-core --bench directory_crawl
+	$(CARGO) bench -p premiers-pas-core --locked --bench directory_crawl
 	benches/audit.sh
 	benches/launch.sh

@@ -15,6 +15,7 @@ mod folder;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
@@ -137,12 +138,18 @@ impl Drop for Driver {
     }
 }
 
+/// One app at a time: tests of a binary run on parallel threads, but each app with its WebKit processes
+/// is heavy, and a volunteer's laptop runs one app too.
+static ONE_APP_AT_A_TIME: std::sync::LazyLock<Arc<tokio::sync::Mutex<()>>> =
+    std::sync::LazyLock::new(Arc::default);
+
 /// The app, running, with a WebDriver session on its window.
 #[derive(Debug)]
 pub struct App {
     pub client: Client,
-    // Dropped after the client: the session closes before the driver stops.
+    // Fields drop in order: the session closes, then the driver stops, then the next test may start.
     _driver: Driver,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
 impl App {
@@ -150,17 +157,21 @@ impl App {
     pub async fn launch(args: &[&str]) -> Result<App> {
         require_display()?;
         let binary = app_binary()?;
+        let turn = ONE_APP_AT_A_TIME.clone().lock_owned().await;
         let driver = Driver::start()?;
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), serde_json::json!({ "application": binary, "args": args }));
         caps.insert("browserName".into(), "wry".into());
         let url = format!("http://127.0.0.1:{}", driver.port);
+        // The driver speaks plain HTTP on loopback, but fantoccini's client is built with rustls, which
+        // needs a crypto provider chosen once per process (the workspace builds rustls with ring only).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client =
             tokio::time::timeout(SESSION_TIMEOUT, ClientBuilder::rustls()?.capabilities(caps).connect(&url))
                 .await
                 .context("the app did not open a WebDriver session within 60 s (did it crash at start?)")?
                 .context("could not open a WebDriver session on the app")?;
-        Ok(App { client, _driver: driver })
+        Ok(App { client, _driver: driver, _turn: turn })
     }
 
     /// Waits for an element matching a CSS selector.

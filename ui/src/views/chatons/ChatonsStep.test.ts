@@ -154,6 +154,28 @@ describe('CHATONS step: the town combobox', () => {
   });
 });
 
+describe('CHATONS step: leaving the town field', () => {
+  it('searches a typed name when the person moves on without picking it, but not a picked one again', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+    await user.type(field, 'Lille');
+    await user.tab();
+    await screen.findByText('Du plus proche au plus loin de Lille.', { exact: false });
+    const nears = () => backend.calls.filter((c) => c.cmd === 'directory_search').map((c) => (c.args.query as SearchQuery).near);
+    expect(nears().at(-1)).toBe('Lille');
+
+    await user.clear(field);
+    await user.type(field, 'saint');
+    await user.click(await screen.findByRole('option', { name: /Seine-Saint-Denis/ }));
+    await user.tab();
+    await screen.findByText('Du plus proche au plus loin de Saint-Denis.', { exact: false });
+    expect(nears().filter((n) => n === 'Saint-Denis')).toHaveLength(0);
+    expect(nears().at(-1)).toBe('Saint-Denis (Seine-Saint-Denis)');
+  });
+});
+
 describe('CHATONS step: a host’s card', () => {
   it('renders hostile directory text as inert text', async () => {
     const orgs = sampleOrganizations();
@@ -191,6 +213,7 @@ describe('CHATONS step: a host’s card', () => {
     expect(screen.getByText('2 rue Solferino, 60200 Compiègne, France')).toBeInTheDocument();
     expect(screen.getByText('À moins d’1 km de Compiègne')).toBeInTheDocument();
     expect(screen.getByText('Fiche lue le 20 novembre 2026.')).toBeInTheDocument();
+    expect(screen.getByText(/Annuaire des CHATONS mis à jour le 20 novembre 2026 \(il y a .+\)\./)).toBeInTheDocument();
     expect(screen.getByText('contact@oise.example.org')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Retour aux résultats' }));
@@ -276,12 +299,40 @@ describe('CHATONS step: the directory itself', () => {
     render(ChatonsStep);
     expect(await screen.findByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Exporter' })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(backend.calls.some((c) => c.cmd === 'directory_search')).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Importer un annuaire' }));
     expect(await screen.findByText('Annuaire importé : 7 hébergeurs.')).toBeInTheDocument();
+    expect(backend.calls.find((c) => c.cmd === 'directory_import')?.args).toEqual({ lang: 'fr' });
     expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
+    await waitFor(() => expect(hostNames()).toHaveLength(7));
+  });
+
+  it('saves the directory to a file for a room without network', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const file = await screen.findByRole('group', { name: 'Fichier d’annuaire :' });
+    await user.click(within(file).getByRole('button', { name: 'Exporter' }));
+    expect(await screen.findByText('/media/cle-usb/annuaire-chatons.json')).toBeInTheDocument();
+    expect(screen.getByText(/Annuaire enregistré pour un autre ordinateur/)).toBeInTheDocument();
+    expect(backend.calls.find((c) => c.cmd === 'directory_export')?.args).toEqual({ lang: 'fr' });
+  });
+
+  it('without a directory, a refresh brings the search and keeps its report in view', async () => {
+    const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    backend.progress?.({ done: 3, total: 9, url: '' });
+    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus : 3 sur 9' })).toBeInTheDocument();
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
+    expect(screen.getByText('Annuaire actualisé.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).not.toBeInTheDocument();
     await waitFor(() => expect(hostNames()).toHaveLength(7));
   });
 

@@ -3,8 +3,8 @@
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { RefreshProgress } from '../../bindings/RefreshProgress';
 import type { RefreshReport } from '../../bindings/RefreshReport';
-import { toIpcError } from '../../lib/ipc';
-import { directory } from './directory';
+import { api, toIpcError } from '../../lib/ipc';
+import { i18n } from '../../lib/i18n.svelte';
 
 export class DirectoryActivity {
   running = $state(false);
@@ -15,11 +15,14 @@ export class DirectoryActivity {
   failure = $state<string | null>(null);
   /** The last import: how many organizations it brought, or why it failed. */
   imported = $state<{ ok: true; organizations: number } | { ok: false; message: string } | null>(null);
+  /** The last export: where the file went, or why it failed. */
+  exported = $state<{ ok: true; path: string } | { ok: false; message: string } | null>(null);
+  exporting = $state(false);
 
   constructor(private readonly onstatus: (status: DirectoryStatus) => void) {}
 
   get busy(): boolean {
-    return this.running || this.importing;
+    return this.running || this.importing || this.exporting;
   }
 
   private reset() {
@@ -27,16 +30,17 @@ export class DirectoryActivity {
     this.report = null;
     this.failure = null;
     this.imported = null;
+    this.exported = null;
   }
 
   async refresh() {
     this.reset();
     this.running = true;
     try {
-      const report = await directory.refresh((p) => (this.progress = p));
+      const report = await api.directoryRefresh(null, (p) => (this.progress = p));
       this.running = false;
       this.report = report;
-      this.onstatus(await directory.status());
+      this.onstatus(await api.directoryStatus());
     } catch (err) {
       this.failure = toIpcError(err).message;
     } finally {
@@ -48,7 +52,7 @@ export class DirectoryActivity {
     this.reset();
     this.importing = true;
     try {
-      const status = await directory.importFile();
+      const status = await api.directoryImport(i18n.lang);
       if (status) {
         this.imported = { ok: true, organizations: status.organizations };
         this.onstatus(status);
@@ -57,6 +61,19 @@ export class DirectoryActivity {
       this.imported = { ok: false, message: toIpcError(err).message };
     } finally {
       this.importing = false;
+    }
+  }
+
+  async exportFile() {
+    this.reset();
+    this.exporting = true;
+    try {
+      const path = await api.directoryExport(i18n.lang);
+      if (path) this.exported = { ok: true, path };
+    } catch (err) {
+      this.exported = { ok: false, message: toIpcError(err).message };
+    } finally {
+      this.exporting = false;
     }
   }
 }

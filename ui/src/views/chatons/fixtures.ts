@@ -294,15 +294,35 @@ export type Backend = {
   finishRefresh: ((outcome: { report: RefreshReport } | { error: unknown }) => void) | null;
 };
 
-/** Installs the mock IPC. `refresh: 'manual'` leaves the refresh pending until `finishRefresh`. */
-export function installBackend(
-  options: {
-    orgs?: Organization[];
-    status?: DirectoryStatus;
-    refresh?: 'manual' | RefreshReport;
-    importStatus?: DirectoryStatus | null;
-  } = {},
-): Backend {
+export type DirectoryBackendOptions = {
+  orgs?: Organization[];
+  status?: DirectoryStatus;
+  /** `'manual'`: a refresh waits for `finishRefresh`; a report: it answers at once with it. */
+  refresh?: 'manual' | RefreshReport;
+  /** What an import gives (null: the person cancelled); the sample directory by default. */
+  importStatus?: DirectoryStatus | null;
+};
+
+/** The commands this pretend directory answers; others are for another backend. */
+export const DIRECTORY_COMMANDS = [
+  'directory_status',
+  'directory_refresh',
+  'directory_search',
+  'directory_org',
+  'directory_import',
+  'directory_export',
+  'place_suggest',
+  'categories',
+  'open_url',
+];
+
+/**
+ * A pretend backend for the directory commands, to plug into any mock IPC handler:
+ * `if (DIRECTORY_COMMANDS.includes(cmd)) return directory.handle(cmd, args)`.
+ */
+export function createDirectoryBackend(options: DirectoryBackendOptions = {}): Backend & {
+  handle: (cmd: string, payload: unknown) => unknown;
+} {
   const orgs = options.orgs ?? sampleOrganizations();
   const backend: Backend = {
     calls: [],
@@ -311,7 +331,7 @@ export function installBackend(
     progress: null,
     finishRefresh: null,
   };
-  mockIPC((cmd, payload) => {
+  const handle = (cmd: string, payload: unknown): unknown => {
     const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
     switch (cmd) {
@@ -335,10 +355,14 @@ export function installBackend(
         return null;
       }
       case 'directory_import': {
+        if (args.lang !== 'fr' && args.lang !== 'en') throw { code: 'ipc.invalid_args', message: 'missing lang' };
         const next = options.importStatus === undefined ? availableStatus(backend.orgs) : options.importStatus;
         if (next) backend.status = next;
         return next;
       }
+      case 'directory_export':
+        if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
+        return '/media/cle-usb/annuaire-chatons.json';
       case 'directory_refresh': {
         const channel = args.onProgress as { onmessage: (p: RefreshProgress) => void };
         backend.progress = (p) => channel.onmessage(p);
@@ -358,6 +382,13 @@ export function installBackend(
       default:
         throw { code: 'ipc.unknown_command', message: `unknown command ${cmd}` };
     }
-  });
+  };
+  return Object.assign(backend, { handle });
+}
+
+/** Installs the mock IPC with only the directory commands. */
+export function installBackend(options: DirectoryBackendOptions = {}): Backend {
+  const backend = createDirectoryBackend(options);
+  mockIPC((cmd, payload) => backend.handle(cmd, payload));
   return backend;
 }
