@@ -300,20 +300,7 @@ impl Ctx<'_> {
             evidence.push(b.root.clone());
         }
         if !found.is_empty() {
-            let (fr, en) = (join(&found, "et"), join(&found, "and"));
-            let verb = if found.len() > 1 {
-                ("sont installés", "are installed")
-            } else {
-                ("est installé", "is installed")
-            };
-            return Outcome::new(
-                Status::Done,
-                t(
-                    format!("{fr} {} sur cet ordinateur.", verb.0),
-                    format!("{en} {} on this computer.", verb.1),
-                ),
-            )
-            .with_evidence(evidence);
+            return installed(&found).with_evidence(evidence);
         }
         let ids: Vec<&str> = apps.iter().map(String::as_str).collect();
         let (fr, en) = self.names(&ids);
@@ -371,19 +358,7 @@ impl Ctx<'_> {
             }
         }
         if !found.is_empty() {
-            let verb = if found.len() > 1 {
-                ("sont installés", "are installed")
-            } else {
-                ("est installé", "is installed")
-            };
-            return Outcome::new(
-                Status::Done,
-                t(
-                    format!("{} {} sur cet ordinateur.", join(&found, "et"), verb.0),
-                    format!("{} {} on this computer.", join(&found, "and"), verb.1),
-                ),
-            )
-            .with_evidence(evidence);
+            return installed(&found).with_evidence(evidence);
         }
         let candidates: Vec<&str> = self
             .reference
@@ -741,6 +716,22 @@ fn disabled_reason(code: &str, browser: &str) -> Option<Text> {
         ),
         _ => return None,
     })
+}
+
+/// "Firefox est installé sur cet ordinateur." / "Firefox and LibreWolf are installed on this computer."
+fn installed(names: &[String]) -> Outcome {
+    let (fr, en) = if names.len() > 1 {
+        ("sont installés", "are installed")
+    } else {
+        ("est installé", "is installed")
+    };
+    Outcome::new(
+        Status::Done,
+        t(
+            format!("{} {fr} sur cet ordinateur.", join(names, "et")),
+            format!("{} {en} on this computer.", join(names, "and")),
+        ),
+    )
 }
 
 fn join(items: &[String], and: &str) -> String {
