@@ -54,7 +54,14 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
 
 /// Runs the app until its window closes.
 pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
+    let mut context = tauri::generate_context!();
+    if config.mode == Some(config::Mode::Stand) {
+        // A stand keeps nothing, the webview's own storage (local storage, cache) included.
+        for window in &mut context.config_mut().app.windows {
+            window.incognito = true;
+        }
+    }
     let state = AppState::new(config)?;
-    builder(tauri::Builder::default(), state).run(tauri::generate_context!())?;
+    builder(tauri::Builder::default(), state).run(context)?;
     Ok(())
 }
