@@ -251,6 +251,10 @@ impl App {
 
     /// Saves a screenshot of the window to `target/e2e-shots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // Let the page paint what the test just waited for: WebKit's snapshot is of the last painted frame.
+        let settle = "const done = arguments[arguments.length - 1]; \
+                      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));";
+        bounded("waiting for the page to paint", self.client.execute_async(settle, vec![])).await?;
         let png = bounded("taking a screenshot", self.client.screenshot()).await?;
         let dir = target_dir().join("e2e-shots");
         std::fs::create_dir_all(&dir)?;

@@ -121,6 +121,9 @@ async fn home_journey_statuses_manual_step_directory_and_progress_after_restart(
     ] {
         app.click_text("nav button", &t("fr", place)?).await?;
         app.find("main h1").await?;
+        if name == "summary" {
+            app.find("[data-testid=takeaway-qr]").await?;
+        }
         both_languages(&app, name).await?;
     }
     let looked_at = {
