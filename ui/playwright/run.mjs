@@ -98,7 +98,22 @@ function withDeadline(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Lets running transitions end and the page paint. The app's reduced-motion rule gives every element a
+ * 0.01 ms transition, so right after a colour-scheme switch the computed colours are still the old ones
+ * for a frame; measuring contrast then would compare light text with a dark background.
+ */
+async function settle(page) {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    const ended = Promise.all(finite.map((a) => a.finished.catch(() => {})));
+    await Promise.race([ended, new Promise((ok) => setTimeout(ok, 1000))]);
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  });
+}
+
 async function axeViolations(page, axeSource) {
+  await settle(page);
   await page.evaluate(axeSource);
   const results = await page.evaluate(() =>
     // eslint-disable-next-line no-undef
@@ -111,7 +126,11 @@ async function axeViolations(page, axeSource) {
         `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} element${v.nodes.length > 1 ? 's' : ''}: ` +
         `${v.nodes
           .slice(0, 3)
-          .map((n) => n.target.join(' '))
+          .map((n) => {
+            // For contrast, say which colours were measured: a flaky measure shows up at once.
+            const d = n.any?.[0]?.data;
+            return d?.contrastRatio ? `${n.target.join(' ')} ${d.fgColor} on ${d.bgColor} = ${d.contrastRatio}` : n.target.join(' ');
+          })
           .join(', ')})`,
     );
 }
@@ -149,6 +168,7 @@ async function runScenario(browser, base, bundle, axeSource, screen, lang) {
     const htmlLang = await page.evaluate(() => document.documentElement.lang);
     if (htmlLang !== lang) problems.push(`<html lang> is "${htmlLang}", not "${lang}"`);
     await page.evaluate(() => document.fonts.ready);
+    await settle(page);
     await page.screenshot({ path: join(shots, `${screen.name}-${lang}.png`), fullPage: screen.fullPage ?? false });
     for (const v of await axeViolations(page, axeSource)) problems.push(`axe (light): ${v}`);
     await page.emulateMedia({ colorScheme: 'dark' });
