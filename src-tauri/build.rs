@@ -4,7 +4,34 @@
 //! permission, and `capabilities/default.json` grants exactly those. A command missing from this list
 //! cannot be invoked from the webview.
 
-const COMMANDS: &[&str] = &["system_info", "app_config"];
+const COMMANDS: &[&str] = &[
+    "system_info",
+    "app_config",
+    "set_fullscreen",
+    "list_packs",
+    "get_pack",
+    "start_session",
+    "run_audit",
+    "step_results",
+    "set_answer",
+    "next_visitor",
+    "qr_svg",
+    "qr_matrix",
+    "takeaway",
+    "report",
+    "save_report",
+    "print_page",
+    "open_url",
+    "journal",
+    "directory_status",
+    "directory_refresh",
+    "directory_search",
+    "directory_org",
+    "directory_import",
+    "directory_export",
+    "place_suggest",
+    "categories",
+];
 
 fn main() {
     tauri_build::try_build(

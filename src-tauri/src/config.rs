@@ -1,36 +1,66 @@
-//! How the app was launched: options a volunteer (or a test) gives on the command line.
+//! How the app was launched: options a volunteer (or a test) gives on the command line. They mean what
+//! the same options mean for the `premiers-pas` command line.
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 
 use clap::Parser;
-use premiers_pas_core::Lang;
+use premiers_pas_core::session::AuditTarget;
+use premiers_pas_core::{Lang, OsFamily};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// The way the app is used today; it changes presentation and persistence, never the engine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-#[ts(export)]
-pub enum Mode {
-    /// Self-audit at home: progress is saved.
-    Home,
-    /// A stand at a fair: kiosk, nothing kept.
-    Stand,
-    /// A workshop: presentation view, chosen pack, handouts.
-    Workshop,
-}
+pub use premiers_pas_core::session::Mode;
+
+/// The stand's idle delay when none is given, in seconds.
+pub const DEFAULT_IDLE_SECONDS: u32 = 120;
 
 /// Launch options, as the UI sees them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS, Parser)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Parser)]
 #[command(name = "premiers-pas-app", version, about = "Premiers Pas — the desktop app")]
 #[ts(export)]
 pub struct AppConfig {
-    /// Start directly in this mode instead of showing the three choices.
-    #[arg(long, value_enum)]
+    /// Start directly in this mode (home, stand or workshop) instead of showing the three choices. A
+    /// stand started this way stays a stand.
+    #[arg(long)]
     pub mode: Option<Mode>,
     /// Interface language (fr or en); defaults to the system locale.
     #[arg(long)]
     pub lang: Option<Lang>,
+    /// The checklist pack to follow (default: premiers-pas).
+    #[arg(long, value_name = "ID")]
+    pub pack: Option<String>,
+    /// Audit this folder as a home instead of this computer (system folders are not looked at).
+    #[arg(long, value_name = "DIR")]
+    pub home: Option<PathBuf>,
+    /// The operating system of the home given with --home (linux, macos or windows).
+    #[arg(long, value_name = "OS", requires = "home")]
+    pub os: Option<OsFamily>,
+    /// Folder where Premiers Pas keeps its data (saved progress, the offline directory).
+    #[arg(long, value_name = "DIR", env = premiers_pas_core::paths::DATA_DIR_ENV)]
+    pub data_dir: Option<PathBuf>,
+    /// The CHATONS federation file a directory refresh reads (default: the CHATONS one).
+    #[arg(long, value_name = "URL")]
+    pub directory_source: Option<String>,
+    /// At a stand, seconds without a touch before asking "still there?" and then starting over.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_IDLE_SECONDS,
+          value_parser = clap::value_parser!(u32).range(10..=86_400))]
+    pub idle_seconds: u32,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            mode: None,
+            lang: None,
+            pack: None,
+            home: None,
+            os: None,
+            data_dir: None,
+            directory_source: None,
+            idle_seconds: DEFAULT_IDLE_SECONDS,
+        }
+    }
 }
 
 impl AppConfig {
@@ -42,6 +72,19 @@ impl AppConfig {
     {
         AppConfig::try_parse_from(args)
     }
+
+    /// What an audit looks at: `--home`/`--os`, else this computer.
+    pub fn audit_target(&self) -> AuditTarget {
+        match &self.home {
+            Some(home) => AuditTarget::home(home, self.os),
+            None => AuditTarget::live(),
+        }
+    }
+
+    /// The data folder: `--data-dir` (or `PREMIERS_PAS_DATA_DIR`), else the platform's.
+    pub fn resolved_data_dir(&self) -> PathBuf {
+        premiers_pas_core::paths::resolve_data_dir(self.data_dir.clone())
+    }
 }
 
 #[cfg(test)]
@@ -49,11 +92,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_mode_and_language() {
-        let config = AppConfig::from_args(["app", "--mode", "stand", "--lang", "en"]).unwrap();
+    fn parses_every_launch_option() {
+        let config = AppConfig::from_args([
+            "app",
+            "--mode",
+            "stand",
+            "--lang",
+            "en",
+            "--pack",
+            "atelier-navigateur",
+            "--home",
+            "/tmp/home",
+            "--os",
+            "windows",
+            "--data-dir",
+            "/tmp/data",
+            "--directory-source",
+            "http://127.0.0.1:9/chatons.properties",
+            "--idle-seconds",
+            "45",
+        ])
+        .unwrap();
         assert_eq!(config.mode, Some(Mode::Stand));
         assert_eq!(config.lang, Some(Lang::En));
-        assert_eq!(AppConfig::from_args(["app"]).unwrap(), AppConfig::default());
+        assert_eq!(config.pack.as_deref(), Some("atelier-navigateur"));
+        assert_eq!(config.audit_target(), AuditTarget::home("/tmp/home", Some(OsFamily::Windows)));
+        assert_eq!(config.resolved_data_dir(), PathBuf::from("/tmp/data"));
+        assert_eq!(config.idle_seconds, 45);
+    }
+
+    #[test]
+    fn defaults_and_refusals() {
+        let config = AppConfig::from_args(["app"]).unwrap();
+        assert_eq!(config.idle_seconds, DEFAULT_IDLE_SECONDS);
+        assert_eq!(config.audit_target(), AuditTarget::live());
         assert!(AppConfig::from_args(["app", "--mode", "party"]).is_err());
+        assert!(AppConfig::from_args(["app", "--os", "macos"]).is_err(), "--os needs --home");
+        assert!(AppConfig::from_args(["app", "--home", "/h", "--os", "beos"]).is_err());
+        assert!(AppConfig::from_args(["app", "--idle-seconds", "0"]).is_err());
     }
 }

@@ -9,6 +9,8 @@
 
 pub mod commands;
 pub mod config;
+mod dialogs;
+pub mod error;
 mod navigation;
 pub mod state;
 
@@ -19,14 +21,49 @@ pub use state::AppState;
 
 /// The app's builder, shared by [`run`] and the tests (which pass `tauri::test::mock_builder()`).
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder
-        .plugin(navigation::guard())
-        .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::system::system_info, commands::system::app_config])
+    builder.plugin(navigation::guard()).plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(
+        tauri::generate_handler![
+            commands::system::system_info,
+            commands::system::app_config,
+            commands::system::set_fullscreen,
+            commands::checklist::list_packs,
+            commands::checklist::get_pack,
+            commands::progress::start_session,
+            commands::audit::run_audit,
+            commands::audit::step_results,
+            commands::progress::set_answer,
+            commands::progress::next_visitor,
+            commands::links::qr_svg,
+            commands::links::qr_matrix,
+            commands::report::takeaway,
+            commands::report::report,
+            commands::report::save_report,
+            commands::report::print_page,
+            commands::links::open_url,
+            commands::journal::journal,
+            commands::directory::directory_status,
+            commands::directory::directory_refresh,
+            commands::directory::directory_search,
+            commands::directory::directory_org,
+            commands::directory::directory_import,
+            commands::directory::directory_export,
+            commands::directory::place_suggest,
+            commands::directory::categories,
+        ],
+    )
 }
 
 /// Runs the app until its window closes.
-pub fn run(config: AppConfig) -> Result<(), tauri::Error> {
-    let state = AppState::new(config);
-    builder(tauri::Builder::default(), state).run(tauri::generate_context!())
+pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
+    let mut context = tauri::generate_context!();
+    if config.mode == Some(config::Mode::Stand) {
+        // A stand is a kiosk, and keeps nothing: the webview's own storage (local storage, cache) included.
+        for window in &mut context.config_mut().app.windows {
+            window.incognito = true;
+            window.fullscreen = true;
+        }
+    }
+    let state = AppState::new(config)?;
+    builder(tauri::Builder::default(), state).run(context)?;
+    Ok(())
 }

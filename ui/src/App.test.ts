@@ -16,7 +16,18 @@ const debian: SystemInfo = {
   lang: 'fr',
 };
 
-function backend(system: SystemInfo, config: AppConfig = { mode: null, lang: null }) {
+const launch: AppConfig = {
+  mode: null,
+  lang: null,
+  pack: null,
+  home: null,
+  os: null,
+  data_dir: null,
+  directory_source: null,
+  idle_seconds: 120,
+};
+
+function backend(system: SystemInfo, config: AppConfig = launch) {
   const calls: string[] = [];
   mockIPC((cmd) => {
     calls.push(cmd);
@@ -61,7 +72,7 @@ describe('welcome screen', () => {
     expect(await screen.findByText(/Your computer/)).toBeInTheDocument();
     unmount();
     clearMocks();
-    backend({ ...debian, locale: 'en-GB', lang: 'en' }, { mode: null, lang: 'fr' });
+    backend({ ...debian, locale: 'en-GB', lang: 'en' }, { ...launch, lang: 'fr' });
     render(App);
     expect(await screen.findByText(/Votre ordinateur/)).toBeInTheDocument();
   });

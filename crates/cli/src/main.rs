@@ -40,6 +40,8 @@ enum Command {
     Checklist(cmd::checklist::Args),
     /// The CHATONS directory: refresh it, keep it offline, find a host near you.
     Directory(cmd::directory::Args),
+    /// The report to keep: where you stand on a pack, as HTML, Markdown or JSON.
+    Report(cmd::report::Args),
 }
 
 /// What every subcommand receives besides its own arguments.
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Mail(args) => cmd::mail::run(&ctx, args),
         Command::Checklist(args) => cmd::checklist::run(&ctx, args),
         Command::Directory(args) => cmd::directory::run(&ctx, args),
+        Command::Report(args) => cmd::report::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

@@ -17,8 +17,12 @@ pub mod i18n;
 pub mod journal;
 pub mod paths;
 pub mod progress;
+pub mod qr;
 pub mod reference;
+pub mod report;
+pub mod session;
 pub mod system;
+pub mod takeaway;
 
 pub use error::{ErrorCode, IpcError};
 pub use i18n::Lang;

@@ -1,4 +1,15 @@
 //! The commands the UI may call, one module per domain. Each is a few lines that call the core and map
-//! its error to [`premiers_pas_core::IpcError`]. Every command is also listed in `build.rs`.
+//! its error to [`premiers_pas_core::IpcError`]. Every command is also listed in `build.rs`, and
+//! `ui/src/lib/ipc.ts` has one typed wrapper per command.
+//!
+//! Commands that do real work (an audit, a file, the network) are `async`, so they never run on the main
+//! thread and the window stays responsive.
 
+pub mod audit;
+pub mod checklist;
+pub mod directory;
+pub mod journal;
+pub mod links;
+pub mod progress;
+pub mod report;
 pub mod system;

@@ -113,7 +113,7 @@ impl DirectoryStore {
     /// empty store, a damaged one is reported in [`DirectoryStore::status`] and replaced at the next
     /// refresh or import.
     pub fn open(data_dir: &Path) -> DirectoryStore {
-        let file = data_dir.join("directory").join("snapshot.json");
+        let file = snapshot_file(data_dir);
         let mut store = DirectoryStore { file: Some(file.clone()), loaded: None, problem: None };
         match read_snapshot(&file) {
             Ok(loaded) => store.loaded = Some(loaded),
@@ -126,6 +126,21 @@ impl DirectoryStore {
     /// A store in memory only: refreshes and imports are kept until it is dropped, nothing is written.
     pub fn ephemeral() -> DirectoryStore {
         DirectoryStore { file: None, loaded: None, problem: None }
+    }
+
+    /// A store in memory only that starts with the directory saved in `data_dir`, if there is one (read,
+    /// never written): a stand searches the directory a volunteer prepared, and a refresh or an import
+    /// there lasts until the store is dropped.
+    pub fn ephemeral_from(data_dir: &Path, journal: &Journal) -> DirectoryStore {
+        let mut store = DirectoryStore::ephemeral();
+        let file = snapshot_file(data_dir);
+        if file.exists() {
+            match read_snapshot_logged(&file, journal) {
+                Ok(loaded) => store.loaded = Some(loaded),
+                Err(e) => store.problem = Some(e.to_string()),
+            }
+        }
+        store
     }
 
     /// Kept in memory only.
@@ -219,6 +234,11 @@ impl DirectoryStore {
         self.replace(loaded.snapshot)?;
         Ok(self.status())
     }
+}
+
+/// Where a data folder keeps its snapshot.
+pub fn snapshot_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("directory").join("snapshot.json")
 }
 
 fn read_snapshot_logged(path: &Path, journal: &Journal) -> Result<Loaded, DirectoryError> {

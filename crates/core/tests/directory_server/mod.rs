@@ -93,8 +93,13 @@ impl Server {
     /// Serves every file of `tests/fixtures/federations/<name>/` at its relative path, with `{{BASE}}`
     /// replaced by this server's base URL.
     pub fn load_fixture(&self, name: &str) {
-        let root =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/federations").join(name);
+        // From crates/core, crates/cli or src-tauri alike.
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = ["../core/tests/fixtures/federations", "../crates/core/tests/fixtures/federations"]
+            .iter()
+            .map(|rel| manifest.join(rel).join(name))
+            .find(|p| p.is_dir())
+            .unwrap();
         self.load_dir(&root, &root);
     }
 

@@ -1,0 +1,62 @@
+//! `premiers-pas report`: the report a person keeps — this computer (or `--home DIR --os OS`) judged
+//! against a pack, with the answers saved in the data folder — as a printable HTML page, Markdown or JSON
+//! (schema `premiers-pas/report/1`, docs/report-json.md). It reads saved progress and never changes it.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use premiers_pas_core::checklist::{self, Library};
+use premiers_pas_core::journal::{now_ms, Journal};
+use premiers_pas_core::progress::ProgressStore;
+use premiers_pas_core::report::{self, ReportFormat, ReportInput};
+use premiers_pas_core::session::{AuditTarget, DEFAULT_PACK};
+use premiers_pas_core::{detect, OsFamily};
+
+use crate::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// html (a self-contained printable page), markdown or json.
+    #[arg(long, default_value = "html")]
+    format: ReportFormat,
+
+    /// Write the report to this file instead of the standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Audit this folder as a home instead of this computer (system folders are not looked at).
+    #[arg(long, value_name = "DIR")]
+    home: Option<PathBuf>,
+
+    /// The operating system of the home given with --home.
+    #[arg(long, value_name = "OS", requires = "home")]
+    os: Option<OsFamily>,
+
+    /// The checklist pack the report follows.
+    #[arg(long, value_name = "ID", default_value = DEFAULT_PACK)]
+    pack: String,
+}
+
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let library = Library::builtin().context("the built-in checklists are invalid")?;
+    let pack = library.pack(&args.pack)?;
+    let target = match &args.home {
+        Some(home) => AuditTarget::home(home, args.os),
+        None => AuditTarget::live(),
+    };
+    let host = target.host()?;
+    let audit = detect::audit(&host, &library.reference, &Journal::new());
+    let answers = ProgressStore::open(&ctx.data_dir).load()?.progress.answers(&pack.id);
+    let steps = checklist::evaluate(pack, &audit, &library.reference, &answers, ctx.lang);
+    let input =
+        ReportInput { pack, steps: &steps, audit: Some(&audit), os: target.os(), generated_at_ms: now_ms() };
+    let text = report::render(&input, args.format, ctx.lang)?;
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("could not write {}", path.display()))?
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

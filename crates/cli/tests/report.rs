@@ -1,0 +1,79 @@
+//! `premiers-pas report` run as a person runs it, on the fixture homes of the core crate, with answers
+//! saved in a data folder.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn premiers_pas() -> Command {
+    Command::cargo_bin("premiers-pas").unwrap()
+}
+
+fn home(case: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/fixtures/homes")
+        .join(case)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn json_report_carries_saved_answers_and_leaves_them_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let progress =
+        r#"{ "version": 1, "packs": { "premiers-pas": { "answers": { "private-maps": "done" } } } }"#;
+    std::fs::write(data.path().join("progress.json"), progress).unwrap();
+    let out = premiers_pas()
+        .args(["--lang", "en", "--data-dir", data.path().to_str().unwrap(), "report", "--format", "json"])
+        .args(["--home", &home("debian-firefox-ubo"), "--os", "linux"])
+        .assert()
+        .success();
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(doc["schema"], "premiers-pas/report/1");
+    assert_eq!(doc["lang"], "en");
+    assert_eq!(doc["pack"]["id"], "premiers-pas");
+    let maps = doc["steps"].as_array().unwrap().iter().find(|s| s["id"] == "private-maps").unwrap();
+    assert_eq!(maps["status"], "done");
+    assert_eq!(maps["answer"], "done");
+    assert_eq!(doc["counts"]["done"], 4);
+    assert_eq!(std::fs::read_to_string(data.path().join("progress.json")).unwrap(), progress);
+    assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), 1, "nothing else written");
+}
+
+#[test]
+fn html_to_a_file_and_markdown_in_french() {
+    let data = tempfile::tempdir().unwrap();
+    let out_file = data.path().join("rapport.html");
+    premiers_pas()
+        .args(["--lang", "fr", "--data-dir", data.path().to_str().unwrap(), "report"])
+        .args(["--home", &home("empty"), "--os", "windows", "--output", out_file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("");
+    let html = std::fs::read_to_string(&out_file).unwrap();
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"fr\">"));
+    assert!(html.contains("À faire") && !html.contains("<script"));
+
+    let out = premiers_pas()
+        .args(["--lang", "fr", "--data-dir", data.path().to_str().unwrap(), "report", "--format", "markdown"])
+        .args(["--home", &home("empty"), "--os", "linux", "--pack", "atelier-navigateur"])
+        .assert()
+        .success();
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(md.starts_with("# "), "{md}");
+}
+
+#[test]
+fn bad_options_are_clear_errors() {
+    premiers_pas().args(["report", "--format", "pdf"]).assert().failure();
+    premiers_pas().args(["report", "--os", "linux"]).assert().failure();
+    premiers_pas()
+        .args(["report", "--home", &home("empty"), "--pack", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("nope"));
+    premiers_pas().args(["report", "--home", "/no/such/folder"]).assert().code(2);
+}

@@ -1,0 +1,157 @@
+//! The take-home list: what a visitor still has to do, as short plain text held in one QR code.
+//!
+//! At a stand the visitor leaves with their phone: scanning the code shows the pack's title and, for each
+//! step not done, its title and the pages that start it (the store pages of the first app a step suggests,
+//! so the maps app can be installed on the bus home). Plain text because any phone camera reads it
+//! offline, with no app and no server; short because it must scan from a screen at arm's length, so it
+//! holds no explanation (those stay in the app and the printed report).
+//!
+//! It does not make the QR code (that is [`crate::qr`]) and does not judge steps (that is `checklist`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::checklist::{Pack, Status, Step, StepResult};
+use crate::i18n::Lang;
+use crate::qr::{self, QrError};
+
+/// The take-home list and its QR code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Takeaway {
+    /// The text the QR code holds (shown beside it, too).
+    pub text: String,
+    /// The QR code as SVG markup made by [`crate::qr`]: safe to insert as markup.
+    pub svg: String,
+    /// Steps listed (0: everything is done).
+    pub steps: u32,
+}
+
+/// The steps a take-home list names: every step whose status is not `done`, in pack order.
+pub fn pending<'a>(pack: &'a Pack, results: &[StepResult]) -> Vec<&'a Step> {
+    pack.steps
+        .iter()
+        .filter(|step| results.iter().find(|r| r.id == step.id).is_none_or(|r| r.status != Status::Done))
+        .collect()
+}
+
+/// The pages that start a step on a phone: the QR targets of the first app the step suggests (all its
+/// stores), else its first QR target, else its first link.
+pub fn first_pages(step: &Step) -> Vec<&str> {
+    match step.qr.first() {
+        Some(first) => match &first.app {
+            Some(app) => {
+                step.qr.iter().filter(|q| q.app.as_deref() == Some(app)).map(|q| q.url.as_str()).collect()
+            }
+            None => vec![first.url.as_str()],
+        },
+        None => step.links.first().map(|l| l.url.as_str()).into_iter().collect(),
+    }
+}
+
+/// The take-home text for a pack judged as `results`.
+pub fn text(pack: &Pack, results: &[StepResult], lang: Lang) -> String {
+    let steps = pending(pack, results);
+    let mut out = String::from(pack.title.get(lang));
+    if steps.is_empty() {
+        out.push_str(match lang {
+            Lang::Fr => " : tout est fait, bravo !",
+            Lang::En => ": all done, well done!",
+        });
+        return out;
+    }
+    out.push_str(match lang {
+        Lang::Fr => " — à faire :",
+        Lang::En => " — to do:",
+    });
+    for step in steps {
+        out.push_str("\n- ");
+        out.push_str(step.title.get(lang));
+        for url in first_pages(step) {
+            out.push('\n');
+            out.push_str(url);
+        }
+    }
+    out
+}
+
+/// The take-home list with its QR code, at low error correction: it is read from a screen, where nothing
+/// smudges it, and the text is long for a QR code.
+pub fn takeaway(pack: &Pack, results: &[StepResult], lang: Lang) -> Result<Takeaway, QrError> {
+    let text = text(pack, results, lang);
+    let svg = qr::encode_with(&text, qr::Correction::Low)?.to_svg();
+    Ok(Takeaway { text, svg, steps: pending(pack, results).len() as u32 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::Audit;
+    use crate::checklist::{evaluate, Answer, Answers, Library};
+    use crate::OsFamily;
+
+    fn library() -> Library {
+        Library::builtin().unwrap()
+    }
+
+    fn results(pack: &Pack, lib: &Library, answers: &Answers) -> Vec<StepResult> {
+        evaluate(pack, &Audit::empty(OsFamily::Linux), &lib.reference, answers, Lang::Fr)
+    }
+
+    #[test]
+    fn lists_what_is_left_with_the_maps_store_pages() {
+        let lib = library();
+        let pack = lib.pack("premiers-pas").unwrap();
+        let text = text(pack, &results(pack, &lib, &Answers::none()), Lang::Fr);
+        assert!(text.starts_with("Premiers pas — à faire :"), "{text}");
+        let maps = pack.step("private-maps").unwrap();
+        let first_app = maps.qr[0].app.clone().unwrap();
+        for q in maps.qr.iter().filter(|q| q.app.as_ref() == Some(&first_app)) {
+            assert!(text.contains(&q.url), "{} missing from\n{text}", q.url);
+        }
+        // Only the first app: the others would make the code too dense.
+        assert!(maps
+            .qr
+            .iter()
+            .filter(|q| q.app.as_ref() != Some(&first_app))
+            .all(|q| !text.contains(&q.url)));
+        for step in &pack.steps {
+            assert!(text.contains(step.title.get(Lang::Fr)), "{}", step.id);
+        }
+    }
+
+    #[test]
+    fn done_steps_are_left_out() {
+        let lib = library();
+        let pack = lib.pack("premiers-pas").unwrap();
+        let mut answers = Answers::none();
+        answers.0.insert("private-maps".into(), Answer::Done);
+        let results = results(pack, &lib, &answers);
+        let text = text(pack, &results, Lang::En);
+        assert!(!text.contains(pack.step("private-maps").unwrap().title.get(Lang::En)), "{text}");
+        assert!(text.contains(pack.step("firefox").unwrap().title.get(Lang::En)), "{text}");
+        assert_eq!(takeaway(pack, &results, Lang::En).unwrap().steps, pack.steps.len() as u32 - 1);
+
+        let all_done: Vec<StepResult> =
+            results.into_iter().map(|r| StepResult { status: Status::Done, ..r }).collect();
+        let done = takeaway(pack, &all_done, Lang::En).unwrap();
+        assert_eq!(done.steps, 0);
+        assert_eq!(done.text, "First steps: all done, well done!");
+    }
+
+    /// The worst case (nothing done) of every shipped pack, in both languages, must stay a code a phone
+    /// reads from a screen: at most version 18 (89×89 modules) at low error correction.
+    #[test]
+    fn fits_a_code_readable_from_a_screen() {
+        let lib = library();
+        for pack in &lib.packs {
+            for lang in Lang::ALL {
+                let text = text(pack, &results(pack, &lib, &Answers::none()), lang);
+                let matrix = qr::encode_with(&text, qr::Correction::Low).unwrap();
+                eprintln!("{} {lang}: {} bytes, version {}", pack.id, text.len(), matrix.version);
+                assert!(text.len() <= 700, "{} {lang}: {} bytes\n{text}", pack.id, text.len());
+                assert!(matrix.version <= 18, "{} {lang}: version {}", pack.id, matrix.version);
+            }
+        }
+    }
+}

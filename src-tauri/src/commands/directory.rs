@@ -1,0 +1,123 @@
+//! The CHATONS directory: its state, a refresh with progress, search, one host, places for "near", and
+//! the file a volunteer carries from home to a room without network.
+
+use premiers_pas_core::directory::{
+    gazetteer, refresh_snapshot, DirectoryStatus, Organization, Place, RefreshOptions, RefreshProgress,
+    RefreshReport, SearchQuery, SearchResults, DEFAULT_SOURCE,
+};
+use premiers_pas_core::session::{self, CategoryLabel};
+use premiers_pas_core::{IpcError, Lang};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialogs;
+use crate::error::ipc;
+use crate::state::AppState;
+
+/// Most place suggestions returned at once.
+const MAX_SUGGESTIONS: u32 = 50;
+
+/// What the offline directory holds and how old it is.
+#[tauri::command]
+pub async fn directory_status(state: State<'_, AppState>) -> Result<DirectoryStatus, IpcError> {
+    Ok(state.directory.read().await.store.status())
+}
+
+/// Fetches the directory (from `source`, else `--directory-source`, else the last source, else the
+/// CHATONS federation), reporting progress file by file; the store is not locked while it runs. At a stand
+/// the result stays in memory.
+#[tauri::command]
+pub async fn directory_refresh(
+    state: State<'_, AppState>,
+    source: Option<String>,
+    on_progress: Channel<RefreshProgress>,
+) -> Result<RefreshReport, IpcError> {
+    let (previous, generation, last_source) = {
+        let dir = state.directory.read().await;
+        (dir.store.snapshot().cloned(), dir.generation, dir.store.directory().map(|d| d.source.clone()))
+    };
+    let source = source
+        .or_else(|| state.config.directory_source.clone())
+        .or(last_source)
+        .unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
+    let progress = move |p: &RefreshProgress| {
+        // A closed window is no reason to stop a refresh.
+        let _ = on_progress.send(p.clone());
+    };
+    let (snapshot, report) =
+        refresh_snapshot(previous.as_ref(), &RefreshOptions::with_source(source), &state.journal, &progress)
+            .await
+            .map_err(ipc)?;
+    let mut dir = state.directory.write().await;
+    if dir.generation == generation {
+        dir.store.replace(snapshot).map_err(ipc)?;
+    }
+    Ok(report)
+}
+
+/// Hosts matching a need, a place and registration terms, nearest first.
+#[tauri::command]
+pub async fn directory_search(
+    state: State<'_, AppState>,
+    query: SearchQuery,
+) -> Result<SearchResults, IpcError> {
+    state.directory.read().await.store.search(&query, &state.library.reference.categories).map_err(ipc)
+}
+
+/// Everything about one organization.
+#[tauri::command]
+pub async fn directory_org(state: State<'_, AppState>, id: String) -> Result<Organization, IpcError> {
+    state.directory.read().await.store.organization(&id).cloned().map_err(ipc)
+}
+
+/// Towns whose name starts with `prefix` (offline gazetteer), biggest first.
+#[tauri::command]
+pub fn place_suggest(prefix: String, limit: u32) -> Vec<Place> {
+    gazetteer::suggest(&prefix, limit.min(MAX_SUGGESTIONS) as usize)
+}
+
+/// The service categories, as chips.
+#[tauri::command]
+pub fn categories(state: State<'_, AppState>, lang: Lang) -> Vec<CategoryLabel> {
+    session::category_labels(&state.library, lang)
+}
+
+/// Asks for a directory file (written by an export) and makes it the directory; `null` when cancelled.
+/// At a stand it is kept in memory only.
+#[tauri::command]
+pub async fn directory_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    lang: Lang,
+) -> Result<Option<DirectoryStatus>, IpcError> {
+    let title = dialogs::t(lang, "Importer un annuaire", "Import a directory");
+    let filter = dialogs::t(lang, "Annuaire Premiers Pas", "Premiers Pas directory");
+    let Some(path) = dialogs::open_path(&app, title, filter, "json").await.map_err(ipc)? else {
+        return Ok(None);
+    };
+    let mut dir = state.directory.write().await;
+    dir.store.import(&path, &state.journal).map(Some).map_err(ipc)
+}
+
+/// Asks where to write the directory for carrying elsewhere; the path written, or `null` when cancelled.
+#[tauri::command]
+pub async fn directory_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    lang: Lang,
+) -> Result<Option<String>, IpcError> {
+    if state.directory.read().await.store.snapshot().is_none() {
+        return Err(ipc(premiers_pas_core::directory::DirectoryError::Empty));
+    }
+    let request = dialogs::SaveRequest {
+        title: dialogs::t(lang, "Exporter l'annuaire", "Export the directory"),
+        file_name: dialogs::t(lang, "annuaire-chatons.json", "chatons-directory.json"),
+        filter_name: dialogs::t(lang, "Annuaire Premiers Pas", "Premiers Pas directory"),
+        extension: "json",
+    };
+    let Some(path) = dialogs::save_path(&app, request).await.map_err(ipc)? else {
+        return Ok(None);
+    };
+    state.directory.read().await.store.export(&path).map_err(ipc)?;
+    Ok(Some(path.display().to_string()))
+}

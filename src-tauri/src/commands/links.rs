@@ -1,0 +1,80 @@
+//! Links and QR codes. A link opens in the person's own browser, never in the app's webview, and only
+//! when it is a web address: `javascript:`, `file:`, `data:` and the like are refused here, in Rust,
+//! whatever the page asked.
+
+use premiers_pas_core::qr::{self, QrMatrix};
+use premiers_pas_core::IpcError;
+use tauri::Url;
+
+use crate::error::{ipc, ShellError};
+
+/// Longest address accepted (a real page's address is far shorter).
+const MAX_URL_LEN: usize = 2048;
+
+/// The address if it is one the app may hand to the browser: http or https, with a host, without a user
+/// name or password in it.
+pub fn web_url(raw: &str) -> Result<Url, ShellError> {
+    let refused = || ShellError::UrlRefused { url: raw.to_owned() };
+    if raw.len() > MAX_URL_LEN {
+        return Err(refused());
+    }
+    let url = Url::parse(raw.trim()).map_err(|_| refused())?;
+    let web = matches!(url.scheme(), "http" | "https");
+    let host = url.host_str().is_some_and(|h| !h.is_empty());
+    let credentials = !url.username().is_empty() || url.password().is_some();
+    if web && host && !credentials {
+        Ok(url)
+    } else {
+        Err(refused())
+    }
+}
+
+/// Opens a web page in the default browser.
+#[tauri::command(async)]
+pub fn open_url(url: String) -> Result<(), IpcError> {
+    let url = web_url(&url).map_err(ipc)?;
+    webbrowser::open(url.as_str()).map_err(|e| ipc(ShellError::OpenFailed(e)))
+}
+
+/// A QR code as SVG markup made by the core from numbers only: safe to insert with `{@html}`.
+#[tauri::command]
+pub fn qr_svg(text: String) -> Result<String, IpcError> {
+    qr::svg(&text).map_err(ipc)
+}
+
+/// A QR code as a matrix of modules, for a view that draws it itself.
+#[tauri::command]
+pub fn qr_matrix(text: String) -> Result<QrMatrix, IpcError> {
+    qr::encode(&text).map_err(ipc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use premiers_pas_core::ErrorCode;
+
+    #[test]
+    fn only_web_addresses_pass() {
+        for ok in ["https://www.chatons.org/", "http://example.org/a?b=c#d", "  https://f-droid.org/  "] {
+            assert!(web_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>alert(1)</script>",
+            "ftp://example.org/",
+            "mailto:contact@example.org",
+            "tauri://localhost/",
+            "https://user:secret@example.org/",
+            "//example.org",
+            "example.org",
+            "",
+            "http://",
+        ] {
+            let err = web_url(bad).unwrap_err();
+            assert_eq!(err.code(), "url.refused", "{bad}");
+        }
+        assert!(web_url(&format!("https://example.org/{}", "a".repeat(MAX_URL_LEN))).is_err());
+    }
+}

@@ -1,0 +1,55 @@
+//! What the person keeps: the report (shown, printed, saved) and the take-home QR code.
+
+use premiers_pas_core::report::ReportFormat;
+use premiers_pas_core::takeaway::Takeaway;
+use premiers_pas_core::{IpcError, Lang};
+use tauri::{AppHandle, Runtime, State, Webview};
+
+use crate::dialogs::{self, SaveRequest};
+use crate::error::{ipc, ShellError};
+use crate::state::AppState;
+
+/// The report of the last audit as text (HTML page, Markdown or JSON).
+#[tauri::command(async)]
+pub fn report(state: State<'_, AppState>, format: ReportFormat, lang: Lang) -> Result<String, IpcError> {
+    state.with_session(|s| s.report(format, lang).map_err(ipc))
+}
+
+/// Asks where to save the report and writes it there; the path written, or `null` when cancelled.
+#[tauri::command]
+pub async fn save_report<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<Option<String>, IpcError> {
+    let text = state.with_session(|s| s.report(format, lang).map_err(ipc))?;
+    let request = SaveRequest {
+        title: dialogs::t(lang, "Enregistrer le rapport", "Save the report"),
+        file_name: format!(
+            "{}.{}",
+            dialogs::t(lang, "premiers-pas-rapport", "premiers-pas-report"),
+            format.extension()
+        ),
+        filter_name: format.as_str().to_uppercase(),
+        extension: format.extension(),
+    };
+    let Some(path) = dialogs::save_path(&app, request).await.map_err(ipc)? else {
+        return Ok(None);
+    };
+    std::fs::write(&path, text)
+        .map_err(|source| ipc(ShellError::Write { path: path.display().to_string(), source }))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The visitor's to-do as short text and its QR code (SVG made by the core: safe to insert).
+#[tauri::command(async)]
+pub fn takeaway(state: State<'_, AppState>, lang: Lang) -> Result<Takeaway, IpcError> {
+    state.with_session(|s| s.takeaway(lang).map_err(ipc))
+}
+
+/// Opens the system print dialog for the current page (the UI's print stylesheet shapes it).
+#[tauri::command]
+pub fn print_page<R: Runtime>(webview: Webview<R>) -> Result<(), IpcError> {
+    webview.print().map_err(|e| ipc(ShellError::Print(e.to_string())))
+}

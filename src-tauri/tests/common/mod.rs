@@ -1,0 +1,104 @@
+//! Builds the app on Tauri's mock runtime and calls its commands through the real IPC layer (capability
+//! and ACL checks included), as the webview would.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use premiers_pas_app::config::AppConfig;
+use premiers_pas_app::AppState;
+use serde_json::Value;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+/// A running mock app and its main window.
+pub struct TestApp {
+    _app: App<MockRuntime>,
+    pub webview: WebviewWindow<MockRuntime>,
+}
+
+impl TestApp {
+    pub fn new(config: AppConfig) -> TestApp {
+        let app = premiers_pas_app::builder(mock_builder(), AppState::new(config).unwrap())
+            .build(tauri::generate_context!())
+            .unwrap();
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        TestApp { _app: app, webview }
+    }
+
+    /// Calls a command with JSON arguments (camelCase keys, as `invoke` sends them).
+    pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    /// Calls a command that must succeed.
+    pub fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    /// Calls a command that must fail, and returns its error code.
+    pub fn err_code(&self, cmd: &str, args: Value) -> String {
+        match self.call(cmd, args) {
+            Ok(v) => panic!("{cmd} should have failed, gave {v}"),
+            Err(e) => e["code"].as_str().unwrap_or_else(|| panic!("{cmd}: no code in {e}")).to_owned(),
+        }
+    }
+}
+
+/// A fixture home of the core's tests.
+pub fn fixture_home(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/core/tests/fixtures/homes").join(name)
+}
+
+/// Launch options auditing a fixture home as Linux, with its own data folder.
+pub fn config(mode: Option<&str>, home: &str, data_dir: &Path) -> AppConfig {
+    AppConfig {
+        mode: mode.map(|m| m.parse().unwrap()),
+        home: Some(fixture_home(home)),
+        os: Some(premiers_pas_core::OsFamily::Linux),
+        data_dir: Some(data_dir.to_path_buf()),
+        ..AppConfig::default()
+    }
+}
+
+/// Every file under `dir` with its content: to prove a folder was left exactly as it was.
+pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.insert(path.clone(), Vec::new());
+                stack.push(path);
+            } else {
+                out.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The status of a step in a list of step results.
+pub fn status_of(steps: &Value, id: &str) -> String {
+    steps.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("no step {id}"))
+        ["status"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}

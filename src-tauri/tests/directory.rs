@@ -1,0 +1,75 @@
+//! The directory commands against a federation served on 127.0.0.1: refresh (with its progress channel
+//! accepted), status, search near a town, one host, places and categories.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+#[path = "../../crates/core/tests/directory_server/mod.rs"]
+mod directory_server;
+
+use common::{config, TestApp};
+use directory_server::Server;
+use serde_json::json;
+
+#[test]
+fn refresh_then_search_near_a_town() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+
+    let status = app.ok("directory_status", json!({}));
+    assert_eq!(status["available"], false);
+    assert_eq!(app.err_code("directory_search", json!({ "query": {} })), "directory.empty");
+
+    let report = app.ok(
+        "directory_refresh",
+        json!({ "source": server.url("/federation.properties"), "onProgress": "__CHANNEL__:1" }),
+    );
+    assert_eq!(report["counts"]["failed"], 0, "{report}");
+    let status = app.ok("directory_status", json!({}));
+    assert_eq!(status["available"], true);
+    assert_eq!(status["organizations"], report["organizations"]);
+    assert!(data.path().join("directory/snapshot.json").is_file(), "kept offline outside a stand");
+    let journal = app.ok("journal", json!({}));
+    assert!(journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "request" && e["purpose"] == "directory"));
+
+    let results = app.ok("directory_search", json!({ "query": { "category": "mail", "near": "Compiègne" } }));
+    let hits = results["hits"].as_array().unwrap();
+    assert!(!hits.is_empty(), "{results}");
+    let first = hits[0]["org_id"].as_str().unwrap().to_owned();
+    assert!(hits[0]["distance_km"].as_f64().unwrap() < 50.0, "nearest first: {}", hits[0]);
+    let org = app.ok("directory_org", json!({ "id": first }));
+    assert_eq!(org["id"], first.as_str());
+    assert_eq!(app.err_code("directory_org", json!({ "id": "nope" })), "directory.unknown_organization");
+
+    assert_eq!(
+        app.err_code(
+            "directory_refresh",
+            json!({ "source": "file:///etc/passwd", "onProgress": "__CHANNEL__:2" })
+        ),
+        "directory.invalid_source"
+    );
+    assert_eq!(
+        app.ok("directory_status", json!({}))["organizations"],
+        report["organizations"],
+        "a failed refresh keeps the directory"
+    );
+}
+
+#[test]
+fn places_and_categories() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+    let places = app.ok("place_suggest", json!({ "prefix": "compi", "limit": 5 }));
+    assert_eq!(places[0]["name"], "Compiègne", "{places}");
+    let many = app.ok("place_suggest", json!({ "prefix": "sa", "limit": 10_000 }));
+    assert!(many.as_array().unwrap().len() <= 50);
+    let cats = app.ok("categories", json!({ "lang": "fr" }));
+    let mail = cats.as_array().unwrap().iter().find(|c| c["id"] == "mail").unwrap();
+    assert!(mail["label"].is_string());
+}

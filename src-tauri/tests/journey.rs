@@ -1,0 +1,144 @@
+//! The home journey through the real IPC layer: a fixture home audited, an answer saved in the data
+//! folder, the app restarted, progress still there, and what changed shown after a second audit.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{config, status_of, TestApp};
+use serde_json::json;
+
+#[test]
+fn home_journey_saves_progress_and_tells_what_changed() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "debian-firefox-ubo", data.path()));
+
+    assert_eq!(app.err_code("run_audit", json!({ "lang": "fr" })), "session.not_started");
+    let view = app.ok("start_session", json!({ "mode": "home", "pack": null }));
+    assert_eq!(view["mode"], "home");
+    assert_eq!(view["pack_id"], "premiers-pas");
+    assert_eq!(view["resume"], false);
+    assert_eq!(view["persistent"], true);
+
+    let audit = app.ok("run_audit", json!({ "lang": "fr" }));
+    let steps = &audit["steps"];
+    assert_eq!(status_of(steps, "firefox"), "done");
+    assert_eq!(status_of(steps, "ublock-origin"), "done");
+    assert_eq!(status_of(steps, "default-browser"), "done");
+    assert_eq!(status_of(steps, "private-maps"), "manual");
+    assert_eq!(audit["first_todo"], "private-maps");
+    assert_eq!(audit["changes"], json!([]));
+    assert!(!audit["audit"]["browsers"].as_array().unwrap().is_empty());
+    // The evidence is in plain words, in the language asked for.
+    let ubo = steps.as_array().unwrap().iter().find(|s| s["id"] == "ublock-origin").unwrap();
+    assert!(ubo["reasons"][0].as_str().unwrap().contains("uBlock Origin"), "{ubo}");
+    assert!(!ubo["evidence"].as_array().unwrap().is_empty());
+
+    let steps = app.ok("set_answer", json!({ "step": "private-maps", "answer": "done", "lang": "fr" }));
+    assert_eq!(status_of(&steps, "private-maps"), "done");
+    assert!(data.path().join("progress.json").is_file());
+    assert_eq!(
+        app.err_code("set_answer", json!({ "step": "nope", "answer": "done", "lang": "fr" })),
+        "session.unknown_step"
+    );
+    assert_eq!(app.err_code("next_visitor", json!({})), "session.not_ephemeral");
+    assert!(data.path().join("progress.json").is_file(), "refusing next_visitor keeps progress");
+
+    // The transparency panel lists the files the audit read.
+    let journal = app.ok("journal", json!({}));
+    assert!(journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "file_read" && e["path"].as_str().unwrap().ends_with("profiles.ini")));
+    drop(app);
+
+    // The next launch: progress is there, and a new audit says what moved.
+    let app = TestApp::new(config(None, "debian-firefox-ubo", data.path()));
+    let view = app.ok("start_session", json!({ "mode": "home", "pack": "premiers-pas" }));
+    assert_eq!(view["resume"], true);
+    assert!(view["notice"].is_null());
+    let audit = app.ok("run_audit", json!({ "lang": "en" }));
+    assert_eq!(status_of(&audit["steps"], "private-maps"), "done");
+    assert_eq!(audit["changes"], json!([{ "step": "private-maps", "before": "manual", "after": "done" }]));
+    assert_eq!(audit["first_todo"], "ethical-mail");
+
+    // Taking the answer back.
+    let steps = app.ok("set_answer", json!({ "step": "private-maps", "answer": null, "lang": "en" }));
+    assert_eq!(status_of(&steps, "private-maps"), "manual");
+    let steps = app.ok("step_results", json!({ "lang": "fr" }));
+    assert_eq!(status_of(&steps, "firefox"), "done");
+}
+
+#[test]
+fn a_damaged_progress_file_is_recovered_and_said() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+    app.ok("start_session", json!({ "mode": "home" }));
+    app.ok("run_audit", json!({ "lang": "fr" }));
+    app.ok("set_answer", json!({ "step": "private-maps", "answer": "done", "lang": "fr" }));
+    app.ok("set_answer", json!({ "step": "chatons-host", "answer": "not_yet", "lang": "fr" }));
+    std::fs::write(data.path().join("progress.json"), b"{ half a fi").unwrap();
+    let view = app.ok("start_session", json!({ "mode": "home" }));
+    assert_eq!(view["notice"]["kind"], "recovered");
+    assert_eq!(view["notice"]["from_backup"], true);
+    assert_eq!(view["resume"], true);
+}
+
+#[test]
+fn packs_and_workshop() {
+    let data = tempfile::tempdir().unwrap();
+    let mut launch = config(Some("workshop"), "empty", data.path());
+    launch.pack = Some("atelier-navigateur".into());
+    let app = TestApp::new(launch);
+    let packs = app.ok("list_packs", json!({ "lang": "en" }));
+    let ids: Vec<&str> = packs.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"premiers-pas") && ids.contains(&"atelier-navigateur"), "{ids:?}");
+    assert!(packs[0]["steps"].as_u64().unwrap() > 0);
+    let pack = app.ok("get_pack", json!({ "id": "premiers-pas" }));
+    assert!(pack["steps"][0]["title"]["fr"].is_string() && pack["steps"][0]["title"]["en"].is_string());
+    assert_eq!(app.err_code("get_pack", json!({ "id": "nope" })), "checklist.unknown_pack");
+
+    // The launch option picks the pack; a workshop keeps nothing.
+    let view = app.ok("start_session", json!({ "mode": "workshop", "pack": null }));
+    assert_eq!(view["pack_id"], "atelier-navigateur");
+    assert_eq!(view["persistent"], false);
+    app.ok("run_audit", json!({ "lang": "fr" }));
+    assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), 0);
+    assert_eq!(
+        app.err_code("start_session", json!({ "mode": "home", "pack": "nope" })),
+        "checklist.unknown_pack"
+    );
+}
+
+#[test]
+fn report_in_every_format_and_the_takeaway() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "debian-firefox-ubo", data.path()));
+    app.ok("start_session", json!({ "mode": "home" }));
+    assert_eq!(app.err_code("report", json!({ "format": "html", "lang": "fr" })), "session.no_audit");
+    app.ok("run_audit", json!({ "lang": "fr" }));
+
+    let html = app.ok("report", json!({ "format": "html", "lang": "fr" }));
+    let html = html.as_str().unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains("lang=\"fr\""));
+    assert!(html.contains("Un navigateur qui travaille pour vous") && html.contains("Fait"));
+    assert!(!html.contains("<script"));
+
+    let md = app.ok("report", json!({ "format": "markdown", "lang": "en" }));
+    assert!(md.as_str().unwrap().starts_with("# First steps"));
+
+    let json_text = app.ok("report", json!({ "format": "json", "lang": "en" }));
+    let doc: serde_json::Value = serde_json::from_str(json_text.as_str().unwrap()).unwrap();
+    assert_eq!(doc["schema"], "premiers-pas/report/1");
+    assert_eq!(doc["counts"]["done"], 3);
+    assert_eq!(doc["audit"]["schema"], "premiers-pas/audit/1");
+    assert!(app.call("report", json!({ "format": "pdf", "lang": "en" })).is_err());
+
+    let takeaway = app.ok("takeaway", json!({ "lang": "fr" }));
+    assert_eq!(takeaway["steps"], 3, "{takeaway}");
+    let text = takeaway["text"].as_str().unwrap();
+    assert!(text.contains("https://f-droid.org/packages/app.comaps.fdroid/"), "{text}");
+    assert!(!text.contains("Un navigateur qui travaille pour vous"), "done steps are left out: {text}");
+    assert!(takeaway["svg"].as_str().unwrap().starts_with("<svg "));
+}

@@ -1,0 +1,108 @@
+//! Stand mode through the real IPC layer: a whole visit (audit, answers, take-home list, a directory
+//! refresh from a loopback federation) leaves the data folder exactly as it was, and "next visitor"
+//! forgets everything, the directory included.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+#[path = "../../crates/core/tests/directory_server/mod.rs"]
+mod directory_server;
+
+use common::{config, status_of, tree, TestApp};
+use directory_server::Server;
+use serde_json::json;
+
+const CHANNEL: &str = "__CHANNEL__:7";
+
+#[test]
+fn a_visit_writes_nothing_and_next_visitor_forgets_it() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let source = server.url("/federation.properties");
+    let data = tempfile::tempdir().unwrap();
+
+    // A volunteer prepared the directory at home beforehand.
+    let mut home = config(Some("home"), "debian-firefox-ubo", data.path());
+    home.directory_source = Some(source.clone());
+    let app = TestApp::new(home);
+    app.ok("start_session", json!({ "mode": "home" }));
+    let prepared = app.ok("directory_refresh", json!({ "source": null, "onProgress": CHANNEL }));
+    let prepared_orgs = prepared["organizations"].as_u64().unwrap();
+    assert!(prepared_orgs > 5, "{prepared}");
+    drop(app);
+    let before = tree(data.path());
+    assert!(before.keys().any(|p| p.ends_with("snapshot.json")));
+
+    // The stand: the federation has since lost members.
+    let fed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../crates/core/tests/fixtures/federations/clean/federation.properties"),
+    )
+    .unwrap()
+    .replace("{{BASE}}", &server.base);
+    let smaller: String = fed
+        .lines()
+        .filter(|l| !l.starts_with("subs.") || l.starts_with("subs.oise"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    server.set_file("/federation.properties", smaller.into_bytes());
+
+    let mut stand = config(Some("stand"), "debian-firefox-ubo", data.path());
+    stand.directory_source = Some(source);
+    let app = TestApp::new(stand);
+    assert_eq!(app.err_code("start_session", json!({ "mode": "home" })), "session.mode_locked");
+    let view = app.ok("start_session", json!({ "mode": "stand" }));
+    assert_eq!(view["persistent"], false);
+    assert_eq!(view["resume"], false);
+
+    // The directory prepared in advance is there, read-only.
+    let status = app.ok("directory_status", json!({}));
+    assert_eq!(status["organizations"].as_u64().unwrap(), prepared_orgs);
+    assert!(status["path"].is_null(), "kept in memory: {status}");
+
+    let audit = app.ok("run_audit", json!({ "lang": "fr" }));
+    assert_eq!(status_of(&audit["steps"], "private-maps"), "manual");
+    let steps = app.ok("set_answer", json!({ "step": "private-maps", "answer": "done", "lang": "fr" }));
+    assert_eq!(status_of(&steps, "private-maps"), "done");
+    app.ok("takeaway", json!({ "lang": "fr" }));
+    app.ok("report", json!({ "format": "html", "lang": "fr" }));
+    let refreshed = app.ok("directory_refresh", json!({ "source": null, "onProgress": CHANNEL }));
+    assert_eq!(refreshed["organizations"], 1, "{refreshed}");
+    assert_eq!(app.ok("directory_status", json!({}))["organizations"], 1);
+    assert!(!app.ok("journal", json!({})).as_array().unwrap().is_empty());
+
+    assert_eq!(tree(data.path()), before, "the stand wrote to the data folder");
+
+    app.ok("next_visitor", json!({}));
+    assert_eq!(app.err_code("takeaway", json!({ "lang": "fr" })), "session.no_audit");
+    let status = app.ok("directory_status", json!({}));
+    assert_eq!(status["organizations"].as_u64().unwrap(), prepared_orgs, "the visit's refresh is forgotten");
+    let journal = app.ok("journal", json!({}));
+    assert!(
+        journal
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["kind"] == "file_read" && e["path"].as_str().unwrap().ends_with("snapshot.json")),
+        "only the prepared directory read again: {journal}"
+    );
+    let audit = app.ok("run_audit", json!({ "lang": "fr" }));
+    assert_eq!(status_of(&audit["steps"], "private-maps"), "manual", "the answer is forgotten");
+    assert_eq!(audit["changes"], json!([]));
+
+    assert_eq!(tree(data.path()), before, "the stand wrote to the data folder");
+}
+
+#[test]
+fn a_stand_without_a_prepared_directory_stays_empty_on_disk() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(Some("stand"), "empty", data.path()));
+    app.ok("start_session", json!({ "mode": "stand" }));
+    let status = app.ok("directory_status", json!({}));
+    assert_eq!(status["available"], false);
+    assert_eq!(app.err_code("directory_search", json!({ "query": {} })), "directory.empty");
+    app.ok("run_audit", json!({ "lang": "en" }));
+    app.ok("set_answer", json!({ "step": "chatons-host", "answer": "not_yet", "lang": "en" }));
+    app.ok("next_visitor", json!({}));
+    assert!(tree(data.path()).is_empty());
+}
