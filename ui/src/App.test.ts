@@ -1,48 +1,17 @@
+// The welcome screen and the things every screen shares: language, privacy page, launch options.
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import type { SystemInfo } from './bindings/SystemInfo';
-import type { AppConfig } from './bindings/AppConfig';
-
-const debian: SystemInfo = {
-  os_family: 'linux',
-  os_name: 'Debian GNU/Linux',
-  os_version: '12',
-  kernel_version: '6.1.0',
-  desktop: 'GNOME',
-  locale: 'fr-FR',
-  lang: 'fr',
-};
-
-const launch: AppConfig = {
-  mode: null,
-  lang: null,
-  pack: null,
-  home: null,
-  os: null,
-  data_dir: null,
-  directory_source: null,
-  idle_seconds: 120,
-};
-
-function backend(system: SystemInfo, config: AppConfig = launch) {
-  const calls: string[] = [];
-  mockIPC((cmd) => {
-    calls.push(cmd);
-    if (cmd === 'system_info') return system;
-    if (cmd === 'app_config') return config;
-    throw { code: 'ipc.unknown_command', message: `unknown command ${cmd}` };
-  });
-  return calls;
-}
+import { createBackend, system as debian } from './mocks/fixtures';
 
 afterEach(() => clearMocks());
 
 describe('welcome screen', () => {
   it('greets in the language of the system and names the computer', async () => {
-    const calls = backend(debian);
+    const backend = createBackend();
+    mockIPC(backend.handle);
     render(App);
     expect(await screen.findByText('Votre ordinateur : Debian GNU/Linux 12, bureau GNOME')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Premiers Pas');
@@ -50,11 +19,11 @@ describe('welcome screen', () => {
     expect(screen.getByRole('button', { name: /Sur un stand/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /En atelier/ })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('fr');
-    expect(calls).toContain('system_info');
+    expect(backend.calls.map((c) => c.cmd)).toContain('system_info');
   });
 
   it('switches to English and back', async () => {
-    backend(debian);
+    mockIPC(createBackend().handle);
     render(App);
     await screen.findByText(/Votre ordinateur/);
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
@@ -67,12 +36,12 @@ describe('welcome screen', () => {
   });
 
   it('starts in English on an English system, and the launch option wins over the system', async () => {
-    backend({ ...debian, locale: 'en-GB', lang: 'en' });
+    mockIPC(createBackend({ system: { ...debian, locale: 'en-GB', lang: 'en' } }).handle);
     const { unmount } = render(App);
     expect(await screen.findByText(/Your computer/)).toBeInTheDocument();
     unmount();
     clearMocks();
-    backend({ ...debian, locale: 'en-GB', lang: 'en' }, { ...launch, lang: 'fr' });
+    mockIPC(createBackend({ system: { ...debian, locale: 'en-GB', lang: 'en' }, config: { mode: null, lang: 'fr' } }).handle);
     render(App);
     expect(await screen.findByText(/Votre ordinateur/)).toBeInTheDocument();
   });
@@ -86,13 +55,41 @@ describe('welcome screen', () => {
     expect(screen.getAllByRole('button', { name: /Chez moi|Sur un stand|En atelier/ })).toHaveLength(3);
   });
 
-  it('a mode that is not ready says so instead of pretending', async () => {
-    backend(debian);
+  it('links to the plain-language privacy page, with the GeoNames credit, and back', async () => {
+    mockIPC(createBackend().handle);
     render(App);
     await screen.findByText(/Votre ordinateur/);
-    await userEvent.click(screen.getByRole('button', { name: /Sur un stand/ }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Bientôt');
-    await userEvent.click(screen.getByRole('button', { name: 'Retour à l’accueil' }));
+    await userEvent.click(screen.getByRole('button', { name: /Ce que fait \(et ne fait pas\)/ }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Ce que fait (et ne fait pas) Premiers Pas');
+    expect(screen.getByRole('heading', { name: 'Pas de compte' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Pas de statistiques' })).toBeInTheDocument();
+    expect(screen.getByText(/GeoNames .*Creative Commons Attribution 4\.0/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Premiers Pas');
+  });
+
+  it('a failing journey says what went wrong and stays on the welcome screen', async () => {
+    mockIPC(createBackend({ failing: { run_audit: { code: 'audit.failed', message: 'disk on fire' } } }).handle);
+    render(App);
+    await screen.findByText(/Votre ordinateur/);
+    await userEvent.click(screen.getByRole('button', { name: /Chez moi/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Quelque chose n’a pas fonctionné : disk on fire');
+    expect(screen.getByRole('button', { name: /Chez moi/ })).toBeInTheDocument();
+  });
+
+  it('settings change the text size and contrast of the whole page', async () => {
+    mockIPC(createBackend().handle);
+    render(App);
+    await screen.findByText(/Votre ordinateur/);
+    await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Réglages');
+    await userEvent.click(screen.getByRole('radio', { name: 'Très grande' }));
+    expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1.45');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Contraste renforcé' }));
+    expect(document.documentElement.dataset.contrast).toBe('high');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Contraste renforcé' }));
+    expect(document.documentElement.dataset.contrast).toBeUndefined();
+    // The stand's idle delay is a stand setting only.
+    expect(screen.queryByLabelText('Retour au début après')).not.toBeInTheDocument();
   });
 });

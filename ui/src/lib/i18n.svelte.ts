@@ -1,8 +1,10 @@
 // UI strings live in ../i18n/<lang>.json, never in components. The language is reactive state: switching
-// it re-renders every string and updates <html lang>.
+// it re-renders every string and updates <html lang>. Pack and directory texts arrive as `Text` maps and
+// are picked with `tr`, with the same fallbacks as the core (English, then French).
 import fr from '../i18n/fr.json';
 import en from '../i18n/en.json';
 import type { Lang } from '../bindings/Lang';
+import type { Text } from '../bindings/Text';
 
 type Messages = { [key: string]: string | Messages };
 const catalogs: Record<Lang, Messages> = { fr, en };
@@ -33,6 +35,16 @@ class I18n {
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
+  };
+
+  /** The string for `key`, or `fallback` when the catalogs do not have it (an app id, a purpose). */
+  tOr = (key: string, fallback: string): string =>
+    lookup(catalogs[this.lang], key) !== undefined ? this.t(key) : fallback;
+
+  /** A content text (pack, directory) in the current language. */
+  tr = (text: Text | null | undefined): string => {
+    if (!text) return '';
+    return text[this.lang] ?? text.en ?? text.fr ?? Object.values(text)[0] ?? '';
   };
 
   set(lang: Lang) {

@@ -1,0 +1,34 @@
+// Dates, sizes and times written the way each language writes them (Intl), so no format lives in a
+// component or a catalog.
+import type { Lang } from '../bindings/Lang';
+
+const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** "novembre 2026" / "November 2026" from a `YYYY-MM-DD` review date; the raw text if it is not one. */
+export function monthYear(date: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** "12:04:31" in the local time zone. */
+export function clockTime(ms: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
+    new Date(ms),
+  );
+}
+
+/** "1,2 ko" / "1.2 kB": bytes for people, in powers of 1000 like file managers. */
+export function byteSize(bytes: number, lang: Lang): string {
+  const units = lang === 'fr' ? ['o', 'ko', 'Mo', 'Go'] : ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(value);
+  return `${number} ${units[unit]}`;
+}

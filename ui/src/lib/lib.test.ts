@@ -1,0 +1,108 @@
+// The views' small rules: instruction text, next step, QR phones, presentation keys, journal, formats.
+import { describe, expect, it } from 'vitest';
+import type { StepResult } from '../bindings/StepResult';
+import { packs } from '../mocks/fixtures';
+import { byteSize, monthYear } from './format';
+import { firstAction, howBlocks } from './howText';
+import { groupFiles } from './journal';
+import { slideMove } from './presentation';
+import { asksThePerson, howForComputer, nextStep, qrPhone } from './steps';
+
+const result = (id: string, status: StepResult['status']): StepResult => ({ id, status, reasons: [], evidence: [] });
+
+describe('instruction text', () => {
+  it('turns numbered lines into a list and keeps other lines as paragraphs', () => {
+    expect(howBlocks('1. Open Firefox.\n2. Click "Add".\n\nThat is all.\n')).toEqual([
+      { kind: 'steps', items: ['Open Firefox.', 'Click "Add".'] },
+      { kind: 'para', text: 'That is all.' },
+    ]);
+  });
+
+  it('never interprets markup', () => {
+    expect(howBlocks('<b>bold</b>')).toEqual([{ kind: 'para', text: '<b>bold</b>' }]);
+  });
+
+  it('finds the first action: the first numbered item, else the first sentence', () => {
+    expect(firstAction('Intro line\n1. First.\n2. Second.')).toBe('First.');
+    expect(firstAction('Scan a code. Then install it.')).toBe('Scan a code.');
+    expect(firstAction('')).toBe('');
+  });
+});
+
+describe('steps', () => {
+  const firefox = packs[0].steps.find((s) => s.id === 'firefox')!;
+
+  it('picks the instructions of this computer, else the default', () => {
+    expect(howForComputer(firefox.how, 'windows')).toBe(firefox.how.windows);
+    expect(howForComputer(firefox.how, 'other')).toBe(firefox.how.default);
+    expect(howForComputer({ default: { fr: 'd', en: 'd' } }, 'macos')).toEqual({ fr: 'd', en: 'd' });
+  });
+
+  it('knows which steps ask the person, bonus checks aside', () => {
+    const ids = packs[0].steps.filter(asksThePerson).map((s) => s.id);
+    expect(ids).toEqual(['private-maps', 'chatons-host']);
+    expect(asksThePerson({ ...firefox, checks: [{ bonus: 'manual' }] })).toBe(false);
+    expect(asksThePerson({ ...firefox, checks: [{ any: ['manual'] }] })).toBe(true);
+  });
+
+  it('tells which phone a QR code is for', () => {
+    expect(qrPhone({ label: {}, url: 'https://f-droid.org/x', store: 'fdroid', app: 'comaps' })).toBe('android');
+    expect(qrPhone({ label: {}, url: 'https://apps.apple.com/x', store: 'app-store', app: 'comaps' })).toBe('ios');
+    expect(qrPhone({ label: {}, url: 'https://addons.mozilla.org/android/addon/ublock-origin/', store: 'web' })).toBe(
+      'android',
+    );
+    expect(qrPhone({ label: {}, url: 'https://example.org/' })).toBeNull();
+  });
+
+  it('suggests the core’s first step while it is open, then the next open one', () => {
+    const results = [result('a', 'done'), result('b', 'todo'), result('c', 'manual'), result('d', 'done')];
+    expect(nextStep(results, 'b')).toBe('b');
+    expect(nextStep(results, 'd')).toBe('b');
+    expect(nextStep([result('a', 'done'), result('b', 'done'), result('c', 'todo')], 'b')).toBe('c');
+    expect(nextStep([result('a', 'done')], 'a')).toBeNull();
+    expect(nextStep([result('a', 'todo')], null)).toBe('a');
+  });
+});
+
+describe('presentation keys', () => {
+  it('moves one slide per key a remote sends, Escape leaves', () => {
+    const moves = ['ArrowRight', 'PageDown', ' ', 'ArrowLeft', 'PageUp', 'Escape', 'a'].map((key) =>
+      slideMove({ key, shiftKey: false }),
+    );
+    expect(moves).toEqual([1, 1, 1, -1, -1, 'leave', null]);
+    expect(slideMove({ key: ' ', shiftKey: true })).toBe(-1);
+  });
+});
+
+describe('journal', () => {
+  it('groups file reads by application in order of first appearance, each path once', () => {
+    const read = (app: string, path: string, bytes = 10) =>
+      ({ kind: 'file_read', app, path, bytes, error: null, at_ms: 0 }) as const;
+    const groups = groupFiles([read('firefox', '/a'), read('system', '/m'), read('firefox', '/a', 12), read('firefox', '/b')]);
+    expect(groups).toEqual([
+      {
+        app: 'firefox',
+        files: [
+          { path: '/a', reads: 2, bytes: 12, error: null },
+          { path: '/b', reads: 1, bytes: 10, error: null },
+        ],
+      },
+      { app: 'system', files: [{ path: '/m', reads: 1, bytes: 10, error: null }] },
+    ]);
+  });
+});
+
+describe('formats', () => {
+  it('writes review dates as month and year', () => {
+    expect(monthYear('2026-11-01', 'fr')).toBe('novembre 2026');
+    expect(monthYear('2026-11-01', 'en')).toBe('November 2026');
+    expect(monthYear('soon', 'en')).toBe('soon');
+  });
+
+  it('writes sizes for people', () => {
+    expect(byteSize(512, 'en')).toBe('512 B');
+    expect(byteSize(18_432, 'en')).toBe('18.4 kB');
+    expect(byteSize(18_432, 'fr')).toMatch(/^18,4\s?ko$/);
+    expect(byteSize(2_500_000, 'fr')).toMatch(/^2,5\s?Mo$/);
+  });
+});

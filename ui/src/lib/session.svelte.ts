@@ -1,0 +1,91 @@
+// The journey's data for this run: mode, pack, the audit and the step results. Every fact comes from the
+// Rust side; this class only keeps the latest answer of each command and derives what views show.
+import type { Answer } from '../bindings/Answer';
+import type { Audit } from '../bindings/Audit';
+import type { Change } from '../bindings/Change';
+import type { Lang } from '../bindings/Lang';
+import type { Mode } from '../bindings/Mode';
+import type { Notice } from '../bindings/Notice';
+import type { Pack } from '../bindings/Pack';
+import type { StepResult } from '../bindings/StepResult';
+import { api } from './ipc';
+import { nextStep } from './steps';
+
+export class Session {
+  mode = $state<Mode | null>(null);
+  pack = $state<Pack | null>(null);
+  audit = $state<Audit | null>(null);
+  results = $state<StepResult[]>([]);
+  /** What changed since the previous audit, as the first audit of this run saw it. */
+  changes = $state<Change[]>([]);
+  resume = $state(false);
+  notice = $state<Notice | null>(null);
+  /** The language the results' sentences are written in. */
+  resultsLang = $state<Lang | null>(null);
+  #suggested = $state<string | null>(null);
+  #audited = false;
+  #request = 0;
+
+  /** The step to suggest: "Commencer par…". */
+  firstTodo = $derived(nextStep(this.results, this.#suggested));
+  resultsById = $derived(new Map(this.results.map((r) => [r.id, r])));
+  done = $derived(this.results.filter((r) => r.status === 'done').length);
+
+  async start(mode: Mode, packId: string | null) {
+    const view = await api.startSession(mode, packId);
+    this.pack = await api.getPack(view.pack_id);
+    this.mode = view.mode;
+    this.resume = view.resume;
+    this.notice = view.notice;
+    this.audit = null;
+    this.results = [];
+    this.resultsLang = null;
+    this.changes = [];
+    this.#suggested = null;
+    this.#audited = false;
+  }
+
+  /** Runs detection and evaluation; later runs (check again, a language switch) keep the first changes. */
+  async runAudit(lang: Lang) {
+    const request = ++this.#request;
+    const view = await api.runAudit(lang);
+    // A language switch during an audit asks again: only the latest answer counts.
+    if (request !== this.#request) return;
+    this.resultsLang = lang;
+    this.audit = view.audit;
+    this.results = view.steps;
+    this.#suggested = view.first_todo;
+    if (!this.#audited) this.changes = view.changes;
+    this.#audited = true;
+  }
+
+  get audited() {
+    return this.audit !== null;
+  }
+
+  /** The same results in another language: judged again against the last audit, nothing read. */
+  async translate(lang: Lang) {
+    const request = ++this.#request;
+    const results = await api.stepResults(lang);
+    if (request !== this.#request) return;
+    this.results = results;
+    this.resultsLang = lang;
+  }
+
+  async answer(step: string, answer: Answer | null, lang: Lang) {
+    this.results = await api.setAnswer(step, answer, lang);
+    this.resultsLang = lang;
+  }
+
+  /** Everything about the visit forgotten (the Rust side forgets its part in next_visitor). */
+  clear() {
+    this.audit = null;
+    this.results = [];
+    this.resultsLang = null;
+    this.changes = [];
+    this.resume = false;
+    this.notice = null;
+    this.#suggested = null;
+    this.#audited = false;
+  }
+}

@@ -1,0 +1,60 @@
+// What the views need to know about a pack's steps, computed from the pack itself: which instructions
+// fit this computer, whether a step asks the person, which QR codes belong to which phone, and where to
+// go next. No verdicts here: statuses come from the core.
+import type { Check } from '../bindings/Check';
+import type { How } from '../bindings/How';
+import type { OsFamily } from '../bindings/OsFamily';
+import type { QrTarget } from '../bindings/QrTarget';
+import type { Status } from '../bindings/Status';
+import type { Step } from '../bindings/Step';
+import type { StepResult } from '../bindings/StepResult';
+import type { Text } from '../bindings/Text';
+
+export const STATUSES: Status[] = ['done', 'todo', 'partial', 'manual', 'unknown'];
+
+/** The instructions for a computer of this family, falling back to the default text. */
+export function howForComputer(how: How, os: OsFamily | null): Text | undefined {
+  const specific = os === 'linux' || os === 'macos' || os === 'windows' ? how[os] : undefined;
+  return specific ?? how.default;
+}
+
+/** The phone variants the pack wrote, Android then iPhone. */
+export function phoneVariants(how: How): { platform: 'android' | 'ios'; text: Text }[] {
+  const out: { platform: 'android' | 'ios'; text: Text }[] = [];
+  if (how.android) out.push({ platform: 'android', text: how.android });
+  if (how.ios) out.push({ platform: 'ios', text: how.ios });
+  return out;
+}
+
+function hasManual(check: Check): boolean {
+  if (check === 'manual') return true;
+  if ('all' in check) return check.all.some(hasManual);
+  if ('any' in check) return check.any.some(hasManual);
+  return false;
+}
+
+/** A step that only the person can confirm ("C'est fait" / "Pas encore"). Bonus checks never count. */
+export function asksThePerson(step: Step): boolean {
+  return step.checks.some(hasManual);
+}
+
+export type Phone = 'android' | 'ios';
+
+/** Which phone a QR code is for; `null` when any phone can open it (a web page). */
+export function qrPhone(qr: QrTarget): Phone | null {
+  if (qr.store === 'play' || qr.store === 'fdroid') return 'android';
+  if (qr.store === 'app-store') return 'ios';
+  if (/\/android\//.test(qr.url)) return 'android';
+  return null;
+}
+
+/**
+ * The step to suggest next: the one the core suggested while it is still not done, else the first step
+ * after it (then from the start) that is not done. Null when everything is done.
+ */
+export function nextStep(results: StepResult[], suggested: string | null): string | null {
+  const open = (r: StepResult) => r.status !== 'done';
+  const from = Math.max(0, results.findIndex((r) => r.id === suggested));
+  const ordered = [...results.slice(from), ...results.slice(0, from)];
+  return ordered.find(open)?.id ?? null;
+}

@@ -1,0 +1,263 @@
+// A pretend Rust side for the views' tests and for screenshots of the built UI: realistic data (the two
+// shipped packs, an audit of a home with Firefox + uBlock Origin, Chrome as the default browser and a
+// Gmail account in Thunderbird, its journal) and a command handler to pass to `mockIPC`.
+//
+// The data files were produced by the real engine: `premiers-pas checklist show <pack> --json` and
+// `premiers-pas audit --json --home <fixture home> --os linux --pack <pack> --lang <fr|en>` on the core's
+// fixture homes (debian-firefox-ubo + chrome-mv2 + thunderbird-gmail-posteo), paths shown under
+// /home/lucas; the QR codes were drawn with the qrcode crate.
+import type { Answer } from '../bindings/Answer';
+import type { AppConfig } from '../bindings/AppConfig';
+import type { Audit } from '../bindings/Audit';
+import type { AuditView } from '../bindings/AuditView';
+import type { Change } from '../bindings/Change';
+import type { IpcError } from '../bindings/IpcError';
+import type { JournalEntry } from '../bindings/JournalEntry';
+import type { Lang } from '../bindings/Lang';
+import type { Mode } from '../bindings/Mode';
+import type { Notice } from '../bindings/Notice';
+import type { OsFamily } from '../bindings/OsFamily';
+import type { Pack } from '../bindings/Pack';
+import type { PackSummary } from '../bindings/PackSummary';
+import type { SessionView } from '../bindings/SessionView';
+import type { StepResult } from '../bindings/StepResult';
+import type { SystemInfo } from '../bindings/SystemInfo';
+import type { Takeaway } from '../bindings/Takeaway';
+import auditData from './data/audit.json';
+import packData from './data/packs.json';
+import qrData from './data/qr.json';
+
+export const system: SystemInfo = {
+  os_family: 'linux',
+  os_name: 'Debian GNU/Linux',
+  os_version: '12',
+  kernel_version: '6.1.0-28-amd64',
+  desktop: 'GNOME',
+  locale: 'fr-FR',
+  lang: 'fr',
+};
+
+export const packs = packData as Pack[];
+export const audit = auditData.audit as Audit;
+const results = auditData.steps as Record<string, Record<Lang, StepResult[]>>;
+
+export function pack(id: string): Pack {
+  const found = packs.find((p) => p.id === id);
+  if (!found) throw { code: 'checklist.unknown_pack', message: `no checklist pack with id \`${id}\`` };
+  return found;
+}
+
+export function packSummaries(lang: Lang): PackSummary[] {
+  return packs.map((p) => ({
+    id: p.id,
+    title: p.title[lang],
+    description: p.description[lang],
+    steps: p.steps.length,
+    reviewed: p.reviewed,
+  }));
+}
+
+/** The step results of the fixture audit, before any answer. */
+export function stepResults(packId: string, lang: Lang): StepResult[] {
+  return structuredClone(results[packId][lang]);
+}
+
+/** A change since a previous audit at home: the default browser used to be to do, and still is; uBO moved. */
+export const changesSinceLastTime: Change[] = [
+  { step: 'ublock-origin', before: 'todo', after: 'partial' },
+  { step: 'firefox', before: 'todo', after: 'done' },
+];
+
+const T0 = Date.UTC(2026, 10, 26, 9, 30, 12);
+
+function appOf(path: string): string {
+  if (path.includes('/.mozilla/')) return 'firefox';
+  if (path.includes('google-chrome')) return 'chrome';
+  if (path.includes('/.thunderbird/')) return 'thunderbird';
+  return 'system';
+}
+
+/** What the audit read, as the journal records it. */
+export const journalFiles: JournalEntry[] = audit.files_read.map((path, i) => ({
+  kind: 'file_read',
+  app: appOf(path),
+  path,
+  bytes: 400 + ((path.length * 97) % 9000),
+  error: null,
+  at_ms: T0 + i * 3,
+}));
+
+/** A directory refresh, for the transparency panel with network requests. */
+export const journalRequests: JournalEntry[] = [
+  {
+    kind: 'request',
+    purpose: 'directory',
+    target: 'https://stats.chatons.org/chatons.properties',
+    status: 200,
+    bytes: 18_432,
+    error: null,
+    at_ms: T0 + 60_000,
+    duration_ms: 240,
+  },
+  {
+    kind: 'request',
+    purpose: 'directory',
+    target: 'https://www.zaclys.com/.well-known/chatonsinfos/zaclys.properties',
+    status: 304,
+    bytes: 0,
+    error: null,
+    at_ms: T0 + 61_200,
+    duration_ms: 95,
+  },
+];
+
+/** The QR code our Rust side draws for `text` (a fixed one for texts the fixtures do not know). */
+export function qrSvg(text: string): string {
+  const byUrl = qrData.by_url as Record<string, string>;
+  return byUrl[text] ?? qrData.takeaway;
+}
+
+export function takeaway(lang: Lang): Takeaway {
+  const text =
+    lang === 'fr'
+      ? 'Premiers Pas — ma liste\n☐ Des cartes qui ne vous suivent pas : https://www.comaps.app/\n☐ Moins de publicités, moins de mouchards\n☐ Firefox par défaut\n☐ Un courriel éthique\n☐ Un hébergeur CHATONS : https://www.chatons.org/'
+      : 'Premiers Pas — my list\n☐ Maps that don’t follow you: https://www.comaps.app/\n☐ Fewer ads, fewer trackers\n☐ Firefox by default\n☐ Ethical mail\n☐ A CHATONS host: https://www.chatons.org/';
+  return { text, svg: qrData.takeaway, steps: 5 };
+}
+
+/** The launch options of a plain start: no option given. */
+export const noLaunchOptions: AppConfig = {
+  mode: null,
+  lang: null,
+  pack: null,
+  home: null,
+  os: null,
+  data_dir: null,
+  directory_source: null,
+  idle_seconds: 120,
+};
+
+export type BackendOptions = {
+  /** Launch options, over `noLaunchOptions`. */
+  config?: Partial<AppConfig>;
+  system?: SystemInfo;
+  /** The operating system the audit reports (the fixture home is a Linux one). */
+  auditOs?: OsFamily;
+  /** Home mode: progress exists from an earlier visit. */
+  resume?: boolean;
+  notice?: Notice | null;
+  /** What the first audit reports as changed since the previous one. */
+  changes?: Change[];
+  /** Journal entries besides the audit's file reads. */
+  requests?: JournalEntry[];
+  /** What the save dialog returns (null: cancelled). */
+  savedPath?: string | null;
+  /** Commands that fail, with their error. */
+  failing?: Record<string, IpcError>;
+};
+
+export type Call = { cmd: string; args: Record<string, unknown> };
+
+/**
+ * A stateful pretend backend: sessions, audits, answers (a manual step answered "done" turns done, as the
+ * core's evaluation does), next_visitor forgetting everything. Pass `backend.handle` to `mockIPC`.
+ */
+export function createBackend(options: BackendOptions = {}) {
+  const calls: Call[] = [];
+  const state = {
+    mode: null as Mode | null,
+    packId: 'premiers-pas',
+    answers: {} as Record<string, Answer>,
+    audits: 0,
+    journal: [] as JournalEntry[],
+  };
+
+  function evaluate(lang: Lang): StepResult[] {
+    const current = pack(state.packId);
+    return stepResults(state.packId, lang).map((r) => {
+      const answer = state.answers[r.id];
+      const step = current.steps.find((s) => s.id === r.id);
+      if (!answer || !step?.checks.includes('manual')) return r;
+      const done = answer === 'done';
+      const reason =
+        lang === 'fr'
+          ? done
+            ? 'Vous nous avez dit que c’est fait.'
+            : 'Vous nous avez dit que ce n’est pas encore fait.'
+          : done
+            ? 'You told us this is done.'
+            : 'You told us this is not done yet.';
+      return { ...r, status: done ? 'done' : 'todo', reasons: [reason], answer };
+    });
+  }
+
+  function firstTodo(steps: StepResult[]): string | null {
+    return steps.find((s) => s.status !== 'done')?.id ?? null;
+  }
+
+  const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+    system_info: () => options.system ?? system,
+    app_config: () => ({ ...noLaunchOptions, ...options.config }),
+    list_packs: (a) => packSummaries(a.lang as Lang),
+    get_pack: (a) => pack(a.id as string),
+    start_session: (a): SessionView => {
+      state.mode = a.mode as Mode;
+      state.packId = (a.pack as string | null) ?? options.config?.pack ?? 'premiers-pas';
+      pack(state.packId);
+      return {
+        mode: state.mode,
+        pack_id: state.packId,
+        resume: state.mode === 'home' && (options.resume ?? false),
+        notice: options.notice ?? null,
+        persistent: state.mode === 'home',
+      };
+    },
+    run_audit: (a): AuditView => {
+      state.audits++;
+      state.journal.push(...journalFiles);
+      const steps = evaluate(a.lang as Lang);
+      const changes = state.mode === 'home' && state.audits === 1 ? (options.changes ?? []) : [];
+      return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38 };
+    },
+    step_results: (a) => {
+      if (state.audits === 0) throw { code: 'session.no_audit', message: 'no audit yet' };
+      return evaluate(a.lang as Lang);
+    },
+    set_answer: (a) => {
+      const step = a.step as string;
+      if (a.answer) state.answers[step] = a.answer as Answer;
+      else delete state.answers[step];
+      return evaluate(a.lang as Lang);
+    },
+    next_visitor: () => {
+      if (state.mode === 'home') throw { code: 'session.not_ephemeral', message: 'home progress is kept' };
+      state.answers = {};
+      state.audits = 0;
+      state.journal = [];
+      return null;
+    },
+    qr_svg: (a) => qrSvg(a.text as string),
+    takeaway: (a) => takeaway(a.lang as Lang),
+    report: (a) => `report in ${String(a.format)}`,
+    save_report: (a) =>
+      options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath,
+    print_page: () => null,
+    open_url: (a) => {
+      if (!/^https?:\/\//.test(String(a.url))) throw { code: 'url.refused', message: 'only http and https' };
+      return null;
+    },
+    journal: () => [...state.journal, ...(options.requests ?? [])],
+  };
+
+  function handle(cmd: string, args?: unknown): unknown {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    const failure = options.failing?.[cmd];
+    if (failure) throw failure;
+    const handler = handlers[cmd];
+    if (!handler) throw { code: 'ipc.unknown_command', message: `unknown command ${cmd}` };
+    return handler(a);
+  }
+
+  return { handle, calls, state };
+}

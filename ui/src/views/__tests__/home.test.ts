@@ -1,0 +1,199 @@
+// The home journey: overview statuses and hooks, the step page for this OS, answers, summary.
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../App.svelte';
+import { changesSinceLastTime, createBackend, type BackendOptions } from '../../mocks/fixtures';
+
+afterEach(() => clearMocks());
+
+async function startHome(options: BackendOptions = {}) {
+  const backend = createBackend(options);
+  mockIPC(backend.handle);
+  render(App);
+  await userEvent.click(await screen.findByRole('button', { name: /Chez moi/ }));
+  await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+  return backend;
+}
+
+const item = (id: string) => document.querySelector<HTMLElement>(`[data-step="${id}"]`)!;
+
+describe('overview', () => {
+  it('shows every step with its status as an icon and a word, and one line of evidence', async () => {
+    const backend = await startHome();
+    expect(backend.calls.map((c) => c.cmd)).toEqual(
+      expect.arrayContaining(['start_session', 'get_pack', 'run_audit']),
+    );
+    expect(backend.calls.find((c) => c.cmd === 'start_session')?.args).toEqual({ mode: 'home', pack: null });
+    const statuses = [...document.querySelectorAll('[data-step]')].map((el) => [
+      el.getAttribute('data-step'),
+      el.getAttribute('data-status'),
+    ]);
+    expect(statuses).toEqual([
+      ['private-maps', 'manual'],
+      ['firefox', 'done'],
+      ['ublock-origin', 'partial'],
+      ['default-browser', 'todo'],
+      ['ethical-mail', 'partial'],
+      ['chatons-host', 'manual'],
+    ]);
+    expect(item('firefox')).toHaveTextContent('Fait');
+    expect(item('firefox')).toHaveTextContent('Firefox est installé sur cet ordinateur.');
+    expect(item('default-browser')).toHaveTextContent('À faire');
+    expect(item('ublock-origin')).toHaveTextContent('En partie');
+    expect(item('private-maps')).toHaveTextContent('À vous de le dire');
+    // The status word sits next to a drawn icon, never colour alone.
+    expect(item('firefox').querySelector('svg')).not.toBeNull();
+    expect(screen.getByText('1 sur 6 étapes faites')).toBeInTheDocument();
+  });
+
+  it('suggests where to start', async () => {
+    await startHome();
+    expect(screen.getByRole('button', { name: /Commencer par : Des cartes qui ne vous suivent pas/ })).toBeInTheDocument();
+    expect(screen.queryByText('Depuis la dernière fois')).not.toBeInTheDocument();
+  });
+
+  it('on a later visit offers to pick up where the person left off, and lists what changed', async () => {
+    await startHome({ resume: true, changes: changesSinceLastTime });
+    expect(screen.getByText('Bon retour !')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Reprendre où vous en étiez : Des cartes/ })).toBeInTheDocument();
+    const since = screen.getByRole('region', { name: 'Depuis la dernière fois' });
+    const moved = within(since).getAllByRole('listitem');
+    expect(moved).toHaveLength(2);
+    expect(moved[1]).toHaveTextContent(/Un navigateur qui travaille pour vous.*À faire.*devenu.*Fait/);
+  });
+
+  it('says when saved progress had to be recovered', async () => {
+    await startHome({ notice: { kind: 'recovered', from_backup: true, reason: 'invalid JSON' } });
+    expect(screen.getByText(/nous avons repris la copie précédente/)).toBeInTheDocument();
+  });
+
+  it('asks for the results in English after a language switch', async () => {
+    const backend = await startHome();
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Firefox is installed on this computer.')).toBeInTheDocument();
+    expect(item('firefox')).toHaveTextContent('Done');
+    // Judged again in English against the same audit: the machine is not read twice.
+    expect(backend.calls.filter((c) => c.cmd === 'run_audit')).toHaveLength(1);
+    expect(backend.calls.find((c) => c.cmd === 'step_results')?.args).toEqual({ lang: 'en' });
+  });
+});
+
+describe('step page', () => {
+  it('explains why, says what we found, with file paths only behind the details toggle', async () => {
+    await startHome();
+    await userEvent.click(within(item('default-browser')).getByRole('button'));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Firefox pour ouvrir vos liens');
+    expect(screen.getByText('Étape 4 sur 6')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Pourquoi' })).toBeInTheDocument();
+    expect(screen.getByText(/Vos liens s'ouvrent dans Google Chrome/)).toBeVisible();
+    const details = screen.getByText('Détails : les fichiers lus').closest('details')!;
+    expect(details.open).toBe(false);
+    expect(within(details).getByText(/\/home\/lucas\/\.config\/mimeapps\.list/)).toBeInTheDocument();
+  });
+
+  it('gives the instructions for this computer, and the phone variants side by side', async () => {
+    await startHome();
+    await userEvent.click(within(item('firefox')).getByRole('button'));
+    const computer = document.querySelector('[data-how="computer"]')!;
+    expect(computer).toHaveTextContent('Sur cet ordinateur (Linux)');
+    expect(document.querySelector('[data-how="android"]')).toHaveTextContent('Sur un téléphone Android');
+    expect(document.querySelector('[data-how="ios"]')).toHaveTextContent('Sur un iPhone');
+    expect(screen.getByText('Firefox pour Android')).toBeInTheDocument();
+    expect(screen.getByText('Google Play')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Firefox pour Android' }).querySelector('svg')).not.toBeNull();
+  });
+
+  it('follows the audited operating system', async () => {
+    const { packs } = await import('../../mocks/fixtures');
+    const firefox = packs[0].steps.find((s) => s.id === 'firefox')!;
+    await startHome({ auditOs: 'windows' });
+    await userEvent.click(within(item('firefox')).getByRole('button'));
+    const computer = document.querySelector('[data-how="computer"]')!;
+    expect(computer).toHaveTextContent('Sur cet ordinateur (Windows)');
+    const firstWindowsLine = firefox.how.windows!.fr.split('\n')[0].replace(/^\d+\.\s*/, '');
+    expect(computer).toHaveTextContent(firstWindowsLine);
+    expect(computer).not.toHaveTextContent(firefox.how.linux!.fr.split('\n')[0].replace(/^\d+\.\s*/, ''));
+  });
+
+  it('shows the phone QR codes for one phone at a time when asked', async () => {
+    await startHome();
+    await userEvent.click(within(item('private-maps')).getByRole('button'));
+    expect(screen.getAllByRole('img', { name: /sur (F-Droid|Google Play|l'App Store)/ })).toHaveLength(9);
+    await userEvent.click(screen.getByRole('button', { name: 'iPhone' }));
+    expect(screen.getAllByRole('img', { name: /sur/ }).map((e) => e.getAttribute('aria-label'))).toEqual([
+      "CoMaps sur l'App Store",
+      "Organic Maps sur l'App Store",
+      "OsmAnd sur l'App Store",
+    ]);
+    expect(screen.getByText(/vérifié en novembre 2026/i)).toBeInTheDocument();
+  });
+
+  it('saves the answer of a step only the person can check', async () => {
+    const backend = await startHome();
+    await userEvent.click(within(item('private-maps')).getByRole('button'));
+    const done = screen.getByRole('button', { name: 'C’est fait' });
+    expect(done).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(done);
+    expect(backend.calls.find((c) => c.cmd === 'set_answer')?.args).toEqual({
+      step: 'private-maps',
+      answer: 'done',
+      lang: 'fr',
+    });
+    expect(await screen.findByText('C’est noté.')).toBeInTheDocument();
+    expect(done).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(screen.getByRole('button', { name: 'Toutes les étapes' }));
+    expect(item('private-maps')).toHaveAttribute('data-status', 'done');
+    expect(screen.getByRole('button', { name: /Commencer par : Moins de publicités/ })).toBeInTheDocument();
+  });
+
+  it('opens links through the Rust side, and checks again on request', async () => {
+    const backend = await startHome();
+    await userEvent.click(within(item('ublock-origin')).getByRole('button'));
+    await userEvent.click(screen.getByRole('button', { name: /uBlock Origin pour Firefox \(s’ouvre/ }));
+    expect(backend.calls.find((c) => c.cmd === 'open_url')?.args).toEqual({
+      url: 'https://addons.mozilla.org/firefox/addon/ublock-origin/',
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Vérifier à nouveau' }));
+    expect(await screen.findByText('Vérifié à l’instant.')).toBeInTheDocument();
+    expect(backend.calls.filter((c) => c.cmd === 'run_audit')).toHaveLength(2);
+  });
+
+  it('moves to the next step and offers the CHATONS search where the step is about hosts', async () => {
+    await startHome();
+    await userEvent.click(within(item('ethical-mail')).getByRole('button'));
+    await userEvent.click(screen.getByRole('button', { name: /Suivante : Un hébergeur de confiance/ }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance près de chez vous');
+    await userEvent.click(screen.getByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/un hébergeur près de chez vous/i);
+    await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance');
+  });
+});
+
+describe('summary', () => {
+  it('lists what is left with its first action, and prints or saves the report', async () => {
+    const backend = await startHome();
+    await userEvent.click(screen.getByRole('button', { name: 'Voir mon bilan' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Votre bilan');
+    const left = screen.getByRole('heading', { name: 'Ce qui reste à faire' }).parentElement!;
+    expect(within(left).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toHaveLength(5);
+    expect(within(left).getAllByText('Pour commencer :').length).toBeGreaterThan(0);
+    expect(await screen.findByTestId('takeaway-qr')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
+    expect(backend.calls.map((c) => c.cmd)).toContain('print_page');
+    await userEvent.click(screen.getByRole('button', { name: 'HTML' }));
+    expect(backend.calls.find((c) => c.cmd === 'save_report')?.args).toEqual({ format: 'html', lang: 'fr' });
+    expect(await screen.findByText('Enregistré : /home/lucas/premiers-pas.html')).toBeInTheDocument();
+  });
+
+  it('a cancelled save dialog is not an error', async () => {
+    await startHome({ savedPath: null });
+    await userEvent.click(screen.getByRole('button', { name: 'Voir mon bilan' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Markdown' }));
+    expect(await screen.findByText('Enregistrement annulé.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,94 @@
+// The workshop: choosing a pack, the presenter bar, the presentation keys, the printed handout.
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../App.svelte';
+import { createBackend } from '../../mocks/fixtures';
+
+afterEach(() => clearMocks());
+
+async function startWorkshop() {
+  const backend = createBackend({ config: { mode: 'workshop', lang: null } });
+  mockIPC(backend.handle);
+  render(App);
+  expect(await screen.findByRole('heading', { level: 1, name: 'Quel parcours présenter ?' })).toBeInTheDocument();
+  await userEvent.click(await screen.findByRole('button', { name: 'Présenter « Atelier navigateur »' }));
+  await screen.findByRole('heading', { level: 1, name: 'Atelier navigateur' });
+  return backend;
+}
+
+const position = () => screen.getByTestId('presenter-position').textContent?.trim();
+const slideTitle = () => screen.getByRole('heading', { level: 1 }).textContent;
+const press = (key: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.body, { key, ...init });
+
+describe('workshop', () => {
+  it('starts a session with the chosen pack, without auditing the presenter’s computer', async () => {
+    const backend = await startWorkshop();
+    expect(backend.calls.find((c) => c.cmd === 'start_session')?.args).toEqual({
+      mode: 'workshop',
+      pack: 'atelier-navigateur',
+    });
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('run_audit');
+    expect(position()).toBe('4 étapes');
+    expect(document.querySelectorAll('[data-step]')).toHaveLength(4);
+  });
+
+  it('presents one step per screen, moved by the keys presentation remotes send', async () => {
+    await startWorkshop();
+    const toggle = screen.getByRole('button', { name: 'Présentation' });
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(slideTitle()).toBe('Installer Firefox');
+    expect(position()).toBe('Étape 1 sur 4');
+
+    await press('ArrowRight');
+    expect(position()).toBe('Étape 2 sur 4');
+    await press('PageDown');
+    expect(position()).toBe('Étape 3 sur 4');
+    await press('PageUp');
+    expect(position()).toBe('Étape 2 sur 4');
+    await press(' ');
+    expect(position()).toBe('Étape 3 sur 4');
+    await press('ArrowLeft');
+    await press('ArrowLeft');
+    await press('ArrowLeft');
+    expect(position()).toBe('Étape 1 sur 4');
+    await press('ArrowRight');
+    expect(slideTitle()).toBe('Ajouter uBlock Origin');
+
+    await press('Escape');
+    expect(screen.getByRole('button', { name: 'Présentation' })).toHaveAttribute('aria-pressed', 'false');
+    expect(position()).toBe('Étape 2 sur 4');
+    expect(screen.getByRole('heading', { name: 'Pourquoi' })).toBeInTheDocument();
+  });
+
+  it('shows a step’s QR codes large on its slide', async () => {
+    await startWorkshop();
+    await userEvent.click(screen.getByRole('button', { name: 'Présentation' }));
+    for (let i = 0; i < 3; i++) await press('ArrowRight');
+    expect(position()).toBe('Étape 4 sur 4');
+    expect(screen.getAllByRole('img', { name: /Firefox|uBlock/ }).length).toBeGreaterThan(0);
+  });
+
+  it('prints a handout with every step, its codes and lines for notes', async () => {
+    const backend = await startWorkshop();
+    await userEvent.click(screen.getByRole('button', { name: 'Imprimer les fiches' }));
+    expect(backend.calls.map((c) => c.cmd)).toContain('print_page');
+    const handout = document.querySelector('.handout')!;
+    expect(handout.querySelectorAll('ol > li')).toHaveLength(4);
+    expect(handout).toHaveTextContent('Mes notes');
+    expect(handout.querySelectorAll('.line').length).toBeGreaterThan(3);
+  });
+
+  it('the volunteer can change the pack from the settings', async () => {
+    const backend = await startWorkshop();
+    await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));
+    await userEvent.selectOptions(screen.getByLabelText('Parcours présenté'), 'premiers-pas');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Premiers pas' })).toBeInTheDocument();
+    expect(backend.calls.filter((c) => c.cmd === 'start_session').map((c) => c.args.pack)).toEqual([
+      'atelier-navigateur',
+      'premiers-pas',
+    ]);
+  });
+});
