@@ -1,0 +1,395 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import ChatonsStep from './ChatonsStep.svelte';
+import type { SearchQuery } from '../../bindings/SearchQuery';
+import { EMPTY_STATUS, SAMPLE_REPORT, installBackend, sampleOrganizations } from './fixtures';
+import { i18n } from '../../lib/i18n.svelte';
+
+afterEach(() => clearMocks());
+
+const hostNames = () =>
+  within(screen.getByRole('region', { name: 'Hébergeurs' }))
+    .getAllByRole('listitem')
+    .filter((li) => li.hasAttribute('data-org'))
+    .map((li) => li.getAttribute('data-org'));
+
+async function pickTown(user: ReturnType<typeof userEvent.setup>, typed: string, option: RegExp) {
+  const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+  await user.clear(field);
+  await user.type(field, typed);
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('CHATONS step: searching', () => {
+  it('finds hosts by category and town, nearest first, with distances and honest labels', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Courriel' }));
+    await pickTown(user, 'Compi', /Compiègne/);
+
+    await screen.findByText('Du plus proche au plus loin de Compiègne.', { exact: false });
+    expect(hostNames()).toEqual(['oise', 'paris-libre', 'lille-num', 'namur', 'belgique-seulement', 'nulle-part']);
+    const list = screen.getByRole('region', { name: 'Hébergeurs' });
+    expect(within(list).getByRole('button', { name: /^Les Chatons de l’Oise/ })).toHaveTextContent('moins d’1 km');
+    expect(within(list).getByRole('button', { name: /^Paris Libre/ })).toHaveTextContent(/7\d km/);
+    expect(within(list).getByRole('button', { name: /Hébergeur belge sans adresse/ })).toHaveTextContent('pays seulement : Belgique');
+    expect(within(list).getByRole('button', { name: /Hébergeur sans lieu/ })).toHaveTextContent('distance inconnue');
+    // The coop in Lyon offers cloud only: not a mail host.
+    expect(hostNames()).not.toContain('lyon-coop');
+
+    const last = backend.calls.filter((c) => c.cmd === 'directory_search').at(-1)?.args.query as SearchQuery;
+    expect(last).toMatchObject({ category: 'mail', near: 'Compiègne (Oise)', registration: 'any' });
+  });
+
+  it('with two needs, lists only hosts that offer both', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('checkbox', { name: 'Courriel' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Stockage en ligne' }));
+    await waitFor(() => expect(hostNames()).toEqual(['oise']));
+    await user.click(screen.getByRole('checkbox', { name: 'Pads et documents' }));
+    expect(await screen.findByText(/Aucun hébergeur ne propose tout cela à la fois/)).toBeInTheDocument();
+  });
+
+  it('filters by who can sign up', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('radio', { name: 'Réservé aux membres' }));
+    const last = backend.calls.filter((c) => c.cmd === 'directory_search').at(-1)?.args.query as SearchQuery;
+    expect(last.registration).toBe('members');
+    await waitFor(() => expect(new Set(hostNames())).toEqual(new Set(['lyon-coop', 'oise', 'lille-num'])));
+  });
+
+  it('asks which town when a name is shared, showing each one’s region', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+    await user.type(field, 'Saint-Denis{Enter}');
+
+    const which = await screen.findByRole('region', { name: /Plusieurs communes s’appellent « Saint-Denis »/ });
+    const choices = within(which).getAllByRole('button');
+    expect(choices).toHaveLength(2);
+    expect(choices[0]).toHaveTextContent('La Réunion');
+    expect(choices[1]).toHaveTextContent('Seine-Saint-Denis, Île-de-France');
+
+    await user.click(choices[1]);
+    await screen.findByText('Du plus proche au plus loin de Saint-Denis.', { exact: false });
+    expect(hostNames()[0]).toBe('paris-libre');
+    expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
+  });
+
+  it('says so when a town is unknown, and offers close names', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.type(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' }), 'Compiegnex{Enter}');
+    expect(await screen.findByRole('region', { name: /Nous ne trouvons pas « Compiegnex »/ })).toBeInTheDocument();
+    expect(screen.getByText('Par ordre alphabétique', { exact: false })).toBeInTheDocument();
+  });
+});
+
+describe('CHATONS step: the town combobox', () => {
+  it('is operable with the keyboard alone (ARIA 1.2 combobox)', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+    expect(field).toHaveAttribute('aria-expanded', 'false');
+    expect(field).toHaveAttribute('aria-autocomplete', 'list');
+
+    await user.click(field);
+    await user.keyboard('sai');
+    const listbox = await screen.findByRole('listbox');
+    expect(field).toHaveAttribute('aria-expanded', 'true');
+    expect(field).toHaveAttribute('aria-controls', listbox.id);
+    const options = within(listbox).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringContaining('Saint-Denis'),
+      expect.stringContaining('Saint-Denis'),
+      expect.stringContaining('Saint-Dié-des-Vosges'),
+    ]);
+    // Two towns of one name: each shows its region.
+    expect(options[0]).toHaveTextContent('La Réunion');
+    expect(options[1]).toHaveTextContent('Seine-Saint-Denis');
+    expect(field).not.toHaveAttribute('aria-activedescendant');
+
+    await user.keyboard('{ArrowDown}');
+    expect(field).toHaveAttribute('aria-activedescendant', options[0].id);
+    expect(options[0]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowDown}');
+    expect(field).toHaveAttribute('aria-activedescendant', options[1].id);
+    expect(options[0]).toHaveAttribute('aria-selected', 'false');
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(field).toHaveAttribute('aria-activedescendant', options[2].id); // wraps to the end
+
+    await user.keyboard('{Escape}');
+    expect(field).toHaveAttribute('aria-expanded', 'false');
+    expect(field).not.toHaveAttribute('aria-activedescendant');
+    expect(field).toHaveValue('sai');
+
+    await user.keyboard('{ArrowDown}');
+    expect(field).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(field).toHaveValue('Saint-Denis');
+    expect(field).toHaveAttribute('aria-expanded', 'false');
+    expect(field).toHaveFocus();
+    await waitFor(() =>
+      expect(backend.calls.filter((c) => c.cmd === 'directory_search').at(-1)?.args.query).toMatchObject({
+        near: 'Saint-Denis (Seine-Saint-Denis)',
+      }),
+    );
+
+    await user.keyboard('{Escape}');
+    expect(field).toHaveValue('');
+    await waitFor(() =>
+      expect(backend.calls.filter((c) => c.cmd === 'directory_search').at(-1)?.args.query).toMatchObject({ near: null }),
+    );
+  });
+});
+
+describe('CHATONS step: leaving the town field', () => {
+  it('searches a typed name when the person moves on without picking it, but not a picked one again', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+    await user.type(field, 'Lille');
+    await user.tab();
+    await screen.findByText('Du plus proche au plus loin de Lille.', { exact: false });
+    const nears = () => backend.calls.filter((c) => c.cmd === 'directory_search').map((c) => (c.args.query as SearchQuery).near);
+    expect(nears().at(-1)).toBe('Lille');
+
+    await user.clear(field);
+    await user.type(field, 'saint');
+    await user.click(await screen.findByRole('option', { name: /Seine-Saint-Denis/ }));
+    await user.tab();
+    await screen.findByText('Du plus proche au plus loin de Saint-Denis.', { exact: false });
+    expect(nears().filter((n) => n === 'Saint-Denis')).toHaveLength(0);
+    expect(nears().at(-1)).toBe('Saint-Denis (Seine-Saint-Denis)');
+  });
+});
+
+describe('CHATONS step: a host’s card', () => {
+  it('renders hostile directory text as inert text', async () => {
+    const orgs = sampleOrganizations();
+    orgs[0] = {
+      ...orgs[0],
+      name: '<img src=x onerror=alert(1)>',
+      description: '<script>alert("pwned")</script><b>gras</b>',
+    };
+    installBackend({ orgs });
+    const user = userEvent.setup();
+    const { container } = render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: /^<img src=x onerror=alert\(1\)>/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument();
+    expect(await screen.findByText('<script>alert("pwned")</script><b>gras</b>')).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('says who they are, what they offer, how to join, where they are and how fresh it is', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await pickTown(user, 'Compi', /Compiègne/);
+    await user.click(await screen.findByRole('button', { name: /^Les Chatons de l’Oise/ }));
+
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Les Chatons de l’Oise' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(await screen.findByText(/Une association picarde/)).toBeInTheDocument();
+    expect(screen.getByText('Association')).toBeInTheDocument();
+    expect(screen.getByText('Logiciel : Roundcube')).toBeInTheDocument();
+    expect(await screen.findByText('Stockage en ligne')).toBeInTheDocument();
+    expect(screen.getAllByText('Réservé aux membres').length).toBeGreaterThan(0);
+    expect(screen.getByText(/Il faut d’abord devenir membre/)).toBeInTheDocument();
+    expect(screen.getByText('2 rue Solferino, 60200 Compiègne, France')).toBeInTheDocument();
+    expect(screen.getByText('À moins d’1 km de Compiègne')).toBeInTheDocument();
+    expect(screen.getByText('Fiche lue le 20 novembre 2026.')).toBeInTheDocument();
+    expect(screen.getByText(/Annuaire des CHATONS mis à jour le 20 novembre 2026 \(il y a .+\)\./)).toBeInTheDocument();
+    expect(screen.getByText('contact@oise.example.org')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Retour aux résultats' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Les Chatons de l’Oise/ })).toHaveFocus());
+  });
+
+  it('opens the website in the default browser through open_url', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: /^Paris Libre/ }));
+    await user.click(await screen.findByRole('button', { name: 'Ouvrir leur site' }));
+    expect(backend.calls.filter((c) => c.cmd === 'open_url').map((c) => c.args)).toEqual([{ url: 'https://paris-libre.example.org/' }]);
+    expect(await screen.findByText('C’est ouvert dans votre navigateur.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Ouvrir Pads' }));
+    expect(backend.calls.filter((c) => c.cmd === 'open_url').at(-1)?.args).toEqual({ url: 'https://pad-pl.example.org/' });
+  });
+
+  it('says so when the Rust side refuses an address', async () => {
+    const orgs = sampleOrganizations();
+    orgs[1] = { ...orgs[1], website: 'ftp://paris-libre.example.org/' };
+    installBackend({ orgs });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: /^Paris Libre/ }));
+    await user.click(await screen.findByRole('button', { name: 'Ouvrir leur site' }));
+    expect(await screen.findByText('Cette adresse n’a pas pu être ouverte.')).toBeInTheDocument();
+  });
+});
+
+describe('CHATONS step: the directory itself', () => {
+  it('shows refresh progress from the channel, then the report in plain words', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    expect(await screen.findByText(/Annuaire des CHATONS du 20 novembre 2026/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Actualiser l’annuaire' }));
+    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeDisabled();
+    expect(screen.getByText('Connexion à l’annuaire des CHATONS…')).toBeInTheDocument();
+    await waitFor(() => expect(backend.progress).not.toBeNull());
+
+    backend.progress?.({ done: 12, total: 140, url: 'https://example.org/a.properties' });
+    const bar = await screen.findByRole('progressbar', { name: 'Fichiers lus : 12 sur 140' });
+    expect(bar).toHaveAttribute('max', '140');
+    expect(bar).toHaveAttribute('value', '12');
+    backend.progress?.({ done: 139, total: 140, url: 'https://example.org/b.properties' });
+    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus : 139 sur 140' })).toHaveAttribute('value', '139');
+
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    expect(await screen.findByText('Annuaire actualisé.')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.getByText(/98 hébergeurs et 712 services, en 2,9 s/)).toBeInTheDocument();
+    expect(screen.getByText('820 fichiers téléchargés')).toBeInTheDocument();
+    expect(screen.getByText('4 inchangés depuis la dernière fois')).toBeInTheDocument();
+    expect(screen.getByText('2 illisibles')).toBeInTheDocument();
+    expect(screen.getByText('1 ignorés')).toBeInTheDocument();
+
+    await user.click(screen.getByText('Voir les 3 fichiers illisibles ou ignorés'));
+    expect(screen.getByText(/le serveur a mis trop de temps à répondre ; la dernière version connue est gardée/)).toBeInTheDocument();
+    expect(screen.getByText(/le serveur a répondu par une erreur/)).toBeInTheDocument();
+    expect(screen.getByText('javascript:alert(1)')).toBeInTheDocument();
+    expect(screen.getByText(/ce n’est pas une adresse web/)).toBeInTheDocument();
+  });
+
+  it('offline, says how old the directory is and keeps it usable', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    backend.finishRefresh?.({
+      error: { code: 'directory.source_unavailable', message: 'the federation file could not be read (connect)' },
+    });
+    expect(await screen.findByText('L’annuaire n’a pas pu être actualisé.')).toBeInTheDocument();
+    expect(screen.getByText(/L’annuaire actuel date du 20 novembre 2026 \(il y a .+\) et reste utilisable/)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Courriel' })).toBeInTheDocument();
+  });
+
+  it('without a directory, explains and offers refresh and import', async () => {
+    const backend = installBackend({ status: EMPTY_STATUS });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    expect(await screen.findByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Exporter' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    expect(backend.calls.some((c) => c.cmd === 'directory_search')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Importer un annuaire' }));
+    expect(await screen.findByText('Annuaire importé : 7 hébergeurs.')).toBeInTheDocument();
+    expect(backend.calls.find((c) => c.cmd === 'directory_import')?.args).toEqual({ lang: 'fr' });
+    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
+    await waitFor(() => expect(hostNames()).toHaveLength(7));
+  });
+
+  it('saves the directory to a file for a room without network', async () => {
+    const backend = installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const file = await screen.findByRole('group', { name: 'Fichier d’annuaire :' });
+    await user.click(within(file).getByRole('button', { name: 'Exporter' }));
+    expect(await screen.findByText('/media/cle-usb/annuaire-chatons.json')).toBeInTheDocument();
+    expect(screen.getByText(/Annuaire enregistré pour un autre ordinateur/)).toBeInTheDocument();
+    expect(backend.calls.find((c) => c.cmd === 'directory_export')?.args).toEqual({ lang: 'fr' });
+  });
+
+  it('without a directory, a refresh brings the search and keeps its report in view', async () => {
+    const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    backend.progress?.({ done: 3, total: 9, url: '' });
+    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus : 3 sur 9' })).toBeInTheDocument();
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
+    expect(screen.getByText('Annuaire actualisé.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).not.toBeInTheDocument();
+    await waitFor(() => expect(hostNames()).toHaveLength(7));
+  });
+
+  it('without a directory and offline, says a volunteer’s file also works', async () => {
+    const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    backend.finishRefresh?.({ error: { code: 'directory.source_unavailable', message: 'offline' } });
+    expect(await screen.findByText(/importer un fichier d’annuaire préparé par un bénévole/)).toBeInTheDocument();
+  });
+
+  it('speaks English too', async () => {
+    installBackend();
+    i18n.set('en');
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('checkbox', { name: 'Mail' }));
+    expect(screen.getByRole('combobox', { name: 'Where do you live?' })).toBeInTheDocument();
+    expect(screen.getByText(/CHATONS directory of November 20, 2026/)).toBeInTheDocument();
+  });
+});
+
+describe('CHATONS step: the map', () => {
+  it('draws the hosts as named markers linked to the list, reachable with the arrow keys', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await pickTown(user, 'Compi', /Compiègne/);
+    const map = await screen.findByRole('group', { name: 'Carte des hébergeurs' });
+    const markers = await within(map).findAllByRole('button');
+    // Located hosts in the frame only: Lyon is beyond it, and two hosts have no coordinates.
+    expect(markers.map((m) => m.getAttribute('data-org'))).toEqual(['oise', 'paris-libre', 'lille-num', 'namur']);
+    expect(screen.getByText('Plus loin, hors de la carte : 1 hébergeur de la liste.')).toBeInTheDocument();
+    expect(markers[0]).toHaveAccessibleName('1. Les Chatons de l’Oise, moins d’1 km');
+    expect(markers.map((m) => m.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
+
+    markers[0].focus();
+    const listItem = (id: string) => document.querySelector(`.hosts li[data-org="${id}"]`);
+    await waitFor(() => expect(listItem('oise')).toHaveClass('highlighted'));
+    await user.keyboard('{ArrowRight}');
+    expect(markers[1]).toHaveFocus();
+    expect(markers[1]).toHaveAttribute('tabindex', '0');
+    await waitFor(() => expect(listItem('paris-libre')).toHaveClass('highlighted'));
+    expect(listItem('oise')).not.toHaveClass('highlighted');
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(markers[3]).toHaveFocus(); // wraps around
+    await user.keyboard('{Home}');
+    expect(markers[0]).toHaveFocus();
+
+    // Pointing at a host in the list highlights its marker.
+    await user.hover(screen.getByRole('button', { name: /^Lille Numérique/ }));
+    await waitFor(() => expect(map.querySelector('.marker[data-org="lille-num"]')).toHaveClass('highlighted'));
+
+    markers[1].focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Paris Libre' })).toBeInTheDocument();
+  });
+});

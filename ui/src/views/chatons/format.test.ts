@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { combineResults } from './search';
+import { formatAge, formatKm, placeDetail, placeQuery, whereLabel } from './format';
+import { PLACES, sampleOrganizations, search } from './fixtures';
+
+const DAY = 86_400_000;
+
+describe('CHATONS step: words and numbers', () => {
+  it('writes distances, ages and places the way a person reads them', () => {
+    expect(formatKm(0.4, 'fr')).toBe('moins d’1 km');
+    expect(formatKm(1234.4, 'fr')).toBe('1\u202f234 km');
+    expect(formatKm(71.6, 'en')).toBe('72 km');
+    const now = Date.UTC(2026, 10, 26);
+    expect(formatAge(now - 6 * DAY, 'fr', now)).toBe('il y a 6 jours');
+    expect(formatAge(now - 3 * 3_600_000, 'en', now)).toBe('3 hours ago');
+    expect(formatAge(now - 400 * DAY, 'fr', now)).toBe('il y a 13 mois');
+    const [, , stDenis93, stDenisRE] = PLACES;
+    expect(placeDetail(stDenis93, 'fr')).toBe('Seine-Saint-Denis, Île-de-France');
+    expect(placeDetail(stDenisRE, 'fr')).toBe('La Réunion');
+    expect(placeQuery(stDenis93)).toBe('Saint-Denis (Seine-Saint-Denis)');
+    expect(placeQuery(stDenisRE)).toBe('Saint-Denis (La Réunion)');
+  });
+
+  it('says where a host is even without coordinates', () => {
+    const results = search(sampleOrganizations(), {
+      category: null,
+      near: null,
+      registration: 'any',
+      include_full: false,
+      include_inactive: false,
+      limit: null,
+    });
+    const byId = new Map(results.hits.map((h) => [h.org_id, h]));
+    expect(whereLabel(byId.get('namur')!, 'fr')).toBe('Belgique');
+    expect(whereLabel(byId.get('belgique-seulement')!, 'fr')).toBe('pays seulement : Belgique');
+  });
+
+  it('keeps only the hosts that offer every need, in the first answer’s order', () => {
+    const orgs = sampleOrganizations();
+    const ask = (category: string) =>
+      search(orgs, { category, near: 'Lille', registration: 'any', include_full: false, include_inactive: false, limit: null });
+    const both = combineResults([ask('mail'), ask('video-calls')]);
+    expect(both.hits.map((h) => h.org_id)).toEqual(['lille-num']);
+    expect(both.total).toBe(1);
+    expect(both.hits[0].services.map((s) => s.category).sort()).toEqual(['mail', 'video-calls']);
+    const mail = ask('mail');
+    expect(combineResults([mail])).toBe(mail);
+  });
+});
