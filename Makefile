@@ -7,7 +7,7 @@ CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 XVFB := xvfb-run -a --server-args="-screen 0 1280x800x24"
 
-.PHONY: help setup ui run test fmt-check clippy rust-test e2e bindings bindings-check ui-check bench
+.PHONY: help setup ui run test fmt-check clippy rust-test e2e bindings bindings-check ui-check ui-browser bench
 
 help:
 	@echo "make run    build the interface and start Premiers Pas"
@@ -23,7 +23,7 @@ ui: setup
 run: ui
 	$(CARGO) run -p premiers-pas-app -- $(ARGS)
 
-test: setup fmt-check ui clippy rust-test bindings-check ui-check
+test: setup fmt-check ui clippy rust-test bindings-check ui-check ui-browser
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -59,8 +59,18 @@ bindings:
 ui-check: setup bindings-check
 	cd ui && npm run check:i18n && npm run check && npm test
 
-# Performance figures, never pass/fail: the crawl of a loopback federation against its ideal bound, and
-# the whole-process audit against reading the same files.
+# The built interface in Debian's Chromium with the Rust side mocked: every screen in both languages,
+# screenshots in target/ui-shots/, axe-core on each (any serious or critical violation fails).
+ui-browser: ui
+	@[[ -f ui/playwright/node_modules/.package-lock.json && \
+	    ! ui/playwright/package-lock.json -nt ui/playwright/node_modules/.package-lock.json ]] || \
+	  (cd ui/playwright && npm ci --no-audit --no-fund --loglevel=error)
+	cd ui/playwright && ../node_modules/.bin/tsc -p tsconfig.json && node run.mjs
+
+# Performance figures, never pass/fail: the crawl of a loopback federation against its ideal bound, the
+# whole-process audit against reading the same files, and the release app's launch and idle memory
+# against a bare Tauri window.
 bench: ui
 	$(CARGO) bench -p premiers-pas-core --locked --bench directory_crawl
 	benches/audit.sh
+	benches/launch.sh

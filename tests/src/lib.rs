@@ -4,6 +4,13 @@
 //! loopback ports, in its own process group so that nothing lingers after the test, and talks to it with
 //! fantoccini. Failure modes are made loud and bounded: no display, no driver, no app binary, or an app
 //! that never answers each end in a clear error within seconds, never a hang.
+//!
+//! Beside the app, the journeys need a few honest props: a CHATONS federation served on 127.0.0.1
+//! ([`Federation`]), a fresh data folder, and a fingerprint of a folder tree ([`tree`]) to prove that a stand
+//! wrote nothing.
+
+mod federation;
+mod folder;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -12,7 +19,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
+
+pub use federation::Federation;
+pub use folder::tree;
 
 /// How long the app may take to show its first page.
 const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
@@ -31,6 +43,19 @@ where
         .await
         .with_context(|| format!("{what}: no answer from the driver within {COMMAND_TIMEOUT:?}"))?
         .with_context(|| format!("{what} failed"))
+}
+
+/// An interface string from `ui/src/i18n/<lang>.json` (a dotted key), placeholders left as they are: the
+/// journeys find buttons by the words a person reads, in either language.
+pub fn t(lang: &str, key: &str) -> Result<String> {
+    let path = workspace_root().join("ui/src/i18n").join(format!("{lang}.json"));
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let catalog: serde_json::Value = serde_json::from_str(&text)?;
+    let found = key.split('.').try_fold(&catalog, |node, part| node.get(part));
+    found
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_owned)
+        .with_context(|| format!("no string `{key}` in {}", path.display()))
 }
 
 /// The workspace root (this crate lives in `tests/`).
@@ -176,10 +201,15 @@ impl App {
     pub async fn wait_text(&self, css: &str, needle: &str) -> Result<String> {
         let deadline = Instant::now() + WAIT;
         loop {
-            let element = self.find(css).await?;
-            let text = bounded(&format!("reading the text of `{css}`"), element.text()).await?;
-            if text.contains(needle) {
-                return Ok(text);
+            // One script reads the element and its text: a re-render between the two cannot go stale.
+            let text = self
+                .read("const e = document.querySelector(arguments[0]); return e ? e.innerText : null", &[css])
+                .await?;
+            let text = text.as_str().map(str::to_owned);
+            if let Some(text) = &text {
+                if text.contains(needle) {
+                    return Ok(text.clone());
+                }
             }
             if Instant::now() > deadline {
                 bail!("`{css}` says {text:?}, which does not contain {needle:?}");
@@ -188,26 +218,148 @@ impl App {
         }
     }
 
-    /// Clicks the element matching a CSS selector.
+    /// Clicks the element matching a CSS selector (again if the page re-rendered it meanwhile).
     pub async fn click(&self, css: &str) -> Result<()> {
-        let element = self.find(css).await?;
-        bounded(&format!("clicking `{css}`"), element.click()).await
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let element = self.find(css).await?;
+            match bounded(&format!("clicking `{css}`"), element.click()).await {
+                Ok(()) => return Ok(()),
+                Err(err) if Instant::now() > deadline => return Err(err),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
     }
 
-    /// An attribute of the element matching a CSS selector.
+    /// An attribute of the element matching a CSS selector (waiting for the element).
     pub async fn attr(&self, css: &str, name: &str) -> Result<Option<String>> {
-        let element = self.find(css).await?;
-        bounded(&format!("reading `{name}` of `{css}`"), element.attr(name)).await
+        self.find(css).await?;
+        let value = self
+            .read(
+                "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
+                &[css, name],
+            )
+            .await?;
+        Ok(value.as_str().map(str::to_owned))
+    }
+
+    /// Runs a script that reads the page (string arguments), and returns what it returns.
+    async fn read(&self, script: &str, args: &[&str]) -> Result<serde_json::Value> {
+        let args = args.iter().map(|a| serde_json::Value::from(*a)).collect();
+        bounded("reading the page", self.client.execute(script, args)).await
     }
 
     /// Saves a screenshot of the window to `target/e2e-shots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // Let the page paint what the test just waited for: WebKit's snapshot is of the last painted frame.
+        let settle = "const done = arguments[arguments.length - 1]; \
+                      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));";
+        bounded("waiting for the page to paint", self.client.execute_async(settle, vec![])).await?;
         let png = bounded("taking a screenshot", self.client.screenshot()).await?;
         let dir = target_dir().join("e2e-shots");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png)?;
         Ok(path)
+    }
+
+    /// Waits until an element matching `css` has the attribute `name` equal to `value`.
+    pub async fn wait_attr(&self, css: &str, name: &str, value: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let got = self.attr(css, name).await?;
+            if got.as_deref() == Some(value) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("`{css}` has {name}={got:?}, not {value:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        while self.count(css).await? > 0 {
+            if Instant::now() > deadline {
+                bail!("`{css}` is still there after {WAIT:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
+    /// How many elements match `css` right now (no waiting).
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        Ok(bounded(&format!("counting `{css}`"), self.client.find_all(Locator::Css(css))).await?.len())
+    }
+
+    /// The value of attribute `name` on every element matching `css` right now, in document order.
+    pub async fn attrs(&self, css: &str, name: &str) -> Result<Vec<String>> {
+        let script = "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]) ?? '')";
+        let value = bounded(
+            &format!("reading `{name}` of every `{css}`"),
+            self.client.execute(script, vec![css.into(), name.into()]),
+        )
+        .await?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    /// The visible text of the whole page.
+    pub async fn page_text(&self) -> Result<String> {
+        let value =
+            bounded("reading the page text", self.client.execute("return document.body.innerText", vec![]))
+                .await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Clicks the first element matching `css` whose visible text contains `text` (what a person reads
+    /// on the button), waiting for it to appear.
+    pub async fn click_text(&self, css: &str, text: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        let script = "return Array.from(document.querySelectorAll(arguments[0])).findIndex(e => e.innerText.includes(arguments[1]))";
+        loop {
+            let index = self.read(script, &[css, text]).await?.as_i64().unwrap_or(-1);
+            if let Ok(index) = usize::try_from(index) {
+                let elements =
+                    bounded(&format!("finding `{css}`"), self.client.find_all(Locator::Css(css))).await?;
+                if let Some(element) = elements.get(index) {
+                    let clicked = bounded(&format!("clicking `{css}` “{text}”"), element.click()).await;
+                    if clicked.is_ok() || Instant::now() > deadline {
+                        return clicked;
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                bail!("no `{css}` says {text:?} after {WAIT:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Every overview step and its status (`data-step`, `data-status`), once all have one.
+    pub async fn statuses(&self) -> Result<Vec<(String, String)>> {
+        self.find("[data-step][data-status]").await?;
+        let steps = self.attrs("[data-step][data-status]", "data-step").await?;
+        let statuses = self.attrs("[data-step][data-status]", "data-status").await?;
+        Ok(steps.into_iter().zip(statuses).collect())
+    }
+
+    /// Switches the interface language with the switch in the page, and waits for `<html lang>`.
+    pub async fn switch_lang(&self, lang: &str) -> Result<()> {
+        self.click(&format!("button[lang={lang}]")).await?;
+        self.wait_attr("html", "lang", lang).await
+    }
+
+    /// Presses a key on whatever has the focus, as a keyboard or a presentation remote would (WebDriver
+    /// actions: the key goes where the focus is, like a real key press).
+    pub async fn press(&self, key: Key) -> Result<()> {
+        let value = char::from(key);
+        let keys = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        bounded(&format!("pressing {key:?}"), self.client.perform_actions(keys)).await
     }
 
     /// Ends the session and stops the app.

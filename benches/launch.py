@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Launch time and idle memory of the real app against a bare Tauri window.
+
+Time: from the WebDriver "new session" request (which starts the app) until a CSS selector matches in its
+page — for the app, the overview with its audit results (or, for a build without one, the first answer of
+an IPC call); for the bare window, the answer of its one command. Both go through the same tauri-driver and
+WebKitWebDriver, so the driver's own overhead is the same on both sides.
+
+Memory: the app started directly (no driver), left idle, then the proportional set size (PSS) summed over
+the app and every process it spawned (WebKitWebProcess, WebKitNetworkProcess, sandbox helpers), read from
+/proc/<pid>/smaps_rollup.
+
+Runs alternate between the two so that a busy machine slows both alike. Every wait is bounded. Prints
+medians and ratios; asserts nothing about speed (it is a benchmark, not a test).
+Needs a display (run it under xvfb-run, as benches/launch.sh does).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+REQUEST_TIMEOUT = 30  # seconds for any single WebDriver request
+READY_TIMEOUT = 30  # seconds for a page to show what we wait for
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def children_of():
+    """Maps each pid to its child pids, from /proc."""
+    kids = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        # The command name may hold spaces and parentheses: the fields start after the last ')'.
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        kids.setdefault(ppid, []).append(int(entry))
+    return kids
+
+
+def tree(pid):
+    kids = children_of()
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(kids.get(p, []))
+    return out
+
+
+def pss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def proc_name(pid):
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return "?"
+
+
+def processes_running(binary):
+    """Pids whose executable is `binary` (to wait until a closed session's app has really gone)."""
+    real = os.path.realpath(binary)
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.readlink(f"/proc/{entry}/exe") == real:
+                    found.append(int(entry))
+            except OSError:
+                pass
+    return found
+
+
+def stop_group(proc, grace=5):
+    """SIGTERM to the process group, SIGKILL after a grace period."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(timeout=grace)
+
+
+def clean_env():
+    env = dict(os.environ)
+    # The default renderer, as people get it (and WebKitWebDriver screenshots need it too).
+    env.pop("WEBKIT_DISABLE_DMABUF_RENDERER", None)
+    return env
+
+
+class Driver:
+    """A tauri-driver in its own process group."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            ["tauri-driver", "--port", str(self.port), "--native-port", str(free_port())],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=clean_env(),
+            process_group=0,
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            if self.proc.poll() is not None:
+                sys.exit("launch: tauri-driver exited early; is webkit2gtk-driver installed?")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    sys.exit("launch: tauri-driver did not listen within 20 s")
+                time.sleep(0.05)
+
+    def request(self, method, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{path}",
+            data=data,
+            method=method,
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=REQUEST_TIMEOUT) as resp:
+                return json.load(resp)["value"]
+        except urllib.error.HTTPError as err:
+            raise RuntimeError(f"{method} {path}: {err.code} {err.read()[:300]!r}") from None
+
+    def stop(self):
+        stop_group(self.proc)
+
+
+def time_to_ready(driver, binary, args, selector):
+    """Seconds from the new-session request to `selector` matching in the app's page."""
+    caps = {
+        "capabilities": {
+            "alwaysMatch": {"browserName": "wry", "tauri:options": {"application": binary, "args": args}}
+        }
+    }
+    start = time.monotonic()
+    session = driver.request("POST", "/session", caps)["sessionId"]
+    try:
+        script = {"script": "return document.querySelector(arguments[0]) !== null", "args": [selector]}
+        while not driver.request("POST", f"/session/{session}/execute/sync", script):
+            if time.monotonic() - start > READY_TIMEOUT:
+                raise RuntimeError(f"{os.path.basename(binary)}: `{selector}` never appeared")
+            time.sleep(0.005)
+        return time.monotonic() - start
+    finally:
+        driver.request("DELETE", f"/session/{session}")
+        deadline = time.monotonic() + 10
+        while processes_running(binary) and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
+def idle_memory(binary, args, settle):
+    """PSS (KiB) of the app and all its processes after `settle` seconds, median of three samples."""
+    proc = subprocess.Popen(
+        [binary, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=clean_env(),
+        process_group=0,
+    )
+    try:
+        time.sleep(settle)
+        if proc.poll() is not None:
+            raise RuntimeError(f"{os.path.basename(binary)} exited with {proc.returncode} while idle")
+        samples, names = [], set()
+        for _ in range(3):
+            pids = tree(proc.pid)
+            names.update(proc_name(p) for p in pids)
+            samples.append(sum(pss_kib(p) for p in pids))
+            time.sleep(0.5)
+        return statistics.median(samples), sorted(names)
+    finally:
+        stop_group(proc)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--app", required=True)
+    ap.add_argument("--app-ready", required=True, help="CSS selector meaning 'the app is ready'")
+    ap.add_argument("--app-label", default="first screen")
+    ap.add_argument("--bare", required=True)
+    ap.add_argument("--bare-ready", default="#answer")
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--memory-runs", type=int, default=3)
+    ap.add_argument("--settle", type=float, default=4.0, help="seconds of idle before reading memory")
+    ap.add_argument("app_args", nargs="*", help="arguments for the app ('{data}' = a fresh data folder)")
+    opts = ap.parse_args()
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        sys.exit("launch: no display; run under xvfb-run (benches/launch.sh does)")
+    for b in (opts.app, opts.bare):
+        if not os.access(b, os.X_OK):
+            sys.exit(f"launch: {b} is not an executable; build it first")
+
+    scratch = tempfile.mkdtemp(prefix="premiers-pas-bench-")
+
+    def app_args():
+        # A fresh data folder each run: every launch is a first launch.
+        data = tempfile.mkdtemp(dir=scratch)
+        return [a.replace("{data}", data) for a in opts.app_args]
+
+    times = {"app": [], "bare": []}
+    memory = {"app": [], "bare": []}
+    names = {}
+    driver = Driver()
+    try:
+        # One unmeasured launch each: page cache and font cache warm for both.
+        time_to_ready(driver, opts.app, app_args(), opts.app_ready)
+        time_to_ready(driver, opts.bare, [], opts.bare_ready)
+        for i in range(opts.runs):
+            order = [("app", opts.app), ("bare", opts.bare)]
+            for which, binary in order if i % 2 == 0 else reversed(order):
+                if which == "app":
+                    t = time_to_ready(driver, binary, app_args(), opts.app_ready)
+                else:
+                    t = time_to_ready(driver, binary, [], opts.bare_ready)
+                times[which].append(t)
+        print(f"launch runs: {opts.runs} each", file=sys.stderr)
+    finally:
+        driver.stop()
+    try:
+        for i in range(opts.memory_runs):
+            m, names["app"] = idle_memory(opts.app, app_args(), opts.settle)
+            memory["app"].append(m)
+            m, names["bare"] = idle_memory(opts.bare, [], opts.settle)
+            memory["bare"].append(m)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    ta, tb = statistics.median(times["app"]), statistics.median(times["bare"])
+    ma, mb = statistics.median(memory["app"]), statistics.median(memory["bare"])
+    spread = lambda xs: f"{min(xs) * 1000:.0f}–{max(xs) * 1000:.0f}"
+    print(f"launch → {opts.app_label} (median of {opts.runs}, through tauri-driver):")
+    print(f"  app  {ta * 1000:7.0f} ms   (range {spread(times['app'])} ms)")
+    print(f"  bare {tb * 1000:7.0f} ms   (range {spread(times['bare'])} ms)")
+    print(f"  ratio {ta / tb:.2f}  (target ≤ 1.15: {'met' if ta / tb <= 1.15 else 'NOT met'})")
+    print(f"idle memory, PSS of all processes after {opts.settle:g} s (median of {opts.memory_runs}):")
+    print(f"  app  {ma / 1024:7.1f} MiB  ({', '.join(names['app'])})")
+    print(f"  bare {mb / 1024:7.1f} MiB  ({', '.join(names['bare'])})")
+    print(f"  ratio {ma / mb:.2f}  (target ≤ 1.10: {'met' if ma / mb <= 1.10 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+//! The stand journey on the real app: a visitor goes through the steps, ticks one, refreshes the CHATONS
+//! directory, takes their list home — and the data folder is exactly as it was before (a directory and
+//! saved progress from earlier are there, read, never written). "Next visitor" forgets everything.
+//! Screenshots in French and English go to `target/e2e-shots/stand-*`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{ensure, Result};
+use premiers_pas_core::checklist::{Answer, Library};
+use premiers_pas_core::directory::{DirectoryStore, RefreshOptions};
+use premiers_pas_core::journal::Journal;
+use premiers_pas_core::session::{AuditTarget, Mode, Session};
+use premiers_pas_core::{Lang, OsFamily};
+use premiers_pas_e2e::{t, tree, workspace_root, App, Federation};
+
+/// A data folder as a volunteer's laptop has it: a CHATONS directory fetched earlier, and someone's
+/// saved progress from a home session.
+async fn lived_in_data_folder(dir: &Path, federation: &Federation, home: &Path) -> Result<()> {
+    let journal = Journal::default();
+    let mut store = DirectoryStore::open(dir);
+    let options = RefreshOptions { source: federation.url(), ..RefreshOptions::default() };
+    store.refresh(&options, &journal, &|_| {}).await?;
+    let library = Arc::new(Library::builtin()?);
+    let target = AuditTarget::home(home, Some(OsFamily::Linux));
+    let (mut session, _) = Session::start(Mode::Home, "premiers-pas", library, target, dir, journal)?;
+    session.run_audit(Lang::Fr)?;
+    session.set_answer("chatons-host", Some(Answer::Done), Lang::Fr)?;
+    Ok(())
+}
+
+async fn both_languages(app: &App, name: &str) -> Result<()> {
+    app.screenshot(&format!("stand-{name}-fr")).await?;
+    app.switch_lang("en").await?;
+    app.screenshot(&format!("stand-{name}-en")).await?;
+    app.switch_lang("fr").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
+    let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
+    let data = tempfile::tempdir()?;
+    let federation = Federation::serve("clean")?;
+    lived_in_data_folder(data.path(), &federation, &home).await?;
+    let before = tree(data.path())?;
+    ensure!(before.len() >= 2, "the data folder holds a directory and progress: {before:?}");
+
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let home_arg = home.to_string_lossy().into_owned();
+    let source = federation.url();
+    // Stand mode chosen on the welcome screen, as a volunteer setting up does. (`--mode stand` opens the
+    // webview in incognito, whose WebKit context refuses WebDriver automation: it cannot be driven.)
+    let app = App::launch(&[
+        "--lang",
+        "fr",
+        "--home",
+        &home_arg,
+        "--os",
+        "linux",
+        "--data-dir",
+        &data_dir,
+        "--directory-source",
+        &source,
+        "--idle-seconds",
+        "600",
+    ])
+    .await?;
+    app.click("ul button[data-mode=stand]").await?;
+    let first = app.statuses().await?;
+    // The saved answer of the home session is not the visitor's.
+    let chatons = first.iter().find(|(id, _)| id == "chatons-host").map(|(_, s)| s.as_str());
+    assert_ne!(chatons, Some("done"), "a stand does not load saved progress: {first:?}");
+    both_languages(&app, "overview").await?;
+
+    // The visitor ticks a manual step.
+    app.click("[data-step=private-maps] button").await?;
+    app.click_text(".answer button", &t("fr", "step.answer_done")?).await?;
+    app.wait_attr(".answer button[aria-pressed=true]", "aria-pressed", "true").await?;
+    app.click_text("nav button", &t("fr", "nav.steps")?).await?;
+    app.wait_attr("[data-step=private-maps]", "data-status", "done").await?;
+
+    // The CHATONS search, on the directory found in the data folder, then a refresh.
+    app.click("[data-step=chatons-host] button").await?;
+    app.click_text("button", &t("fr", "step.find_host")?).await?;
+    app.find(".chatons .layout").await?;
+    let requests = federation.requests();
+    app.click("button.refresh").await?;
+    app.wait_text(".chatons", &t("fr", "chatons.directory.report_title")?).await?;
+    assert!(federation.requests() > requests, "the refresh asked the federation");
+    both_languages(&app, "chatons").await?;
+
+    // The take-home list.
+    app.click_text("nav button", &t("fr", "nav.takeaway")?).await?;
+    app.find("[data-testid=takeaway-qr]").await?;
+    both_languages(&app, "takeaway").await?;
+
+    assert_eq!(tree(data.path())?, before, "nothing written to the data folder during the visit");
+
+    // Next visitor: back to the stand's welcome (one big button), and nothing of the previous visit left.
+    app.click("button.next-visitor").await?;
+    app.find("button.start[data-mode=stand]").await?;
+    both_languages(&app, "welcome").await?;
+    app.click("button.start[data-mode=stand]").await?;
+    let again = app.statuses().await?;
+    assert_eq!(again, first, "the next visitor starts where the first one did");
+    app.click_text("nav button", &t("fr", "nav.transparency")?).await?;
+    app.find("main h1").await?;
+    let looked_at = app.page_text().await?;
+    assert!(!looked_at.contains("127.0.0.1"), "the previous visit's requests are forgotten: {looked_at}");
+    both_languages(&app, "transparency").await?;
+    app.close().await?;
+
+    assert_eq!(tree(data.path())?, before, "nothing written to the data folder, ever");
+    Ok(())
+}
