@@ -7,6 +7,7 @@
 const COMMANDS: &[&str] = &[
     "system_info",
     "app_config",
+    "set_fullscreen",
     "list_packs",
     "get_pack",
     "start_session",

@@ -29,6 +29,9 @@ pub enum ShellError {
     /// The system file dialog failed.
     #[error("the file dialog could not be shown ({0})")]
     Dialog(String),
+    /// The window could not be changed (full screen).
+    #[error("the window could not be changed ({0})")]
+    Window(String),
     /// The webview could not print.
     #[error("the page could not be printed ({0})")]
     Print(String),
@@ -43,6 +46,7 @@ impl ErrorCode for ShellError {
             ShellError::OpenFailed(_) => "url.open_failed",
             ShellError::Write { .. } => "file.write_failed",
             ShellError::Dialog(_) => "dialog.failed",
+            ShellError::Window(_) => "window.failed",
             ShellError::Print(_) => "print.failed",
         }
     }

@@ -25,6 +25,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
         tauri::generate_handler![
             commands::system::system_info,
             commands::system::app_config,
+            commands::system::set_fullscreen,
             commands::checklist::list_packs,
             commands::checklist::get_pack,
             commands::progress::start_session,
@@ -56,9 +57,10 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
 pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
     let mut context = tauri::generate_context!();
     if config.mode == Some(config::Mode::Stand) {
-        // A stand keeps nothing, the webview's own storage (local storage, cache) included.
+        // A stand is a kiosk, and keeps nothing: the webview's own storage (local storage, cache) included.
         for window in &mut context.config_mut().app.windows {
             window.incognito = true;
+            window.fullscreen = true;
         }
     }
     let state = AppState::new(config)?;

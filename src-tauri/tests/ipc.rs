@@ -58,3 +58,27 @@ fn unknown_commands_are_refused() {
     let (_app, webview) = app(AppConfig::default());
     assert!(invoke(&webview, "delete_everything").is_err());
 }
+
+/// The capability grants exactly the app's own commands (those `build.rs` lists), nothing of Tauri's core
+/// or of a plugin: no window, event, dialog, file or opener permission for the webview.
+#[test]
+fn capability_grants_only_the_apps_own_commands() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let build = std::fs::read_to_string(root.join("build.rs")).unwrap();
+    let list = build.split("const COMMANDS: &[&str] = &[").nth(1).unwrap().split("];").next().unwrap();
+    let mut commands: Vec<String> =
+        list.split('"').skip(1).step_by(2).map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    let capability: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("capabilities/default.json")).unwrap())
+            .unwrap();
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    commands.sort();
+    granted.sort();
+    assert_eq!(granted, commands);
+    assert!(commands.len() > 20);
+}

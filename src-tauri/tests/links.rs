@@ -39,7 +39,10 @@ fn qr_codes_are_our_own_svg() {
 }
 
 #[test]
-fn print_page_reaches_the_webview() {
+fn print_and_full_screen_reach_the_window() {
     let app = TestApp::new(AppConfig::default());
     app.ok("print_page", json!({}));
+    app.ok("set_fullscreen", json!({ "on": true }));
+    app.ok("set_fullscreen", json!({ "on": false }));
+    assert!(app.call("set_fullscreen", json!({})).is_err(), "`on` is required");
 }

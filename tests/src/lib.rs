@@ -177,8 +177,8 @@ impl App {
         caps.insert("tauri:options".into(), serde_json::json!({ "application": binary, "args": args }));
         caps.insert("browserName".into(), "wry".into());
         let url = format!("http://127.0.0.1:{}", driver.port);
-        // The driver speaks plain HTTP on loopback, but fantoccini's client is built with rustls, which
-        // needs a crypto provider chosen once per process (the workspace builds rustls with ring only).
+        // Two TLS back-ends meet in this crate (the core's ring, the WebDriver client's aws-lc-rs): rustls
+        // then needs to be told which one to use. An error only means one is already installed.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let client =
             tokio::time::timeout(SESSION_TIMEOUT, ClientBuilder::rustls()?.capabilities(caps).connect(&url))

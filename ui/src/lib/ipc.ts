@@ -43,6 +43,8 @@ export const api = {
   // System and launch options
   systemInfo: () => invoke<SystemInfo>('system_info'),
   appConfig: () => invoke<AppConfig>('app_config'),
+  /** Full screen for a stand or the presentation view (a stand launched with --mode stand starts so). */
+  setFullscreen: (on: boolean) => invoke<null>('set_fullscreen', { on }),
 
   // Packs (content for step pages, presentation view and handouts)
   listPacks: (lang: Lang) => invoke<PackSummary[]>('list_packs', { lang }),
