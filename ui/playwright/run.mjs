@@ -1,7 +1,7 @@
 // The built interface (ui/dist) in Debian's Chromium, with the Rust side mocked: every screen in French and
 // in English, a screenshot of each in target/ui-shots/, and axe-core on each in light and dark mode. Fails on
-// any serious or critical axe violation, on an uncaught error, and on a content-security-policy violation
-// (the server sends the app's own CSP). Prints `N passed, N failed`; exits non-zero on any failure.
+// any serious or critical axe violation, on a control reached with Tab that shows no focus, on an uncaught
+// error, and on a content-security-policy violation (the server sends the app's own CSP). Prints `N passed, N failed`; exits non-zero on any failure.
 //
 // Usage: node run.mjs [FILTER]   (only the scenarios whose name contains FILTER)
 // Env: CHROMIUM (default /usr/bin/chromium).
@@ -135,6 +135,36 @@ async function axeViolations(page, axeSource) {
     );
 }
 
+/**
+ * Walks the page with Tab as a keyboard user does, and names every focused control without a visible focus
+ * indicator (an outline or a box shadow). Stops when the focus comes back to where it started.
+ */
+async function focusProblems(page) {
+  const problems = [];
+  const seen = new Set();
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const s = getComputedStyle(e);
+      const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+      const shadow = s.boxShadow !== 'none';
+      const path = [];
+      for (let n = e; n && n !== document.body && path.length < 4; n = n.parentElement) {
+        path.unshift(n.tagName.toLowerCase() + (n.className && typeof n.className === 'string' ? '.' + n.className.trim().split(/\s+/)[0] : ''));
+      }
+      const name = (e.getAttribute('aria-label') || e.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+      return { key: path.join(' > ') + ' ' + name, visible: outline || shadow };
+    });
+    if (!focused) continue;
+    if (seen.has(focused.key)) break;
+    seen.add(focused.key);
+    if (!focused.visible) problems.push(`no visible focus on ${focused.key}`);
+  }
+  return problems;
+}
+
 async function runScenario(browser, base, bundle, axeSource, screen, lang) {
   const problems = [];
   const context = await browser.newContext({
@@ -171,6 +201,7 @@ async function runScenario(browser, base, bundle, axeSource, screen, lang) {
     await settle(page);
     await page.screenshot({ path: join(shots, `${screen.name}-${lang}.png`), fullPage: screen.fullPage ?? false });
     for (const v of await axeViolations(page, axeSource)) problems.push(`axe (light): ${v}`);
+    for (const v of await focusProblems(page)) problems.push(`keyboard: ${v}`);
     await page.emulateMedia({ colorScheme: 'dark' });
     for (const v of await axeViolations(page, axeSource)) problems.push(`axe (dark): ${v}`);
     if (screen.darkShot) await page.screenshot({ path: join(shots, `${screen.name}-${lang}-dark.png`) });
