@@ -157,6 +157,12 @@ impl Drop for Driver {
 static ONE_APP_AT_A_TIME: std::sync::LazyLock<Arc<tokio::sync::Mutex<()>>> =
     std::sync::LazyLock::new(Arc::default);
 
+/// Waits for this test's turn to run an app; a test that starts the app on its own (without WebDriver)
+/// holds the turn while it runs.
+pub async fn app_turn() -> tokio::sync::OwnedMutexGuard<()> {
+    ONE_APP_AT_A_TIME.clone().lock_owned().await
+}
+
 /// The app, running, with a WebDriver session on its window.
 #[derive(Debug)]
 pub struct App {
@@ -171,7 +177,7 @@ impl App {
     pub async fn launch(args: &[&str]) -> Result<App> {
         require_display()?;
         let binary = app_binary()?;
-        let turn = ONE_APP_AT_A_TIME.clone().lock_owned().await;
+        let turn = app_turn().await;
         let driver = Driver::start()?;
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), serde_json::json!({ "application": binary, "args": args }));

@@ -113,3 +113,35 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
     assert_eq!(tree(data.path())?, before, "nothing written to the data folder, ever");
     Ok(())
 }
+
+/// `--mode stand` opens an incognito webview, which WebDriver cannot drive; started on its own, it still
+/// must come up, stay up, and write nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        // The harness's own test already says what a missing display means.
+        return Ok(());
+    }
+    let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
+    let data = tempfile::tempdir()?;
+    let federation = Federation::serve("clean")?;
+    lived_in_data_folder(data.path(), &federation, &home).await?;
+    let before = tree(data.path())?;
+    let _turn = premiers_pas_e2e::app_turn().await;
+    let mut app = std::process::Command::new(premiers_pas_e2e::app_binary()?)
+        .args(["--mode", "stand", "--lang", "fr", "--home"])
+        .arg(&home)
+        .args(["--os", "linux", "--data-dir"])
+        .arg(data.path())
+        .args(["--directory-source", &federation.url()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let running = app.try_wait()?.is_none();
+    let _ = app.kill();
+    let _ = app.wait();
+    assert!(running, "the app in stand mode stays up");
+    assert_eq!(tree(data.path())?, before, "nothing written to the data folder");
+    Ok(())
+}
