@@ -38,7 +38,12 @@ else
 fi
 
 run=(python3 "$repo/benches/launch.py" --app "$app" --bare "$bare" --runs "$runs"
-     --app-ready "$ready" --app-label "$label" -- "${args[@]}")
+     --app-ready "$ready" --app-label "$label")
+if [[ "$ready" != '[data-testid=os-line]' ]]; then
+    # Also the welcome screen's first answer from Rust: the shell and interface alone, without the audit.
+    run+=(--first-ready '[data-testid=os-line]' --first-args "--lang fr --data-dir {data}")
+fi
+run+=(-- "${args[@]}")
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
     "${run[@]}"
 else
