@@ -12,3 +12,10 @@ afterEach(() => {
   root.removeAttribute('style');
   for (const key of Object.keys(root.dataset)) delete root.dataset[key];
 });
+
+// jsdom lays nothing out, so it has no ResizeObserver; Svelte's bind:clientHeight asks for one.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
