@@ -25,7 +25,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
     echo "setup: installing Debian packages: ${missing[*]}"
     if [[ $(id -u) -eq 0 ]]; then sudo=(); else sudo=(sudo); fi
     "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 else
   echo "setup: this is not a Debian-based system. Install the equivalents of:" >&2
