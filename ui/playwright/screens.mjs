@@ -121,6 +121,20 @@ export const screens = [
     },
   },
   {
+    name: 'chatons-ambiguous-town',
+    scenario: home,
+    fullPage: true,
+    go: async (page, lang) => {
+      await openStep(page, 'chatons-host');
+      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+      const town = page.getByRole('combobox');
+      await town.fill('Saint-Denis');
+      await town.press('Escape');
+      await town.press('Enter');
+      await page.locator('.chatons .which li button').nth(1).waitFor();
+    },
+  },
+  {
     name: 'chatons-no-directory',
     scenario: { ...home, directory: 'empty' },
     go: async (page, lang) => {
