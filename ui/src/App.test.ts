@@ -14,7 +14,7 @@ describe('welcome screen', () => {
     mockIPC(backend.handle);
     render(App);
     expect(await screen.findByText('Votre ordinateur : Debian GNU/Linux 12, bureau GNOME')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Premiers Pas');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Premiers Pas');
     expect(screen.getByRole('button', { name: /Chez moi/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Sur un stand/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /En atelier/ })).toBeInTheDocument();
@@ -60,12 +60,12 @@ describe('welcome screen', () => {
     render(App);
     await screen.findByText(/Votre ordinateur/);
     await userEvent.click(screen.getByRole('button', { name: /Ce que fait \(et ne fait pas\)/ }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Ce que fait (et ne fait pas) Premiers Pas');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Ce que fait (et ne fait pas) Premiers Pas');
     expect(screen.getByRole('heading', { name: 'Pas de compte' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Pas de statistiques' })).toBeInTheDocument();
     expect(screen.getByText(/GeoNames .*Creative Commons Attribution 4\.0/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Premiers Pas');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Premiers Pas');
   });
 
   it('a failing journey says what went wrong and stays on the welcome screen', async () => {
@@ -82,7 +82,7 @@ describe('welcome screen', () => {
     render(App);
     await screen.findByText(/Votre ordinateur/);
     await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Réglages');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Réglages');
     await userEvent.click(screen.getByRole('radio', { name: 'Très grande' }));
     expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1.45');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Contraste renforcé' }));

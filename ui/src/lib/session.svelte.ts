@@ -2,6 +2,7 @@
 // Rust side; this class only keeps the latest answer of each command and derives what views show.
 import type { Answer } from '../bindings/Answer';
 import type { Audit } from '../bindings/Audit';
+import type { AuditView } from '../bindings/AuditView';
 import type { Change } from '../bindings/Change';
 import type { Lang } from '../bindings/Lang';
 import type { Mode } from '../bindings/Mode';
@@ -31,9 +32,15 @@ export class Session {
   resultsById = $derived(new Map(this.results.map((r) => [r.id, r])));
   done = $derived(this.results.filter((r) => r.status === 'done').length);
 
-  async start(mode: Mode, packId: string | null) {
+  /** Starts the journey; with `auditLang`, the first audit runs while the pack loads (one wait, not two). */
+  async start(mode: Mode, packId: string | null, auditLang: Lang | null = null) {
     const view = await api.startSession(mode, packId);
-    this.pack = await api.getPack(view.pack_id);
+    const request = ++this.#request;
+    const [pack, audit] = await Promise.all([
+      api.getPack(view.pack_id),
+      auditLang ? api.runAudit(auditLang) : Promise.resolve(null),
+    ]);
+    this.pack = pack;
     this.mode = view.mode;
     this.resume = view.resume;
     this.notice = view.notice;
@@ -43,12 +50,16 @@ export class Session {
     this.changes = [];
     this.#suggested = null;
     this.#audited = false;
+    if (audit && auditLang) this.#apply(audit, auditLang, request);
   }
 
   /** Runs detection and evaluation; later runs (check again, a language switch) keep the first changes. */
   async runAudit(lang: Lang) {
     const request = ++this.#request;
-    const view = await api.runAudit(lang);
+    this.#apply(await api.runAudit(lang), lang, request);
+  }
+
+  #apply(view: AuditView, lang: Lang, request: number) {
     // A language switch during an audit asks again: only the latest answer counts.
     if (request !== this.#request) return;
     this.resultsLang = lang;

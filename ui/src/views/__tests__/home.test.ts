@@ -84,7 +84,7 @@ describe('step page', () => {
   it('explains why, says what we found, with file paths only behind the details toggle', async () => {
     await startHome();
     await userEvent.click(within(item('default-browser')).getByRole('button'));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Firefox pour ouvrir vos liens');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Firefox pour ouvrir vos liens');
     expect(screen.getByText('Étape 4 sur 6')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Pourquoi' })).toBeInTheDocument();
     expect(screen.getByText(/Vos liens s'ouvrent dans Google Chrome/)).toBeVisible();
@@ -164,11 +164,11 @@ describe('step page', () => {
     await startHome();
     await userEvent.click(within(item('ethical-mail')).getByRole('button'));
     await userEvent.click(screen.getByRole('button', { name: /Suivante : Un hébergeur de confiance/ }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance près de chez vous');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance près de chez vous');
     await userEvent.click(screen.getByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/un hébergeur près de chez vous/i);
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(/un hébergeur près de chez vous/i);
     await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance');
   });
 });
 
@@ -176,7 +176,7 @@ describe('summary', () => {
   it('lists what is left with its first action, and prints or saves the report', async () => {
     const backend = await startHome();
     await userEvent.click(screen.getByRole('button', { name: 'Voir mon bilan' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Votre bilan');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Votre bilan');
     const left = screen.getByRole('heading', { name: 'Ce qui reste à faire' }).parentElement!;
     expect(within(left).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toHaveLength(5);
     expect(within(left).getAllByText('Pour commencer :').length).toBeGreaterThan(0);
@@ -192,7 +192,7 @@ describe('summary', () => {
   it('a cancelled save dialog is not an error', async () => {
     await startHome({ savedPath: null });
     await userEvent.click(screen.getByRole('button', { name: 'Voir mon bilan' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Markdown' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Markdown' }));
     expect(await screen.findByText('Enregistrement annulé.')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });

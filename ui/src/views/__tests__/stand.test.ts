@@ -49,7 +49,7 @@ describe('stand journey', () => {
     const buttons = screen.getAllByRole('button', { name: /Emportez votre liste/ });
     expect(buttons).toHaveLength(2);
     await userEvent.click(buttons[1]);
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Emportez votre liste');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Emportez votre liste');
     expect(await screen.findByRole('img', { name: 'Code QR de votre liste à emporter' })).toBeInTheDocument();
     expect(screen.getByText(/Des cartes qui ne vous suivent pas : https:\/\/www\.comaps\.app\//)).toBeInTheDocument();
     expect(backend.calls.find((c) => c.cmd === 'takeaway')?.args).toEqual({ lang: 'fr' });

@@ -1,5 +1,5 @@
 // The workshop: choosing a pack, the presenter bar, the presentation keys, the printed handout.
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ describe('workshop', () => {
     const toggle = screen.getByRole('button', { name: 'Présentation' });
     await userEvent.click(toggle);
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
-    expect(slideTitle()).toBe('Installer Firefox');
+    await waitFor(() => expect(slideTitle()).toBe('Installer Firefox'));
     expect(position()).toBe('Étape 1 sur 4');
 
     await press('ArrowRight');
@@ -66,6 +66,7 @@ describe('workshop', () => {
   it('shows a step’s QR codes large on its slide', async () => {
     await startWorkshop();
     await userEvent.click(screen.getByRole('button', { name: 'Présentation' }));
+    await waitFor(() => expect(slideTitle()).toBe('Installer Firefox'));
     for (let i = 0; i < 3; i++) await press('ArrowRight');
     expect(position()).toBe('Étape 4 sur 4');
     expect(screen.getAllByRole('img', { name: /Firefox|uBlock/ }).length).toBeGreaterThan(0);
@@ -84,7 +85,7 @@ describe('workshop', () => {
   it('the volunteer can change the pack from the settings', async () => {
     const backend = await startWorkshop();
     await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));
-    await userEvent.selectOptions(screen.getByLabelText('Parcours présenté'), 'premiers-pas');
+    await userEvent.selectOptions(await screen.findByLabelText('Parcours présenté'), 'premiers-pas');
     expect(await screen.findByRole('heading', { level: 1, name: 'Premiers pas' })).toBeInTheDocument();
     expect(backend.calls.filter((c) => c.cmd === 'start_session').map((c) => c.args.pack)).toEqual([
       'atelier-navigateur',
