@@ -13,8 +13,9 @@ mod dialogs;
 pub mod error;
 mod navigation;
 pub mod state;
+mod throwaway;
 
-use tauri::Runtime;
+use tauri::{RunEvent, Runtime, WebviewWindowBuilder};
 
 pub use config::AppConfig;
 pub use state::AppState;
@@ -56,14 +57,40 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
 /// Runs the app until its window closes.
 pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
     let mut context = tauri::generate_context!();
-    if config.mode == Some(config::Mode::Stand) {
-        // A stand is a kiosk, and keeps nothing: the webview's own storage (local storage, cache) included.
+    // A stand is a kiosk, and keeps nothing: the webview's own storage (local storage, cache) included.
+    // Its windows are made here rather than from the configuration, to give WebKit a throwaway data folder.
+    let throwaway = match config.mode {
+        Some(config::Mode::Stand) => Some(throwaway::Throwaway::create()?),
+        _ => None,
+    };
+    if throwaway.is_some() {
         for window in &mut context.config_mut().app.windows {
             window.incognito = true;
             window.fullscreen = true;
+            window.create = false;
         }
     }
+    let windows = context.config().app.windows.clone();
+    let web_data = throwaway.as_ref().map(|t| t.path().to_owned());
     let state = AppState::new(config)?;
-    builder(tauri::Builder::default(), state).run(context)?;
+    let app = builder(tauri::Builder::default(), state)
+        .setup(move |app| {
+            if let Some(dir) = web_data {
+                for window in &windows {
+                    WebviewWindowBuilder::from_config(app.handle(), window)?
+                        .data_directory(dir.clone())
+                        .build()?;
+                }
+            }
+            Ok(())
+        })
+        .build(context)?;
+    app.run(move |_, event| {
+        if let (RunEvent::Exit, Some(throwaway)) = (event, &throwaway) {
+            if let Err(err) = throwaway.remove() {
+                eprintln!("premiers-pas-app: {}: {err}", throwaway.path().display());
+            }
+        }
+    });
     Ok(())
 }

@@ -115,7 +115,9 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
 }
 
 /// `--mode stand` opens an incognito webview, which WebDriver cannot drive; started on its own, it still
-/// must come up, stay up, and write nothing.
+/// must come up, stay up, and write nothing: not to the data folder, and not to the user's folders either
+/// (WebKit's own website data goes to a throwaway folder in the runtime folder, swept once the stand is
+/// gone).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
@@ -124,24 +126,57 @@ async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     }
     let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
     let data = tempfile::tempdir()?;
+    let user_home = tempfile::tempdir()?;
+    let runtime = tempfile::tempdir()?;
     let federation = Federation::serve("clean")?;
     lived_in_data_folder(data.path(), &federation, &home).await?;
     let before = tree(data.path())?;
     let _turn = premiers_pas_e2e::app_turn().await;
-    let mut app = std::process::Command::new(premiers_pas_e2e::app_binary()?)
-        .args(["--mode", "stand", "--lang", "fr", "--home"])
-        .arg(&home)
-        .args(["--os", "linux", "--data-dir"])
-        .arg(data.path())
-        .args(["--directory-source", &federation.url()])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()?;
+    let launch = || -> Result<std::process::Child> {
+        Ok(std::process::Command::new(premiers_pas_e2e::app_binary()?)
+            .args(["--mode", "stand", "--lang", "fr", "--home"])
+            .arg(&home)
+            .args(["--os", "linux", "--data-dir"])
+            .arg(data.path())
+            .args(["--directory-source", &federation.url()])
+            .env("HOME", user_home.path())
+            .env("XDG_RUNTIME_DIR", runtime.path())
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("PREMIERS_PAS_DATA_DIR")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()?)
+    };
+    let throwaway = |pid: u32| runtime.path().join(format!("premiers-pas-stand-{pid}"));
+
+    let mut first = launch()?;
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-    let running = app.try_wait()?.is_none();
-    let _ = app.kill();
-    let _ = app.wait();
+    let running = first.try_wait()?.is_none();
+    let webkit_files = tree(&throwaway(first.id()))?;
+    let _ = first.kill();
+    let _ = first.wait();
     assert!(running, "the app in stand mode stays up");
+    assert!(
+        webkit_files.keys().any(|k| k.contains("salt")),
+        "WebKit's website data went to the throwaway folder: {webkit_files:?}"
+    );
+
+    // Killed, it could not clean up: the next start sweeps what it left.
+    let mut second = launch()?;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let swept = !throwaway(first.id()).exists();
+    let own = throwaway(second.id()).is_dir();
+    let _ = second.kill();
+    let _ = second.wait();
+    assert!(swept, "the killed stand's throwaway folder is swept at the next start");
+    assert!(own, "the new stand has its own throwaway folder");
+
     assert_eq!(tree(data.path())?, before, "nothing written to the data folder");
+    // Files only: toolkits may create an empty cache folder, which holds nothing of anyone.
+    let files: Vec<String> =
+        tree(user_home.path())?.into_iter().filter(|(_, kind)| kind != "dir").map(|(path, _)| path).collect();
+    assert!(files.is_empty(), "nothing written to the user's folders: {files:?}");
     Ok(())
 }
