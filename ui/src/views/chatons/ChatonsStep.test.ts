@@ -338,6 +338,8 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
     expect(screen.getByText('Annuaire actualisé.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).not.toBeInTheDocument();
+    // The panel moved beside the search; the focus went with it.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toHaveFocus());
     await waitFor(() => expect(hostNames()).toHaveLength(7));
   });
 
