@@ -161,6 +161,7 @@ impl App {
         ensure!(!focus.body, "{stop}: the focus is lost on <body>");
         ensure!(focus.in_view, "{stop}: the focused {focus} is outside the window or hidden");
         ensure!(focus.indicator.is_some(), "{stop}: the focused {focus} shows no focus ring");
+        eprintln!("{stop}: focus on {focus}");
         Ok(focus)
     }
 
@@ -171,6 +172,7 @@ impl App {
         loop {
             let focus = self.focused().await?;
             if !focus.body && focus.in_view && (focus.landing_heading || focus.indicator.is_some()) {
+                eprintln!("{stop}: focus on {focus}");
                 return Ok(focus);
             }
             if Instant::now() > deadline {

@@ -78,6 +78,12 @@ async fn home_journey_with_the_keyboard_alone() -> Result<()> {
     app.assert_focus_visible("step page, after answering").await?;
     app.screenshot("keyboard-step-answered").await?;
 
+    // "Vérifier à nouveau": the audit runs again; the focus stays on the button, not lost meanwhile.
+    app.tab_to_text("main button", &t("fr", "step.check_again")?).await?;
+    app.press(Key::Enter).await?;
+    app.wait_text("main [role=status]", &t("fr", "step.checked_again")?).await?;
+    app.assert_focus_visible("step page, after checking again").await?;
+
     // Back to the overview with the step's own back button (before the heading: Shift+Tab), Enter.
     app.shift_tab_to("main button.back").await?;
     app.assert_focus_visible("step page, on the back button").await?;
@@ -93,6 +99,26 @@ async fn home_journey_with_the_keyboard_alone() -> Result<()> {
     app.wait_text("main h1", pack.title.get(Lang::En)).await?;
     app.assert_focus_visible("overview, after switching language").await?;
     app.screenshot("keyboard-overview-en").await?;
+
+    // The CHATONS step, its directory screen, and a refresh that fails (nobody answers): the person
+    // keeps their place.
+    app.tab_to("[data-step=chatons-host] button").await?;
+    app.press(Key::Enter).await?;
+    app.find("[data-step-page=chatons-host]").await?;
+    app.assert_focus_landed("CHATONS step page").await?;
+    app.tab_to_text("main button", &t("en", "step.find_host")?).await?;
+    app.assert_focus_visible("CHATONS step, on « find a host »").await?;
+    app.press(Key::Enter).await?;
+    app.wait_text("main h1", &t("en", "chatons.title")?).await?;
+    app.assert_focus_landed("CHATONS screen").await?;
+    app.tab_to("button.refresh").await?;
+    app.assert_focus_visible("CHATONS screen, on the refresh").await?;
+    app.press(Key::Enter).await?;
+    // Nobody answers: the outcome says so, whether as a failed refresh or a report of failed files.
+    app.find(".outcome p").await?;
+    app.wait_gone(".progress").await?;
+    app.assert_focus_visible("CHATONS screen, after the refresh").await?;
+    app.screenshot("keyboard-chatons-refreshed").await?;
 
     app.close().await
 }
