@@ -53,17 +53,25 @@ const s = getComputedStyle(e);
 const r = e.getBoundingClientRect();
 const in_view = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
   r.top < innerHeight && r.left < innerWidth && s.visibility !== 'hidden' && s.display !== 'none';
+// The ring is the element's own, or, for a control drawn by its label or card (a transparent checkbox
+// in a chip), the nearest such ancestor's; a ring on something transparent does not count.
+const seen = (n) => { for (let a = n; a; a = a.parentElement) if (parseFloat(getComputedStyle(a).opacity) === 0) return false; return true; };
+const ring = (n) => {
+  const c = getComputedStyle(n);
+  if (c.outlineStyle !== 'none' && parseFloat(c.outlineWidth) > 0) return `outline ${c.outlineWidth} ${c.outlineStyle} ${c.outlineColor}`;
+  if (c.boxShadow && c.boxShadow !== 'none') return `box-shadow ${c.boxShadow}`;
+  return null;
+};
 let indicator = null;
-if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
-  indicator = `outline ${s.outlineWidth} ${s.outlineStyle} ${s.outlineColor}`;
-else if (s.boxShadow && s.boxShadow !== 'none')
-  indicator = `box-shadow ${s.boxShadow}`;
+for (let n = e, depth = 0; n && n !== document.body && depth < 3 && indicator === null; n = n.parentElement, depth++)
+  if (seen(n) && ring(n)) indicator = (n === e ? '' : `on its ${n.tagName.toLowerCase()}: `) + ring(n);
 let what = e.tagName.toLowerCase();
 if (e.id) what += '#' + e.id;
 for (const c of e.classList) what += '.' + c;
 for (const a of ['type', 'lang', 'data-mode', 'aria-pressed', 'href'])
   if (e.hasAttribute(a)) what += `[${a}=${e.getAttribute(a)}]`;
-const words = (e.innerText || e.value || '').replace(/\s+/g, ' ').trim();
+const named = (e.type === 'checkbox' || e.type === 'radio') && e.labels && e.labels[0];
+const words = ((named ? named.innerText : e.innerText) || e.value || '').replace(/\s+/g, ' ').trim();
 if (words) what += ` “${words.slice(0, 50)}”`;
 const landing_heading = /^H[1-6]$/.test(e.tagName) && e.getAttribute('tabindex') === '-1';
 const matches = css !== null && e.matches(css) && (text === null || words.includes(text));
@@ -114,6 +122,15 @@ impl App {
             actions = actions.then(KeyAction::Up { value: char::from(*key) });
         }
         bounded(&format!("pressing {keys:?}"), self.client.perform_actions(actions)).await
+    }
+
+    /// Types text into whatever has the focus, one key press per character.
+    pub async fn type_text(&self, text: &str) -> Result<()> {
+        let mut actions = KeyActions::new("keyboard".to_owned());
+        for value in text.chars() {
+            actions = actions.then(KeyAction::Down { value }).then(KeyAction::Up { value });
+        }
+        bounded(&format!("typing {text:?}"), self.client.perform_actions(actions)).await
     }
 
     /// Presses Tab until the focused element matches `css`, at most [`MAX_TABS`] times; the error lists

@@ -10,7 +10,7 @@ use anyhow::{ensure, Result};
 use fantoccini::key::Key;
 use premiers_pas_core::checklist::Library;
 use premiers_pas_core::Lang;
-use premiers_pas_e2e::{t, workspace_root, App};
+use premiers_pas_e2e::{t, workspace_root, App, Federation};
 
 /// A directory source nobody answers: a loopback port that was free a moment ago. The home journey must
 /// not need the network, and this one never reaches it.
@@ -176,6 +176,87 @@ async fn workshop_presentation_with_the_keyboard_alone() -> Result<()> {
     app.find(&format!("[data-step-page=\"{}\"]", pack.steps[2].id)).await?;
     app.assert_focus_landed("step page after the presentation").await?;
     app.screenshot("keyboard-step-after-presentation").await?;
+
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn chatons_search_with_the_keyboard_alone() -> Result<()> {
+    let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
+    let home_arg = home.to_string_lossy().into_owned();
+    let data = tempfile::tempdir()?;
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let federation = Federation::serve("clean")?;
+    let source = federation.url();
+    let args = [
+        "--mode",
+        "home",
+        "--lang",
+        "fr",
+        "--home",
+        &home_arg,
+        "--os",
+        "linux",
+        "--data-dir",
+        &data_dir,
+        "--directory-source",
+        &source,
+    ];
+    let app = App::launch(&args).await?;
+    app.find("[data-step][data-status]").await?;
+    app.assert_focus_landed("overview").await?;
+
+    app.tab_to("[data-step=chatons-host] button").await?;
+    app.press(Key::Enter).await?;
+    app.find("[data-step-page=chatons-host]").await?;
+    app.tab_to_text("main button", &t("fr", "step.find_host")?).await?;
+    app.press(Key::Enter).await?;
+    app.wait_text("main h1", &t("fr", "chatons.title")?).await?;
+
+    // The first directory: the panel moves beside the search, and the focus goes with it.
+    app.tab_to("button.refresh").await?;
+    app.press(Key::Enter).await?;
+    app.find(".chatons .layout li[data-org]").await?;
+    ensure!(federation.requests() > 0, "the refresh read the federation");
+    let after = app.assert_focus_visible("CHATONS, after the first directory").await?;
+    ensure!(
+        after.what.starts_with("button.refresh"),
+        "the focus is on the moved refresh button, not {after}"
+    );
+    app.screenshot("keyboard-chatons-first-directory").await?;
+
+    // A host's card, and back to the same host in the list.
+    let host = app.shift_tab_to("li[data-org] button").await?;
+    app.assert_focus_visible("CHATONS, on a host").await?;
+    app.press(Key::Enter).await?;
+    let card = app.assert_focus_landed("CHATONS, a host's card").await?;
+    ensure!(card.landing_heading, "the card's heading has the focus, not {card}");
+    app.screenshot("keyboard-chatons-card").await?;
+    app.shift_tab_to("button.back").await?;
+    app.press(Key::Enter).await?;
+    let back = app.assert_focus_landed("CHATONS, back from the card").await?;
+    ensure!(back.what == host.what, "back on the host that was opened ({host}), not {back}");
+
+    // A need ticked with Space: the chip draws the ring for its transparent checkbox.
+    app.shift_tab_to(".chip input").await?;
+    let chip = app.assert_focus_visible("CHATONS, on a need").await?;
+    ensure!(
+        chip.indicator.as_deref().is_some_and(|r| r.starts_with("on its label")),
+        "the chip draws the ring: {chip:?}"
+    );
+    app.press(Key::Space).await?;
+    app.find(".chip.on").await?;
+    app.assert_focus_visible("CHATONS, after ticking a need").await?;
+
+    // A town from the suggestions, with the arrows and Enter.
+    app.tab_to("input[role=combobox]").await?;
+    app.type_text("Paris").await?;
+    app.find("[role=option]").await?;
+    app.press(Key::Down).await?;
+    app.press(Key::Enter).await?;
+    app.wait_text(".results [role=status]", "Paris").await?;
+    app.assert_focus_visible("CHATONS, after choosing a town").await?;
+    app.screenshot("keyboard-chatons-town").await?;
 
     app.close().await
 }
