@@ -11,6 +11,7 @@
 
 mod federation;
 mod folder;
+pub mod keyboard;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

@@ -252,7 +252,12 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByText(/Annuaire des CHATONS du 20 novembre 2026/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Actualiser l’annuaire' }));
-    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeDisabled();
+    // Busy, yet still focusable: the person who pressed it keeps their place.
+    const refresh = screen.getByRole('button', { name: 'Actualiser l’annuaire' });
+    expect(refresh).toHaveAttribute('aria-disabled', 'true');
+    expect(refresh).toHaveFocus();
+    await user.click(refresh);
+    expect(backend.calls.filter((c) => c.cmd === 'directory_refresh')).toHaveLength(1);
     expect(screen.getByText('Connexion à l’annuaire des CHATONS…')).toBeInTheDocument();
     await waitFor(() => expect(backend.progress).not.toBeNull());
 
@@ -333,6 +338,8 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
     expect(screen.getByText('Annuaire actualisé.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).not.toBeInTheDocument();
+    // The panel moved beside the search; the focus went with it.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toHaveFocus());
     await waitFor(() => expect(hostNames()).toHaveLength(7));
   });
 

@@ -33,7 +33,9 @@ export class DirectoryActivity {
     this.exported = null;
   }
 
+  // The buttons stay focusable while busy (see DirectoryPanel): one thing at a time is enforced here.
   async refresh() {
+    if (this.busy) return;
     this.reset();
     this.running = true;
     try {
@@ -49,6 +51,7 @@ export class DirectoryActivity {
   }
 
   async importFile() {
+    if (this.busy) return;
     this.reset();
     this.importing = true;
     try {
@@ -65,6 +68,7 @@ export class DirectoryActivity {
   }
 
   async exportFile() {
+    if (this.busy) return;
     this.reset();
     this.exporting = true;
     try {
