@@ -58,10 +58,19 @@ async fn app_dialog(title: &str) -> Result<Dialog> {
 async fn save_report(app: &App, format: &str, path: Option<&Path>) -> Result<()> {
     app.click_text(".report-actions button", &t("fr", &format!("summary.format_{format}"))?).await?;
     let dialog = app_dialog(SAVE_REPORT).await?;
+    // The dialog is a window of its own: while it is open the buttons wait, or a second click would open
+    // a second dialog.
+    let buttons = app.count(".report-actions button").await?;
+    ensure!(buttons >= 4, "print and three formats: {buttons} buttons");
+    ensure!(
+        app.count(".report-actions button:disabled").await? == buttons,
+        "every report button waits while the save dialog is open"
+    );
     match path {
-        Some(path) => dialog.save_as(path).await,
-        None => dialog.cancel().await,
+        Some(path) => dialog.save_as(path).await?,
+        None => dialog.cancel().await?,
     }
+    app.wait_gone(".report-actions button:disabled").await
 }
 
 /// Waits for the summary to say that the report went to `path`, with no error shown.
@@ -225,7 +234,12 @@ async fn directory_exported_through_the_save_dialog_and_imported_through_the_ope
     ensure!(federation.requests() > 0, "the refresh read the loopback federation");
 
     app.click_text(".chatons .file button", &t("fr", "chatons.directory.export_short")?).await?;
-    app_dialog(EXPORT_DIRECTORY).await?.save_as(&file).await?;
+    let dialog = app_dialog(EXPORT_DIRECTORY).await?;
+    ensure!(
+        app.count(".chatons .panel-actions button:disabled").await? >= 3,
+        "the directory waits for the dialog"
+    );
+    dialog.save_as(&file).await?;
     app.wait_text(".chatons .outcome", &file.display().to_string()).await?;
     app.wait_text(".chatons .outcome", &t("fr", "chatons.directory.exported")?).await?;
 
