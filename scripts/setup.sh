@@ -11,6 +11,8 @@ DEBIAN_PACKAGES=(
   libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   # running it headless in tests, and looking at it
   xvfb xauth webkit2gtk-driver imagemagick dbus-x11 at-spi2-core chromium
+  # driving the native file dialogs in the end-to-end tests
+  xdotool
   # the real-Firefox detection test
   firefox-esr webext-ublock-origin-firefox
 )

@@ -9,6 +9,7 @@
 //! ([`Federation`]), a fresh data folder, and a fingerprint of a folder tree ([`tree`]) to prove that a stand
 //! wrote nothing.
 
+pub mod dialog;
 mod federation;
 mod folder;
 pub mod keyboard;
