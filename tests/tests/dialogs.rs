@@ -63,14 +63,14 @@ async fn save_report(app: &App, format: &str, path: Option<&Path>) -> Result<()>
     let buttons = app.count(".report-actions button").await?;
     ensure!(buttons >= 4, "print and three formats: {buttons} buttons");
     ensure!(
-        app.count(".report-actions button:disabled").await? == buttons,
+        app.count(".report-actions button[aria-disabled='true']").await? == buttons,
         "every report button waits while the save dialog is open"
     );
     match path {
         Some(path) => dialog.save_as(path).await?,
         None => dialog.cancel().await?,
     }
-    app.wait_gone(".report-actions button:disabled").await
+    app.wait_gone(".report-actions button[aria-disabled='true']").await
 }
 
 /// Waits for the summary to say that the report went to `path`, with no error shown.
@@ -236,7 +236,7 @@ async fn directory_exported_through_the_save_dialog_and_imported_through_the_ope
     app.click_text(".chatons .file button", &t("fr", "chatons.directory.export_short")?).await?;
     let dialog = app_dialog(EXPORT_DIRECTORY).await?;
     ensure!(
-        app.count(".chatons .panel-actions button:disabled").await? >= 3,
+        app.count(".chatons .panel-actions button[aria-disabled='true']").await? >= 3,
         "the directory waits for the dialog"
     );
     dialog.save_as(&file).await?;
