@@ -260,7 +260,7 @@ def main():
     ap.add_argument("--bare", required=True)
     ap.add_argument("--bare-ready", default="#answer")
     ap.add_argument("--runs", type=int, default=10)
-    ap.add_argument("--memory-runs", type=int, default=3)
+    ap.add_argument("--memory-runs", type=int, default=5)
     ap.add_argument("--settle", type=float, default=4.0, help="seconds of idle before reading memory")
     ap.add_argument("app_args", nargs="*", help="arguments for the app ('{data}' = a fresh data folder)")
     opts = ap.parse_args()
