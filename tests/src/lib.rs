@@ -7,12 +7,13 @@
 //!
 //! Beside the app, the journeys need a few honest props: a CHATONS federation served on 127.0.0.1
 //! ([`Federation`]), a fresh data folder, and a fingerprint of a folder tree ([`tree`]) to prove that a stand
-//! wrote nothing.
+//! wrote nothing. Each test says how it launches the app (mode, pack, directory source) with [`Launch`].
 
 pub mod dialog;
 mod federation;
 mod folder;
 pub mod keyboard;
+mod launch;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 
 pub use federation::Federation;
 pub use folder::tree;
+pub use launch::Launch;
 
 /// How long the app may take to show its first page.
 const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
@@ -175,7 +177,19 @@ pub struct App {
 }
 
 impl App {
-    /// Starts the app with these command-line arguments.
+    /// Starts the app as this test says.
+    pub async fn start(launch: &Launch) -> Result<App> {
+        let args = launch.args();
+        // WebDriver passes the arguments as JSON strings: a path that is not UTF-8 cannot go through.
+        let args = args
+            .iter()
+            .map(|a| a.to_str().with_context(|| format!("{a:?} is not UTF-8: WebDriver cannot pass it")))
+            .collect::<Result<Vec<&str>>>()?;
+        App::launch(&args).await
+    }
+
+    /// Starts the app with these raw command-line arguments (for a test of the options themselves;
+    /// journeys say theirs with [`Launch`] and [`App::start`]).
     pub async fn launch(args: &[&str]) -> Result<App> {
         require_display()?;
         let binary = app_binary()?;

@@ -15,7 +15,7 @@ use premiers_pas_core::report::{escape_html, escape_markdown, ReportDocument, Re
 use premiers_pas_core::session::{AuditTarget, Mode, Session};
 use premiers_pas_core::{Lang, OsFamily};
 use premiers_pas_e2e::dialog::{self, Dialog};
-use premiers_pas_e2e::{app_binary, t, tree, workspace_root, App, Federation};
+use premiers_pas_e2e::{app_binary, t, tree, workspace_root, App, Federation, Launch};
 
 const PACK: &str = "premiers-pas";
 
@@ -134,23 +134,7 @@ async fn report_saved_as_html_markdown_json_through_the_save_dialog_and_a_cancel
     ensure!(!expected.steps.is_empty() && expected.counts.done > 0, "a report worth checking: {expected:?}");
     let data = tempfile::tempdir()?;
     let out = tempfile::tempdir()?;
-    let data_dir = data.path().to_string_lossy().into_owned();
-    let home_arg = home.to_string_lossy().into_owned();
-    let args = [
-        "--mode",
-        "home",
-        "--lang",
-        "fr",
-        "--pack",
-        PACK,
-        "--home",
-        &home_arg,
-        "--os",
-        "linux",
-        "--data-dir",
-        &data_dir,
-    ];
-    let app = App::launch(&args).await?;
+    let app = App::start(&Launch::new(&home, data.path()).mode("home").pack(PACK)).await?;
     app.statuses().await?;
     app.click_text("nav button", &t("fr", "nav.summary")?).await?;
     app.find(".report-actions").await?;
@@ -203,31 +187,13 @@ async fn directory_exported_through_the_save_dialog_and_imported_through_the_ope
         return Ok(());
     }
     let home = fixture_home("debian-firefox-ubo");
-    let home_arg = home.to_string_lossy().into_owned();
     let federation = Federation::serve("clean")?;
     let source = federation.url();
     let out = tempfile::tempdir()?;
     let file = out.path().join("annuaire.json");
 
     let first = tempfile::tempdir()?;
-    let first_dir = first.path().to_string_lossy().into_owned();
-    let app = App::launch(&[
-        "--mode",
-        "home",
-        "--lang",
-        "fr",
-        "--pack",
-        PACK,
-        "--home",
-        &home_arg,
-        "--os",
-        "linux",
-        "--data-dir",
-        &first_dir,
-        "--directory-source",
-        &source,
-    ])
-    .await?;
+    let app = App::start(&Launch::new(&home, first.path()).mode("home").pack(PACK).source(&source)).await?;
     open_directory(&app).await?;
     app.click("button.refresh").await?;
     app.find(".chatons .layout").await?;
@@ -252,22 +218,7 @@ async fn directory_exported_through_the_save_dialog_and_imported_through_the_ope
 
     // Another computer: a fresh data folder, no network source, the file carried over.
     let second = tempfile::tempdir()?;
-    let second_dir = second.path().to_string_lossy().into_owned();
-    let app = App::launch(&[
-        "--mode",
-        "home",
-        "--lang",
-        "fr",
-        "--pack",
-        PACK,
-        "--home",
-        &home_arg,
-        "--os",
-        "linux",
-        "--data-dir",
-        &second_dir,
-    ])
-    .await?;
+    let app = App::start(&Launch::new(&home, second.path()).mode("home").pack(PACK)).await?;
     open_directory(&app).await?;
     let requests = federation.requests();
     app.click_text(".chatons button", &t("fr", "chatons.directory.import")?).await?;

@@ -11,7 +11,7 @@ use premiers_pas_core::checklist::Library;
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::session::{AuditTarget, Mode, Session};
 use premiers_pas_core::{Lang, OsFamily};
-use premiers_pas_e2e::{t, workspace_root, App, Federation};
+use premiers_pas_e2e::{t, workspace_root, App, Federation, Launch};
 
 const PACK: &str = "premiers-pas";
 
@@ -55,25 +55,7 @@ async fn home_journey_statuses_manual_step_directory_and_progress_after_restart(
     let home = fixture_home("debian-firefox-ubo");
     let data = tempfile::tempdir()?;
     let federation = Federation::serve("clean")?;
-    let data_dir = data.path().to_string_lossy().into_owned();
-    let home_arg = home.to_string_lossy().into_owned();
-    let source = federation.url();
-    let args = [
-        "--mode",
-        "home",
-        "--lang",
-        "fr",
-        "--pack",
-        PACK,
-        "--home",
-        &home_arg,
-        "--os",
-        "linux",
-        "--data-dir",
-        &data_dir,
-        "--directory-source",
-        &source,
-    ];
+    let launch = Launch::new(&home, data.path()).mode("home").pack(PACK).source(&federation.url());
 
     let expected = engine_statuses(&home)?;
     // The fixture is known: Firefox with uBlock Origin, and Firefox the default browser. If the engine
@@ -82,7 +64,7 @@ async fn home_journey_statuses_manual_step_directory_and_progress_after_restart(
     ensure!(status_of(&expected, "ublock-origin") == Some("done"), "engine: {expected:?}");
     ensure!(status_of(&expected, "private-maps") != Some("done"), "engine: {expected:?}");
 
-    let app = App::launch(&args).await?;
+    let app = App::start(&launch).await?;
     let shown = app.statuses().await?;
     assert_eq!(shown, expected, "the overview shows what the engine found, in the pack's order");
     let evidence = app.page_text().await?;
@@ -137,7 +119,7 @@ async fn home_journey_statuses_manual_step_directory_and_progress_after_restart(
 
     // Saved progress: the next launch offers to continue, with the ticked step still done.
     ensure!(std::fs::read_dir(data.path())?.next().is_some(), "progress was saved in the data folder");
-    let app = App::launch(&args).await?;
+    let app = App::start(&launch).await?;
     app.wait_attr("[data-step=private-maps]", "data-status", "done").await?;
     app.wait_text("main", &t("fr", "overview.resume_title")?).await?;
     let again = app.statuses().await?;

@@ -10,7 +10,7 @@ use anyhow::{ensure, Result};
 use fantoccini::key::Key;
 use premiers_pas_core::checklist::Library;
 use premiers_pas_core::Lang;
-use premiers_pas_e2e::{t, workspace_root, App, Federation};
+use premiers_pas_e2e::{t, workspace_root, App, Federation, Launch};
 
 /// A directory source nobody answers: a loopback port that was free a moment ago. The home journey must
 /// not need the network, and this one never reaches it.
@@ -22,30 +22,16 @@ fn closed_source() -> Result<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn home_journey_with_the_keyboard_alone() -> Result<()> {
     let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
-    let home_arg = home.to_string_lossy().into_owned();
     let data = tempfile::tempdir()?;
-    let data_dir = data.path().to_string_lossy().into_owned();
-    let source = closed_source()?;
     // No --mode: the person starts from the welcome screen and chooses.
-    let args = [
-        "--lang",
-        "fr",
-        "--home",
-        &home_arg,
-        "--os",
-        "linux",
-        "--data-dir",
-        &data_dir,
-        "--directory-source",
-        &source,
-    ];
+    let launch = Launch::new(&home, data.path()).source(&closed_source()?);
     let library = Library::builtin()?;
     let pack = library.pack("premiers-pas")?;
     // A step only the person can tell, not done in this home.
     let manual = "private-maps";
     ensure!(pack.steps.iter().any(|s| s.id == manual), "the pack has the step {manual}");
 
-    let app = App::launch(&args).await?;
+    let app = App::start(&launch).await?;
     app.wait_text("h1", "Premiers Pas").await?;
 
     // Welcome: Tab to "Chez moi", Enter.
@@ -131,8 +117,7 @@ async fn workshop_presentation_with_the_keyboard_alone() -> Result<()> {
     let steps = pack.steps.len();
     ensure!(steps >= 3, "the workshop pack has a few steps to move through");
     let data = tempfile::tempdir()?;
-    let data_dir = data.path().to_string_lossy().into_owned();
-    let app = App::launch(&["--mode", "workshop", "--lang", "fr", "--data-dir", &data_dir]).await?;
+    let app = App::start(&Launch::french().data_dir(data.path()).mode("workshop")).await?;
 
     // The pack chooser: Tab to the pack, Enter.
     app.wait_text("main h1", &t("fr", "workshop.choose_title")?).await?;
@@ -183,26 +168,9 @@ async fn workshop_presentation_with_the_keyboard_alone() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn chatons_search_with_the_keyboard_alone() -> Result<()> {
     let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
-    let home_arg = home.to_string_lossy().into_owned();
     let data = tempfile::tempdir()?;
-    let data_dir = data.path().to_string_lossy().into_owned();
     let federation = Federation::serve("clean")?;
-    let source = federation.url();
-    let args = [
-        "--mode",
-        "home",
-        "--lang",
-        "fr",
-        "--home",
-        &home_arg,
-        "--os",
-        "linux",
-        "--data-dir",
-        &data_dir,
-        "--directory-source",
-        &source,
-    ];
-    let app = App::launch(&args).await?;
+    let app = App::start(&Launch::new(&home, data.path()).mode("home").source(&federation.url())).await?;
     app.find("[data-step][data-status]").await?;
     app.assert_focus_landed("overview").await?;
 

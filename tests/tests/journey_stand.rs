@@ -12,7 +12,7 @@ use premiers_pas_core::directory::{DirectoryStore, RefreshOptions};
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::session::{AuditTarget, Mode, Session};
 use premiers_pas_core::{Lang, OsFamily};
-use premiers_pas_e2e::{t, tree, workspace_root, App, Federation};
+use premiers_pas_e2e::{t, tree, workspace_root, App, Federation, Launch};
 
 /// A data folder as a volunteer's laptop has it: a CHATONS directory fetched earlier, and someone's
 /// saved progress from a home session.
@@ -45,26 +45,10 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
     let before = tree(data.path())?;
     ensure!(before.len() >= 2, "the data folder holds a directory and progress: {before:?}");
 
-    let data_dir = data.path().to_string_lossy().into_owned();
-    let home_arg = home.to_string_lossy().into_owned();
-    let source = federation.url();
     // Stand mode chosen on the welcome screen, as a volunteer setting up does. (`--mode stand` opens the
     // webview in incognito, whose WebKit context refuses WebDriver automation: it cannot be driven.)
-    let app = App::launch(&[
-        "--lang",
-        "fr",
-        "--home",
-        &home_arg,
-        "--os",
-        "linux",
-        "--data-dir",
-        &data_dir,
-        "--directory-source",
-        &source,
-        "--idle-seconds",
-        "600",
-    ])
-    .await?;
+    let launch = Launch::new(&home, data.path()).source(&federation.url()).option("--idle-seconds", "600");
+    let app = App::start(&launch).await?;
     app.click("ul button[data-mode=stand]").await?;
     let first = app.statuses().await?;
     // The saved answer of the home session is not the visitor's.
@@ -132,13 +116,10 @@ async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     lived_in_data_folder(data.path(), &federation, &home).await?;
     let before = tree(data.path())?;
     let _turn = premiers_pas_e2e::app_turn().await;
+    let args = Launch::new(&home, data.path()).mode("stand").source(&federation.url()).args();
     let launch = || -> Result<std::process::Child> {
         Ok(std::process::Command::new(premiers_pas_e2e::app_binary()?)
-            .args(["--mode", "stand", "--lang", "fr", "--home"])
-            .arg(&home)
-            .args(["--os", "linux", "--data-dir"])
-            .arg(data.path())
-            .args(["--directory-source", &federation.url()])
+            .args(&args)
             .env("HOME", user_home.path())
             .env("XDG_RUNTIME_DIR", runtime.path())
             .env_remove("XDG_DATA_HOME")

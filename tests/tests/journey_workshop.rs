@@ -5,7 +5,7 @@
 use anyhow::Result;
 use fantoccini::key::Key;
 use premiers_pas_core::checklist::Library;
-use premiers_pas_e2e::{t, App};
+use premiers_pas_e2e::{t, App, Launch};
 
 const PACK: &str = "atelier-navigateur";
 
@@ -22,9 +22,8 @@ async fn workshop_journey_through_the_presentation_with_remote_keys() -> Result<
     let steps = library.pack(PACK)?.steps.len();
     assert!(steps >= 3, "the workshop pack has a few steps to move through");
     let data = tempfile::tempdir()?;
-    let data_dir = data.path().to_string_lossy().into_owned();
     // No pack on the command line: the volunteer chooses.
-    let app = App::launch(&["--mode", "workshop", "--lang", "fr", "--data-dir", &data_dir]).await?;
+    let app = App::start(&Launch::french().data_dir(data.path()).mode("workshop")).await?;
 
     app.wait_text("main h1", &t("fr", "workshop.choose_title")?).await?;
     both_languages(&app, "packs").await?;

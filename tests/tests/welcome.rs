@@ -1,10 +1,10 @@
 //! The welcome screen of the real app, in French and in English.
 
-use premiers_pas_e2e::App;
+use premiers_pas_e2e::{App, Launch};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn welcome_screen_in_french_then_english() -> anyhow::Result<()> {
-    let app = App::launch(&["--lang", "fr"]).await?;
+    let app = App::start(&Launch::french()).await?;
     let expected_os = premiers_pas_core::system_info().os_name;
 
     app.wait_text("h1", "Premiers Pas").await?;
