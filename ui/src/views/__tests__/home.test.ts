@@ -19,6 +19,40 @@ async function startHome(options: BackendOptions = {}) {
 
 const item = (id: string) => document.querySelector<HTMLElement>(`[data-step="${id}"]`)!;
 
+describe('audit', () => {
+  it('goes straight to the overview when the audit is quick, without flashing its screen', async () => {
+    const backend = createBackend();
+    mockIPC(backend.handle);
+    render(App);
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => {
+      const h1 = document.querySelector('main h1')?.textContent;
+      if (h1 && seen.at(-1) !== h1) seen.push(h1);
+    });
+    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await userEvent.click(await screen.findByRole('button', { name: /Chez moi/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    watch.disconnect();
+    expect(seen).not.toContain('Nous regardons votre ordinateur…');
+  });
+
+  it('shows its screen while a slow audit runs, then the overview', async () => {
+    const backend = createBackend();
+    let finish: () => void = () => {};
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    mockIPC(async (cmd, args) => {
+      if (cmd === 'run_audit') await held;
+      return backend.handle(cmd, args);
+    });
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Chez moi/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nous regardons votre ordinateur…' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveAttribute('aria-busy', 'true');
+    finish();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Premiers pas' })).toBeInTheDocument();
+  });
+});
+
 describe('overview', () => {
   it('shows every step with its status as an icon and a word, and one line of evidence', async () => {
     const backend = await startHome();
