@@ -55,6 +55,14 @@ impl Throwaway {
     }
 }
 
+/// An early return (a start-up error) removes it too. A normal exit does not run destructors (the event
+/// loop ends the process), hence the explicit [`Throwaway::remove`] on exit.
+impl Drop for Throwaway {
+    fn drop(&mut self) {
+        let _ = self.remove();
+    }
+}
+
 /// `XDG_RUNTIME_DIR` when it is set to an existing folder, else the temporary folder.
 fn parent() -> PathBuf {
     std::env::var_os("XDG_RUNTIME_DIR")
@@ -103,6 +111,13 @@ mod tests {
         assert!(!scratch.path().exists());
         // Twice is fine: the app may exit after it was already removed.
         scratch.remove().unwrap();
+    }
+
+    #[test]
+    fn dropped_it_goes_away() {
+        let parent = tempfile::tempdir().unwrap();
+        let path = Throwaway::create_in(parent.path()).unwrap().path().to_owned();
+        assert!(!path.exists());
     }
 
     #[cfg(unix)]
