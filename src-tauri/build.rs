@@ -9,7 +9,6 @@ const COMMANDS: &[&str] = &[
     "app_config",
     "set_fullscreen",
     "list_packs",
-    "get_pack",
     "start_session",
     "run_audit",
     "step_results",

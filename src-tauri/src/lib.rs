@@ -28,7 +28,6 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::system::app_config,
             commands::system::set_fullscreen,
             commands::checklist::list_packs,
-            commands::checklist::get_pack,
             commands::progress::start_session,
             commands::audit::run_audit,
             commands::audit::step_results,

@@ -85,6 +85,25 @@ fn a_damaged_progress_file_is_recovered_and_said() {
     assert_eq!(view["resume"], true);
 }
 
+/// A launch straight into a journey asks for the first audit with the session: one answer, the same
+/// audit as asking for it after.
+#[test]
+fn a_session_can_start_with_its_first_audit() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "debian-firefox-ubo", data.path()));
+    let start = app.ok("start_session", json!({ "mode": "home", "pack": null, "audit": "fr" }));
+    assert_eq!(start["mode"], "home");
+    assert_eq!(start["pack"]["id"], "premiers-pas");
+    let first = &start["audit"];
+    assert_eq!(status_of(&first["steps"], "ublock-origin"), "done");
+    assert_eq!(first["first_todo"], "private-maps");
+    let again = app.ok("run_audit", json!({ "lang": "fr" }));
+    assert_eq!(again["steps"], first["steps"]);
+
+    let en = app.ok("start_session", json!({ "mode": "home", "pack": null, "audit": "en" }));
+    assert_ne!(en["audit"]["steps"], first["steps"], "the sentences come in the language asked");
+}
+
 #[test]
 fn packs_and_workshop() {
     let data = tempfile::tempdir().unwrap();
@@ -95,13 +114,14 @@ fn packs_and_workshop() {
     let ids: Vec<&str> = packs.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
     assert!(ids.contains(&"premiers-pas") && ids.contains(&"atelier-navigateur"), "{ids:?}");
     assert!(packs[0]["steps"].as_u64().unwrap() > 0);
-    let pack = app.ok("get_pack", json!({ "id": "premiers-pas" }));
-    assert!(pack["steps"][0]["title"]["fr"].is_string() && pack["steps"][0]["title"]["en"].is_string());
-    assert_eq!(app.err_code("get_pack", json!({ "id": "nope" })), "checklist.unknown_pack");
 
-    // The launch option picks the pack; a workshop keeps nothing.
+    // The launch option picks the pack, which comes in full (every language); a workshop keeps nothing.
     let view = app.ok("start_session", json!({ "mode": "workshop", "pack": null }));
     assert_eq!(view["pack_id"], "atelier-navigateur");
+    assert_eq!(view["pack"]["id"], "atelier-navigateur");
+    let title = &view["pack"]["steps"][0]["title"];
+    assert!(title["fr"].is_string() && title["en"].is_string());
+    assert!(view["audit"].is_null(), "no audit unless asked");
     assert_eq!(view["persistent"], false);
     app.ok("run_audit", json!({ "lang": "fr" }));
     assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), 0);

@@ -11,6 +11,8 @@ export type Scenario = {
   backend?: BackendOptions;
   /** `empty`: no directory on this computer yet. */
   directory?: 'sample' | 'empty';
+  /** The first audit never finishes, to show its screen. */
+  hangAudit?: boolean;
 };
 
 type Invoke = (cmd: string, args?: unknown) => Promise<unknown>;
@@ -34,6 +36,8 @@ const app = createBackend(scenario.backend);
 window.__PP_CALLS__ = [];
 mockIPC((cmd, args) => {
   window.__PP_CALLS__.push({ cmd, args });
+  const audits = cmd === 'run_audit' || (cmd === 'start_session' && (args as { audit?: unknown })?.audit);
+  if (scenario.hangAudit && audits) return new Promise(() => {});
   try {
     return app.handle(cmd, args);
   } catch (err) {

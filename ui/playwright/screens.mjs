@@ -58,6 +58,11 @@ export const screens = [
     },
   },
   {
+    name: 'home-audit',
+    scenario: { ...home, hangAudit: true },
+    go: async (page, lang) => heading(page, t(lang, 'audit.title')),
+  },
+  {
     name: 'home-overview',
     scenario: { ...home, backend: { ...home.backend, changes: [] } },
     darkShot: true,

@@ -1,27 +1,44 @@
 //! The journey: choosing a mode and a pack, answering for the steps only the person can check, and
 //! forgetting a stand's visitor.
 
-use premiers_pas_core::checklist::{Answer, StepResult};
-use premiers_pas_core::session::{Mode, Session, SessionView, DEFAULT_PACK};
+use premiers_pas_core::checklist::{Answer, Pack, StepResult};
+use premiers_pas_core::session::{AuditView, Mode, Session, SessionView, DEFAULT_PACK};
 use premiers_pas_core::{IpcError, Lang};
+use serde::{Deserialize, Serialize};
 use tauri::State;
+use ts_rs::TS;
 
 use crate::error::{ipc, ShellError};
 use crate::state::AppState;
 
-/// Starts (or restarts) the journey in `mode` with `pack` (default: `--pack`, else the default pack).
-/// At home it loads saved progress; elsewhere nothing is read or written.
+/// What starting a journey answers: the session, its pack, and (when asked) its first audit, so that a
+/// launch waits for one answer rather than three.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SessionStart {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub session: SessionView,
+    pub pack: Pack,
+    /// The first audit, when `audit` named a language for it.
+    pub audit: Option<AuditView>,
+}
+
+/// Starts (or restarts) the journey in `mode` with `pack` (default: `--pack`, else the default pack) and,
+/// with `audit`, runs the first audit in that language. At home it loads saved progress; elsewhere
+/// nothing is read or written.
 #[tauri::command]
 pub async fn start_session(
     state: State<'_, AppState>,
     mode: Mode,
     pack: Option<String>,
-) -> Result<SessionView, IpcError> {
+    audit: Option<Lang>,
+) -> Result<SessionStart, IpcError> {
     if state.config.mode == Some(Mode::Stand) && mode != Mode::Stand {
         return Err(ipc(ShellError::ModeLocked));
     }
     let pack = pack.or_else(|| state.config.pack.clone()).unwrap_or_else(|| DEFAULT_PACK.to_owned());
-    let (session, view) = Session::start(
+    let (mut session, view) = Session::start(
         mode,
         &pack,
         state.library.clone(),
@@ -30,12 +47,14 @@ pub async fn start_session(
         state.journal.clone(),
     )
     .map_err(ipc)?;
+    let pack = session.pack().map_err(ipc)?.clone();
+    let audit = audit.map(|lang| session.run_audit(lang)).transpose().map_err(ipc)?;
     *state.session() = Some(session);
     let ephemeral = state.directory.read().await.store.is_ephemeral();
     if ephemeral != (mode == Mode::Stand) {
         state.reset_directory(mode).await;
     }
-    Ok(view)
+    Ok(SessionStart { session: view, pack, audit })
 }
 
 /// Records the person's answer for a step ("done", "not yet", or `null` to take it back) and returns the

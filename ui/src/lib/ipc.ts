@@ -15,7 +15,6 @@ import type { JournalEntry } from '../bindings/JournalEntry';
 import type { Lang } from '../bindings/Lang';
 import type { Mode } from '../bindings/Mode';
 import type { Organization } from '../bindings/Organization';
-import type { Pack } from '../bindings/Pack';
 import type { PackSummary } from '../bindings/PackSummary';
 import type { Place } from '../bindings/Place';
 import type { QrMatrix } from '../bindings/QrMatrix';
@@ -24,7 +23,7 @@ import type { RefreshReport } from '../bindings/RefreshReport';
 import type { ReportFormat } from '../bindings/ReportFormat';
 import type { SearchQuery } from '../bindings/SearchQuery';
 import type { SearchResults } from '../bindings/SearchResults';
-import type { SessionView } from '../bindings/SessionView';
+import type { SessionStart } from '../bindings/SessionStart';
 import type { StepResult } from '../bindings/StepResult';
 import type { SystemInfo } from '../bindings/SystemInfo';
 import type { Takeaway } from '../bindings/Takeaway';
@@ -46,12 +45,13 @@ export const api = {
   /** Full screen for a stand or the presentation view (a stand launched with --mode stand starts so). */
   setFullscreen: (on: boolean) => invoke<null>('set_fullscreen', { on }),
 
-  // Packs (content for step pages, presentation view and handouts)
+  // Packs (the workshop's chooser; a journey's own pack comes with startSession)
   listPacks: (lang: Lang) => invoke<PackSummary[]>('list_packs', { lang }),
-  getPack: (id: string) => invoke<Pack>('get_pack', { id }),
 
-  // The journey. `pack: null` = the --pack launch option, else the default pack.
-  startSession: (mode: Mode, pack: string | null = null) => invoke<SessionView>('start_session', { mode, pack }),
+  // The journey. `pack: null` = the --pack launch option, else the default pack; `audit`: the language of
+  // a first audit run in the same call (null: none).
+  startSession: (mode: Mode, pack: string | null = null, audit: Lang | null = null) =>
+    invoke<SessionStart>('start_session', { mode, pack, audit }),
   runAudit: (lang: Lang) => invoke<AuditView>('run_audit', { lang }),
   /** The pack judged again against the last audit (e.g. after a language switch); reads nothing. */
   stepResults: (lang: Lang) => invoke<StepResult[]>('step_results', { lang }),

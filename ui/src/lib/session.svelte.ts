@@ -32,25 +32,21 @@ export class Session {
   resultsById = $derived(new Map(this.results.map((r) => [r.id, r])));
   done = $derived(this.results.filter((r) => r.status === 'done').length);
 
-  /** Starts the journey; with `auditLang`, the first audit runs while the pack loads (one wait, not two). */
+  /** Starts the journey; with `auditLang`, its first audit comes in the same answer (one wait, not two). */
   async start(mode: Mode, packId: string | null, auditLang: Lang | null = null) {
-    const view = await api.startSession(mode, packId);
     const request = ++this.#request;
-    const [pack, audit] = await Promise.all([
-      api.getPack(view.pack_id),
-      auditLang ? api.runAudit(auditLang) : Promise.resolve(null),
-    ]);
-    this.pack = pack;
-    this.mode = view.mode;
-    this.resume = view.resume;
-    this.notice = view.notice;
+    const start = await api.startSession(mode, packId, auditLang);
+    this.pack = start.pack;
+    this.mode = start.mode;
+    this.resume = start.resume;
+    this.notice = start.notice;
     this.audit = null;
     this.results = [];
     this.resultsLang = null;
     this.changes = [];
     this.#suggested = null;
     this.#audited = false;
-    if (audit && auditLang) this.#apply(audit, auditLang, request);
+    if (start.audit && auditLang) this.#apply(start.audit, auditLang, request);
   }
 
   /** Runs detection and evaluation; later runs (check again, a language switch) keep the first changes. */

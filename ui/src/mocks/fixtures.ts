@@ -19,7 +19,7 @@ import type { Notice } from '../bindings/Notice';
 import type { OsFamily } from '../bindings/OsFamily';
 import type { Pack } from '../bindings/Pack';
 import type { PackSummary } from '../bindings/PackSummary';
-import type { SessionView } from '../bindings/SessionView';
+import type { SessionStart } from '../bindings/SessionStart';
 import type { StepResult } from '../bindings/StepResult';
 import type { SystemInfo } from '../bindings/SystemInfo';
 import type { Takeaway } from '../bindings/Takeaway';
@@ -199,17 +199,18 @@ export function createBackend(options: BackendOptions = {}) {
     system_info: () => options.system ?? system,
     app_config: () => ({ ...noLaunchOptions, ...options.config }),
     list_packs: (a) => packSummaries(a.lang as Lang),
-    get_pack: (a) => pack(a.id as string),
-    start_session: (a): SessionView => {
+    start_session: (a): SessionStart => {
       state.mode = a.mode as Mode;
       state.packId = (a.pack as string | null) ?? options.config?.pack ?? 'premiers-pas';
-      pack(state.packId);
       return {
         mode: state.mode,
         pack_id: state.packId,
         resume: state.mode === 'home' && (options.resume ?? false),
         notice: options.notice ?? null,
         persistent: state.mode === 'home',
+        pack: pack(state.packId),
+        // The first audit goes through run_audit's handler, so `failing.run_audit` applies to it too.
+        audit: a.audit ? (handle('run_audit', { lang: a.audit }) as AuditView) : null,
       };
     },
     run_audit: (a): AuditView => {

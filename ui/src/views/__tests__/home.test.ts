@@ -41,7 +41,8 @@ describe('audit', () => {
     let finish: () => void = () => {};
     const held = new Promise<void>((resolve) => (finish = resolve));
     mockIPC(async (cmd, args) => {
-      if (cmd === 'run_audit') await held;
+      // The first audit comes with the session's start.
+      if (cmd === 'start_session') await held;
       return backend.handle(cmd, args);
     });
     render(App);
@@ -56,10 +57,13 @@ describe('audit', () => {
 describe('overview', () => {
   it('shows every step with its status as an icon and a word, and one line of evidence', async () => {
     const backend = await startHome();
-    expect(backend.calls.map((c) => c.cmd)).toEqual(
-      expect.arrayContaining(['start_session', 'get_pack', 'run_audit']),
-    );
-    expect(backend.calls.find((c) => c.cmd === 'start_session')?.args).toEqual({ mode: 'home', pack: null });
+    // One call starts the session, brings the pack and runs the first audit.
+    expect(backend.calls.map((c) => c.cmd)).toEqual(['system_info', 'app_config', 'start_session', 'run_audit']);
+    expect(backend.calls.find((c) => c.cmd === 'start_session')?.args).toEqual({
+      mode: 'home',
+      pack: null,
+      audit: 'fr',
+    });
     const statuses = [...document.querySelectorAll('[data-step]')].map((el) => [
       el.getAttribute('data-step'),
       el.getAttribute('data-status'),

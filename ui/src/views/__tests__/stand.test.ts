@@ -25,7 +25,7 @@ async function startStand() {
 describe('stand journey', () => {
   it('launched for a stand, it waits for a visitor, then audits with big targets', async () => {
     const backend = await startStand();
-    expect(backend.calls.find((c) => c.cmd === 'start_session')?.args).toEqual({ mode: 'stand', pack: null });
+    expect(backend.calls.find((c) => c.cmd === 'start_session')?.args).toEqual({ mode: 'stand', pack: null, audit: 'fr' });
     expect(document.documentElement.dataset.mode).toBe('stand');
     expect(document.querySelectorAll('[data-step]')).toHaveLength(6);
   });

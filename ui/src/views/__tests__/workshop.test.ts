@@ -28,6 +28,7 @@ describe('workshop', () => {
     expect(backend.calls.find((c) => c.cmd === 'start_session')?.args).toEqual({
       mode: 'workshop',
       pack: 'atelier-navigateur',
+      audit: null,
     });
     expect(backend.calls.map((c) => c.cmd)).not.toContain('run_audit');
     expect(position()).toBe('4 étapes');
