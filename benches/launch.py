@@ -10,7 +10,10 @@ Memory: the app started directly (no driver), left idle, then the proportional s
 the app and every process it spawned (WebKitWebProcess, WebKitNetworkProcess, sandbox helpers), read from
 /proc/<pid>/smaps_rollup.
 
-Runs alternate between the two so that a busy machine slows both alike. Every wait is bounded. Prints
+A third window, when given (`--svelte`), is the bare one with the smallest Svelte 5 page instead of plain
+HTML: the cost of the stack itself, to read the app's figures against.
+
+Runs alternate between the windows so that a busy machine slows them alike. Every wait is bounded. Prints
 medians and ratios; asserts nothing about speed (it is a benchmark, not a test).
 Needs a display (run it under xvfb-run, as benches/launch.sh does).
 """
@@ -259,6 +262,7 @@ def main():
     ap.add_argument("--first-args", default="", help="app arguments for that measure (one string)")
     ap.add_argument("--bare", required=True)
     ap.add_argument("--bare-ready", default="#answer")
+    ap.add_argument("--svelte", help="the bare window with a minimal Svelte page (same ready selector)")
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--memory-runs", type=int, default=5)
     ap.add_argument("--settle", type=float, default=4.0, help="seconds of idle before reading memory")
@@ -266,7 +270,7 @@ def main():
     opts = ap.parse_args()
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         sys.exit("launch: no display; run under xvfb-run (benches/launch.sh does)")
-    for b in (opts.app, opts.bare):
+    for b in (opts.app, opts.bare, *([opts.svelte] if opts.svelte else [])):
         if not os.access(b, os.X_OK):
             sys.exit(f"launch: {b} is not an executable; build it first")
 
@@ -277,18 +281,22 @@ def main():
         data = tempfile.mkdtemp(dir=scratch)
         return [a.replace("{data}", data) for a in opts.app_args]
 
-    times = {"app": [], "bare": [], "first": []}
+    times = {"app": [], "bare": [], "first": [], "svelte": []}
     first_args = shlex.split(opts.first_args)
-    memory = {"app": [], "bare": []}
+    memory = {"app": [], "bare": [], "svelte": []}
     names = {}
     try:
         # One unmeasured launch each: page cache and font cache warm for both.
         measure(opts.app, app_args(), opts.app_ready)
         measure(opts.bare, [], opts.bare_ready)
+        if opts.svelte:
+            measure(opts.svelte, [], opts.bare_ready)
         for i in range(opts.runs):
             order = [("app", opts.app), ("bare", opts.bare)]
             if opts.first_ready:
                 order.append(("first", opts.app))
+            if opts.svelte:
+                order.append(("svelte", opts.svelte))
             for which, binary in order if i % 2 == 0 else reversed(order):
                 if which == "app":
                     t = measure(binary, app_args(), opts.app_ready)
@@ -303,17 +311,22 @@ def main():
             memory["app"].append(m)
             m, names["bare"] = idle_memory(opts.bare, [], opts.settle)
             memory["bare"].append(m)
+            if opts.svelte:
+                m, names["svelte"] = idle_memory(opts.svelte, [], opts.settle)
+                memory["svelte"].append(m)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
     ta, tb = statistics.median(times["app"]), statistics.median(times["bare"])
     ma, mb = statistics.median(memory["app"]), statistics.median(memory["bare"])
     spread = lambda xs: f"{min(xs) * 1000:.0f}–{max(xs) * 1000:.0f}"
-    print(f"launch → {opts.app_label} (median of {opts.runs}, through tauri-driver):")
+    mib_spread = lambda xs: f"{min(xs) / 1024:.0f}–{max(xs) / 1024:.0f}"
+
     def in_page(binary, selector):
         xs = IN_PAGE.get(os.path.basename(binary) + selector)
         return f", of which {statistics.median(xs) * 1000:.0f} ms in the page" if xs else ""
 
+    print(f"launch → {opts.app_label} (median of {opts.runs}, through tauri-driver):")
     print(f"  app  {ta * 1000:7.0f} ms   (range {spread(times['app'])} ms{in_page(opts.app, opts.app_ready)})")
     print(f"  bare {tb * 1000:7.0f} ms   (range {spread(times['bare'])} ms{in_page(opts.bare, opts.bare_ready)})")
     print(f"  ratio {ta / tb:.2f}  (target ≤ 1.15: {'met' if ta / tb <= 1.15 else 'NOT met'})")
@@ -322,12 +335,21 @@ def main():
         print(f"launch → the app's first answer from Rust (welcome screen), for comparison:")
         print(f"  app  {tf * 1000:7.0f} ms   (range {spread(times['first'])} ms{in_page(opts.app, opts.first_ready)})")
         print(f"  ratio to bare {tf / tb:.2f}")
+    if times["svelte"]:
+        ts = statistics.median(times["svelte"])
+        print(f"launch → the bare window with a minimal Svelte page, for comparison:")
+        print(f"  svelte {ts * 1000:5.0f} ms   (range {spread(times['svelte'])} ms{in_page(opts.svelte, opts.bare_ready)})")
+        print(f"  ratio to bare {ts / tb:.2f}")
     if RETRIES:
         print(f"  ({len(RETRIES)} launch(es) tried again: the driver dropped the new session)")
     print(f"idle memory, PSS of all processes after {opts.settle:g} s (median of {opts.memory_runs}):")
-    print(f"  app  {ma / 1024:7.1f} MiB  ({', '.join(names['app'])})")
-    print(f"  bare {mb / 1024:7.1f} MiB  ({', '.join(names['bare'])})")
+    print(f"  app  {ma / 1024:7.1f} MiB  (range {mib_spread(memory['app'])}; {', '.join(names['app'])})")
+    print(f"  bare {mb / 1024:7.1f} MiB  (range {mib_spread(memory['bare'])}; {', '.join(names['bare'])})")
     print(f"  ratio {ma / mb:.2f}  (target ≤ 1.10: {'met' if ma / mb <= 1.10 else 'NOT met'})")
+    if memory["svelte"]:
+        ms = statistics.median(memory["svelte"])
+        print(f"  the bare window with a minimal Svelte page, for comparison:")
+        print(f"  svelte {ms / 1024:5.1f} MiB  (range {mib_spread(memory['svelte'])}), ratio to bare {ms / mb:.2f}")
 
 
 if __name__ == "__main__":

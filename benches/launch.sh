@@ -2,6 +2,8 @@
 # Whole-process benchmark of the desktop app's launch and idle memory against a bare Tauri 2 window
 # (benches/bare-tauri, built in the same run with the same Tauri and release profile). Release builds, under
 # Xvfb. Prints medians and ratios (benches/launch.py says how each is measured). Not a test.
+# For comparison it also measures the bare window with the smallest Svelte 5 page (bare-svelte): the cost of
+# the stack the app is built on, before any of the app's own work.
 #
 # Usage: benches/launch.sh [RUNS]     (needs ui/dist: `make bench` builds it first)
 set -euo pipefail
@@ -17,11 +19,15 @@ cargo build --quiet --release --locked -p premiers-pas-app --manifest-path "$rep
 # The bare app resolves exactly the app's dependency versions, and shares the target folder, so that only
 # its own crate is compiled.
 cp "$repo/Cargo.lock" "$repo/benches/bare-tauri/Cargo.lock"
+# The Svelte page is built with the interface's own toolchain (its node_modules links to ui/node_modules).
+(cd "$repo/benches/bare-tauri/svelte-page" && node_modules/.bin/vite build --config vite.config.mjs)
 CARGO_TARGET_DIR="$target" cargo build --quiet --release --manifest-path "$repo/benches/bare-tauri/Cargo.toml"
 
 app="$target/release/premiers-pas-app"
 bare="$target/release/bare-tauri"
-echo "release binaries: app $(du -k "$app" | cut -f1) KiB, bare $(du -k "$bare" | cut -f1) KiB"
+svelte="$target/release/bare-svelte"
+echo "release binaries: app $(du -k "$app" | cut -f1) KiB, bare $(du -k "$bare" | cut -f1) KiB," \
+     "bare-svelte $(du -k "$svelte" | cut -f1) KiB"
 
 # What "ready" means depends on what this build of the app can do: with the guided journey, the overview
 # with the audit of a fixture home; before it, the first screen's answer from the Rust side.
@@ -37,7 +43,7 @@ else
     args=(--lang fr)
 fi
 
-run=(python3 "$repo/benches/launch.py" --app "$app" --bare "$bare" --runs "$runs"
+run=(python3 "$repo/benches/launch.py" --app "$app" --bare "$bare" --svelte "$svelte" --runs "$runs"
      --app-ready "$ready" --app-label "$label")
 if [[ "$ready" != '[data-testid=os-line]' ]]; then
     # Also the welcome screen's first answer from Rust: the shell and interface alone, without the audit.

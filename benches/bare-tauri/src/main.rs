@@ -1,16 +1,5 @@
-//! A bare Tauri 2 window whose page calls one command on load: the baseline of the launch benchmark.
-
-#[tauri::command]
-fn ping() -> &'static str {
-    "pong"
-}
+//! The bare window: one heading, and a script that calls `ping` on load.
 
 fn main() {
-    if let Err(err) = tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![ping])
-        .run(tauri::generate_context!())
-    {
-        eprintln!("bare-tauri: {err}");
-        std::process::exit(1);
-    }
+    bare_tauri::run("bare-tauri", tauri::generate_context!());
 }
