@@ -243,6 +243,7 @@ export function createBackend(options: BackendOptions = {}) {
     save_report: (a) =>
       options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath,
     print_page: () => null,
+    set_fullscreen: () => null,
     open_url: (a) => {
       if (!/^https?:\/\//.test(String(a.url))) throw { code: 'url.refused', message: 'only http and https' };
       return null;

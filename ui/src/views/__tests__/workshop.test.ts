@@ -36,11 +36,14 @@ describe('workshop', () => {
   });
 
   it('presents one step per screen, moved by the keys presentation remotes send', async () => {
-    await startWorkshop();
+    const backend = await startWorkshop();
+    const fullScreen = () => backend.calls.filter((c) => c.cmd === 'set_fullscreen').map((c) => c.args.on);
+    expect(fullScreen()).toEqual([]);
     const toggle = screen.getByRole('button', { name: 'Présentation' });
     await userEvent.click(toggle);
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await waitFor(() => expect(slideTitle()).toBe('Installer Firefox'));
+    expect(fullScreen()).toEqual([true]);
     expect(position()).toBe('Étape 1 sur 4');
 
     await press('ArrowRight');
@@ -58,9 +61,11 @@ describe('workshop', () => {
     await press('ArrowRight');
     expect(slideTitle()).toBe('Ajouter uBlock Origin');
 
+    expect(fullScreen()).toEqual([true]);
     await press('Escape');
     expect(screen.getByRole('button', { name: 'Présentation' })).toHaveAttribute('aria-pressed', 'false');
     expect(position()).toBe('Étape 2 sur 4');
+    await waitFor(() => expect(fullScreen()).toEqual([true, false]));
     expect(screen.getByRole('heading', { name: 'Pourquoi' })).toBeInTheDocument();
   });
 
