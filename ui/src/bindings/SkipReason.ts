@@ -3,4 +3,4 @@
 /**
  * Why a link was not followed.
  */
-export type SkipReason = "duplicate" | "bad_url" | "subs_cap" | "depth" | "file_cap";
+export type SkipReason = "duplicate" | "bad_url" | "subs_cap" | "depth" | "file_cap" | "local_address";

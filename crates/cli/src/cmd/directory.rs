@@ -308,6 +308,9 @@ fn failure_text(reason: FailureReason, lang: Lang) -> &'static str {
         FailureReason::TooManyRedirects => t(lang, "trop de redirections", "too many redirects"),
         FailureReason::RedirectLoop => t(lang, "redirections en boucle", "redirect loop"),
         FailureReason::RedirectScheme => t(lang, "redirection refusée", "redirect refused"),
+        FailureReason::RedirectLocal => {
+            t(lang, "redirection vers le réseau local refusée", "redirect into the local network refused")
+        }
         FailureReason::UnexpectedNotModified => t(lang, "réponse incohérente", "inconsistent answer"),
         FailureReason::Network => t(lang, "erreur réseau", "network error"),
     }
@@ -320,6 +323,7 @@ fn skip_text(reason: SkipReason, lang: Lang) -> &'static str {
         SkipReason::SubsCap => t(lang, "trop de liens", "too many links"),
         SkipReason::Depth => t(lang, "trop profond", "too deep"),
         SkipReason::FileCap => t(lang, "trop de fichiers", "too many files"),
+        SkipReason::LocalAddress => t(lang, "adresse du réseau local", "local network address"),
     }
 }
 

@@ -6,7 +6,9 @@
 //! a second still ends), a body cap read by streaming (a 100 MB answer is never held), a cap on `subs` per
 //! file and on the total number of files, a depth of two below the federation, at most five redirects and
 //! never to a non-http(s) address, and each URL fetched once (cycles, self-subscription and duplicates
-//! are skipped). Conditional requests (ETag, Last-Modified) save bandwidth, and when a file cannot be read
+//! are skipped). A directory read from the Internet never leads into the local network: links and
+//! redirects to this computer or to private addresses (the person's router, printer, NAS) are not
+//! followed, so a hostile entry cannot make the app send requests there. Conditional requests (ETag, Last-Modified) save bandwidth, and when a file cannot be read
 //! its last good copy stands in, so one dead member never leaves the directory.
 //!
 //! It does not interpret content beyond finding links (that is `assemble`), nor write anything (that is
@@ -20,6 +22,7 @@ use reqwest::{redirect, StatusCode};
 use serde::{Deserialize, Serialize};
 use tokio::task::JoinSet;
 use ts_rs::TS;
+use url::{Host, Url};
 
 use super::assemble::{links, normalize_url, shorten, LinkIssue, StoredFile};
 use super::properties::{Encoding, Properties};
@@ -120,6 +123,8 @@ pub enum FailureReason {
     RedirectLoop,
     /// A redirect to something other than http(s).
     RedirectScheme,
+    /// A redirect from the Internet into the local network.
+    RedirectLocal,
     /// `304 Not Modified` to a request that was not conditional.
     UnexpectedNotModified,
     /// Any other network failure.
@@ -141,6 +146,8 @@ pub enum SkipReason {
     Depth,
     /// The refresh reached its cap on files.
     FileCap,
+    /// A link from the Internet into the local network.
+    LocalAddress,
 }
 
 /// What happened to one file.
@@ -224,6 +231,56 @@ enum RedirectRefusal {
     Loop,
     #[error("too many redirects")]
     TooMany,
+    #[error("redirect from the Internet into the local network")]
+    Local,
+}
+
+/// Whether `url` names this computer or its local network: loopback, private, shared (carrier NAT),
+/// link-local and unique-local addresses, the unspecified and broadcast addresses, and `localhost` and
+/// `.local` names.
+pub(crate) fn is_local(url: &Url) -> bool {
+    fn v4(ip: std::net::Ipv4Addr) -> bool {
+        let shared = ip.octets()[0] == 100 && (ip.octets()[1] & 0xc0) == 64;
+        ip.is_loopback()
+            || ip.is_private()
+            || ip.is_link_local()
+            || ip.is_unspecified()
+            || ip.is_broadcast()
+            || shared
+    }
+    match url.host() {
+        Some(Host::Ipv4(ip)) => v4(ip),
+        Some(Host::Ipv6(ip)) => {
+            let first = ip.segments()[0];
+            ip.is_loopback()
+                || ip.is_unspecified()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+                || ip.to_ipv4_mapped().is_some_and(v4)
+        }
+        Some(Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            name == "localhost" || name.ends_with(".localhost") || name.ends_with(".local")
+        }
+        None => false,
+    }
+}
+
+/// Why the redirect policy refuses to go from `previous` (the URLs so far, the first one requested first)
+/// to `next`, if it does; `source_local`: the refresh started from the local network, so anything local
+/// is fair.
+fn redirect_refusal(source_local: bool, previous: &[Url], next: &Url, max: usize) -> Option<RedirectRefusal> {
+    if !matches!(next.scheme(), "http" | "https") {
+        Some(RedirectRefusal::Scheme)
+    } else if previous.iter().any(|u| u == next) {
+        Some(RedirectRefusal::Loop)
+    } else if previous.len() > max {
+        Some(RedirectRefusal::TooMany)
+    } else if !source_local && is_local(next) {
+        Some(RedirectRefusal::Local)
+    } else {
+        None
+    }
 }
 
 /// The HTTP client with our redirect policy and timeouts.
@@ -232,15 +289,11 @@ pub(crate) fn client(options: &RefreshOptions) -> Result<reqwest::Client, Direct
     // harmless (the first one stays).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let max = options.max_redirects;
+    let source_local = Url::parse(options.source.trim()).is_ok_and(|u| is_local(&u));
     let policy = redirect::Policy::custom(move |attempt| {
-        if !matches!(attempt.url().scheme(), "http" | "https") {
-            attempt.error(RedirectRefusal::Scheme)
-        } else if attempt.previous().iter().any(|u| u == attempt.url()) {
-            attempt.error(RedirectRefusal::Loop)
-        } else if attempt.previous().len() > max {
-            attempt.error(RedirectRefusal::TooMany)
-        } else {
-            attempt.follow()
+        match redirect_refusal(source_local, attempt.previous(), attempt.url(), max) {
+            Some(refusal) => attempt.error(refusal),
+            None => attempt.follow(),
         }
     });
     reqwest::Client::builder()
@@ -272,6 +325,7 @@ pub(crate) async fn crawl(
         counts: RefreshCounts::default(),
         bytes_received: 0,
     };
+    let source_local = Url::parse(&source).is_ok_and(|u| is_local(&u));
     let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0 }]);
     let mut seen: HashSet<String> = HashSet::from([source.clone()]);
     let mut total: u32 = 1;
@@ -393,7 +447,15 @@ pub(crate) async fn crawl(
                     }
                 }
                 for link in found {
-                    if seen.contains(&link.url) {
+                    if !source_local && Url::parse(&link.url).is_ok_and(|u| is_local(&u)) {
+                        skip(
+                            &mut out,
+                            &link.url,
+                            child_role,
+                            SkipReason::LocalAddress,
+                            Some(format!("from {}", d.job.url)),
+                        );
+                    } else if seen.contains(&link.url) {
                         skip(
                             &mut out,
                             &link.url,
@@ -546,6 +608,7 @@ fn classify(err: &reqwest::Error) -> Fetched {
                 RedirectRefusal::Scheme => FailureReason::RedirectScheme,
                 RedirectRefusal::Loop => FailureReason::RedirectLoop,
                 RedirectRefusal::TooMany => FailureReason::TooManyRedirects,
+                RedirectRefusal::Local => FailureReason::RedirectLocal,
             };
             return Fetched::Failed { reason, message: r.to_string() };
         }
@@ -573,4 +636,69 @@ fn error_chain(err: &reqwest::Error) -> String {
     }
     parts.dedup();
     parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn local_addresses_are_this_computer_and_its_network() {
+        for local in [
+            "http://127.0.0.1/f",
+            "http://127.1.2.3:8080/f",
+            "http://10.0.0.1/",
+            "http://172.16.5.4/",
+            "http://192.168.1.1/admin",
+            "http://169.254.0.1/",
+            "http://100.64.0.1/",
+            "http://0.0.0.0/",
+            "http://255.255.255.255/",
+            "http://[::1]/",
+            "http://[fd00::1]/",
+            "http://[fe80::1]/",
+            "http://[::ffff:192.168.0.1]/",
+            "http://localhost/",
+            "http://LOCALHOST./",
+            "http://printer.local/",
+            "http://app.localhost:3000/",
+            "http://2130706433/",
+        ] {
+            assert!(is_local(&url(local)), "{local}");
+        }
+        for public in [
+            "https://chatons.org/",
+            "https://example.net:8443/f.properties",
+            "http://93.184.216.34/",
+            "http://100.128.0.1/",
+            "http://172.32.0.1/",
+            "http://[2001:db8::1]/",
+            "http://localhost.example.org/",
+        ] {
+            assert!(!is_local(&url(public)), "{public}");
+        }
+    }
+
+    #[test]
+    fn redirects_from_the_internet_never_go_into_the_local_network() {
+        let first = [url("https://fed.example/f.properties")];
+        let next = |s: &str| redirect_refusal(false, &first, &url(s), 5);
+        assert!(matches!(next("http://192.168.1.1/"), Some(RedirectRefusal::Local)));
+        assert!(matches!(next("http://localhost:631/"), Some(RedirectRefusal::Local)));
+        assert!(next("https://other.example/f.properties").is_none());
+        // From a source on the local network (a volunteer's own server), local is fair.
+        assert!(redirect_refusal(true, &first, &url("http://192.168.1.1/"), 5).is_none());
+        // The other rules still hold, and come first.
+        assert!(matches!(next("file:///etc/passwd"), Some(RedirectRefusal::Scheme)));
+        assert!(matches!(next("https://fed.example/f.properties"), Some(RedirectRefusal::Loop)));
+        let many: Vec<Url> = (0..6).map(|i| url(&format!("https://r{i}.example/"))).collect();
+        assert!(matches!(
+            redirect_refusal(false, &many, &url("https://x.example/"), 5),
+            Some(RedirectRefusal::TooMany)
+        ));
+    }
 }
