@@ -504,6 +504,9 @@ impl Validator<'_, '_, '_> {
             self.url(&here.key("url"), &qr.url);
             self.qr_app(&here, qr);
         }
+        // A page listed twice shows twice, and the interface tells links and codes apart by their address.
+        self.unique_urls(at, "links", step.links.iter().map(|l| l.url.as_str()));
+        self.unique_urls(at, "qr", step.qr.iter().map(|q| q.url.as_str()));
         let checks = at.key("checks");
         if step.checks.is_empty() {
             self.err(
@@ -542,6 +545,18 @@ impl Validator<'_, '_, '_> {
                 self.err(
                     &at.key(code),
                     format!("`{code}` is not a language code (expected `fr`, `en`, `de`…)"),
+                );
+            }
+        }
+    }
+
+    fn unique_urls<'u>(&mut self, at: &TomlPath, list: &str, urls: impl Iterator<Item = &'u str>) {
+        let mut seen = HashSet::new();
+        for (i, url) in urls.enumerate() {
+            if !seen.insert(url.trim_end_matches('/')) {
+                self.err(
+                    &at.key(list).index(i).key("url"),
+                    format!("`{url}` is already in this step's `{list}`"),
                 );
             }
         }
