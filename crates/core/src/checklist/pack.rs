@@ -15,7 +15,7 @@ use ts_rs::TS;
 use super::check::Check;
 use super::source::{suggest, Date, Source, TomlPath};
 use super::{ChecklistError, Diagnostic};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::reference::{AppKind, ProviderKind, Reference, APPS_FILE, CATEGORIES_FILE, PROVIDERS_FILE};
 use crate::system::OsFamily;
 
@@ -424,13 +424,33 @@ fn load(src: &Source<'_>, reference: &Reference, diags: &mut Vec<Diagnostic>) ->
         mine.sort_by_key(|d| (d.line, d.col));
     }
     let header = doc.header?;
-    (diags.len() == before).then(|| Pack {
+    if diags.len() != before {
+        return None;
+    }
+    let pack = Pack {
         id: header.id,
         title: header.title,
         description: header.description,
         reviewed: header.reviewed,
         steps: doc.items.into_iter().map(|(_, s)| s).collect(),
-    })
+    };
+    // A visitor who has done nothing leaves with every step: that list must still fit its QR code.
+    for lang in Lang::ALL {
+        let bytes = crate::takeaway::text(&pack, &[], lang).len();
+        if bytes > crate::qr::MAX_BYTES {
+            let span = Source::span_of(&doc.root, &TomlPath::default().key("title"));
+            diags.push(src.diag(
+                span,
+                format!(
+                    "the take-home list of all the steps is {bytes} bytes in `{}`, more than a QR code holds ({}): \
+                     shorten step titles, or give fewer first pages",
+                    lang.code(),
+                    crate::qr::MAX_BYTES
+                ),
+            ));
+        }
+    }
+    (diags.len() == before).then_some(pack)
 }
 
 struct Validator<'s, 'a, 'r> {
