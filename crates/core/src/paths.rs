@@ -28,6 +28,13 @@ mod tests {
     fn explicit_folder_wins() {
         let dir = PathBuf::from("/tmp/somewhere");
         assert_eq!(resolve_data_dir(Some(dir.clone())), dir);
-        assert!(resolve_data_dir(None).ends_with("premiers-pas") || default_data_dir().is_none());
+        // Without one, the platform's folder (its shape differs per platform), else a local folder.
+        match default_data_dir() {
+            Some(platform) => assert_eq!(resolve_data_dir(None), platform),
+            None => assert_eq!(resolve_data_dir(None), PathBuf::from("premiers-pas-data")),
+        }
+        if cfg!(target_os = "linux") && default_data_dir().is_some() {
+            assert!(resolve_data_dir(None).ends_with("premiers-pas"));
+        }
     }
 }
