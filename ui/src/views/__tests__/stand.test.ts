@@ -41,6 +41,8 @@ describe('stand journey', () => {
     const start = await screen.findByRole('button', { name: /Commencer/ });
     expect(screen.queryByTestId('os-line')).not.toBeInTheDocument();
     expect(screen.queryByText(/Debian/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/votre ordinateur/)).not.toBeInTheDocument();
+    expect(screen.getByText(/dites-nous où vous en êtes/)).toBeInTheDocument();
     await userEvent.click(start);
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(screen.queryByRole('heading', { name: 'Nous regardons votre ordinateur…' })).not.toBeInTheDocument();
