@@ -76,7 +76,8 @@ impl AppState {
 
     /// Is this a stand, by launch option or by the journey chosen?
     pub fn at_stand(&self) -> bool {
-        self.config.mode == Some(Mode::Stand) || self.session().as_ref().is_some_and(|s| s.mode() == Mode::Stand)
+        self.config.mode == Some(Mode::Stand)
+            || self.session().as_ref().is_some_and(|s| s.mode() == Mode::Stand)
     }
 
     /// Refuses what a visitor must not do at a stand (open the laptop's files through a dialog).

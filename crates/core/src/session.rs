@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::Audit;
-use crate::checklist::{evaluate, evaluate_by_answers, Answer, Answers, ChecklistError, Date, Library, Pack, Status, StepResult};
+use crate::checklist::{
+    evaluate, evaluate_by_answers, Answer, Answers, ChecklistError, Date, Library, Pack, Status, StepResult,
+};
 use crate::detect::{self, Host};
 use crate::error::ErrorCode;
 use crate::i18n::Lang;
@@ -354,7 +356,13 @@ impl Session {
         self.progress = progress;
         self.last_audit = Some(audit.clone());
         let first_todo = first_todo(&steps);
-        Ok(AuditView { audit: Some(audit), steps, changes, first_todo, duration_ms: start.elapsed().as_millis() as u64 })
+        Ok(AuditView {
+            audit: Some(audit),
+            steps,
+            changes,
+            first_todo,
+            duration_ms: start.elapsed().as_millis() as u64,
+        })
     }
 
     /// The pack judged against the last audit, with the current answers (at a stand: by the answers
@@ -498,9 +506,15 @@ mod tests {
     fn a_stand_reads_nothing_and_every_step_is_the_visitors_call() {
         let data = tempfile::tempdir().unwrap();
         // Elsewhere, this laptop's Firefox and uBlock Origin count.
-        let (mut workshop, _) =
-            Session::start(Mode::Workshop, DEFAULT_PACK, library(), firefox_home(), data.path(), Journal::new())
-                .unwrap();
+        let (mut workshop, _) = Session::start(
+            Mode::Workshop,
+            DEFAULT_PACK,
+            library(),
+            firefox_home(),
+            data.path(),
+            Journal::new(),
+        )
+        .unwrap();
         let audited = workshop.run_audit(Lang::Fr).unwrap();
         assert!(audited.audit.is_some());
         assert_eq!(status_of(&audited.steps, "firefox"), Status::Done);
@@ -508,9 +522,15 @@ mod tests {
 
         // At a stand, they say nothing of the visitor.
         let journal = Journal::new();
-        let (mut s, _) =
-            Session::start(Mode::Stand, DEFAULT_PACK, library(), firefox_home(), data.path(), journal.clone())
-                .unwrap();
+        let (mut s, _) = Session::start(
+            Mode::Stand,
+            DEFAULT_PACK,
+            library(),
+            firefox_home(),
+            data.path(),
+            journal.clone(),
+        )
+        .unwrap();
         let view = s.run_audit(Lang::Fr).unwrap();
         assert!(view.audit.is_none() && s.audit().is_none(), "no audit at a stand");
         assert!(journal.entries().is_empty(), "no file read: {:?}", journal.entries());

@@ -162,9 +162,10 @@ pub fn evaluate_by_answers(pack: &Pack, answers: &Answers, lang: Lang) -> Vec<St
 /// What the person's answer says, when they gave one.
 fn answered(answer: Option<Answer>) -> Option<Outcome> {
     match answer? {
-        Answer::Done => {
-            Some(Outcome::new(Status::Done, t("Vous nous avez dit que c'est fait.", "You told us this is done.")))
-        }
+        Answer::Done => Some(Outcome::new(
+            Status::Done,
+            t("Vous nous avez dit que c'est fait.", "You told us this is done."),
+        )),
         Answer::NotYet => Some(Outcome::new(
             Status::Todo,
             t("Vous nous avez dit que ce n'est pas encore fait.", "You told us this is not done yet."),
