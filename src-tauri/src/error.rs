@@ -13,6 +13,10 @@ pub enum ShellError {
     /// The app was launched for a stand; it stays one, so nothing can be kept by mistake.
     #[error("this app was started for a stand and stays in stand mode")]
     ModeLocked,
+    /// At a stand the visitor holds the mouse: nothing that opens the laptop's files (a file dialog to
+    /// import, export or save) is offered to them.
+    #[error("not at a stand: this would open the computer's files")]
+    NotAtStand,
     /// Only http(s) addresses are opened.
     #[error("only web addresses (http or https) can be opened")]
     UrlRefused { url: String },
@@ -42,6 +46,7 @@ impl ErrorCode for ShellError {
         match self {
             ShellError::NotStarted => "session.not_started",
             ShellError::ModeLocked => "session.mode_locked",
+            ShellError::NotAtStand => "stand.not_allowed",
             ShellError::UrlRefused { .. } => "url.refused",
             ShellError::OpenFailed(_) => "url.open_failed",
             ShellError::Write { .. } => "file.write_failed",

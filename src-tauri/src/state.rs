@@ -74,6 +74,20 @@ impl AppState {
         f(session)
     }
 
+    /// Is this a stand, by launch option or by the journey chosen?
+    pub fn at_stand(&self) -> bool {
+        self.config.mode == Some(Mode::Stand)
+            || self.session().as_ref().is_some_and(|s| s.mode() == Mode::Stand)
+    }
+
+    /// Refuses what a visitor must not do at a stand (open the laptop's files through a dialog).
+    pub fn refuse_at_stand(&self) -> Result<(), premiers_pas_core::IpcError> {
+        if self.at_stand() {
+            return Err(crate::error::ipc(ShellError::NotAtStand));
+        }
+        Ok(())
+    }
+
     /// Swaps in a fresh directory store for `mode` (stand: memory only, seeded from the data folder).
     pub async fn reset_directory(&self, mode: Mode) {
         let store = directory_store(mode, &self.data_dir, &self.journal);

@@ -62,6 +62,9 @@ fn a_visit_writes_nothing_and_next_visitor_forgets_it() {
 
     let audit = app.ok("run_audit", json!({ "lang": "fr" }));
     assert_eq!(status_of(&audit["steps"], "private-maps"), "manual");
+    // The laptop's Firefox is not the visitor's: the machine is not looked at.
+    assert!(audit["audit"].is_null(), "{audit}");
+    assert_eq!(status_of(&audit["steps"], "firefox"), "manual");
     let steps = app.ok("set_answer", json!({ "step": "private-maps", "answer": "done", "lang": "fr" }));
     assert_eq!(status_of(&steps, "private-maps"), "done");
     app.ok("takeaway", json!({ "lang": "fr" }));
@@ -74,7 +77,8 @@ fn a_visit_writes_nothing_and_next_visitor_forgets_it() {
     assert_eq!(tree(data.path()), before, "the stand wrote to the data folder");
 
     app.ok("next_visitor", json!({}));
-    assert_eq!(app.err_code("takeaway", json!({ "lang": "fr" })), "session.no_audit");
+    let takeaway = app.ok("takeaway", json!({ "lang": "fr" }));
+    assert_eq!(takeaway["steps"], 6, "the next visitor's list holds every step: {takeaway}");
     let status = app.ok("directory_status", json!({}));
     assert_eq!(status["organizations"].as_u64().unwrap(), prepared_orgs, "the visit's refresh is forgotten");
     let journal = app.ok("journal", json!({}));
@@ -105,4 +109,37 @@ fn a_stand_without_a_prepared_directory_stays_empty_on_disk() {
     app.ok("set_answer", json!({ "step": "chatons-host", "answer": "not_yet", "lang": "en" }));
     app.ok("next_visitor", json!({}));
     assert!(tree(data.path()).is_empty());
+}
+
+/// At a stand the visitor holds the mouse: no file dialog that would open the laptop's files, whether the
+/// app was launched for a stand or a stand was chosen on the welcome screen.
+#[test]
+fn a_stand_refuses_the_file_dialogs() {
+    let data = tempfile::tempdir().unwrap();
+    let dialogs = [
+        ("directory_import", json!({ "lang": "fr" })),
+        ("directory_export", json!({ "lang": "fr" })),
+        ("save_report", json!({ "format": "html", "lang": "fr" })),
+    ];
+
+    let launched = TestApp::new(config(Some("stand"), "debian-firefox-ubo", data.path()));
+    for (cmd, args) in &dialogs {
+        assert_eq!(launched.err_code(cmd, args.clone()), "stand.not_allowed", "{cmd} before the visit");
+    }
+    launched.ok("start_session", json!({ "mode": "stand", "audit": "fr" }));
+    for (cmd, args) in &dialogs {
+        assert_eq!(launched.err_code(cmd, args.clone()), "stand.not_allowed", "{cmd} during the visit");
+    }
+
+    // Chosen on the welcome screen: refused too; back at home, the volunteer has them again (these fail
+    // further on, before any dialog: no directory yet, no audit yet).
+    let chosen = TestApp::new(config(None, "empty", data.path()));
+    chosen.ok("start_session", json!({ "mode": "stand" }));
+    for (cmd, args) in &dialogs {
+        assert_eq!(chosen.err_code(cmd, args.clone()), "stand.not_allowed", "{cmd} in a chosen stand");
+    }
+    chosen.ok("start_session", json!({ "mode": "home" }));
+    assert_eq!(chosen.err_code("directory_export", json!({ "lang": "fr" })), "directory.empty");
+    assert_eq!(chosen.err_code("save_report", json!({ "format": "html", "lang": "fr" })), "session.no_audit");
+    assert!(tree(data.path()).is_empty(), "nothing written");
 }

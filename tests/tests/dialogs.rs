@@ -38,9 +38,9 @@ fn engine_report(home: &Path) -> Result<ReportDocument> {
     let scratch = tempfile::tempdir()?;
     let library = Arc::new(Library::builtin()?);
     let target = AuditTarget::home(home, Some(OsFamily::Linux));
-    // A stand session: the engine's verdict without writing anything anywhere.
+    // A workshop session: the engine's verdict without writing anything anywhere.
     let (mut session, _) =
-        Session::start(Mode::Stand, PACK, library, target, scratch.path(), Journal::default())?;
+        Session::start(Mode::Workshop, PACK, library, target, scratch.path(), Journal::default())?;
     session.run_audit(Lang::Fr)?;
     Ok(serde_json::from_str(&session.report(ReportFormat::Json, Lang::Fr)?)?)
 }

@@ -24,9 +24,9 @@ fn engine_statuses(home: &Path) -> Result<Vec<(String, String)>> {
     let scratch = tempfile::tempdir()?;
     let library = Arc::new(Library::builtin()?);
     let target = AuditTarget::home(home, Some(OsFamily::Linux));
-    // A stand session: the engine's verdict without writing anything anywhere.
+    // A workshop session: the engine's verdict without writing anything anywhere.
     let (mut session, _) =
-        Session::start(Mode::Stand, PACK, library, target, scratch.path(), Journal::default())?;
+        Session::start(Mode::Workshop, PACK, library, target, scratch.path(), Journal::default())?;
     let view = session.run_audit(Lang::Fr)?;
     view.steps
         .iter()

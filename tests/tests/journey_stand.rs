@@ -1,6 +1,8 @@
-//! The stand journey on the real app: a visitor goes through the steps, ticks one, refreshes the CHATONS
-//! directory, takes their list home — and the data folder is exactly as it was before (a directory and
-//! saved progress from earlier are there, read, never written). "Next visitor" forgets everything.
+//! The stand journey on the real app: the laptop is not looked at (every step is the visitor's to tell,
+//! though the laptop has Firefox and uBlock Origin), a visitor goes through the steps, ticks two, refreshes
+//! the CHATONS directory (no file to import or export), takes their list home — and the data folder is
+//! exactly as it was before (a directory and saved progress from earlier are there, read, never written).
+//! "Next visitor" forgets everything.
 //! Screenshots in French and English go to `target/e2e-shots/stand-*`.
 
 use std::path::Path;
@@ -51,12 +53,25 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
     let app = App::start(&launch).await?;
     app.click("ul button[data-mode=stand]").await?;
     let first = app.statuses().await?;
-    // The saved answer of the home session is not the visitor's.
-    let chatons = first.iter().find(|(id, _)| id == "chatons-host").map(|(_, s)| s.as_str());
-    assert_ne!(chatons, Some("done"), "a stand does not load saved progress: {first:?}");
+    // Neither the laptop's Firefox and uBlock Origin nor the home session's saved answer are the
+    // visitor's: every step waits for their word.
+    assert_eq!(first.len(), 6, "{first:?}");
+    assert!(
+        first.iter().all(|(_, status)| status == "manual"),
+        "every step is the visitor's call: {first:?}"
+    );
+    assert!(!app.page_text().await?.contains("Firefox est installé"), "nothing said of the laptop");
     both_languages(&app, "overview").await?;
 
-    // The visitor ticks a manual step.
+    // The visitor ticks a step the laptop could have answered, and a manual one.
+    app.click("[data-step=firefox] button").await?;
+    app.find("[data-step-page=firefox]").await?;
+    ensure!(app.count("#found").await? == 0, "no \"what we found\" about the laptop at a stand");
+    both_languages(&app, "step").await?;
+    app.click_text(".answer button", &t("fr", "step.answer_done")?).await?;
+    app.wait_attr(".answer button[aria-pressed=true]", "aria-pressed", "true").await?;
+    app.click_text("nav button", &t("fr", "nav.steps")?).await?;
+    app.wait_attr("[data-step=firefox]", "data-status", "done").await?;
     app.click("[data-step=private-maps] button").await?;
     app.click_text(".answer button", &t("fr", "step.answer_done")?).await?;
     app.wait_attr(".answer button[aria-pressed=true]", "aria-pressed", "true").await?;
@@ -67,15 +82,26 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
     app.click("[data-step=chatons-host] button").await?;
     app.click_text("button", &t("fr", "step.find_host")?).await?;
     app.find(".chatons .layout").await?;
+    ensure!(
+        app.count(".chatons .panel .file").await? == 0,
+        "no directory file to import or export at a stand"
+    );
     let requests = federation.requests();
     app.click("button.refresh").await?;
     app.wait_text(".chatons", &t("fr", "chatons.directory.report_title")?).await?;
     assert!(federation.requests() > requests, "the refresh asked the federation");
     both_languages(&app, "chatons").await?;
 
-    // The take-home list.
+    // The take-home list: every step but the two the visitor said done, the laptop's Firefox or not.
     app.click_text("nav button", &t("fr", "nav.takeaway")?).await?;
     app.find("[data-testid=takeaway-qr]").await?;
+    let list = app.wait_text(".takeaway .list", "—").await?;
+    let pack = Library::builtin()?.pack("premiers-pas")?.clone();
+    for step in &pack.steps {
+        let listed = list.contains(step.title.get(Lang::Fr));
+        let said_done = step.id == "firefox" || step.id == "private-maps";
+        assert_eq!(listed, !said_done, "{} in the take-home list: {list}", step.id);
+    }
     both_languages(&app, "takeaway").await?;
 
     assert_eq!(tree(data.path())?, before, "nothing written to the data folder during the visit");
@@ -91,6 +117,7 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
     app.find("main h1").await?;
     let looked_at = app.page_text().await?;
     assert!(!looked_at.contains("127.0.0.1"), "the previous visit's requests are forgotten: {looked_at}");
+    assert!(!looked_at.contains(".mozilla"), "the laptop's browsers are not read at a stand: {looked_at}");
     both_languages(&app, "transparency").await?;
     app.close().await?;
 

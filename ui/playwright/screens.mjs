@@ -193,6 +193,8 @@ export const screens = [
     scenario: stand,
     go: async (page) => {
       await page.locator('button[data-mode=stand]').waitFor();
+      // The laptop is the association's: not a word about it to the visitor.
+      if (await page.locator('[data-testid=os-line]').count()) throw new Error('the stand welcome describes the laptop');
     },
   },
   {
@@ -205,13 +207,36 @@ export const screens = [
     },
   },
   {
+    name: 'stand-step',
+    scenario: stand,
+    fullPage: true,
+    go: async (page, lang) => {
+      await page.locator('button[data-mode=stand]').click();
+      await openStep(page, 'firefox');
+      await page.getByRole('button', { name: t(lang, 'step.answer_done') }).waitFor();
+      if (await page.getByRole('heading', { name: t(lang, 'step.found') }).count()) {
+        throw new Error('the stand step page shows what was found on the laptop');
+      }
+    },
+  },
+  {
     name: 'stand-takeaway',
     scenario: stand,
     go: async (page, lang) => {
       await page.locator('button[data-mode=stand]').click();
       await overview(page);
       await nav(page, lang, 'nav.takeaway');
-      await page.locator('[data-testid=takeaway-qr]').waitFor();
+      const code = page.locator('[data-testid=takeaway-qr]');
+      await code.waitFor();
+      // On the stand's 1280×800 screen, the code with its white margin and the button under the list
+      // are in view without scrolling.
+      const next = page.locator('main').getByRole('button', { name: t(lang, 'stand.next_visitor') });
+      const height = page.viewportSize()?.height ?? 800;
+      for (const [what, box] of [['code', await code.boundingBox()], ['next visitor', await next.boundingBox()]]) {
+        if (!box || box.y < 0 || box.y + box.height > height) {
+          throw new Error(`the take-home ${what} does not fit the screen: ${JSON.stringify(box)}`);
+        }
+      }
     },
   },
   {

@@ -5,7 +5,9 @@
 //! can drive the same one. The mode decides persistence and nothing else: at home the answers and the last
 //! audit's statuses are saved in the data folder (`progress`), so the next visit can say what changed; at a
 //! stand and in a workshop nothing is written, ever — the store lives in memory and "next visitor" forgets
-//! it. The engine (detection, evaluation) is the same in every mode.
+//! it. The engine (detection, evaluation) is the same at home and in a workshop; at a stand the computer is
+//! the association's laptop, not the visitor's, so it is not looked at at all: every step is the visitor's
+//! to tell, and their answers alone decide (see [`Mode::audits`]).
 //!
 //! It does not touch the CHATONS directory (it is long-running and async; the front-end holds that store
 //! beside the session) and does not choose files to write (reports are returned as text).
@@ -18,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::Audit;
-use crate::checklist::{evaluate, Answer, Answers, ChecklistError, Date, Library, Pack, Status, StepResult};
+use crate::checklist::{
+    evaluate, evaluate_by_answers, Answer, Answers, ChecklistError, Date, Library, Pack, Status, StepResult,
+};
 use crate::detect::{self, Host};
 use crate::error::ErrorCode;
 use crate::i18n::Lang;
@@ -49,6 +53,13 @@ impl Mode {
     /// Does this mode keep the person's progress on disk? Only at home.
     pub fn persists(self) -> bool {
         self == Mode::Home
+    }
+
+    /// Does this mode look at the computer? Not at a stand: the laptop there is the association's, and
+    /// what it has says nothing of the visitor. There no file is read and every step waits for the
+    /// visitor's own answer.
+    pub fn audits(self) -> bool {
+        self != Mode::Stand
     }
 
     /// `home`, `stand` or `workshop`.
@@ -181,7 +192,8 @@ pub struct SessionView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct AuditView {
-    pub audit: Audit,
+    /// What the audit found; `None` at a stand, where the computer is not looked at.
+    pub audit: Option<Audit>,
     pub steps: Vec<StepResult>,
     /// Steps whose status moved since the previous audit of this pack (none on a first visit).
     pub changes: Vec<Change>,
@@ -245,6 +257,11 @@ impl ErrorCode for SessionError {
             other => std::error::Error::source(other).map(ToString::to_string),
         }
     }
+}
+
+/// The step to suggest first: the first one not done, in pack order.
+fn first_todo(steps: &[StepResult]) -> Option<String> {
+    steps.iter().find(|s| s.status != Status::Done).map(|s| s.id.clone())
 }
 
 /// One person's journey: see the module documentation.
@@ -320,9 +337,16 @@ impl Session {
     }
 
     /// Audits the target, judges the pack with the person's answers, and records the statuses (saved at
-    /// home) to tell what changed since the previous audit.
+    /// home) to tell what changed since the previous audit. At a stand nothing is read: the pack is judged
+    /// by the visitor's answers alone.
     pub fn run_audit(&mut self, lang: Lang) -> Result<AuditView, SessionError> {
         let start = Instant::now();
+        if !self.mode.audits() {
+            let steps = self.results(lang)?;
+            let first_todo = first_todo(&steps);
+            let duration_ms = start.elapsed().as_millis() as u64;
+            return Ok(AuditView { audit: None, steps, changes: Vec::new(), first_todo, duration_ms });
+        }
         let host = self.target.host()?;
         let audit = detect::audit(&host, &self.library.reference, &self.journal);
         let steps = evaluate(self.pack()?, &audit, &self.library.reference, &self.answers(), lang);
@@ -331,12 +355,22 @@ impl Session {
         self.store.save(&progress)?;
         self.progress = progress;
         self.last_audit = Some(audit.clone());
-        let first_todo = steps.iter().find(|s| s.status != Status::Done).map(|s| s.id.clone());
-        Ok(AuditView { audit, steps, changes, first_todo, duration_ms: start.elapsed().as_millis() as u64 })
+        let first_todo = first_todo(&steps);
+        Ok(AuditView {
+            audit: Some(audit),
+            steps,
+            changes,
+            first_todo,
+            duration_ms: start.elapsed().as_millis() as u64,
+        })
     }
 
-    /// The pack judged against the last audit, with the current answers.
+    /// The pack judged against the last audit, with the current answers (at a stand: by the answers
+    /// alone, with or without an audit).
     pub fn results(&self, lang: Lang) -> Result<Vec<StepResult>, SessionError> {
+        if !self.mode.audits() {
+            return Ok(evaluate_by_answers(self.pack()?, &self.answers(), lang));
+        }
         let audit = self.last_audit.as_ref().ok_or(SessionError::NoAudit)?;
         Ok(evaluate(self.pack()?, audit, &self.library.reference, &self.answers(), lang))
     }
@@ -349,7 +383,7 @@ impl Session {
         answer: Option<Answer>,
         lang: Lang,
     ) -> Result<Vec<StepResult>, SessionError> {
-        if self.last_audit.is_none() {
+        if self.mode.audits() && self.last_audit.is_none() {
             return Err(SessionError::NoAudit);
         }
         if self.pack()?.step(step).is_none() {
@@ -454,7 +488,101 @@ mod tests {
         s.next_visitor().unwrap();
         assert!(s.answers().0.is_empty() && s.audit().is_none());
         assert!(journal.entries().is_empty());
-        assert_eq!(s.takeaway(Lang::En).unwrap_err().code(), "session.no_audit");
+        let pack_len = s.pack().unwrap().steps.len() as u32;
+        assert_eq!(s.takeaway(Lang::En).unwrap().steps, pack_len, "the next visitor starts from nothing");
+    }
+
+    /// A home where Firefox and uBlock Origin are installed and working.
+    fn firefox_home() -> AuditTarget {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/homes/debian-firefox-ubo");
+        AuditTarget::home(dir, Some(OsFamily::Linux))
+    }
+
+    fn status_of(steps: &[StepResult], id: &str) -> Status {
+        steps.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no step {id}")).status
+    }
+
+    #[test]
+    fn a_stand_reads_nothing_and_every_step_is_the_visitors_call() {
+        let data = tempfile::tempdir().unwrap();
+        // Elsewhere, this laptop's Firefox and uBlock Origin count.
+        let (mut workshop, _) = Session::start(
+            Mode::Workshop,
+            DEFAULT_PACK,
+            library(),
+            firefox_home(),
+            data.path(),
+            Journal::new(),
+        )
+        .unwrap();
+        let audited = workshop.run_audit(Lang::Fr).unwrap();
+        assert!(audited.audit.is_some());
+        assert_eq!(status_of(&audited.steps, "firefox"), Status::Done);
+        assert_eq!(status_of(&audited.steps, "ublock-origin"), Status::Done);
+
+        // At a stand, they say nothing of the visitor.
+        let journal = Journal::new();
+        let (mut s, _) = Session::start(
+            Mode::Stand,
+            DEFAULT_PACK,
+            library(),
+            firefox_home(),
+            data.path(),
+            journal.clone(),
+        )
+        .unwrap();
+        let view = s.run_audit(Lang::Fr).unwrap();
+        assert!(view.audit.is_none() && s.audit().is_none(), "no audit at a stand");
+        assert!(journal.entries().is_empty(), "no file read: {:?}", journal.entries());
+        assert!(view.changes.is_empty());
+        assert_eq!(view.first_todo.as_deref(), Some("private-maps"));
+        for step in &view.steps {
+            assert_eq!(step.status, Status::Manual, "{}", step.id);
+            assert_eq!(step.reasons, ["Dites-nous si c’est déjà fait chez vous."], "{}", step.id);
+            assert!(step.evidence.is_empty(), "{}", step.id);
+        }
+        let en = s.results(Lang::En).unwrap();
+        assert!(en.iter().all(|r| r.reasons == ["Tell us if you already do this at home."]), "{en:?}");
+
+        // Any step can be answered, even one the engine could check elsewhere.
+        let steps = s.set_answer("firefox", Some(Answer::Done), Lang::En).unwrap();
+        assert_eq!(status_of(&steps, "firefox"), Status::Done);
+        assert_eq!(steps.iter().find(|r| r.id == "firefox").unwrap().reasons, ["You told us this is done."]);
+        let steps = s.set_answer("ublock-origin", Some(Answer::NotYet), Lang::En).unwrap();
+        assert_eq!(status_of(&steps, "ublock-origin"), Status::Todo);
+        assert_eq!(status_of(&steps, "private-maps"), Status::Manual);
+        assert!(journal.entries().is_empty(), "still no file read");
+        assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_stand_takeaway_lists_every_step_the_visitor_has_not_done() {
+        let data = tempfile::tempdir().unwrap();
+        let (mut s, _) =
+            Session::start(Mode::Stand, DEFAULT_PACK, library(), firefox_home(), data.path(), Journal::new())
+                .unwrap();
+        let pack = s.pack().unwrap().clone();
+        let title = |id: &str| pack.step(id).unwrap().title.get(Lang::Fr).to_owned();
+        s.run_audit(Lang::Fr).unwrap();
+        let all = s.takeaway(Lang::Fr).unwrap();
+        assert_eq!(all.steps, pack.steps.len() as u32);
+        for step in &pack.steps {
+            assert!(all.text.contains(step.title.get(Lang::Fr)), "{} missing from\n{}", step.id, all.text);
+        }
+        // Installed on the laptop, but the visitor's to do: in the list.
+        assert!(all.text.contains(&title("firefox")) && all.text.contains(&title("ublock-origin")));
+
+        s.set_answer("firefox", Some(Answer::Done), Lang::Fr).unwrap();
+        s.set_answer("ublock-origin", Some(Answer::Done), Lang::Fr).unwrap();
+        s.set_answer("private-maps", Some(Answer::NotYet), Lang::Fr).unwrap();
+        let left = s.takeaway(Lang::Fr).unwrap();
+        assert_eq!(left.steps, pack.steps.len() as u32 - 2);
+        assert!(!left.text.contains(&title("firefox")), "{}", left.text);
+        assert!(!left.text.contains(&title("ublock-origin")), "{}", left.text);
+        assert!(left.text.contains(&title("private-maps")), "not yet is still to do: {}", left.text);
+
+        s.next_visitor().unwrap();
+        assert_eq!(s.takeaway(Lang::Fr).unwrap().steps, pack.steps.len() as u32, "answers forgotten");
     }
 
     #[test]

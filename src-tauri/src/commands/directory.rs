@@ -83,13 +83,14 @@ pub fn categories(state: State<'_, AppState>, lang: Lang) -> Vec<CategoryLabel> 
 }
 
 /// Asks for a directory file (written by an export) and makes it the directory; `null` when cancelled.
-/// At a stand it is kept in memory only.
+/// Refused at a stand (`stand.not_allowed`): the dialog would open the laptop's files to the visitor.
 #[tauri::command]
 pub async fn directory_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     lang: Lang,
 ) -> Result<Option<DirectoryStatus>, IpcError> {
+    state.refuse_at_stand()?;
     let title = dialogs::t(lang, "Importer un annuaire", "Import a directory");
     let filter = dialogs::t(lang, "Annuaire Premiers Pas", "Premiers Pas directory");
     let Some(path) = dialogs::open_path(&app, title, filter, "json").await.map_err(ipc)? else {
@@ -100,12 +101,14 @@ pub async fn directory_import<R: Runtime>(
 }
 
 /// Asks where to write the directory for carrying elsewhere; the path written, or `null` when cancelled.
+/// Refused at a stand (`stand.not_allowed`).
 #[tauri::command]
 pub async fn directory_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     lang: Lang,
 ) -> Result<Option<String>, IpcError> {
+    state.refuse_at_stand()?;
     if state.directory.read().await.store.snapshot().is_none() {
         return Err(ipc(premiers_pas_core::directory::DirectoryError::Empty));
     }

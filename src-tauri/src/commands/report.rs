@@ -16,6 +16,7 @@ pub fn report(state: State<'_, AppState>, format: ReportFormat, lang: Lang) -> R
 }
 
 /// Asks where to save the report and writes it there; the path written, or `null` when cancelled.
+/// Refused at a stand (`stand.not_allowed`): the visitor takes their list home on their phone.
 #[tauri::command]
 pub async fn save_report<R: Runtime>(
     app: AppHandle<R>,
@@ -23,6 +24,7 @@ pub async fn save_report<R: Runtime>(
     format: ReportFormat,
     lang: Lang,
 ) -> Result<Option<String>, IpcError> {
+    state.refuse_at_stand()?;
     let text = state.with_session(|s| s.report(format, lang).map_err(ipc))?;
     let request = SaveRequest {
         title: dialogs::t(lang, "Enregistrer le rapport", "Save the report"),

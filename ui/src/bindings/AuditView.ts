@@ -6,7 +6,11 @@ import type { StepResult } from "./StepResult";
 /**
  * The result of an audit, judged.
  */
-export type AuditView = { audit: Audit, steps: Array<StepResult>, 
+export type AuditView = { 
+/**
+ * What the audit found; `None` at a stand, where the computer is not looked at.
+ */
+audit: Audit | null, steps: Array<StepResult>, 
 /**
  * Steps whose status moved since the previous audit of this pack (none on a first visit).
  */

@@ -15,6 +15,7 @@ import { nextStep } from './steps';
 export class Session {
   mode = $state<Mode | null>(null);
   pack = $state<Pack | null>(null);
+  /** What the audit found; stays null at a stand, where the computer is not looked at. */
   audit = $state<Audit | null>(null);
   results = $state<StepResult[]>([]);
   /** What changed since the previous audit, as the first audit of this run saw it. */
@@ -24,6 +25,7 @@ export class Session {
   /** The language the results' sentences are written in. */
   resultsLang = $state<Lang | null>(null);
   #suggested = $state<string | null>(null);
+  #judged = $state(false);
   #audited = false;
   #request = 0;
 
@@ -45,6 +47,7 @@ export class Session {
     this.resultsLang = null;
     this.changes = [];
     this.#suggested = null;
+    this.#judged = false;
     this.#audited = false;
     if (start.audit && auditLang) this.#apply(start.audit, auditLang, request);
   }
@@ -64,10 +67,22 @@ export class Session {
     this.#suggested = view.first_todo;
     if (!this.#audited) this.changes = view.changes;
     this.#audited = true;
+    this.#judged = true;
   }
 
+  /** The computer was looked at (never at a stand). */
   get audited() {
     return this.audit !== null;
+  }
+
+  /** The steps have statuses: after an audit, or at a stand from the visitor's answers alone. */
+  get judged() {
+    return this.#judged;
+  }
+
+  /** At a stand every step is the visitor's to tell: none is judged by this computer. */
+  get visitorsCall() {
+    return this.mode === 'stand';
   }
 
   /** The same results in another language: judged again against the last audit, nothing read. */
@@ -93,6 +108,7 @@ export class Session {
     this.resume = false;
     this.notice = null;
     this.#suggested = null;
+    this.#judged = false;
     this.#audited = false;
   }
 }

@@ -18,6 +18,23 @@ export function howForComputer(how: How, os: OsFamily | null): Text | undefined 
   return specific ?? how.default;
 }
 
+export type Computer = 'windows' | 'macos' | 'linux';
+
+/**
+ * Every computer variant the pack wrote (Windows, macOS, Linux), then its default text, marked `other`
+ * when some system has its own and `any` when none has: for a visitor at a stand, whose computer at home
+ * is not the one in front of them.
+ */
+export function computerVariants(how: How): { platform: Computer | 'other' | 'any'; text: Text }[] {
+  const out: { platform: Computer | 'other' | 'any'; text: Text }[] = [];
+  for (const platform of ['windows', 'macos', 'linux'] as const) {
+    const text = how[platform];
+    if (text) out.push({ platform, text });
+  }
+  if (how.default) out.push({ platform: out.length > 0 ? 'other' : 'any', text: how.default });
+  return out;
+}
+
 /** The phone variants the pack wrote, Android then iPhone. */
 export function phoneVariants(how: How): { platform: 'android' | 'ios'; text: Text }[] {
   const out: { platform: 'android' | 'ios'; text: Text }[] = [];

@@ -27,6 +27,9 @@ import auditData from './data/audit.json';
 import packData from './data/packs.json';
 import qrData from './data/qr.json';
 
+/** What the Rust side answers, at a stand, to a command that would open a file dialog. */
+export const STAND_REFUSAL = { code: 'stand.not_allowed', message: "not at a stand: this would open the computer's files" };
+
 export const system: SystemInfo = {
   os_family: 'linux',
   os_name: 'Debian GNU/Linux',
@@ -117,6 +120,31 @@ export function qrSvg(text: string): string {
   return byUrl[text] ?? qrData.takeaway;
 }
 
+/** What the core says of a step at a stand, where every step is the visitor's to tell. */
+export function visitorReason(answer: Answer | undefined, lang: Lang): string {
+  const fr = lang === 'fr';
+  if (answer === 'done') return fr ? 'Vous nous avez dit que c’est fait.' : 'You told us this is done.';
+  if (answer === 'not_yet') return fr ? 'Vous nous avez dit que ce n’est pas encore fait.' : 'You told us this is not done yet.';
+  return fr ? 'Dites-nous si c’est déjà fait chez vous.' : 'Tell us if you already do this at home.';
+}
+
+/** A stand's take-home list, as the core writes it: every step the visitor has not said done. */
+export function standTakeaway(packId: string, results: StepResult[], lang: Lang): Takeaway {
+  const current = pack(packId);
+  const left = current.steps.filter((s) => results.find((r) => r.id === s.id)?.status !== 'done');
+  let text = current.title[lang];
+  if (left.length === 0) text += lang === 'fr' ? ' : tout est fait, bravo !' : ': all done, well done!';
+  else {
+    text += lang === 'fr' ? ' — à faire :' : ' — to do:';
+    for (const step of left) {
+      text += `\n- ${step.title[lang]}`;
+      const first = step.qr[0]?.url ?? step.links[0]?.url;
+      if (first) text += `\n${first}`;
+    }
+  }
+  return { text, svg: qrData.takeaway, steps: left.length };
+}
+
 export function takeaway(lang: Lang): Takeaway {
   const text =
     lang === 'fr'
@@ -160,7 +188,9 @@ export type Call = { cmd: string; args: Record<string, unknown> };
 
 /**
  * A stateful pretend backend: sessions, audits, answers (a manual step answered "done" turns done, as the
- * core's evaluation does), next_visitor forgetting everything. Pass `backend.handle` to `mockIPC`.
+ * core's evaluation does), next_visitor forgetting everything. At a stand, as in the core, nothing is
+ * audited (no audit, no file read) and every step is the visitor's to tell; the file dialogs are refused.
+ * Pass `backend.handle` to `mockIPC`.
  */
 export function createBackend(options: BackendOptions = {}) {
   const calls: Call[] = [];
@@ -174,6 +204,14 @@ export function createBackend(options: BackendOptions = {}) {
 
   function evaluate(lang: Lang): StepResult[] {
     const current = pack(state.packId);
+    if (state.mode === 'stand') {
+      return current.steps.map((step) => {
+        const answer = state.answers[step.id];
+        const status = answer === 'done' ? 'done' : answer === 'not_yet' ? 'todo' : 'manual';
+        const result: StepResult = { id: step.id, status, reasons: [visitorReason(answer, lang)], evidence: [] };
+        return answer ? { ...result, answer } : result;
+      });
+    }
     return stepResults(state.packId, lang).map((r) => {
       const answer = state.answers[r.id];
       const step = current.steps.find((s) => s.id === r.id);
@@ -215,13 +253,17 @@ export function createBackend(options: BackendOptions = {}) {
     },
     run_audit: (a): AuditView => {
       state.audits++;
+      if (state.mode === 'stand') {
+        const steps = evaluate(a.lang as Lang);
+        return { audit: null, steps, changes: [], first_todo: firstTodo(steps), duration_ms: 0 };
+      }
       state.journal.push(...journalFiles);
       const steps = evaluate(a.lang as Lang);
       const changes = state.mode === 'home' && state.audits === 1 ? (options.changes ?? []) : [];
       return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38 };
     },
     step_results: (a) => {
-      if (state.audits === 0) throw { code: 'session.no_audit', message: 'no audit yet' };
+      if (state.audits === 0 && state.mode !== 'stand') throw { code: 'session.no_audit', message: 'no audit yet' };
       return evaluate(a.lang as Lang);
     },
     set_answer: (a) => {
@@ -238,10 +280,17 @@ export function createBackend(options: BackendOptions = {}) {
       return null;
     },
     qr_svg: (a) => qrSvg(a.text as string),
-    takeaway: (a) => takeaway(a.lang as Lang),
+    takeaway: (a) =>
+      state.mode === 'stand'
+        ? standTakeaway(state.packId, evaluate(a.lang as Lang), a.lang as Lang)
+        : takeaway(a.lang as Lang),
     report: (a) => `report in ${String(a.format)}`,
     save_report: (a) =>
-      options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath,
+      state.mode === 'stand'
+        ? (() => {
+            throw STAND_REFUSAL;
+          })()
+        : options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath,
     print_page: () => null,
     set_fullscreen: () => null,
     open_url: (a) => {

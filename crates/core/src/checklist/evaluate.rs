@@ -134,6 +134,45 @@ pub fn evaluate_step(
     }
 }
 
+/// Judges every step of `pack` by the person's word alone, reading no audit: at a stand the computer is
+/// the association's, not the visitor's, so nothing on it can say what the visitor does at home. A step is
+/// done when they say so, to do when they say "not yet", and theirs to tell until then.
+pub fn evaluate_by_answers(pack: &Pack, answers: &Answers, lang: Lang) -> Vec<StepResult> {
+    pack.steps
+        .iter()
+        .map(|step| {
+            let answer = answers.get(&step.id);
+            let outcome = answered(answer).unwrap_or_else(|| {
+                Outcome::new(
+                    Status::Manual,
+                    t("Dites-nous si c’est déjà fait chez vous.", "Tell us if you already do this at home."),
+                )
+            });
+            StepResult {
+                id: step.id.clone(),
+                status: outcome.status.unwrap_or(Status::Manual),
+                reasons: outcome.reasons.iter().map(|t| t.get(lang).to_owned()).collect(),
+                evidence: Vec::new(),
+                answer,
+            }
+        })
+        .collect()
+}
+
+/// What the person's answer says, when they gave one.
+fn answered(answer: Option<Answer>) -> Option<Outcome> {
+    match answer? {
+        Answer::Done => Some(Outcome::new(
+            Status::Done,
+            t("Vous nous avez dit que c'est fait.", "You told us this is done."),
+        )),
+        Answer::NotYet => Some(Outcome::new(
+            Status::Todo,
+            t("Vous nous avez dit que ce n'est pas encore fait.", "You told us this is not done yet."),
+        )),
+    }
+}
+
 /// What one rule found. `status: None` is a bonus: it speaks but does not vote.
 #[derive(Debug, Default)]
 struct Outcome {
@@ -189,23 +228,15 @@ impl Ctx<'_> {
     }
 
     fn manual(&self) -> Outcome {
-        match self.answer {
-            Some(Answer::Done) => Outcome::new(
-                Status::Done,
-                t("Vous nous avez dit que c'est fait.", "You told us this is done."),
-            ),
-            Some(Answer::NotYet) => Outcome::new(
-                Status::Todo,
-                t("Vous nous avez dit que ce n'est pas encore fait.", "You told us this is not done yet."),
-            ),
-            None => Outcome::new(
+        answered(self.answer).unwrap_or_else(|| {
+            Outcome::new(
                 Status::Manual,
                 t(
                     "Cela, seul·e vous pouvez le dire : cet ordinateur ne le montre pas.",
                     "Only you can tell: this computer cannot show it.",
                 ),
-            ),
-        }
+            )
+        })
     }
 
     /// Every rule holds. Neutral (bonus) outcomes only add their reasons.

@@ -11,7 +11,7 @@ mod pack;
 pub(crate) mod source;
 
 pub use check::{Check, Scope};
-pub use evaluate::{evaluate, evaluate_step, Answer, Answers, Status, StepResult};
+pub use evaluate::{evaluate, evaluate_by_answers, evaluate_step, Answer, Answers, Status, StepResult};
 pub use pack::{
     validate_paths, How, Library, Link, LinkKind, Note, Pack, Platform, QrTarget, Step, Store, PACKS_DIR,
 };

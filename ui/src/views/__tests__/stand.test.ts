@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../App.svelte';
-import { createBackend } from '../../mocks/fixtures';
+import { createBackend, pack } from '../../mocks/fixtures';
 import IdleGuard from '../stand/IdleGuard.svelte';
 
 afterEach(() => {
@@ -30,10 +30,91 @@ describe('stand journey', () => {
     expect(document.querySelectorAll('[data-step]')).toHaveLength(6);
   });
 
+  it('says nothing of the laptop: no "your computer" line, no audit screen, every step the visitor\'s call', async () => {
+    const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    // However long the start takes, no "we are looking at your computer" screen.
+    mockIPC(async (cmd, args) => {
+      if (cmd === 'start_session') await new Promise((resolve) => setTimeout(resolve, 400));
+      return backend.handle(cmd, args);
+    });
+    render(App);
+    const start = await screen.findByRole('button', { name: /Commencer/ });
+    expect(screen.queryByTestId('os-line')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Debian/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/votre ordinateur/)).not.toBeInTheDocument();
+    expect(screen.getByText(/dites-nous où vous en êtes/)).toBeInTheDocument();
+    await userEvent.click(start);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(screen.queryByRole('heading', { name: 'Nous regardons votre ordinateur…' })).not.toBeInTheDocument();
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    // The fixture computer has Firefox and uBlock Origin: at a stand, that says nothing of the visitor.
+    const statuses = [...document.querySelectorAll('[data-step]')].map((e) => e.getAttribute('data-status'));
+    expect(statuses).toEqual(Array(6).fill('manual'));
+    expect(screen.getAllByText('Dites-nous si c’est déjà fait chez vous.')).toHaveLength(6);
+    expect(screen.getByText('0 sur 6 étapes faites')).toBeInTheDocument();
+    expect(screen.queryByText(/cet ordinateur/)).not.toBeInTheDocument();
+    expect(await backend.handle('journal')).toEqual([]);
+  });
+
+  it('a step page asks the visitor, shows how on every computer and phone, and nothing found on the laptop', async () => {
+    const backend = await startStand();
+    await userEvent.click(document.querySelector<HTMLElement>('[data-step="firefox"] button')!);
+    await screen.findByRole('heading', { level: 1, name: 'Un navigateur qui travaille pour vous' });
+    expect(screen.queryByRole('heading', { name: 'Ce que nous avons trouvé' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Vérifier à nouveau' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/cet ordinateur/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('answer-hint')).toHaveTextContent('Dites-nous si c’est déjà fait chez vous.');
+    for (const name of ['Sur un ordinateur Windows', 'Sur un Mac', 'Sur un ordinateur Linux', 'Sur un autre ordinateur', 'Sur un téléphone Android', 'Sur un iPhone']) {
+      expect(screen.getByRole('heading', { level: 3, name })).toBeInTheDocument();
+    }
+    expect(screen.getByRole('heading', { name: 'Pour votre téléphone' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'C’est fait' }));
+    expect(await screen.findByTestId('answer-hint')).toHaveTextContent('Vous nous avez dit que c’est fait.');
+    expect(backend.calls.find((c) => c.cmd === 'set_answer')?.args).toEqual({ step: 'firefox', answer: 'done', lang: 'fr' });
+    await userEvent.click(screen.getByRole('button', { name: 'Toutes les étapes' }));
+    await screen.findByText('1 sur 6 étapes faites');
+    expect(document.querySelector('[data-step="firefox"]')).toHaveAttribute('data-status', 'done');
+
+    // The take-home list: every step but the one the visitor said done.
+    await userEvent.click(screen.getAllByRole('button', { name: /Emportez votre liste/ })[0]);
+    await screen.findByTestId('takeaway-qr');
+    const titles = pack('premiers-pas').steps.map((st) => st.title.fr);
+    const list = await screen.findByText(/^Premiers pas — à faire :/);
+    for (const title of titles) {
+      if (title === 'Un navigateur qui travaille pour vous') expect(list).not.toHaveTextContent(title);
+      else expect(list).toHaveTextContent(title);
+    }
+    expect(backend.calls.some((c) => c.cmd === 'save_report')).toBe(false);
+  });
+
+  it('chosen on the welcome screen, the laptop line goes with the stand and comes back with the other ways', async () => {
+    mockIPC(createBackend().handle);
+    render(App);
+    expect(await screen.findByTestId('os-line')).toHaveTextContent('Votre ordinateur : Debian GNU/Linux 12');
+    await userEvent.click(screen.getByRole('button', { name: /Sur un stand/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await screen.findByRole('button', { name: /Commencer/ });
+    expect(screen.queryByTestId('os-line')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Autres façons/ }));
+    expect(await screen.findByTestId('os-line')).toBeInTheDocument();
+  });
+
+  it('the stand backend refuses the file dialogs, like the Rust side', async () => {
+    const backend = await startStand();
+    expect(() => backend.handle('save_report', { format: 'html', lang: 'fr' })).toThrow();
+    try {
+      backend.handle('save_report', { format: 'html', lang: 'fr' });
+    } catch (err) {
+      expect((err as { code: string }).code).toBe('stand.not_allowed');
+    }
+  });
+
   it('"Visiteur suivant" is always there, forgets the visit and goes back to the start', async () => {
     const backend = await startStand();
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
-    await screen.findByText('Firefox is installed on this computer.');
+    expect(await screen.findAllByText('Tell us if you already do this at home.')).toHaveLength(6);
     await userEvent.click(document.querySelector<HTMLElement>('[data-step="firefox"] button')!);
     await userEvent.click(screen.getByRole('button', { name: 'Next visitor' }));
     expect(backend.calls.map((c) => c.cmd)).toContain('next_visitor');
@@ -51,7 +132,7 @@ describe('stand journey', () => {
     await userEvent.click(buttons[1]);
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Emportez votre liste');
     expect(await screen.findByRole('img', { name: 'Code QR de votre liste à emporter' })).toBeInTheDocument();
-    expect(screen.getByText(/Des cartes qui ne vous suivent pas : https:\/\/www\.comaps\.app\//)).toBeInTheDocument();
+    expect(screen.getByText(/- Des cartes qui ne vous suivent pas https:\/\/f-droid\.org\//)).toBeInTheDocument();
     expect(backend.calls.find((c) => c.cmd === 'takeaway')?.args).toEqual({ lang: 'fr' });
   });
 });

@@ -315,6 +315,25 @@ describe('CHATONS step: the directory itself', () => {
     await waitFor(() => expect(hostNames()).toHaveLength(7));
   });
 
+  it('at a stand, shows how old the directory is but offers no file to import or export', async () => {
+    const backend = installBackend({ stand: true });
+    render(ChatonsStep, { mode: 'stand' });
+    expect(await screen.findByText(/Annuaire des CHATONS du 20 novembre 2026/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Fichier d’annuaire :' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Importer/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Exporter/ })).not.toBeInTheDocument();
+    expect(backend.calls.some((c) => c.cmd === 'directory_import' || c.cmd === 'directory_export')).toBe(false);
+  });
+
+  it('at a stand without a directory, offers a refresh only', async () => {
+    installBackend({ stand: true, status: EMPTY_STATUS });
+    render(ChatonsStep, { mode: 'stand' });
+    expect(await screen.findByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Importer/ })).not.toBeInTheDocument();
+  });
+
   it('saves the directory to a file for a room without network', async () => {
     const backend = installBackend();
     const user = userEvent.setup();

@@ -2,6 +2,7 @@
 // rules, same shapes), for the tests and for looking at the step without the desktop shell. Not part of
 // the app: only tests and the preview page import it.
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { STAND_REFUSAL } from '../../mocks/fixtures';
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { Organization } from '../../bindings/Organization';
 import type { Place } from '../../bindings/Place';
@@ -301,6 +302,8 @@ export type DirectoryBackendOptions = {
   refresh?: 'manual' | RefreshReport;
   /** What an import gives (null: the person cancelled); the sample directory by default. */
   importStatus?: DirectoryStatus | null;
+  /** A stand: import and export are refused, as the Rust side does. */
+  stand?: boolean;
 };
 
 /** The commands this pretend directory answers; others are for another backend. */
@@ -355,12 +358,14 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
         return null;
       }
       case 'directory_import': {
+        if (options.stand) throw STAND_REFUSAL;
         if (args.lang !== 'fr' && args.lang !== 'en') throw { code: 'ipc.invalid_args', message: 'missing lang' };
         const next = options.importStatus === undefined ? availableStatus(backend.orgs) : options.importStatus;
         if (next) backend.status = next;
         return next;
       }
       case 'directory_export':
+        if (options.stand) throw STAND_REFUSAL;
         if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
         return '/media/cle-usb/annuaire-chatons.json';
       case 'directory_refresh': {
