@@ -23,7 +23,7 @@ describe('transparency panel', () => {
     expect(groups.map((g) => g.dataset.app)).toEqual(['firefox', 'chrome', 'system', 'thunderbird']);
     const firefox = groups[0];
     expect(within(firefox).getByRole('heading')).toHaveTextContent('Firefox');
-    expect(within(firefox).getByRole('heading')).toHaveTextContent('3 fichier(s)');
+    expect(within(firefox).getByRole('heading')).toHaveTextContent('3 fichiers');
     expect(firefox).toHaveTextContent('/home/lucas/.mozilla/firefox/profiles.ini');
     expect(within(groups[1]).getByRole('heading')).toHaveTextContent('Google Chrome');
   });

@@ -275,7 +275,7 @@ describe('CHATONS step: the directory itself', () => {
     expect(screen.getByText('820 fichiers téléchargés')).toBeInTheDocument();
     expect(screen.getByText('4 inchangés depuis la dernière fois')).toBeInTheDocument();
     expect(screen.getByText('2 illisibles')).toBeInTheDocument();
-    expect(screen.getByText('1 ignorés')).toBeInTheDocument();
+    expect(screen.getByText('1 ignoré')).toBeInTheDocument();
 
     await user.click(screen.getByText('Voir les 3 fichiers illisibles ou ignorés'));
     expect(screen.getByText(/le serveur a mis trop de temps à répondre ; la dernière version connue est gardée/)).toBeInTheDocument();

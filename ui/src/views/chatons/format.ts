@@ -28,7 +28,7 @@ export function placeQuery(place: Place): string {
 }
 
 export function formatKm(km: number, lang: Lang): string {
-  if (km < 1) return i18n.t('chatons.results.distance_under_one');
+  if (km < 1) return i18n.t('chatons.results.distance_under_1km');
   const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(km);
   return i18n.t('chatons.results.distance', { km: n });
 }
