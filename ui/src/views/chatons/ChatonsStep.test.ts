@@ -303,7 +303,8 @@ describe('CHATONS step: the directory itself', () => {
     const user = userEvent.setup();
     render(ChatonsStep);
     expect(await screen.findByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Télécharger l’annuaire' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Actualiser l’annuaire' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Exporter' })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(backend.calls.some((c) => c.cmd === 'directory_search')).toBe(false);
@@ -330,7 +331,7 @@ describe('CHATONS step: the directory itself', () => {
     const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
     const user = userEvent.setup();
     render(ChatonsStep);
-    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await user.click(await screen.findByRole('button', { name: 'Télécharger l’annuaire' }));
     await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
     backend.progress?.({ done: 3, total: 9, url: '' });
     expect(await screen.findByRole('progressbar', { name: 'Fichiers lus : 3 sur 9' })).toBeInTheDocument();
@@ -347,7 +348,7 @@ describe('CHATONS step: the directory itself', () => {
     const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
     const user = userEvent.setup();
     render(ChatonsStep);
-    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await user.click(await screen.findByRole('button', { name: 'Télécharger l’annuaire' }));
     await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
     backend.finishRefresh?.({ error: { code: 'directory.source_unavailable', message: 'offline' } });
     expect(await screen.findByText(/importer un fichier d’annuaire préparé par un bénévole/)).toBeInTheDocument();
