@@ -294,8 +294,47 @@ describe('CHATONS step: the directory itself', () => {
       error: { code: 'directory.source_unavailable', message: 'the federation file could not be read (connect)' },
     });
     expect(await screen.findByText('L’annuaire n’a pas pu être actualisé.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Le serveur de l’annuaire n’a pas répondu. Vérifiez la connexion à Internet, puis réessayez.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/L’annuaire actuel date du 20 novembre 2026 \(il y a .+\) et reste utilisable/)).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Courriel' })).toBeInTheDocument();
+    // The technical text stays, folded away under "Détails", as text.
+    const details = screen.getByText('Détails').closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    expect(details).toHaveTextContent('the federation file could not be read (connect) (directory.source_unavailable)');
+    // Only there: the one element with the raw text is inside the disclosure.
+    expect(screen.getByText(/could not be read/).closest('details')).toBe(details);
+  });
+
+  it('a failed refresh speaks English in English, with the raw error only in the details', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    i18n.set('en');
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Refresh the directory' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    const raw = 'error sending request for url (https://example.org/): tcp connect error (os error 111)';
+    backend.finishRefresh?.({ error: { code: 'directory.source_unavailable', message: raw } });
+    expect(
+      await screen.findByText('The directory server did not answer. Check the Internet connection, then try again.'),
+    ).toBeInTheDocument();
+    const summary = screen.getByText('Details');
+    expect(summary.closest('details')).toHaveTextContent(raw);
+    expect(summary.closest('details')?.querySelector('pre')?.textContent).toContain('os error 111');
+  });
+
+  it('a refused import says why in plain words', async () => {
+    installBackend({
+      status: EMPTY_STATUS,
+      failing: { directory_import: { code: 'directory.import_foreign', message: '/tmp/x.json is not a Premiers Pas directory file' } },
+    });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Importer un annuaire' }));
+    expect(await screen.findByText('Ce fichier n’a pas pu être importé.')).toBeInTheDocument();
+    expect(screen.getByText(/Ce fichier n’est pas un annuaire enregistré par Premiers Pas/)).toBeInTheDocument();
+    expect(screen.getByText('Détails').closest('details')).toHaveTextContent('/tmp/x.json is not a Premiers Pas directory file');
   });
 
   it('without a directory, explains and offers refresh and import', async () => {

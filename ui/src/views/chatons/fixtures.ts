@@ -3,6 +3,7 @@
 // the app: only tests and the preview page import it.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
+import type { IpcError } from '../../bindings/IpcError';
 import type { Organization } from '../../bindings/Organization';
 import type { Place } from '../../bindings/Place';
 import type { PlaceResolution } from '../../bindings/PlaceResolution';
@@ -301,6 +302,8 @@ export type DirectoryBackendOptions = {
   refresh?: 'manual' | RefreshReport;
   /** What an import gives (null: the person cancelled); the sample directory by default. */
   importStatus?: DirectoryStatus | null;
+  /** Commands that fail, with the error they throw. */
+  failing?: Record<string, IpcError>;
 };
 
 /** The commands this pretend directory answers; others are for another backend. */
@@ -334,6 +337,8 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
   const handle = (cmd: string, payload: unknown): unknown => {
     const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
+    const failure = options.failing?.[cmd];
+    if (failure) throw failure;
     switch (cmd) {
       case 'directory_status':
         return backend.status;
