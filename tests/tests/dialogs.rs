@@ -26,7 +26,7 @@ const IMPORT_DIRECTORY: &str = "Importer un annuaire";
 
 /// Where the report's save buttons say what happened, and where they report an error.
 const REPORT_STATUS: &str = ".report-actions ~ p[role=status]";
-const REPORT_ALERT: &str = ".report-actions ~ p[role=alert]";
+const REPORT_ALERT: &str = ".report-actions ~ div [role=alert]";
 
 fn fixture_home(case: &str) -> PathBuf {
     workspace_root().join("crates/core/tests/fixtures/homes").join(case)
@@ -223,8 +223,10 @@ async fn directory_exported_through_the_save_dialog_and_imported_through_the_ope
     let requests = federation.requests();
     app.click_text(".chatons button", &t("fr", "chatons.directory.import")?).await?;
     app_dialog(IMPORT_DIRECTORY).await?.open(&file).await?;
-    let imported =
-        t("fr", "chatons.directory.imported")?.replace("{orgs}", &status.organizations.to_string());
+    // A plural message: French puts 0 and 1 in `one`.
+    let form = if status.organizations <= 1 { "one" } else { "other" };
+    let imported = t("fr", &format!("chatons.directory.imported_{form}"))?
+        .replace("{count}", &status.organizations.to_string());
     app.wait_text(".chatons .outcome", &imported).await?;
     directory_line(&app, status.organizations, status.services).await?;
     assert_eq!(federation.requests(), requests, "the import read the file, not the network");

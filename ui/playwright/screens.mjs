@@ -149,6 +149,31 @@ export const screens = [
     },
   },
   {
+    // A refresh that could not reach the server: the plain sentence, the raw error under "Détails".
+    name: 'chatons-refresh-failed',
+    scenario: {
+      backend: {
+        ...home.backend,
+        failing: {
+          directory_refresh: {
+            code: 'directory.source_unavailable',
+            message:
+              'the federation file https://framagit.org/chatons/chatonsinfos/-/raw/master/StatoolInfos/chatons.properties could not be read (error sending request for url (https://framagit.org/chatons/chatonsinfos/-/raw/master/StatoolInfos/chatons.properties): tcp connect error: Connection refused (os error 111)) and no earlier copy is kept',
+          },
+        },
+      },
+    },
+    go: async (page, lang) => {
+      await openStep(page, 'chatons-host');
+      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+      await heading(page, t(lang, 'chatons.title'));
+      await page.getByRole('button', { name: t(lang, 'chatons.directory.refresh') }).click();
+      await page.getByText(t(lang, 'errors.directory.source_unavailable')).waitFor();
+      await page.getByText(t(lang, 'errors.details'), { exact: true }).click();
+      await page.getByText(/os error 111/).waitFor();
+    },
+  },
+  {
     name: 'summary',
     scenario: home,
     fullPage: true,
@@ -167,6 +192,44 @@ export const screens = [
       await overview(page);
       await nav(page, lang, 'nav.transparency');
       await page.locator('main h1').waitFor();
+    },
+  },
+  {
+    // A directory request that got no answer and a saved directory that could not be read.
+    name: 'transparency-failures',
+    scenario: {
+      backend: {
+        ...home.backend,
+        requests: [
+          {
+            kind: 'request',
+            purpose: 'directory',
+            target: 'https://framagit.org/chatons/chatonsinfos/-/raw/master/StatoolInfos/chatons.properties',
+            status: 0,
+            bytes: 0,
+            error:
+              'error sending request for url (https://framagit.org/chatons/chatonsinfos/-/raw/master/StatoolInfos/chatons.properties): tcp connect error: Connection refused (os error 111)',
+            at_ms: Date.UTC(2026, 10, 26, 9, 30),
+            duration_ms: 4,
+          },
+          {
+            kind: 'file_read',
+            app: 'premiers-pas',
+            path: '/home/lucas/.local/share/premiers-pas/directory/snapshot.json',
+            bytes: 0,
+            error: 'the directory could not be rebuilt',
+            at_ms: Date.UTC(2026, 10, 26, 9, 29),
+          },
+        ],
+      },
+    },
+    fullPage: true,
+    go: async (page, lang) => {
+      await overview(page);
+      await nav(page, lang, 'nav.transparency');
+      await page.getByText(t(lang, 'transparency.no_answer')).waitFor();
+      await page.locator('table details summary').click();
+      await page.getByText(/os error 111/).waitFor();
     },
   },
   {

@@ -1,5 +1,5 @@
 // The welcome screen and the things every screen shares: language, privacy page, launch options.
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,8 +73,31 @@ describe('welcome screen', () => {
     render(App);
     await screen.findByText(/Votre ordinateur/);
     await userEvent.click(screen.getByRole('button', { name: /Chez moi/ }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Quelque chose n’a pas fonctionné : disk on fire');
+    const alert = await screen.findByRole('alert');
+    // An unknown code: the generic sentence, the Rust side's text only behind "Détails".
+    expect(alert).toHaveTextContent(/^Quelque chose n’a pas fonctionné\. Réessayez/);
+    expect(within(alert).getByText('Détails').closest('details')).toHaveTextContent('disk on fire (audit.failed)');
     expect(screen.getByRole('button', { name: /Chez moi/ })).toBeInTheDocument();
+  });
+
+  it('a progress file that cannot be saved is explained in French, not in the engine’s English', async () => {
+    const failing = {
+      start_session: {
+        code: 'progress.io',
+        message: 'could not save or read progress in /home/lucas/.local/share/premiers-pas/progress.json',
+        detail: 'Permission denied (os error 13)',
+      },
+    };
+    mockIPC(createBackend({ failing }).handle);
+    render(App);
+    await screen.findByText(/Votre ordinateur/);
+    await userEvent.click(screen.getByRole('button', { name: /Chez moi/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^Vos progrès n’ont pas pu être enregistrés ou relus sur cet ordinateur\./);
+    expect(alert).not.toHaveTextContent(/Quelque chose n’a pas fonctionné : could not/);
+    const details = within(alert).getByText('Détails').closest('details')!;
+    expect(details).toHaveTextContent('could not save or read progress in');
+    expect(details).toHaveTextContent('Permission denied (os error 13)');
   });
 
   it('settings change the text size and contrast of the whole page', async () => {

@@ -1,6 +1,11 @@
 // UI strings live in ../i18n/<lang>.json, never in components. The language is reactive state: switching
 // it re-renders every string and updates <html lang>. Pack and directory texts arrive as `Text` maps and
 // are picked with `tr`, with the same fallbacks as the core (English, then French).
+//
+// Plurals: a message that depends on a number is a set of keys `<key>_one`, `<key>_other` (and any other
+// CLDR category a language needs), chosen by `Intl.PluralRules` from the `count` param:
+// `t('transparency.file_count', { count: 1 })`. French puts 0 and 1 in `one`; a missing category falls
+// back to `_other`.
 import fr from '../i18n/fr.json';
 import en from '../i18n/en.json';
 import type { Lang } from '../bindings/Lang';
@@ -26,12 +31,35 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The CLDR plural category of `count` in `lang` (`one`, `other`…). */
+export function pluralCategory(lang: Lang, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(count);
+}
+
+/** `key` itself, or for a `count`, the plural form of `key` for that number. */
+function find(messages: Messages, lang: Lang, key: string, count: unknown): string | undefined {
+  const plain = lookup(messages, key);
+  if (plain !== undefined || typeof count !== 'number') return plain;
+  return lookup(messages, `${key}_${pluralCategory(lang, count)}`) ?? lookup(messages, `${key}_other`);
+}
+
 class I18n {
   lang = $state<Lang>('fr');
 
-  /** The string for `key` in the current language, with `{name}` placeholders filled in. */
-  t = (key: string, params: Record<string, string | number> = {}): string => {
-    const template = lookup(catalogs[this.lang], key) ?? lookup(catalogs.en, key) ?? key;
+  /** The string for `key` in the current language, with `{name}` placeholders filled in; a number
+   *  `count` picks the plural form (`key_one`, `key_other`). */
+  t = (key: string, params: Record<string, string | number> = {}): string => this.tIn(this.lang, key, params);
+
+  /** `t` in a given language rather than the current one. */
+  tIn = (lang: Lang, key: string, params: Record<string, string | number> = {}): string => {
+    const template = find(catalogs[lang], lang, key, params.count) ?? find(catalogs.en, 'en', key, params.count) ?? key;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
@@ -40,6 +68,9 @@ class I18n {
   /** The string for `key`, or `fallback` when the catalogs do not have it (an app id, a purpose). */
   tOr = (key: string, fallback: string): string =>
     lookup(catalogs[this.lang], key) !== undefined ? this.t(key) : fallback;
+
+  /** Whether the current language (or English) has a message for `key`. */
+  has = (key: string): boolean => lookup(catalogs[this.lang], key) !== undefined || lookup(catalogs.en, key) !== undefined;
 
   /** A content text (pack, directory) in the current language. */
   tr = (text: Text | null | undefined): string => {

@@ -103,8 +103,15 @@ describe('overview', () => {
   });
 
   it('says when saved progress had to be recovered', async () => {
-    await startHome({ notice: { kind: 'recovered', from_backup: true, reason: 'invalid JSON' } });
+    await startHome({
+      notice: { kind: 'recovered', from_backup: true, reason: 'invalid JSON', damaged_copy: '/home/lucas/progress.json.damaged' },
+    });
     expect(screen.getByText(/nous avons repris la copie précédente/)).toBeInTheDocument();
+    // The engine's English reason is not the message: only in the details.
+    const details = screen.getByText('Détails').closest('details')!;
+    expect(details).toHaveTextContent('invalid JSON');
+    expect(details).toHaveTextContent('/home/lucas/progress.json.damaged');
+    expect(screen.getByText(/invalid JSON/).closest('details')).toBe(details);
   });
 
   it('asks for the results in English after a language switch', async () => {

@@ -1,12 +1,17 @@
 // The transparency panel: files grouped by application, requests with time and size, or the plain
 // "nothing left this computer".
 import { render, screen, within } from '@testing-library/svelte';
+import type { JournalEntry } from '../../bindings/JournalEntry';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, journalRequests } from '../../mocks/fixtures';
+import { i18n } from '../../lib/i18n.svelte';
 import Transparency from '../Transparency.svelte';
 
-afterEach(() => clearMocks());
+afterEach(() => {
+  clearMocks();
+  i18n.set('fr');
+});
 
 async function show(options: Parameters<typeof createBackend>[0] = {}, audits = 1) {
   const backend = createBackend(options);
@@ -23,7 +28,7 @@ describe('transparency panel', () => {
     expect(groups.map((g) => g.dataset.app)).toEqual(['firefox', 'chrome', 'system', 'thunderbird']);
     const firefox = groups[0];
     expect(within(firefox).getByRole('heading')).toHaveTextContent('Firefox');
-    expect(within(firefox).getByRole('heading')).toHaveTextContent('3 fichier(s)');
+    expect(within(firefox).getByRole('heading')).toHaveTextContent('3 fichiers');
     expect(firefox).toHaveTextContent('/home/lucas/.mozilla/firefox/profiles.ini');
     expect(within(groups[1]).getByRole('heading')).toHaveTextContent('Google Chrome');
   });
@@ -49,5 +54,56 @@ describe('transparency panel', () => {
     await show({}, 2);
     expect(screen.getAllByText('/home/lucas/.mozilla/firefox/profiles.ini')).toHaveLength(1);
     expect(screen.getAllByText(/lu 2 fois/).length).toBeGreaterThan(0);
+  });
+});
+
+describe('transparency panel: what went wrong', () => {
+  const failed: JournalEntry[] = [
+    {
+      kind: 'request',
+      purpose: 'directory',
+      target: 'https://stats.chatons.org/chatons.properties',
+      status: 0,
+      bytes: 0,
+      error: 'error sending request for url (https://stats.chatons.org/chatons.properties): tcp connect error (os error 111)',
+      at_ms: Date.UTC(2026, 10, 20, 9, 0),
+      duration_ms: 12,
+    },
+    {
+      kind: 'file_read',
+      app: 'premiers-pas',
+      path: '/home/lucas/.local/share/premiers-pas/directory/snapshot.json',
+      bytes: 0,
+      error: 'could not read /home/lucas/.local/share/premiers-pas/directory/snapshot.json',
+      at_ms: Date.UTC(2026, 10, 20, 9, 1),
+    },
+  ];
+
+  it('says in plain words that a request got no answer, the raw error only in the details', async () => {
+    await show({ requests: failed });
+    const row = within(screen.getByRole('table')).getAllByRole('row')[1];
+    expect(row).toHaveTextContent('Le serveur n’a pas répondu.');
+    const details = within(row).getByText('Détails').closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    expect(details).toHaveTextContent('tcp connect error (os error 111)');
+  });
+
+  it('names the app’s own files and counts one file in the singular', async () => {
+    await show({ requests: failed });
+    const own = document.querySelector<HTMLElement>('[data-app="premiers-pas"]')!;
+    expect(within(own).getByRole('heading')).toHaveTextContent('Premiers Pas (vos progrès et l’annuaire enregistrés)');
+    expect(within(own).getByRole('heading')).toHaveTextContent(/1 fichier$/);
+    expect(own).toHaveTextContent('Ce fichier n’a pas pu être lu.');
+    expect(within(own).getByText('Détails').closest('details')).toHaveTextContent('could not read /home/lucas');
+  });
+
+  it('a journal that cannot be read gives a localised sentence, in English too', async () => {
+    const failing = { journal: { code: 'session.not_started', message: 'no session has started yet: choose how the app is used first' } };
+    mockIPC(createBackend({ failing }).handle);
+    i18n.set('en');
+    render(Transparency);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('First choose, on the start screen, how you are using Premiers Pas.');
+    expect(within(alert).getByText('Details').closest('details')).toHaveTextContent('no session has started yet');
   });
 });

@@ -275,7 +275,7 @@ describe('CHATONS step: the directory itself', () => {
     expect(screen.getByText('820 fichiers téléchargés')).toBeInTheDocument();
     expect(screen.getByText('4 inchangés depuis la dernière fois')).toBeInTheDocument();
     expect(screen.getByText('2 illisibles')).toBeInTheDocument();
-    expect(screen.getByText('1 ignorés')).toBeInTheDocument();
+    expect(screen.getByText('1 ignoré')).toBeInTheDocument();
 
     await user.click(screen.getByText('Voir les 3 fichiers illisibles ou ignorés'));
     expect(screen.getByText(/le serveur a mis trop de temps à répondre ; la dernière version connue est gardée/)).toBeInTheDocument();
@@ -294,8 +294,47 @@ describe('CHATONS step: the directory itself', () => {
       error: { code: 'directory.source_unavailable', message: 'the federation file could not be read (connect)' },
     });
     expect(await screen.findByText('L’annuaire n’a pas pu être actualisé.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Le serveur de l’annuaire n’a pas répondu. Vérifiez la connexion à Internet, puis réessayez.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/L’annuaire actuel date du 20 novembre 2026 \(il y a .+\) et reste utilisable/)).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Courriel' })).toBeInTheDocument();
+    // The technical text stays, folded away under "Détails", as text.
+    const details = screen.getByText('Détails').closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    expect(details).toHaveTextContent('the federation file could not be read (connect) (directory.source_unavailable)');
+    // Only there: the one element with the raw text is inside the disclosure.
+    expect(screen.getByText(/could not be read/).closest('details')).toBe(details);
+  });
+
+  it('a failed refresh speaks English in English, with the raw error only in the details', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    i18n.set('en');
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Refresh the directory' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    const raw = 'error sending request for url (https://example.org/): tcp connect error (os error 111)';
+    backend.finishRefresh?.({ error: { code: 'directory.source_unavailable', message: raw } });
+    expect(
+      await screen.findByText('The directory server did not answer. Check the Internet connection, then try again.'),
+    ).toBeInTheDocument();
+    const summary = screen.getByText('Details');
+    expect(summary.closest('details')).toHaveTextContent(raw);
+    expect(summary.closest('details')?.querySelector('pre')?.textContent).toContain('os error 111');
+  });
+
+  it('a refused import says why in plain words', async () => {
+    installBackend({
+      status: EMPTY_STATUS,
+      failing: { directory_import: { code: 'directory.import_foreign', message: '/tmp/x.json is not a Premiers Pas directory file' } },
+    });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Importer un annuaire' }));
+    expect(await screen.findByText('Ce fichier n’a pas pu être importé.')).toBeInTheDocument();
+    expect(screen.getByText(/Ce fichier n’est pas un annuaire enregistré par Premiers Pas/)).toBeInTheDocument();
+    expect(screen.getByText('Détails').closest('details')).toHaveTextContent('/tmp/x.json is not a Premiers Pas directory file');
   });
 
   it('without a directory, explains and offers refresh and import', async () => {
@@ -303,7 +342,8 @@ describe('CHATONS step: the directory itself', () => {
     const user = userEvent.setup();
     render(ChatonsStep);
     expect(await screen.findByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Télécharger l’annuaire' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Actualiser l’annuaire' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Exporter' })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(backend.calls.some((c) => c.cmd === 'directory_search')).toBe(false);
@@ -326,11 +366,11 @@ describe('CHATONS step: the directory itself', () => {
     expect(backend.calls.some((c) => c.cmd === 'directory_import' || c.cmd === 'directory_export')).toBe(false);
   });
 
-  it('at a stand without a directory, offers a refresh only', async () => {
+  it('at a stand without a directory, offers a download only', async () => {
     installBackend({ stand: true, status: EMPTY_STATUS });
     render(ChatonsStep, { mode: 'stand' });
     expect(await screen.findByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Télécharger l’annuaire' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Importer/ })).not.toBeInTheDocument();
   });
 
@@ -349,7 +389,7 @@ describe('CHATONS step: the directory itself', () => {
     const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
     const user = userEvent.setup();
     render(ChatonsStep);
-    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await user.click(await screen.findByRole('button', { name: 'Télécharger l’annuaire' }));
     await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
     backend.progress?.({ done: 3, total: 9, url: '' });
     expect(await screen.findByRole('progressbar', { name: 'Fichiers lus : 3 sur 9' })).toBeInTheDocument();
@@ -366,7 +406,7 @@ describe('CHATONS step: the directory itself', () => {
     const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
     const user = userEvent.setup();
     render(ChatonsStep);
-    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await user.click(await screen.findByRole('button', { name: 'Télécharger l’annuaire' }));
     await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
     backend.finishRefresh?.({ error: { code: 'directory.source_unavailable', message: 'offline' } });
     expect(await screen.findByText(/importer un fichier d’annuaire préparé par un bénévole/)).toBeInTheDocument();

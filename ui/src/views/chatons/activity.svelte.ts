@@ -1,6 +1,7 @@
 // What the person last asked of the directory (a refresh or an import) and how it went. It outlives the
 // panel that shows it: the panel moves when the first directory arrives, and the report must move with it.
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
+import type { IpcError } from '../../bindings/IpcError';
 import type { RefreshProgress } from '../../bindings/RefreshProgress';
 import type { RefreshReport } from '../../bindings/RefreshReport';
 import { api, toIpcError } from '../../lib/ipc';
@@ -11,12 +12,12 @@ export class DirectoryActivity {
   importing = $state(false);
   progress = $state<RefreshProgress | null>(null);
   report = $state<RefreshReport | null>(null);
-  /** The refresh failed: the error's message. */
-  failure = $state<string | null>(null);
+  /** The refresh failed: why. */
+  failure = $state<IpcError | null>(null);
   /** The last import: how many organizations it brought, or why it failed. */
-  imported = $state<{ ok: true; organizations: number } | { ok: false; message: string } | null>(null);
+  imported = $state<{ ok: true; organizations: number } | { ok: false; error: IpcError } | null>(null);
   /** The last export: where the file went, or why it failed. */
-  exported = $state<{ ok: true; path: string } | { ok: false; message: string } | null>(null);
+  exported = $state<{ ok: true; path: string } | { ok: false; error: IpcError } | null>(null);
   exporting = $state(false);
 
   constructor(private readonly onstatus: (status: DirectoryStatus) => void) {}
@@ -44,7 +45,7 @@ export class DirectoryActivity {
       this.report = report;
       this.onstatus(await api.directoryStatus());
     } catch (err) {
-      this.failure = toIpcError(err).message;
+      this.failure = toIpcError(err);
     } finally {
       this.running = false;
     }
@@ -61,7 +62,7 @@ export class DirectoryActivity {
         this.onstatus(status);
       }
     } catch (err) {
-      this.imported = { ok: false, message: toIpcError(err).message };
+      this.imported = { ok: false, error: toIpcError(err) };
     } finally {
       this.importing = false;
     }
@@ -75,7 +76,7 @@ export class DirectoryActivity {
       const path = await api.directoryExport(i18n.lang);
       if (path) this.exported = { ok: true, path };
     } catch (err) {
-      this.exported = { ok: false, message: toIpcError(err).message };
+      this.exported = { ok: false, error: toIpcError(err) };
     } finally {
       this.exporting = false;
     }

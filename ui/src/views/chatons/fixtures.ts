@@ -4,6 +4,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { STAND_REFUSAL } from '../../mocks/fixtures';
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
+import type { IpcError } from '../../bindings/IpcError';
 import type { Organization } from '../../bindings/Organization';
 import type { Place } from '../../bindings/Place';
 import type { PlaceResolution } from '../../bindings/PlaceResolution';
@@ -304,6 +305,8 @@ export type DirectoryBackendOptions = {
   importStatus?: DirectoryStatus | null;
   /** A stand: import and export are refused, as the Rust side does. */
   stand?: boolean;
+  /** Commands that fail, with the error they throw. */
+  failing?: Record<string, IpcError>;
 };
 
 /** The commands this pretend directory answers; others are for another backend. */
@@ -337,6 +340,8 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
   const handle = (cmd: string, payload: unknown): unknown => {
     const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
+    const failure = options.failing?.[cmd];
+    if (failure) throw failure;
     switch (cmd) {
       case 'directory_status':
         return backend.status;

@@ -14,6 +14,10 @@ describe('CHATONS step: words and numbers', () => {
     expect(formatAge(now - 6 * DAY, 'fr', now)).toBe('il y a 6 jours');
     expect(formatAge(now - 3 * 3_600_000, 'en', now)).toBe('3 hours ago');
     expect(formatAge(now - 400 * DAY, 'fr', now)).toBe('il y a 13 mois');
+    // Under a minute: "à l’instant", never "cette minute-ci"; a minute is a minute.
+    expect(formatAge(now - 20_000, 'fr', now)).toBe('à l’instant');
+    expect(formatAge(now, 'en', now)).toBe('just now');
+    expect(formatAge(now - 60_000, 'fr', now)).toBe('il y a 1 minute');
     const [, , stDenis93, stDenisRE] = PLACES;
     expect(placeDetail(stDenis93, 'fr')).toBe('Seine-Saint-Denis, Île-de-France');
     expect(placeDetail(stDenisRE, 'fr')).toBe('La Réunion');

@@ -28,7 +28,7 @@ export function placeQuery(place: Place): string {
 }
 
 export function formatKm(km: number, lang: Lang): string {
-  if (km < 1) return i18n.t('chatons.results.distance_under_one');
+  if (km < 1) return i18n.t('chatons.results.distance_under_1km');
   const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(km);
   return i18n.t('chatons.results.distance', { km: n });
 }
@@ -46,10 +46,11 @@ export function formatDate(ms: number, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(ms));
 }
 
-/** "il y a 3 jours", "aujourd’hui", "il y a 2 heures". */
+/** "à l’instant", "il y a 3 jours", "aujourd’hui", "il y a 2 heures". */
 export function formatAge(ms: number, lang: Lang, now: number = Date.now()): string {
   const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const minutes = Math.round((now - ms) / 60_000);
+  if (minutes < 1) return i18n.tIn(lang, 'chatons.directory.just_now');
   if (minutes < 60) return rtf.format(-Math.max(0, minutes), 'minute');
   const hours = Math.round(minutes / 60);
   if (hours < 24) return rtf.format(-hours, 'hour');
