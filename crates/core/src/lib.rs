@@ -13,6 +13,7 @@ pub mod checklist;
 pub mod detect;
 pub mod directory;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod journal;
 pub mod paths;

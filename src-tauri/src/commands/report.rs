@@ -1,5 +1,6 @@
 //! What the person keeps: the report (shown, printed, saved) and the take-home QR code.
 
+use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::report::ReportFormat;
 use premiers_pas_core::takeaway::Takeaway;
 use premiers_pas_core::{IpcError, Lang};
@@ -37,7 +38,8 @@ pub async fn save_report<R: Runtime>(
     let Some(path) = dialogs::save_path(&app, request).await.map_err(ipc)? else {
         return Ok(None);
     };
-    std::fs::write(&path, text)
+    // Written aside and renamed over: a failure never truncates a report saved there earlier.
+    write_atomic(&path, text.as_bytes(), NewFile::Default)
         .map_err(|source| ipc(ShellError::Write { path: path.display().to_string(), source }))?;
     Ok(Some(path.display().to_string()))
 }

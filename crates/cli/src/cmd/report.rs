@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use premiers_pas_core::checklist::{self, Library};
+use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::journal::{now_ms, Journal};
 use premiers_pas_core::progress::ProgressStore;
 use premiers_pas_core::report::{self, ReportFormat, ReportInput};
@@ -53,9 +54,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         ReportInput { pack, steps: &steps, audit: Some(&audit), os: target.os(), generated_at_ms: now_ms() };
     let text = report::render(&input, args.format, ctx.lang)?;
     match &args.output {
-        Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("could not write {}", path.display()))?
-        }
+        // Written aside and renamed over: a failure never truncates a report saved there earlier.
+        Some(path) => write_atomic(path, text.as_bytes(), NewFile::Default)
+            .with_context(|| format!("could not write {}", path.display()))?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
