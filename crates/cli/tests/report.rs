@@ -106,3 +106,29 @@ fn output_replaces_an_earlier_report_whole_and_a_failure_keeps_it() {
     names.sort();
     assert_eq!(names, ["earlier.md", "folder.md", "report.md"]);
 }
+
+#[test]
+fn a_damaged_progress_file_is_read_around_and_the_data_folder_stays_byte_for_byte() {
+    let data = tempfile::tempdir().unwrap();
+    let good = r#"{ "version": 1, "packs": { "premiers-pas": { "answers": { "private-maps": "done" } } } }"#;
+    std::fs::write(data.path().join("progress.json"), "{\"version\": 1, \"packs\": {").unwrap();
+    std::fs::write(data.path().join("progress.json.bak"), good).unwrap();
+    std::fs::write(data.path().join(".premiers-pas-AbC123.tmp"), "{\"vers").unwrap();
+    let files = || -> std::collections::BTreeMap<_, _> {
+        std::fs::read_dir(data.path())
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| (e.file_name(), std::fs::read(e.path()).unwrap()))
+            .collect()
+    };
+    let before = files();
+    let out = premiers_pas()
+        .args(["--lang", "en", "--data-dir", data.path().to_str().unwrap(), "report", "--format", "json"])
+        .args(["--home", &home("empty"), "--os", "linux"])
+        .assert()
+        .success();
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let maps = doc["steps"].as_array().unwrap().iter().find(|s| s["id"] == "private-maps").unwrap();
+    assert_eq!(maps["answer"], "done", "the answers of the good copy");
+    assert_eq!(files(), before);
+}

@@ -195,6 +195,13 @@ pub struct ProgressStore {
     memory: Mutex<Progress>,
 }
 
+/// Whether loading may repair the data folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Recovery {
+    Write,
+    ReadOnly,
+}
+
 enum Read {
     Missing,
     Good(Progress),
@@ -226,11 +233,26 @@ impl ProgressStore {
     /// Reads the saved progress. A missing file is an empty progress; a damaged one is set aside and
     /// replaced by the previous good copy, with a [`Notice`] saying so.
     pub fn load(&self) -> Result<Loaded, ProgressError> {
+        self.load_with(Recovery::Write)
+    }
+
+    /// Reads the saved progress like [`ProgressStore::load`], for a reader that must not change the data
+    /// folder (`premiers-pas report`): the same progress and notice, but nothing is written, renamed or
+    /// removed — a damaged file stays where it is (the notice has no `damaged_copy`) and is recovered by
+    /// the next [`ProgressStore::load`].
+    pub fn load_read_only(&self) -> Result<Loaded, ProgressError> {
+        self.load_with(Recovery::ReadOnly)
+    }
+
+    fn load_with(&self, recovery: Recovery) -> Result<Loaded, ProgressError> {
         let Some(dir) = &self.dir else {
             let progress = self.memory.lock().unwrap_or_else(PoisonError::into_inner).clone();
             return Ok(Loaded { progress, notice: None });
         };
-        remove_stale_temps(dir);
+        let write = recovery == Recovery::Write;
+        if write {
+            remove_stale_temps(dir);
+        }
         let main = dir.join(PROGRESS_FILE);
         let backup = dir.join(BACKUP_FILE);
         let (main_read, backup_read) = (read(&main)?, read(&backup)?);
@@ -241,7 +263,9 @@ impl ProgressStore {
             }
             (Read::Missing, Read::Missing) => Ok(Loaded { progress: Progress::default(), notice: None }),
             (Read::Missing, Read::Good(progress)) => {
-                self.save_inner(dir, &progress)?;
+                if write {
+                    self.save_inner(dir, &progress)?;
+                }
                 Ok(Loaded {
                     progress,
                     notice: Some(Notice::Recovered {
@@ -253,11 +277,12 @@ impl ProgressStore {
             }
             (Read::Missing, _) => Ok(Loaded { progress: Progress::default(), notice: None }),
             (Read::Bad(why), backup_read) => {
-                let damaged = set_aside(&main)?;
-                let damaged_copy = Some(damaged.display().to_string());
+                let damaged_copy = if write { Some(set_aside(&main)?.display().to_string()) } else { None };
                 match backup_read {
                     Read::Good(progress) => {
-                        self.save_inner(dir, &progress)?;
+                        if write {
+                            self.save_inner(dir, &progress)?;
+                        }
                         Ok(Loaded {
                             progress,
                             notice: Some(Notice::Recovered {

@@ -48,7 +48,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
     let host = target.host()?;
     let audit = detect::audit(&host, &library.reference, &Journal::new());
-    let answers = ProgressStore::open(&ctx.data_dir).load()?.progress.answers(&pack.id);
+    // A reader: a damaged file is read around (as the app would recover it), never repaired from here.
+    let answers = ProgressStore::open(&ctx.data_dir).load_read_only()?.progress.answers(&pack.id);
     let steps = checklist::evaluate(pack, &audit, &library.reference, &answers, ctx.lang);
     let input =
         ReportInput { pack, steps: &steps, audit: Some(&audit), os: target.os(), generated_at_ms: now_ms() };
