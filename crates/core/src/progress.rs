@@ -145,6 +145,23 @@ pub enum Notice {
         /// Why, in English (the UI translates by kind).
         reason: String,
     },
+    /// The progress could not be saved (full disk, read-only data folder): what was shown is right, but
+    /// the next visit will not remember it.
+    NotSaved {
+        /// Why, in English (the UI translates by kind).
+        reason: String,
+    },
+}
+
+impl Notice {
+    /// The notice for a save that failed.
+    pub fn not_saved(err: &ProgressError) -> Notice {
+        let reason = match std::error::Error::source(err) {
+            Some(source) => format!("{err}: {source}"),
+            None => err.to_string(),
+        };
+        Notice::NotSaved { reason }
+    }
 }
 
 /// What [`ProgressStore::load`] gives.
