@@ -24,6 +24,7 @@ pub mod report;
 pub mod session;
 pub mod system;
 pub mod takeaway;
+pub mod weburl;
 
 pub use error::{ErrorCode, IpcError};
 pub use i18n::Lang;

@@ -3,30 +3,16 @@
 //! whatever the page asked.
 
 use premiers_pas_core::qr::{self, QrMatrix};
+use premiers_pas_core::weburl::{self, Url};
 use premiers_pas_core::IpcError;
-use tauri::Url;
 
 use crate::error::{ipc, ShellError};
 
-/// Longest address accepted (a real page's address is far shorter).
-const MAX_URL_LEN: usize = 2048;
-
-/// The address if it is one the app may hand to the browser: http or https, with a host, without a user
-/// name or password in it.
+/// The address if it is one the app may hand to the browser: the core's rule for every web address
+/// (http or https, with a host, without a user name or password in it), the same that packs and the
+/// directory were checked with.
 pub fn web_url(raw: &str) -> Result<Url, ShellError> {
-    let refused = || ShellError::UrlRefused { url: raw.to_owned() };
-    if raw.len() > MAX_URL_LEN {
-        return Err(refused());
-    }
-    let url = Url::parse(raw.trim()).map_err(|_| refused())?;
-    let web = matches!(url.scheme(), "http" | "https");
-    let host = url.host_str().is_some_and(|h| !h.is_empty());
-    let credentials = !url.username().is_empty() || url.password().is_some();
-    if web && host && !credentials {
-        Ok(url)
-    } else {
-        Err(refused())
-    }
+    weburl::web_url(raw).map_err(|_| ShellError::UrlRefused { url: raw.to_owned() })
 }
 
 /// Opens a web page in the default browser.
@@ -75,6 +61,6 @@ mod tests {
             let err = web_url(bad).unwrap_err();
             assert_eq!(err.code(), "url.refused", "{bad}");
         }
-        assert!(web_url(&format!("https://example.org/{}", "a".repeat(MAX_URL_LEN))).is_err());
+        assert!(web_url(&format!("https://example.org/{}", "a".repeat(weburl::MAX_URL_LEN))).is_err());
     }
 }
