@@ -7,6 +7,7 @@ use premiers_pas_core::weburl::{self, Url};
 use premiers_pas_core::IpcError;
 
 use crate::error::{ipc, ShellError};
+use crate::state::blocking;
 
 /// The address if it is one the app may hand to the browser: the core's rule for every web address
 /// (http or https, with a host, without a user name or password in it), the same that packs and the
@@ -15,11 +16,11 @@ pub fn web_url(raw: &str) -> Result<Url, ShellError> {
     weburl::web_url(raw).map_err(|_| ShellError::UrlRefused { url: raw.to_owned() })
 }
 
-/// Opens a web page in the default browser.
-#[tauri::command(async)]
-pub fn open_url(url: String) -> Result<(), IpcError> {
+/// Opens a web page in the default browser (starting it may wait: on a blocking thread).
+#[tauri::command]
+pub async fn open_url(url: String) -> Result<(), IpcError> {
     let url = web_url(&url).map_err(ipc)?;
-    webbrowser::open(url.as_str()).map_err(|e| ipc(ShellError::OpenFailed(e)))
+    blocking(move || webbrowser::open(url.as_str()).map_err(|e| ipc(ShellError::OpenFailed(e)))).await?
 }
 
 /// A QR code as SVG markup made by the core from numbers only: safe to insert with `{@html}`.
