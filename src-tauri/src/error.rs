@@ -39,6 +39,9 @@ pub enum ShellError {
     /// The webview could not print.
     #[error("the page could not be printed ({0})")]
     Print(String),
+    /// Work handed to a blocking thread did not finish (it panicked).
+    #[error("the task stopped unexpectedly ({0})")]
+    Task(String),
 }
 
 impl ErrorCode for ShellError {
@@ -53,6 +56,7 @@ impl ErrorCode for ShellError {
             ShellError::Dialog(_) => "dialog.failed",
             ShellError::Window(_) => "window.failed",
             ShellError::Print(_) => "print.failed",
+            ShellError::Task(_) => "task.failed",
         }
     }
 

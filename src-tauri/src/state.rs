@@ -1,9 +1,13 @@
 //! The app's services, handed to commands through `tauri::State` (no globals).
 //!
-//! The session (mode, pack, answers, last audit) sits behind a plain mutex: its work is short and never
-//! waits on the network. The directory store sits behind an async lock, taken only briefly: a refresh
-//! crawls without holding it and installs its result at the end. At a stand the store lives in memory,
-//! seeded from the data folder's saved directory (read, never written).
+//! The session (mode, pack, answers, last audit) sits behind a plain mutex: its work never waits on the
+//! network, but an audit reads files and may wait for a helper program (`xdg-settings`, a few seconds at
+//! worst), so the session is only ever locked on a blocking thread ([`AppState::with_session`]), never on
+//! the async runtime's few worker threads, which the other commands (search, a refresh's progress) need.
+//! The directory store sits behind an async lock, taken only briefly: a refresh crawls without holding
+//! it and installs its result at the end; what reads or writes files runs on a blocking thread too
+//! ([`AppState::with_directory`]). At a stand the store lives in memory, seeded from the data folder's
+//! saved directory (read, never written).
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -12,10 +16,11 @@ use premiers_pas_core::checklist::{ChecklistError, Library};
 use premiers_pas_core::directory::DirectoryStore;
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::session::{Mode, Session};
+use premiers_pas_core::IpcError;
 use tauri::async_runtime::RwLock;
 
 use crate::config::AppConfig;
-use crate::error::ShellError;
+use crate::error::{ipc, ShellError};
 
 /// The directory store and which one it is.
 #[derive(Debug)]
@@ -37,9 +42,9 @@ pub struct AppState {
     pub journal: Journal,
     /// The checklists and reference data, loaded once.
     pub library: Arc<Library>,
-    /// The current journey, once the person chose a mode.
-    pub session: Mutex<Option<Session>>,
-    pub directory: RwLock<DirectoryState>,
+    /// The current journey, once the person chose a mode. Locked on blocking threads only.
+    pub session: Arc<Mutex<Option<Session>>>,
+    pub directory: Arc<RwLock<DirectoryState>>,
 }
 
 impl AppState {
@@ -54,47 +59,76 @@ impl AppState {
             data_dir,
             journal,
             library,
-            session: Mutex::new(None),
-            directory: RwLock::new(DirectoryState { store, generation: 0 }),
+            session: Arc::new(Mutex::new(None)),
+            directory: Arc::new(RwLock::new(DirectoryState { store, generation: 0 })),
         })
     }
 
-    /// The session lock (a panic elsewhere does not lose the person's answers).
-    pub fn session(&self) -> MutexGuard<'_, Option<Session>> {
-        self.session.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Runs `f` on the current session.
-    pub fn with_session<T>(
+    /// Runs `f` with the session slot locked (`None` before the person chose a mode), on a blocking
+    /// thread: see the module documentation.
+    pub async fn with_session_slot<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut Session) -> Result<T, premiers_pas_core::IpcError>,
-    ) -> Result<T, premiers_pas_core::IpcError> {
-        let mut guard = self.session();
-        let session = guard.as_mut().ok_or_else(|| crate::error::ipc(ShellError::NotStarted))?;
-        f(session)
+        f: impl FnOnce(&mut Option<Session>) -> Result<T, IpcError> + Send + 'static,
+    ) -> Result<T, IpcError> {
+        let session = Arc::clone(&self.session);
+        blocking(move || f(&mut lock(&session))).await?
     }
 
     /// Is this a stand, by launch option or by the journey chosen?
-    pub fn at_stand(&self) -> bool {
-        self.config.mode == Some(Mode::Stand)
-            || self.session().as_ref().is_some_and(|s| s.mode() == Mode::Stand)
+    pub async fn at_stand(&self) -> Result<bool, IpcError> {
+        if self.config.mode == Some(Mode::Stand) {
+            return Ok(true);
+        }
+        self.with_session_slot(|slot| Ok(slot.as_ref().is_some_and(|s| s.mode() == Mode::Stand))).await
     }
 
     /// Refuses what a visitor must not do at a stand (open the laptop's files through a dialog).
-    pub fn refuse_at_stand(&self) -> Result<(), premiers_pas_core::IpcError> {
-        if self.at_stand() {
-            return Err(crate::error::ipc(ShellError::NotAtStand));
+    pub async fn refuse_at_stand(&self) -> Result<(), IpcError> {
+        if self.at_stand().await? {
+            return Err(ipc(ShellError::NotAtStand));
         }
         Ok(())
     }
 
-    /// Swaps in a fresh directory store for `mode` (stand: memory only, seeded from the data folder).
-    pub async fn reset_directory(&self, mode: Mode) {
-        let store = directory_store(mode, &self.data_dir, &self.journal);
+    /// Runs `f` on the current session, on a blocking thread.
+    pub async fn with_session<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Session) -> Result<T, IpcError> + Send + 'static,
+    ) -> Result<T, IpcError> {
+        self.with_session_slot(|slot| f(slot.as_mut().ok_or_else(|| ipc(ShellError::NotStarted))?)).await
+    }
+
+    /// Runs `f` on the directory store, locked for writing, on a blocking thread (for what reads or
+    /// writes files: an import, an export, saving a refresh).
+    pub async fn with_directory<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut DirectoryState) -> T + Send + 'static,
+    ) -> Result<T, IpcError> {
+        let mut dir = Arc::clone(&self.directory).write_owned().await;
+        blocking(move || f(&mut dir)).await
+    }
+
+    /// Swaps in a fresh directory store for `mode` (stand: memory only, seeded from the data folder); the
+    /// saved directory is read on a blocking thread.
+    pub async fn reset_directory(&self, mode: Mode) -> Result<(), IpcError> {
+        let (data_dir, journal) = (self.data_dir.clone(), self.journal.clone());
+        let store = blocking(move || directory_store(mode, &data_dir, &journal)).await?;
         let mut dir = self.directory.write().await;
         dir.store = store;
         dir.generation += 1;
+        Ok(())
     }
+}
+
+/// The session lock (a panic elsewhere does not lose the person's answers).
+fn lock(session: &Mutex<Option<Session>>) -> MutexGuard<'_, Option<Session>> {
+    session.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Runs `f` on a thread made for blocking work (file reads and writes, helper programs), so that the
+/// async runtime's worker threads stay free for the commands that only wait.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| ipc(ShellError::Task(e.to_string())))
 }
 
 /// The directory store for a mode: a stand never writes to the data folder.

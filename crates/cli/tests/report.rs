@@ -77,3 +77,58 @@ fn bad_options_are_clear_errors() {
         .stderr(predicates::str::contains("nope"));
     premiers_pas().args(["report", "--home", "/no/such/folder"]).assert().code(2);
 }
+
+#[test]
+fn output_replaces_an_earlier_report_whole_and_a_failure_keeps_it() {
+    let (data, out_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let out_file = out_dir.path().join("report.md");
+    std::fs::write(&out_file, "earlier report").unwrap();
+    // A second name for the earlier file: a report written into it in place would show there too.
+    let other_name = out_dir.path().join("earlier.md");
+    std::fs::hard_link(&out_file, &other_name).unwrap();
+    let run = |output: &std::path::Path| {
+        premiers_pas()
+            .args(["--lang", "en", "--data-dir", data.path().to_str().unwrap(), "report"])
+            .args(["--format", "markdown", "--home", &home("empty"), "--os", "linux"])
+            .args(["--output", output.to_str().unwrap()])
+            .assert()
+    };
+    run(&out_file).success();
+    assert!(std::fs::read_to_string(&out_file).unwrap().starts_with("# "));
+    assert_eq!(std::fs::read_to_string(&other_name).unwrap(), "earlier report");
+
+    // A folder where the report should go: refused, and nothing is left beside it.
+    let folder = out_dir.path().join("folder.md");
+    std::fs::create_dir(&folder).unwrap();
+    run(&folder).code(2).stderr(predicates::str::contains("could not write"));
+    let mut names: Vec<_> =
+        std::fs::read_dir(out_dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names, ["earlier.md", "folder.md", "report.md"]);
+}
+
+#[test]
+fn a_damaged_progress_file_is_read_around_and_the_data_folder_stays_byte_for_byte() {
+    let data = tempfile::tempdir().unwrap();
+    let good = r#"{ "version": 1, "packs": { "premiers-pas": { "answers": { "private-maps": "done" } } } }"#;
+    std::fs::write(data.path().join("progress.json"), "{\"version\": 1, \"packs\": {").unwrap();
+    std::fs::write(data.path().join("progress.json.bak"), good).unwrap();
+    std::fs::write(data.path().join(".premiers-pas-AbC123.tmp"), "{\"vers").unwrap();
+    let files = || -> std::collections::BTreeMap<_, _> {
+        std::fs::read_dir(data.path())
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| (e.file_name(), std::fs::read(e.path()).unwrap()))
+            .collect()
+    };
+    let before = files();
+    let out = premiers_pas()
+        .args(["--lang", "en", "--data-dir", data.path().to_str().unwrap(), "report", "--format", "json"])
+        .args(["--home", &home("empty"), "--os", "linux"])
+        .assert()
+        .success();
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let maps = doc["steps"].as_array().unwrap().iter().find(|s| s["id"] == "private-maps").unwrap();
+    assert_eq!(maps["answer"], "done", "the answers of the good copy");
+    assert_eq!(files(), before);
+}

@@ -13,6 +13,7 @@ pub mod checklist;
 pub mod detect;
 pub mod directory;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod journal;
 pub mod paths;
@@ -23,6 +24,7 @@ pub mod report;
 pub mod session;
 pub mod system;
 pub mod takeaway;
+pub mod weburl;
 
 pub use error::{ErrorCode, IpcError};
 pub use i18n::Lang;

@@ -1,8 +1,8 @@
 //! Saved progress: the person's own answers ("C'est fait") and the last audit summary, so that the next
 //! visit can say what changed.
 //!
-//! One small versioned JSON file in the data folder, `progress.json`, written atomically (a temporary file
-//! in the same folder, fsync, rename, fsync of the folder) with the previous good copy kept as
+//! One small versioned JSON file in the data folder, `progress.json`, written atomically
+//! ([`crate::files::write_atomic`]) with the previous good copy kept as
 //! `progress.json.bak`. A damaged file is never a crash and never silently emptied: it is set aside as
 //! `progress.json.corrupt-<time>`, the copy is used instead, and the caller gets a [`Notice`] to show.
 //! [`ProgressStore::ephemeral`] keeps everything in memory only, for stands.
@@ -11,7 +11,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -20,6 +19,7 @@ use ts_rs::TS;
 
 use crate::checklist::{Answer, Answers, Status, StepResult};
 use crate::error::ErrorCode;
+use crate::files::{self, write_atomic, NewFile};
 
 /// The file name in the data folder.
 pub const PROGRESS_FILE: &str = "progress.json";
@@ -28,8 +28,8 @@ pub const BACKUP_FILE: &str = "progress.json.bak";
 /// The format version this build writes and reads.
 pub const PROGRESS_VERSION: u32 = 1;
 
-const TEMP_PREFIX: &str = ".progress-";
-const TEMP_SUFFIX: &str = ".tmp";
+/// How temporary files were named before they were [`crate::files`]'s (still cleaned up).
+const OLD_TEMP_PREFIX: &str = ".progress-";
 
 /// Everything saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -145,6 +145,23 @@ pub enum Notice {
         /// Why, in English (the UI translates by kind).
         reason: String,
     },
+    /// The progress could not be saved (full disk, read-only data folder): what was shown is right, but
+    /// the next visit will not remember it.
+    NotSaved {
+        /// Why, in English (the UI translates by kind).
+        reason: String,
+    },
+}
+
+impl Notice {
+    /// The notice for a save that failed.
+    pub fn not_saved(err: &ProgressError) -> Notice {
+        let reason = match std::error::Error::source(err) {
+            Some(source) => format!("{err}: {source}"),
+            None => err.to_string(),
+        };
+        Notice::NotSaved { reason }
+    }
 }
 
 /// What [`ProgressStore::load`] gives.
@@ -195,6 +212,13 @@ pub struct ProgressStore {
     memory: Mutex<Progress>,
 }
 
+/// Whether loading may repair the data folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Recovery {
+    Write,
+    ReadOnly,
+}
+
 enum Read {
     Missing,
     Good(Progress),
@@ -226,11 +250,26 @@ impl ProgressStore {
     /// Reads the saved progress. A missing file is an empty progress; a damaged one is set aside and
     /// replaced by the previous good copy, with a [`Notice`] saying so.
     pub fn load(&self) -> Result<Loaded, ProgressError> {
+        self.load_with(Recovery::Write)
+    }
+
+    /// Reads the saved progress like [`ProgressStore::load`], for a reader that must not change the data
+    /// folder (`premiers-pas report`): the same progress and notice, but nothing is written, renamed or
+    /// removed — a damaged file stays where it is (the notice has no `damaged_copy`) and is recovered by
+    /// the next [`ProgressStore::load`].
+    pub fn load_read_only(&self) -> Result<Loaded, ProgressError> {
+        self.load_with(Recovery::ReadOnly)
+    }
+
+    fn load_with(&self, recovery: Recovery) -> Result<Loaded, ProgressError> {
         let Some(dir) = &self.dir else {
             let progress = self.memory.lock().unwrap_or_else(PoisonError::into_inner).clone();
             return Ok(Loaded { progress, notice: None });
         };
-        remove_stale_temps(dir);
+        let write = recovery == Recovery::Write;
+        if write {
+            remove_stale_temps(dir);
+        }
         let main = dir.join(PROGRESS_FILE);
         let backup = dir.join(BACKUP_FILE);
         let (main_read, backup_read) = (read(&main)?, read(&backup)?);
@@ -241,7 +280,9 @@ impl ProgressStore {
             }
             (Read::Missing, Read::Missing) => Ok(Loaded { progress: Progress::default(), notice: None }),
             (Read::Missing, Read::Good(progress)) => {
-                self.save_inner(dir, &progress)?;
+                if write {
+                    self.save_inner(dir, &progress)?;
+                }
                 Ok(Loaded {
                     progress,
                     notice: Some(Notice::Recovered {
@@ -253,11 +294,12 @@ impl ProgressStore {
             }
             (Read::Missing, _) => Ok(Loaded { progress: Progress::default(), notice: None }),
             (Read::Bad(why), backup_read) => {
-                let damaged = set_aside(&main)?;
-                let damaged_copy = Some(damaged.display().to_string());
+                let damaged_copy = if write { Some(set_aside(&main)?.display().to_string()) } else { None };
                 match backup_read {
                     Read::Good(progress) => {
-                        self.save_inner(dir, &progress)?;
+                        if write {
+                            self.save_inner(dir, &progress)?;
+                        }
                         Ok(Loaded {
                             progress,
                             notice: Some(Notice::Recovered {
@@ -305,33 +347,13 @@ impl ProgressStore {
         // Only a file that reads well becomes the copy: a damaged one must not replace a good copy.
         if let Ok(Read::Good(_)) = read(&main) {
             let bytes = fs::read(&main).map_err(io(&main))?;
-            write_atomically(dir, &dir.join(BACKUP_FILE), &bytes).map_err(io(&dir.join(BACKUP_FILE)))?;
+            let backup = dir.join(BACKUP_FILE);
+            write_atomic(&backup, &bytes, NewFile::Private).map_err(io(&backup))?;
         }
         let mut bytes = serde_json::to_vec_pretty(progress).map_err(ProgressError::Encode)?;
         bytes.push(b'\n');
-        write_atomically(dir, &main, &bytes).map_err(io(&main))
+        write_atomic(&main, &bytes, NewFile::Private).map_err(io(&main))
     }
-}
-
-/// Temporary file in the same folder, written and synced, then renamed over `target`; then the folder is
-/// synced so the rename itself survives a power cut.
-fn write_atomically(dir: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(target).map_err(|e| e.error)?;
-    sync_dir(dir)
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    fs::File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> std::io::Result<()> {
-    // Windows cannot open a folder as a file; its rename (MoveFileEx) is already durable enough here.
-    Ok(())
 }
 
 fn read(path: &Path) -> Result<Read, ProgressError> {
@@ -369,7 +391,9 @@ fn remove_stale_temps(dir: &Path) {
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+        if files::is_temp_name(&name)
+            || name.starts_with(OLD_TEMP_PREFIX) && name.ends_with(files::TEMP_SUFFIX)
+        {
             let _ = fs::remove_file(entry.path());
         }
     }

@@ -202,6 +202,10 @@ pub struct AuditView {
     /// How long detection and evaluation took.
     #[ts(type = "number")]
     pub duration_ms: u64,
+    /// At home, when the audit could not be saved: say so (the results are still right).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub notice: Option<Notice>,
 }
 
 /// What can go wrong in a session.
@@ -337,32 +341,36 @@ impl Session {
     }
 
     /// Audits the target, judges the pack with the person's answers, and records the statuses (saved at
-    /// home) to tell what changed since the previous audit. At a stand nothing is read: the pack is judged
-    /// by the visitor's answers alone.
+    /// home) to tell what changed since the previous audit. A failed save is a notice in the view, not an
+    /// error. At a stand nothing is read: the pack is judged by the visitor's answers alone.
     pub fn run_audit(&mut self, lang: Lang) -> Result<AuditView, SessionError> {
         let start = Instant::now();
         if !self.mode.audits() {
             let steps = self.results(lang)?;
             let first_todo = first_todo(&steps);
             let duration_ms = start.elapsed().as_millis() as u64;
-            return Ok(AuditView { audit: None, steps, changes: Vec::new(), first_todo, duration_ms });
+            return Ok(AuditView {
+                audit: None,
+                steps,
+                changes: Vec::new(),
+                first_todo,
+                duration_ms,
+                notice: None,
+            });
         }
         let host = self.target.host()?;
         let audit = detect::audit(&host, &self.library.reference, &self.journal);
         let steps = evaluate(self.pack()?, &audit, &self.library.reference, &self.answers(), lang);
         let mut progress = self.progress.clone();
         let changes = progress.record_summary(&self.pack_id, &steps, now_ms());
-        self.store.save(&progress)?;
+        // A save that fails must not hide the results: they are shown with a notice (unlike an answer,
+        // which the person must know was not kept: see `set_answer`).
+        let notice = self.store.save(&progress).err().map(|e| Notice::not_saved(&e));
         self.progress = progress;
         self.last_audit = Some(audit.clone());
         let first_todo = first_todo(&steps);
-        Ok(AuditView {
-            audit: Some(audit),
-            steps,
-            changes,
-            first_todo,
-            duration_ms: start.elapsed().as_millis() as u64,
-        })
+        let duration_ms = start.elapsed().as_millis() as u64;
+        Ok(AuditView { audit: Some(audit), steps, changes, first_todo, duration_ms, notice })
     }
 
     /// The pack judged against the last audit, with the current answers (at a stand: by the answers
@@ -598,6 +606,27 @@ mod tests {
             start(DEFAULT_PACK, AuditTarget::home(data.path(), Some(OsFamily::Windows))).unwrap();
         s.run_audit(Lang::Fr).unwrap();
         assert_eq!(s.set_answer("nope", None, Lang::Fr).unwrap_err().code(), "session.unknown_step");
+    }
+
+    #[test]
+    fn a_failed_save_shows_the_audit_with_a_notice_but_refuses_an_answer() {
+        let (home, data) = (empty_home(), tempfile::tempdir().unwrap());
+        let target = AuditTarget::home(home.path(), Some(OsFamily::Linux));
+        let (mut s, _) =
+            Session::start(Mode::Home, DEFAULT_PACK, library(), target, data.path(), Journal::new()).unwrap();
+        // A folder where the progress file goes: every save fails, also for root.
+        std::fs::create_dir(data.path().join(crate::progress::PROGRESS_FILE)).unwrap();
+        let view = s.run_audit(Lang::En).unwrap();
+        assert!(!view.steps.is_empty());
+        assert!(
+            matches!(&view.notice, Some(Notice::NotSaved { reason }) if reason.contains("progress.json"))
+        );
+        let err = s.set_answer("private-maps", Some(Answer::Done), Lang::En).unwrap_err();
+        assert_eq!(err.code(), "progress.io");
+        assert_eq!(s.answers().get("private-maps"), None, "an answer that was not kept is not shown as kept");
+        // Once saving works again, the audit has no notice.
+        std::fs::remove_dir(data.path().join(crate::progress::PROGRESS_FILE)).unwrap();
+        assert_eq!(s.run_audit(Lang::En).unwrap().notice, None);
     }
 
     #[test]

@@ -213,3 +213,53 @@ fn kill_during_save_never_breaks_the_file() {
         .collect();
     assert!(leftovers.is_empty(), "interrupted saves leave nothing behind once loaded: {leftovers:?}");
 }
+
+/// Every file of a folder (not recursive) with its bytes.
+#[allow(clippy::unwrap_used)]
+fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+#[test]
+fn read_only_load_gives_the_same_progress_and_writes_nothing() {
+    let damaged: &[u8] = b"{\"version\": 1, \"packs\": {\"premiers-pas\": ";
+    let good_copy = serde_json::to_vec(&sample(1)).unwrap();
+    // What the folder holds: the progress file and its copy (none when `None`).
+    type Case<'a> = (&'a str, Option<&'a [u8]>, Option<&'a [u8]>);
+    let cases: [Case; 4] = [
+        ("damaged, with a copy", Some(damaged), Some(&good_copy)),
+        ("damaged, no copy", Some(damaged), None),
+        ("missing, with a copy", None, Some(&good_copy)),
+        ("damaged, damaged copy", Some(damaged), Some(damaged)),
+    ];
+    for (case, main, backup) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        if let Some(bytes) = main {
+            fs::write(dir.path().join(PROGRESS_FILE), bytes).unwrap();
+        }
+        if let Some(bytes) = backup {
+            fs::write(dir.path().join(BACKUP_FILE), bytes).unwrap();
+        }
+        // What an interrupted save leaves behind.
+        fs::write(dir.path().join(".premiers-pas-AbC123.tmp"), b"{\"vers").unwrap();
+        let before = files(dir.path());
+
+        let read_only = ProgressStore::open(dir.path()).load_read_only().unwrap();
+        assert_eq!(files(dir.path()), before, "{case}: nothing written, renamed or removed");
+
+        let repaired = ProgressStore::open(dir.path()).load().unwrap();
+        assert_eq!(read_only.progress, repaired.progress, "{case}");
+        match (&read_only.notice, &repaired.notice) {
+            (
+                Some(Notice::Recovered { from_backup: a, damaged_copy: None, reason: r1 }),
+                Some(Notice::Recovered { from_backup: b, reason: r2, .. }),
+            ) => assert_eq!((a, r1), (b, r2), "{case}"),
+            other => panic!("{case}: {other:?}"),
+        }
+        assert_ne!(files(dir.path()), before, "{case}: the ordinary load repairs the folder");
+    }
+}

@@ -8,14 +8,15 @@ use tauri::State;
 use crate::error::ipc;
 use crate::state::AppState;
 
-/// Runs detection and judges the pack; at home also tells what changed since the last visit.
-#[tauri::command(async)]
-pub fn run_audit(state: State<'_, AppState>, lang: Lang) -> Result<AuditView, IpcError> {
-    state.with_session(|s| s.run_audit(lang).map_err(ipc))
+/// Runs detection and judges the pack; at home also tells what changed since the last visit. (Like every
+/// command that takes the session, it runs on a blocking thread: see `AppState::with_session`.)
+#[tauri::command]
+pub async fn run_audit(state: State<'_, AppState>, lang: Lang) -> Result<AuditView, IpcError> {
+    state.with_session(move |s| s.run_audit(lang).map_err(ipc)).await
 }
 
 /// The pack judged again against the last audit (after a language switch), without reading anything.
-#[tauri::command(async)]
-pub fn step_results(state: State<'_, AppState>, lang: Lang) -> Result<Vec<StepResult>, IpcError> {
-    state.with_session(|s| s.results(lang).map_err(ipc))
+#[tauri::command]
+pub async fn step_results(state: State<'_, AppState>, lang: Lang) -> Result<Vec<StepResult>, IpcError> {
+    state.with_session(move |s| s.results(lang).map_err(ipc)).await
 }

@@ -48,11 +48,15 @@ pub async fn directory_refresh(
         refresh_snapshot(previous.as_ref(), &RefreshOptions::with_source(source), &state.journal, &progress)
             .await
             .map_err(ipc)?;
-    let mut dir = state.directory.write().await;
-    if dir.generation == generation {
-        dir.store.replace(snapshot).map_err(ipc)?;
-    }
-    Ok(report)
+    // Installing validates and saves the snapshot: on a blocking thread.
+    state
+        .with_directory(move |dir| {
+            if dir.generation == generation {
+                dir.store.replace(snapshot).map_err(ipc)?;
+            }
+            Ok(report)
+        })
+        .await?
 }
 
 /// Hosts matching a need, a place and registration terms, nearest first.
@@ -90,14 +94,14 @@ pub async fn directory_import<R: Runtime>(
     state: State<'_, AppState>,
     lang: Lang,
 ) -> Result<Option<DirectoryStatus>, IpcError> {
-    state.refuse_at_stand()?;
+    state.refuse_at_stand().await?;
     let title = dialogs::t(lang, "Importer un annuaire", "Import a directory");
     let filter = dialogs::t(lang, "Annuaire Premiers Pas", "Premiers Pas directory");
     let Some(path) = dialogs::open_path(&app, title, filter, "json").await.map_err(ipc)? else {
         return Ok(None);
     };
-    let mut dir = state.directory.write().await;
-    dir.store.import(&path, &state.journal).map(Some).map_err(ipc)
+    let journal = state.journal.clone();
+    state.with_directory(move |dir| dir.store.import(&path, &journal).map(Some).map_err(ipc)).await?
 }
 
 /// Asks where to write the directory for carrying elsewhere; the path written, or `null` when cancelled.
@@ -108,7 +112,7 @@ pub async fn directory_export<R: Runtime>(
     state: State<'_, AppState>,
     lang: Lang,
 ) -> Result<Option<String>, IpcError> {
-    state.refuse_at_stand()?;
+    state.refuse_at_stand().await?;
     if state.directory.read().await.store.snapshot().is_none() {
         return Err(ipc(premiers_pas_core::directory::DirectoryError::Empty));
     }
@@ -121,6 +125,10 @@ pub async fn directory_export<R: Runtime>(
     let Some(path) = dialogs::save_path(&app, request).await.map_err(ipc)? else {
         return Ok(None);
     };
-    state.directory.read().await.store.export(&path).map_err(ipc)?;
-    Ok(Some(path.display().to_string()))
+    state
+        .with_directory(move |dir| {
+            dir.store.export(&path).map_err(ipc)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await?
 }

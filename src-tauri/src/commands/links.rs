@@ -3,37 +3,24 @@
 //! whatever the page asked.
 
 use premiers_pas_core::qr::{self, QrMatrix};
+use premiers_pas_core::weburl::{self, Url};
 use premiers_pas_core::IpcError;
-use tauri::Url;
 
 use crate::error::{ipc, ShellError};
+use crate::state::blocking;
 
-/// Longest address accepted (a real page's address is far shorter).
-const MAX_URL_LEN: usize = 2048;
-
-/// The address if it is one the app may hand to the browser: http or https, with a host, without a user
-/// name or password in it.
+/// The address if it is one the app may hand to the browser: the core's rule for every web address
+/// (http or https, with a host, without a user name or password in it), the same that packs and the
+/// directory were checked with.
 pub fn web_url(raw: &str) -> Result<Url, ShellError> {
-    let refused = || ShellError::UrlRefused { url: raw.to_owned() };
-    if raw.len() > MAX_URL_LEN {
-        return Err(refused());
-    }
-    let url = Url::parse(raw.trim()).map_err(|_| refused())?;
-    let web = matches!(url.scheme(), "http" | "https");
-    let host = url.host_str().is_some_and(|h| !h.is_empty());
-    let credentials = !url.username().is_empty() || url.password().is_some();
-    if web && host && !credentials {
-        Ok(url)
-    } else {
-        Err(refused())
-    }
+    weburl::web_url(raw).map_err(|_| ShellError::UrlRefused { url: raw.to_owned() })
 }
 
-/// Opens a web page in the default browser.
-#[tauri::command(async)]
-pub fn open_url(url: String) -> Result<(), IpcError> {
+/// Opens a web page in the default browser (starting it may wait: on a blocking thread).
+#[tauri::command]
+pub async fn open_url(url: String) -> Result<(), IpcError> {
     let url = web_url(&url).map_err(ipc)?;
-    webbrowser::open(url.as_str()).map_err(|e| ipc(ShellError::OpenFailed(e)))
+    blocking(move || webbrowser::open(url.as_str()).map_err(|e| ipc(ShellError::OpenFailed(e)))).await?
 }
 
 /// A QR code as SVG markup made by the core from numbers only: safe to insert with `{@html}`.
@@ -75,6 +62,6 @@ mod tests {
             let err = web_url(bad).unwrap_err();
             assert_eq!(err.code(), "url.refused", "{bad}");
         }
-        assert!(web_url(&format!("https://example.org/{}", "a".repeat(MAX_URL_LEN))).is_err());
+        assert!(web_url(&format!("https://example.org/{}", "a".repeat(weburl::MAX_URL_LEN))).is_err());
     }
 }

@@ -3,7 +3,10 @@
 //! `ui/src/lib/ipc.ts` has one typed wrapper per command.
 //!
 //! Commands that do real work (an audit, a file, the network) are `async`, so they never run on the main
-//! thread and the window stays responsive.
+//! thread and the window stays responsive. What blocks (reading or writing files, a helper program,
+//! waiting for the session) goes further, to a blocking thread (`state::blocking`,
+//! `AppState::with_session`, `AppState::with_directory`): the async runtime has only a few worker threads
+//! (one per core), and one stuck there would stall every other command.
 
 pub mod audit;
 pub mod checklist;

@@ -38,47 +38,50 @@ pub async fn start_session(
         return Err(ipc(ShellError::ModeLocked));
     }
     let pack = pack.or_else(|| state.config.pack.clone()).unwrap_or_else(|| DEFAULT_PACK.to_owned());
-    let (mut session, view) = Session::start(
-        mode,
-        &pack,
-        state.library.clone(),
-        state.config.audit_target(),
-        &state.data_dir,
-        state.journal.clone(),
-    )
-    .map_err(ipc)?;
-    let pack = session.pack().map_err(ipc)?.clone();
-    let audit = audit.map(|lang| session.run_audit(lang)).transpose().map_err(ipc)?;
-    *state.session() = Some(session);
+    let (library, target, data_dir, journal) =
+        (state.library.clone(), state.config.audit_target(), state.data_dir.clone(), state.journal.clone());
+    // Loading progress and the first audit read files: on a blocking thread, like every session command.
+    let start = state
+        .with_session_slot(move |slot| {
+            let (mut session, view) =
+                Session::start(mode, &pack, library, target, &data_dir, journal).map_err(ipc)?;
+            let pack = session.pack().map_err(ipc)?.clone();
+            let audit = audit.map(|lang| session.run_audit(lang)).transpose().map_err(ipc)?;
+            *slot = Some(session);
+            Ok(SessionStart { session: view, pack, audit })
+        })
+        .await?;
     let ephemeral = state.directory.read().await.store.is_ephemeral();
     if ephemeral != (mode == Mode::Stand) {
-        state.reset_directory(mode).await;
+        state.reset_directory(mode).await?;
     }
-    Ok(SessionStart { session: view, pack, audit })
+    Ok(start)
 }
 
 /// Records the person's answer for a step ("done", "not yet", or `null` to take it back) and returns the
 /// pack judged again.
-#[tauri::command(async)]
-pub fn set_answer(
+#[tauri::command]
+pub async fn set_answer(
     state: State<'_, AppState>,
     step: String,
     answer: Option<Answer>,
     lang: Lang,
 ) -> Result<Vec<StepResult>, IpcError> {
-    state.with_session(|s| s.set_answer(&step, answer, lang).map_err(ipc))
+    state.with_session(move |s| s.set_answer(&step, answer, lang).map_err(ipc)).await
 }
 
 /// A stand's "next visitor": forgets the answers, the audit, the journal and any directory refreshed or
 /// imported during the visit. Refused at home.
 #[tauri::command]
 pub async fn next_visitor(state: State<'_, AppState>) -> Result<(), IpcError> {
-    let mode = state.with_session(|s| {
-        s.next_visitor().map_err(ipc)?;
-        Ok(s.mode())
-    })?;
+    let mode = state
+        .with_session(|s| {
+            s.next_visitor().map_err(ipc)?;
+            Ok(s.mode())
+        })
+        .await?;
     if mode == Mode::Stand {
-        state.reset_directory(mode).await;
+        state.reset_directory(mode).await?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! What the person keeps: the report (shown, printed, saved) and the take-home QR code.
 
+use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::report::ReportFormat;
 use premiers_pas_core::takeaway::Takeaway;
 use premiers_pas_core::{IpcError, Lang};
@@ -7,12 +8,16 @@ use tauri::{AppHandle, Runtime, State, Webview};
 
 use crate::dialogs::{self, SaveRequest};
 use crate::error::{ipc, ShellError};
-use crate::state::AppState;
+use crate::state::{blocking, AppState};
 
 /// The report of the last audit as text (HTML page, Markdown or JSON).
-#[tauri::command(async)]
-pub fn report(state: State<'_, AppState>, format: ReportFormat, lang: Lang) -> Result<String, IpcError> {
-    state.with_session(|s| s.report(format, lang).map_err(ipc))
+#[tauri::command]
+pub async fn report(
+    state: State<'_, AppState>,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, IpcError> {
+    state.with_session(move |s| s.report(format, lang).map_err(ipc)).await
 }
 
 /// Asks where to save the report and writes it there; the path written, or `null` when cancelled.
@@ -24,8 +29,8 @@ pub async fn save_report<R: Runtime>(
     format: ReportFormat,
     lang: Lang,
 ) -> Result<Option<String>, IpcError> {
-    state.refuse_at_stand()?;
-    let text = state.with_session(|s| s.report(format, lang).map_err(ipc))?;
+    state.refuse_at_stand().await?;
+    let text = state.with_session(move |s| s.report(format, lang).map_err(ipc)).await?;
     let request = SaveRequest {
         title: dialogs::t(lang, "Enregistrer le rapport", "Save the report"),
         file_name: format!(
@@ -39,15 +44,19 @@ pub async fn save_report<R: Runtime>(
     let Some(path) = dialogs::save_path(&app, request).await.map_err(ipc)? else {
         return Ok(None);
     };
-    std::fs::write(&path, text)
-        .map_err(|source| ipc(ShellError::Write { path: path.display().to_string(), source }))?;
-    Ok(Some(path.display().to_string()))
+    // Written aside and renamed over: a failure never truncates a report saved there earlier.
+    blocking(move || {
+        write_atomic(&path, text.as_bytes(), NewFile::Default)
+            .map_err(|source| ipc(ShellError::Write { path: path.display().to_string(), source }))?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await?
 }
 
 /// The visitor's to-do as short text and its QR code (SVG made by the core: safe to insert).
-#[tauri::command(async)]
-pub fn takeaway(state: State<'_, AppState>, lang: Lang) -> Result<Takeaway, IpcError> {
-    state.with_session(|s| s.takeaway(lang).map_err(ipc))
+#[tauri::command]
+pub async fn takeaway(state: State<'_, AppState>, lang: Lang) -> Result<Takeaway, IpcError> {
+    state.with_session(move |s| s.takeaway(lang).map_err(ipc)).await
 }
 
 /// Opens the system print dialog for the current page (the UI's print stylesheet shapes it).

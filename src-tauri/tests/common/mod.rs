@@ -31,19 +31,7 @@ impl TestApp {
 
     /// Calls a command with JSON arguments (camelCase keys, as `invoke` sends them).
     pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().unwrap())
+        call(&self.webview, cmd, args)
     }
 
     /// Calls a command that must succeed.
@@ -58,6 +46,23 @@ impl TestApp {
             Err(e) => e["code"].as_str().unwrap_or_else(|| panic!("{cmd}: no code in {e}")).to_owned(),
         }
     }
+}
+
+/// Calls a command of a window (from any thread) with JSON arguments; waits for its answer.
+pub fn call(webview: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
 }
 
 /// A fixture home of the core's tests.

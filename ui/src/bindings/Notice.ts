@@ -15,4 +15,8 @@ damaged_copy?: string,
 /**
  * Why, in English (the UI translates by kind).
  */
+reason: string, } | { "kind": "not_saved", 
+/**
+ * Why, in English (the UI translates by kind).
+ */
 reason: string, };

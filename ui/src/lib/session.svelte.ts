@@ -66,6 +66,9 @@ export class Session {
     this.results = view.steps;
     this.#suggested = view.first_todo;
     if (!this.#audited) this.changes = view.changes;
+    // "Could not be saved" lasts until an audit is saved again; a recovery notice stays.
+    if (view.notice) this.notice = view.notice;
+    else if (this.notice?.kind === 'not_saved') this.notice = null;
     this.#audited = true;
     this.#judged = true;
   }

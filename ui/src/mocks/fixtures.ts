@@ -174,6 +174,8 @@ export type BackendOptions = {
   /** Home mode: progress exists from an earlier visit. */
   resume?: boolean;
   notice?: Notice | null;
+  /** What every audit says about saving it (home: it could not be saved). */
+  auditNotice?: Notice;
   /** What the first audit reports as changed since the previous one. */
   changes?: Change[];
   /** Journal entries besides the audit's file reads. */
@@ -260,7 +262,7 @@ export function createBackend(options: BackendOptions = {}) {
       state.journal.push(...journalFiles);
       const steps = evaluate(a.lang as Lang);
       const changes = state.mode === 'home' && state.audits === 1 ? (options.changes ?? []) : [];
-      return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38 };
+      return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38, notice: options.auditNotice };
     },
     step_results: (a) => {
       if (state.audits === 0 && state.mode !== 'stand') throw { code: 'session.no_audit', message: 'no audit yet' };

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use premiers_pas_core::checklist::{self, Library};
+use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::journal::{now_ms, Journal};
 use premiers_pas_core::progress::ProgressStore;
 use premiers_pas_core::report::{self, ReportFormat, ReportInput};
@@ -47,15 +48,16 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
     let host = target.host()?;
     let audit = detect::audit(&host, &library.reference, &Journal::new());
-    let answers = ProgressStore::open(&ctx.data_dir).load()?.progress.answers(&pack.id);
+    // A reader: a damaged file is read around (as the app would recover it), never repaired from here.
+    let answers = ProgressStore::open(&ctx.data_dir).load_read_only()?.progress.answers(&pack.id);
     let steps = checklist::evaluate(pack, &audit, &library.reference, &answers, ctx.lang);
     let input =
         ReportInput { pack, steps: &steps, audit: Some(&audit), os: target.os(), generated_at_ms: now_ms() };
     let text = report::render(&input, args.format, ctx.lang)?;
     match &args.output {
-        Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("could not write {}", path.display()))?
-        }
+        // Written aside and renamed over: a failure never truncates a report saved there earlier.
+        Some(path) => write_atomic(path, text.as_bytes(), NewFile::Default)
+            .with_context(|| format!("could not write {}", path.display()))?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)

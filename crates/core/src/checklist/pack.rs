@@ -697,15 +697,15 @@ fn is_lang_code(code: &str) -> bool {
         && (region.is_empty() || (region.len() <= 4 && region.chars().all(|c| c.is_ascii_alphanumeric())))
 }
 
-/// Why a URL is not acceptable in a pack, if it is not: http or https, a host, no spaces.
+/// Why a URL is not acceptable in a pack, if it is not: the rule of [`crate::weburl`], and, for a
+/// pack's author, a host name with a dot (or `localhost`) and no spaces as written.
 fn url_problem(url: &str) -> Option<&'static str> {
-    let rest = match url.split_once("://") {
-        Some((scheme, rest)) if scheme == "https" || scheme == "http" => rest,
-        Some(_) | None => return Some("only http:// and https:// links are allowed"),
+    let parsed = match crate::weburl::web_url(url) {
+        Ok(parsed) => parsed,
+        Err(problem) => return Some(problem.message()),
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
-    if host.is_empty() || !host.contains('.') && !host.starts_with("localhost") {
+    let host = parsed.host_str().unwrap_or_default();
+    if !host.contains('.') && !host.starts_with("localhost") && !host.starts_with('[') {
         return Some("it has no host name");
     }
     if url.chars().any(char::is_whitespace) {
@@ -727,6 +727,10 @@ mod tests {
         assert!(url_problem("https://").is_some());
         assert!(url_problem("https://exa mple.org").is_some());
         assert!(url_problem("example.org").is_some());
+        assert!(url_problem("https://fdroid/packages").is_some());
+        assert!(url_problem("https://user:secret@example.org/").is_some());
+        assert!(url_problem("https://user@example.org/").is_some());
+        assert!(url_problem(" https://example.org").is_some());
     }
 
     #[test]

@@ -50,8 +50,8 @@ pub struct RejectedValue {
     pub key: String,
     /// The value as written (cut at 200 characters, controls removed).
     pub value: String,
-    /// `url_scheme`, `url_invalid`, `email_invalid`, `date_invalid`, `number_invalid`,
-    /// `coordinates_out_of_range`, `country_code_invalid`.
+    /// `url_scheme`, `url_invalid`, `url_credentials`, `url_too_long`, `email_invalid`, `date_invalid`,
+    /// `number_invalid`, `coordinates_out_of_range`, `country_code_invalid`.
     pub reason: String,
 }
 
@@ -470,7 +470,7 @@ mod tests {
                 "https://a.example/mail.properties",
                 "file.class = SERVICE\nservice.name = Courriel\nsoftware.name = Roundcube\n\
                  service.registration = Free;;Member\nservice.registration.load = OPEN\nservice.status.level = OK\n\
-                 service.website = https://mail.a.example",
+                 service.website = https://mail.a.example\nservice.logo = https://me:secret@mail.a.example/logo.png",
             ),
             file(
                 "https://b.example/org.properties",
@@ -483,12 +483,14 @@ mod tests {
     #[test]
     fn links_keep_order_drop_bad_schemes_and_cap() {
         let props = Properties::parse(
-            "subs.a = https://a/x\nsubs.b = file:///x\nsubs.c = http://c/y\nsubs.d = https://d/",
+            "subs.a = https://a/x\nsubs.b = file:///x\nsubs.u = https://me:pw@u/\nsubs.c = http://c/y\n\
+             subs.d = https://d/",
         );
         let (found, issues) = links(&props, 2);
         assert_eq!(found.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(), vec!["a", "c"]);
         assert!(matches!(&issues[0], LinkIssue::BadUrl { key, reason: "url_scheme", .. } if key == "b"));
-        assert_eq!(issues[1], LinkIssue::Capped { ignored: 1 });
+        assert!(matches!(&issues[1], LinkIssue::BadUrl { key, reason: "url_credentials", .. } if key == "u"));
+        assert_eq!(issues[2], LinkIssue::Capped { ignored: 1 });
     }
 
     #[test]
@@ -512,6 +514,7 @@ mod tests {
         assert_eq!(mail.load, Load::Open);
         assert_eq!(mail.status, ServiceStatus::Ok);
         assert_eq!(mail.website.as_deref(), Some("https://mail.a.example/"));
+        assert_eq!(mail.logo, None, "an address with a password is dropped");
         let beta = &d.organizations[1];
         assert_eq!(beta.id, "beta");
         assert_eq!(beta.location, None);
@@ -521,6 +524,7 @@ mod tests {
         assert!(reasons.contains(&("organization.website", "url_scheme")), "{reasons:?}");
         assert!(reasons.contains(&("organization.geolocation.latitude", "coordinates_out_of_range")));
         assert!(reasons.contains(&("organization.contact.email", "email_invalid")));
+        assert!(reasons.contains(&("service.logo", "url_credentials")), "{reasons:?}");
     }
 
     #[test]

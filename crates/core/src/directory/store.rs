@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,7 @@ use super::model::{Directory, Organization};
 use super::refresh::{refresh_snapshot, RefreshReport, RefreshSummary};
 use super::search::{search, CategoryMap, SearchQuery, SearchResults};
 use super::{values, DirectoryError};
+use crate::files::{write_atomic, NewFile};
 use crate::journal::Journal;
 
 /// The format id of a snapshot (on disk and in exports).
@@ -194,7 +195,7 @@ impl DirectoryStore {
             let dir = file.parent().unwrap_or(Path::new("."));
             fs::create_dir_all(dir)
                 .map_err(|e| DirectoryError::Write { path: dir.display().to_string(), source: e })?;
-            write_atomic(file, &bytes)?;
+            write_file(file, &bytes, NewFile::Private)?;
         }
         self.loaded = Some(Loaded { snapshot, directory: assembly.directory });
         self.problem = None;
@@ -223,7 +224,7 @@ impl DirectoryStore {
     pub fn export(&self, path: &Path) -> Result<u64, DirectoryError> {
         let snapshot = self.snapshot().ok_or(DirectoryError::Empty)?;
         let bytes = serde_json::to_vec_pretty(snapshot).map_err(|e| DirectoryError::Encode { source: e })?;
-        write_atomic(path, &bytes)?;
+        write_file(path, &bytes, NewFile::Default)?;
         Ok(bytes.len() as u64)
     }
 
@@ -277,19 +278,8 @@ fn read_snapshot(path: &Path) -> Result<Loaded, DirectoryError> {
     Ok(Loaded { snapshot, directory: assembly.directory })
 }
 
-/// Temp file in the same folder, fsync, rename over, fsync the folder: a crash leaves the old file or the
-/// new one, never half of one.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), DirectoryError> {
-    let shown = path.display().to_string();
-    let err = |e| DirectoryError::Write { path: shown.clone(), source: e };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+/// Writes through [`write_atomic`]: a crash leaves the old file or the new one, never half of one.
+fn write_file(path: &Path, bytes: &[u8], new_file: NewFile) -> Result<(), DirectoryError> {
+    write_atomic(path, bytes, new_file)
+        .map_err(|source| DirectoryError::Write { path: path.display().to_string(), source })
 }

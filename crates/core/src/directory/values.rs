@@ -7,16 +7,14 @@
 //! `https` URLs survive. What a reading refuses is returned as a [`Rejection`] for the refresh report; it
 //! never fails the file.
 
-use reqwest::Url;
-
 /// Longest text kept for one field, in characters; a description longer than this is cut.
 pub const MAX_TEXT_CHARS: usize = 4000;
 
 /// Why a value was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
-    /// Stable reason: `url_scheme`, `url_invalid`, `email_invalid`, `date_invalid`, `number_invalid`,
-    /// `coordinates_out_of_range`.
+    /// Stable reason: `url_scheme`, `url_invalid`, `url_credentials`, `url_too_long`, `email_invalid`,
+    /// `date_invalid`, `number_invalid`, `coordinates_out_of_range`.
     pub reason: &'static str,
 }
 
@@ -111,17 +109,16 @@ fn br_tag_len(tail: &str) -> Option<usize> {
     (i < bytes.len() && bytes[i] == b'>').then_some(i + 1)
 }
 
-/// An absolute `http` or `https` URL, or a rejection. Empty values are `Ok(None)`.
+/// A web address as [`crate::weburl::web_url`] accepts it (http or https, a host, no user name or
+/// password), or a rejection. Empty values are `Ok(None)`.
 pub fn url(raw: &str) -> Result<Option<String>, Rejection> {
     let v = unquote(raw);
     if v.is_empty() {
         return Ok(None);
     }
-    let parsed = Url::parse(v).map_err(|_| Rejection { reason: "url_invalid" })?;
-    match parsed.scheme() {
-        "http" | "https" if parsed.host_str().is_some_and(|h| !h.is_empty()) => Ok(Some(parsed.to_string())),
-        "http" | "https" => Err(Rejection { reason: "url_invalid" }),
-        _ => Err(Rejection { reason: "url_scheme" }),
+    match crate::weburl::web_url(v) {
+        Ok(parsed) => Ok(Some(parsed.to_string())),
+        Err(problem) => Err(Rejection { reason: problem.reason() }),
     }
 }
 
@@ -255,6 +252,8 @@ mod tests {
         assert_eq!(url("data:text/html,x").unwrap_err().reason, "url_scheme");
         assert_eq!(url("www.example.org").unwrap_err().reason, "url_invalid");
         assert_eq!(url("http://").unwrap_err().reason, "url_invalid");
+        assert_eq!(url("https://user:pw@chatons.org/").unwrap_err().reason, "url_credentials");
+        assert_eq!(url("'https://user@chatons.org/'").unwrap_err().reason, "url_credentials");
     }
 
     #[test]

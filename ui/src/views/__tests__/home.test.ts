@@ -114,6 +114,12 @@ describe('overview', () => {
     expect(screen.getByText(/invalid JSON/).closest('details')).toBe(details);
   });
 
+  it('shows the results and says when they could not be saved', async () => {
+    await startHome({ auditNotice: { kind: 'not_saved', reason: 'could not save or read progress' } });
+    expect(screen.getByText(/n’a pas pu être enregistré/)).toBeInTheDocument();
+    expect(item('firefox')).toBeInTheDocument();
+  });
+
   it('asks for the results in English after a language switch', async () => {
     const backend = await startHome();
     await userEvent.click(screen.getByRole('button', { name: 'English' }));

@@ -1,0 +1,163 @@
+//! Writing a file so that a failure never leaves half of one: the one way Premiers Pas writes its own
+//! files (saved progress, the offline directory) and the files a person chooses (a report, a directory
+//! export).
+//!
+//! The bytes go to a temporary file in the target's folder, which is synced and then renamed over the
+//! target; the folder is synced too, so the rename itself survives a power cut. Until the rename, the
+//! previous file is untouched; after a failure the temporary file is removed.
+//!
+//! Permissions: a file that is replaced keeps its permissions (a report saved over a shared one stays
+//! shared). A new file is either [`NewFile::Private`] (readable by its owner only, for the person's saved
+//! progress) or [`NewFile::Default`] (what any program's new file gets, as with `std::fs::write`).
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The start of the temporary files' names (hidden on Unix).
+pub const TEMP_PREFIX: &str = ".premiers-pas-";
+/// The end of the temporary files' names.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Who may read a file that did not exist yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewFile {
+    /// Its owner only.
+    Private,
+    /// The system's default for new files (the umask decides).
+    Default,
+}
+
+/// Writes `bytes` to `path` atomically: see the module documentation.
+pub fn write_atomic(path: &Path, bytes: &[u8], new_file: NewFile) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let existing = fs::metadata(path).ok().filter(fs::Metadata::is_file).map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    if existing.is_none() && new_file == NewFile::Default {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = new_file;
+    let mut tmp = builder.tempfile_in(dir)?;
+    #[cfg(unix)]
+    if let Some(permissions) = existing {
+        tmp.as_file().set_permissions(permissions)?;
+    }
+    #[cfg(not(unix))]
+    let _ = existing;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+/// Is this file name one of [`write_atomic`]'s temporary files (left behind by a crash)?
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    // Windows cannot open a folder as a file; its rename (MoveFileEx) is already durable enough here.
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writes_a_new_file_and_leaves_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write_atomic(&path, b"<html>", NewFile::Default).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"<html>");
+        assert_eq!(names(dir.path()), ["report.html"]);
+    }
+
+    #[test]
+    fn replaces_by_renaming_never_by_writing_into_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.md");
+        fs::write(&path, "old report").unwrap();
+        // A second name for the old file: written in place, it would change too.
+        let other_name = dir.path().join("old-name.md");
+        fs::hard_link(&path, &other_name).unwrap();
+        write_atomic(&path, b"new report", NewFile::Default).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new report");
+        assert_eq!(fs::read_to_string(&other_name).unwrap(), "old report");
+        assert_eq!(names(dir.path()), ["old-name.md", "report.md"]);
+    }
+
+    #[test]
+    fn a_failure_keeps_what_was_there_and_leaves_no_temporary_file() {
+        // A folder where the file should go: renaming over it fails, also for root.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("kept.txt"), "kept").unwrap();
+        assert!(write_atomic(&path, b"{}", NewFile::Private).is_err());
+        assert_eq!(fs::read_to_string(path.join("kept.txt")).unwrap(), "kept");
+        assert_eq!(names(dir.path()), ["progress.json"]);
+
+        // A folder that is a file: nothing can be created in it.
+        let file = dir.path().join("plain");
+        fs::write(&file, "plain").unwrap();
+        assert!(write_atomic(&file.join("report.html"), b"x", NewFile::Default).is_err());
+        assert_eq!(fs::read_to_string(&file).unwrap(), "plain");
+        assert_eq!(names(dir.path()), ["plain", "progress.json"]);
+    }
+
+    #[test]
+    fn temporary_names_are_recognised() {
+        assert!(is_temp_name(".premiers-pas-a1B2c3.tmp"));
+        assert!(!is_temp_name("progress.json"));
+        assert!(!is_temp_name(".premiers-pas-a1B2c3"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permissions_private_default_and_kept() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+
+        let private = dir.path().join("private");
+        write_atomic(&private, b"x", NewFile::Private).unwrap();
+        assert_eq!(mode(&private), 0o600);
+
+        // A new default file gets what `std::fs::write` gives (the umask decides).
+        let reference = dir.path().join("reference");
+        fs::write(&reference, b"x").unwrap();
+        let default = dir.path().join("default");
+        write_atomic(&default, b"x", NewFile::Default).unwrap();
+        assert_eq!(mode(&default), mode(&reference));
+
+        // A replaced file keeps its own, whatever is asked for new ones.
+        let shared = dir.path().join("shared");
+        fs::write(&shared, b"old").unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&shared, b"new", NewFile::Private).unwrap();
+        assert_eq!(mode(&shared), 0o644);
+        fs::set_permissions(&private, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&private, b"y", NewFile::Default).unwrap();
+        assert_eq!(mode(&private), 0o640);
+    }
+}

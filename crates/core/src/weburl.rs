@@ -1,0 +1,141 @@
+//! The one rule for a web address Premiers Pas shows, stores or opens: `http` or `https`, with a host, no
+//! user name or password in it (`https://user:pw@…` hides the real host from a reader and sends
+//! credentials), and at most [`MAX_URL_LEN`] characters. Packs (validation), the directory (every value
+//! read from a ChatonsInfos file) and the desktop shell (before handing a link to the browser) all use
+//! [`web_url`], so an address that passes one of them passes all three.
+
+pub use url::Url;
+
+/// Longest address accepted (a real page's address is far shorter).
+pub const MAX_URL_LEN: usize = 2048;
+
+/// Why an address is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// Not a URL at all (`example.org`, `https://exa mple.org`, `http://`).
+    Invalid,
+    /// A URL, but not a web one (`javascript:`, `file:`, `ftp:`, `mailto:`…).
+    Scheme,
+    /// A web URL without a host (`http:///path` has none once parsed… or an empty one).
+    NoHost,
+    /// A user name or password before the host.
+    Credentials,
+    /// Longer than [`MAX_URL_LEN`].
+    TooLong,
+}
+
+impl UrlProblem {
+    /// The stable code (the directory's refresh report: `url_scheme`, `url_invalid`,
+    /// `url_credentials`, `url_too_long`).
+    pub fn reason(self) -> &'static str {
+        match self {
+            UrlProblem::Invalid | UrlProblem::NoHost => "url_invalid",
+            UrlProblem::Scheme => "url_scheme",
+            UrlProblem::Credentials => "url_credentials",
+            UrlProblem::TooLong => "url_too_long",
+        }
+    }
+
+    /// Why, in English, for a pack's author.
+    pub fn message(self) -> &'static str {
+        match self {
+            UrlProblem::Invalid => "it is not a complete web address (https://…)",
+            UrlProblem::Scheme => "only http:// and https:// links are allowed",
+            UrlProblem::NoHost => "it has no host name",
+            UrlProblem::Credentials => "it contains a user name or password (`user:password@`)",
+            UrlProblem::TooLong => "it is too long (at most 2048 characters)",
+        }
+    }
+}
+
+impl std::fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+/// The address, parsed, if it follows the rule of the module documentation. Blanks around it are ignored.
+pub fn web_url(raw: &str) -> Result<Url, UrlProblem> {
+    let raw = raw.trim();
+    if raw.chars().count() > MAX_URL_LEN {
+        return Err(UrlProblem::TooLong);
+    }
+    let url = Url::parse(raw).map_err(|e| match e {
+        url::ParseError::EmptyHost => UrlProblem::NoHost,
+        _ => UrlProblem::Invalid,
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(UrlProblem::Scheme);
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(UrlProblem::NoHost);
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(UrlProblem::Credentials);
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_pass() {
+        for (raw, parsed) in [
+            ("https://www.chatons.org/", "https://www.chatons.org/"),
+            ("http://example.org", "http://example.org/"),
+            ("HTTPS://Example.ORG/a?b=c#d", "https://example.org/a?b=c#d"),
+            ("  https://f-droid.org/  ", "https://f-droid.org/"),
+            ("https://127.0.0.1:8080/x", "https://127.0.0.1:8080/x"),
+            ("https://[::1]/", "https://[::1]/"),
+            ("https://localhost/", "https://localhost/"),
+            ("https://exemple.fr/un chemin", "https://exemple.fr/un%20chemin"),
+            ("https://example.org/@someone", "https://example.org/@someone"),
+        ] {
+            assert_eq!(web_url(raw).map(String::from), Ok(parsed.to_owned()), "{raw}");
+        }
+        let longest = format!("https://example.org/{}", "a".repeat(MAX_URL_LEN - 20));
+        assert_eq!(longest.len(), MAX_URL_LEN);
+        assert!(web_url(&longest).is_ok());
+    }
+
+    #[test]
+    fn everything_else_is_refused_with_its_reason() {
+        use UrlProblem::*;
+        for (raw, problem) in [
+            ("", Invalid),
+            ("example.org", Invalid),
+            ("www.example.org/page", Invalid),
+            ("//example.org", Invalid),
+            ("https://exa mple.org", Invalid),
+            ("http://", NoHost),
+            ("https://", NoHost),
+            ("https://:443/", NoHost),
+            ("javascript:alert(1)", Scheme),
+            ("JavaScript:alert(1)", Scheme),
+            ("file:///etc/passwd", Scheme),
+            ("data:text/html,<script>alert(1)</script>", Scheme),
+            ("ftp://example.org/", Scheme),
+            ("mailto:contact@example.org", Scheme),
+            ("tauri://localhost/", Scheme),
+            ("https://user:secret@example.org/", Credentials),
+            ("https://user@example.org/", Credentials),
+            ("https://:secret@example.org/", Credentials),
+            ("http://good.example@evil.example/", Credentials),
+        ] {
+            assert_eq!(web_url(raw).map(String::from), Err(problem), "{raw}");
+        }
+        let long = format!("https://example.org/{}", "a".repeat(MAX_URL_LEN));
+        assert_eq!(web_url(&long), Err(TooLong));
+    }
+
+    #[test]
+    fn reasons_are_stable_codes() {
+        assert_eq!(UrlProblem::Scheme.reason(), "url_scheme");
+        assert_eq!(UrlProblem::Invalid.reason(), "url_invalid");
+        assert_eq!(UrlProblem::NoHost.reason(), "url_invalid");
+        assert_eq!(UrlProblem::Credentials.reason(), "url_credentials");
+        assert_eq!(UrlProblem::TooLong.reason(), "url_too_long");
+    }
+}
