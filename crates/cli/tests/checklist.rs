@@ -112,7 +112,7 @@ fn show_reads_as_a_french_guide() {
     let en = stdout(
         &premiers_pas().args(["--lang", "en", "checklist", "show", "premiers-pas"]).assert().success(),
     );
-    assert!(en.contains("Why") && en.contains("1. Maps that don't follow you"), "{en}");
+    assert!(en.contains("Why") && en.contains("1. Maps that don’t follow you"), "{en}");
 }
 
 #[test]

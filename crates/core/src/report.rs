@@ -295,17 +295,17 @@ const FR: Words = Words {
     generated: "Rapport du",
     summary: "En bref",
     found: "Ce que nous avons trouvé",
-    evidence: "D'où nous le savons",
+    evidence: "D’où nous le savons",
     why: "Pourquoi",
     how: "Comment faire",
     links: "Liens",
     phone_pages: "Pour le téléphone",
     your_answer: "Votre réponse",
-    answered_done: "c'est fait",
+    answered_done: "c’est fait",
     answered_not_yet: "pas encore",
-    takeaway: "Ce qu'il reste à faire",
-    takeaway_hint: "Scannez ce code avec l'appareil photo de votre téléphone : il contient cette liste.",
-    footer: "Rapport établi sur cet ordinateur par Premiers Pas. Rien n'a été envoyé nulle part.",
+    takeaway: "Ce qu’il reste à faire",
+    takeaway_hint: "Scannez ce code avec l’appareil photo de votre téléphone : il contient cette liste.",
+    footer: "Rapport établi sur cet ordinateur par Premiers Pas. Rien n’a été envoyé nulle part.",
 };
 
 const EN: Words = Words {
@@ -321,7 +321,7 @@ const EN: Words = Words {
     answered_done: "done",
     answered_not_yet: "not yet",
     takeaway: "What is left to do",
-    takeaway_hint: "Scan this code with your phone's camera: it holds this list.",
+    takeaway_hint: "Scan this code with your phone’s camera: it holds this list.",
     footer: "Report made on this computer by Premiers Pas. Nothing was sent anywhere.",
 };
 

@@ -42,7 +42,7 @@ impl Status {
             (Status::Manual, Lang::Fr) => "À vous de le dire",
             (Status::Manual, Lang::En) => "Your call",
             (Status::Unknown, Lang::Fr) => "Pas pu vérifier",
-            (Status::Unknown, Lang::En) => "Couldn't check",
+            (Status::Unknown, Lang::En) => "Couldn’t check",
         }
     }
 }
@@ -192,11 +192,11 @@ impl Ctx<'_> {
         match self.answer {
             Some(Answer::Done) => Outcome::new(
                 Status::Done,
-                t("Vous nous avez dit que c'est fait.", "You told us this is done."),
+                t("Vous nous avez dit que c’est fait.", "You told us this is done."),
             ),
             Some(Answer::NotYet) => Outcome::new(
                 Status::Todo,
-                t("Vous nous avez dit que ce n'est pas encore fait.", "You told us this is not done yet."),
+                t("Vous nous avez dit que ce n’est pas encore fait.", "You told us this is not done yet."),
             ),
             None => Outcome::new(
                 Status::Manual,
@@ -262,7 +262,7 @@ impl Ctx<'_> {
         for p in problems {
             let name = p.app.as_deref().map(|a| self.app_name(a)).unwrap_or_default();
             out.reasons.push(t(
-                format!("Nous n'avons pas pu lire un fichier de {name} ({}).", p.code),
+                format!("Nous n’avons pas pu lire un fichier de {name} ({}).", p.code),
                 format!("We could not read a file of {name} ({}).", p.code),
             ));
             out.evidence.push(p.path.clone());
@@ -307,7 +307,7 @@ impl Ctx<'_> {
         self.todo_unless_unreadable(
             &ids,
             t(
-                format!("Nous n'avons trouvé {fr} sur cet ordinateur.", fr = negative_fr(&fr)),
+                format!("Nous n’avons trouvé {fr} sur cet ordinateur.", fr = negative_fr(&fr)),
                 format!("We found no {en} on this computer."),
             ),
         )
@@ -372,7 +372,7 @@ impl Ctx<'_> {
         self.todo_unless_unreadable(
             &candidates,
             t(
-                format!("Nous n'avons trouvé aucun {fr} sur cet ordinateur."),
+                format!("Nous n’avons trouvé aucun {fr} sur cet ordinateur."),
                 format!("We found no {en} on this computer."),
             ),
         )
@@ -392,7 +392,7 @@ impl Ctx<'_> {
                     format!("The browser that opens your links ({}) is not one we know.", e.value),
                 ),
                 None => t(
-                    "Nous n'avons pas pu savoir quel navigateur ouvre vos liens.",
+                    "Nous n’avons pas pu savoir quel navigateur ouvre vos liens.",
                     "We could not tell which browser opens your links.",
                 ),
             };
@@ -403,7 +403,7 @@ impl Ctx<'_> {
         Outcome::new(
             status,
             t(
-                format!("Vos liens s'ouvrent dans {name}, votre navigateur par défaut."),
+                format!("Vos liens s’ouvrent dans {name}, votre navigateur par défaut."),
                 format!("Your links open in {name}, your default browser."),
             ),
         )
@@ -445,12 +445,12 @@ impl Ctx<'_> {
                 let in_family_ok = self.browser_matches(default_id, family, &[]);
                 let reason = if in_family_ok {
                     t(
-                        format!("Nous n'avons trouvé aucun profil de {name}, votre navigateur par défaut."),
+                        format!("Nous n’avons trouvé aucun profil de {name}, votre navigateur par défaut."),
                         format!("We found no profile of {name}, your default browser."),
                     )
                 } else {
                     t(
-                        format!("Votre navigateur par défaut, {name}, n'est pas concerné par cette étape."),
+                        format!("Votre navigateur par défaut, {name}, n’est pas concerné par cette étape."),
                         format!("Your default browser, {name}, is not one this step is about."),
                     )
                 };
@@ -485,7 +485,7 @@ impl Ctx<'_> {
             }
             if capped {
                 out.reasons.push(t(
-                    "Nous n'avons pas pu savoir quel navigateur vous utilisez par défaut.",
+                    "Nous n’avons pas pu savoir quel navigateur vous utilisez par défaut.",
                     "We could not tell which browser you use by default.",
                 ));
             }
@@ -496,7 +496,7 @@ impl Ctx<'_> {
             return Outcome::new(
                 Status::Partial,
                 t(
-                    format!("{} est actif dans {} : c'est mieux que rien.", e.name, b.name),
+                    format!("{} est actif dans {} : c’est mieux que rien.", e.name, b.name),
                     format!("{} is active in {}: better than nothing.", e.name, b.name),
                 ),
             )
@@ -537,13 +537,13 @@ impl Ctx<'_> {
             }
             return Outcome::new(
                 Status::Todo,
-                t("Nous n'avons trouvé aucun navigateur où vérifier.", "We found no browser to look in."),
+                t("Nous n’avons trouvé aucun navigateur où vérifier.", "We found no browser to look in."),
             );
         }
         let mut out = Outcome::new(
             Status::Todo,
             t(
-                format!("Nous ne l'avons pas trouvé {}.", where_.0),
+                format!("Nous ne l’avons pas trouvé {}.", where_.0),
                 format!("We did not find it {}.", where_.1),
             ),
         );
@@ -556,7 +556,7 @@ impl Ctx<'_> {
         let default = self.audit.default_browser.as_deref().map(|id| self.app_name(id));
         match default {
             Some(d) if d != b.name => t(
-                format!("{} est actif dans {}, mais vos liens s'ouvrent dans {d}.", e.name, b.name),
+                format!("{} est actif dans {}, mais vos liens s’ouvrent dans {d}.", e.name, b.name),
                 format!("{} is active in {}, but your links open in {d}.", e.name, b.name),
             ),
             _ => t(
@@ -608,7 +608,7 @@ impl Ctx<'_> {
             return Outcome::new(
                 Status::Manual,
                 t(
-                    "Nous n'avons trouvé aucun compte de courriel sur cet ordinateur : seul·e vous savez où vit votre courrier.",
+                    "Nous n’avons trouvé aucun compte de courriel sur cet ordinateur : seul·e vous savez où vit votre courrier.",
                     "We found no mail account on this computer: only you know where your mail lives.",
                 ),
             );
@@ -682,7 +682,7 @@ fn account_reason(a: &MailAccount) -> Text {
             format!("{who} is with {}, a big tech company.", p.name),
         ),
         ProviderKind::Isp => t(
-            format!("{who} est chez {}, votre fournisseur d'accès à internet.", p.name),
+            format!("{who} est chez {}, votre fournisseur d’accès à internet.", p.name),
             format!("{who} is with {}, your internet access provider.", p.name),
         ),
         ProviderKind::Ethical => t(
@@ -703,7 +703,7 @@ fn account_reason(a: &MailAccount) -> Text {
 fn disabled_reason(code: &str, browser: &str) -> Option<Text> {
     Some(match code {
         "manifest-v2" => t(
-            format!("{browser} l'a désactivé : il refuse désormais les extensions de l'ancien format (Manifest V2)."),
+            format!("{browser} l’a désactivé : il refuse désormais les extensions de l’ancien format (Manifest V2)."),
             format!("{browser} turned it off: it no longer accepts extensions in the old format (Manifest V2)."),
         ),
         "user-disabled" => t(
@@ -711,7 +711,7 @@ fn disabled_reason(code: &str, browser: &str) -> Option<Text> {
             "It was turned off in the extension settings.",
         ),
         "app-disabled" | "soft-disabled" | "embedder-disabled" => t(
-            format!("{browser} l'a désactivé (version incompatible ou bloquée)."),
+            format!("{browser} l’a désactivé (version incompatible ou bloquée)."),
             format!("{browser} turned it off (incompatible or blocked version)."),
         ),
         _ => return None,
