@@ -103,7 +103,7 @@ pub fn evaluate(
     pack.steps.iter().map(|step| evaluate_step(step, audit, reference, answers, lang)).collect()
 }
 
-/// Judges one step.
+/// Judges one step. Its reasons are set in the typography of their language ([`Text::render`]).
 pub fn evaluate_step(
     step: &Step,
     audit: &Audit,
@@ -128,7 +128,7 @@ pub fn evaluate_step(
     StepResult {
         id: step.id.clone(),
         status: outcome.status.unwrap_or(Status::Manual),
-        reasons: outcome.reasons.iter().map(|t| t.get(lang).to_owned()).collect(),
+        reasons: outcome.reasons.iter().map(|t| t.render(lang).into_owned()).collect(),
         evidence,
         answer,
     }
