@@ -1,10 +1,12 @@
 // UI strings live in ../i18n/<lang>.json, never in components. The language is reactive state: switching
 // it re-renders every string and updates <html lang>. Pack and directory texts arrive as `Text` maps and
-// are picked with `tr`, with the same fallbacks as the core (English, then French).
+// are picked with `tr`, with the same fallbacks as the core (English, then French). Both set the text in
+// the typography of the language it is written in (French spaces, see typography.ts).
 import fr from '../i18n/fr.json';
 import en from '../i18n/en.json';
 import type { Lang } from '../bindings/Lang';
 import type { Text } from '../bindings/Text';
+import { typeset } from './typography';
 
 type Messages = { [key: string]: string | Messages };
 const catalogs: Record<Lang, Messages> = { fr, en };
@@ -29,9 +31,13 @@ function lookup(messages: Messages, key: string): string | undefined {
 class I18n {
   lang = $state<Lang>('fr');
 
-  /** The string for `key` in the current language, with `{name}` placeholders filled in. */
+  /**
+   * The string for `key` in the current language, with `{name}` placeholders filled in. The template is
+   * typeset, not the values put in it (a path, an address or a town stay as they are).
+   */
   t = (key: string, params: Record<string, string | number> = {}): string => {
-    const template = lookup(catalogs[this.lang], key) ?? lookup(catalogs.en, key) ?? key;
+    const own = lookup(catalogs[this.lang], key);
+    const template = own !== undefined ? typeset(own, this.lang) : (lookup(catalogs.en, key) ?? key);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
@@ -41,10 +47,11 @@ class I18n {
   tOr = (key: string, fallback: string): string =>
     lookup(catalogs[this.lang], key) !== undefined ? this.t(key) : fallback;
 
-  /** A content text (pack, directory) in the current language. */
+  /** A content text (pack, directory) in the current language, in the typography of the one it is in. */
   tr = (text: Text | null | undefined): string => {
     if (!text) return '';
-    return text[this.lang] ?? text.en ?? text.fr ?? Object.values(text)[0] ?? '';
+    const lang = [this.lang, 'en', 'fr', ...Object.keys(text)].find((l) => text[l] !== undefined);
+    return lang === undefined ? '' : typeset(text[lang] ?? '', lang);
   };
 
   set(lang: Lang) {

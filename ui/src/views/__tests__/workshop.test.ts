@@ -12,8 +12,8 @@ async function startWorkshop() {
   const backend = createBackend({ config: { mode: 'workshop', lang: null } });
   mockIPC(backend.handle);
   render(App);
-  expect(await screen.findByRole('heading', { level: 1, name: 'Quel parcours présenter ?' })).toBeInTheDocument();
-  await userEvent.click(await screen.findByRole('button', { name: 'Présenter « Atelier navigateur »' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Quel parcours présenter\u202f?' })).toBeInTheDocument();
+  await userEvent.click(await screen.findByRole('button', { name: 'Présenter «\u202fAtelier navigateur\u202f»' }));
   await screen.findByRole('heading', { level: 1, name: 'Atelier navigateur' });
   return backend;
 }
