@@ -125,7 +125,7 @@ describe('step page', () => {
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Firefox pour ouvrir vos liens');
     expect(screen.getByText('Étape 4 sur 6')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Pourquoi' })).toBeInTheDocument();
-    expect(screen.getByText(/Vos liens s'ouvrent dans Google Chrome/)).toBeVisible();
+    expect(screen.getByText(/Vos liens s’ouvrent dans Google Chrome/)).toBeVisible();
     const details = screen.getByText('Détails : les fichiers lus').closest('details')!;
     expect(details.open).toBe(false);
     expect(within(details).getByText(/\/home\/lucas\/\.config\/mimeapps\.list/)).toBeInTheDocument();
@@ -158,12 +158,12 @@ describe('step page', () => {
   it('shows the phone QR codes for one phone at a time when asked', async () => {
     await startHome();
     await userEvent.click(within(item('private-maps')).getByRole('button'));
-    expect(screen.getAllByRole('img', { name: /sur (F-Droid|Google Play|l'App Store)/ })).toHaveLength(9);
+    expect(screen.getAllByRole('img', { name: /sur (F-Droid|Google Play|l’App Store)/ })).toHaveLength(9);
     await userEvent.click(screen.getByRole('button', { name: 'iPhone' }));
     expect(screen.getAllByRole('img', { name: /sur/ }).map((e) => e.getAttribute('aria-label'))).toEqual([
-      "CoMaps sur l'App Store",
-      "Organic Maps sur l'App Store",
-      "OsmAnd sur l'App Store",
+      'CoMaps sur l’App Store',
+      'Organic Maps sur l’App Store',
+      'OsmAnd sur l’App Store',
     ]);
     expect(screen.getByText(/vérifié en novembre 2026/i)).toBeInTheDocument();
   });
@@ -201,12 +201,16 @@ describe('step page', () => {
   it('moves to the next step and offers the CHATONS search where the step is about hosts', async () => {
     await startHome();
     await userEvent.click(within(item('ethical-mail')).getByRole('button'));
-    await userEvent.click(screen.getByRole('button', { name: /Suivante\u202f: Un hébergeur de confiance/ }));
-    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance près de chez vous');
+    await userEvent.click(screen.getByRole('button', { name: /Suivante\u202f: Trouver un hébergeur/ }));
+    // The step and the search it opens have the same name, as on the overview.
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Trouver un hébergeur près de chez vous');
+    expect(document.querySelector('[data-step-page="chatons-host"]')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
-    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(/un hébergeur près de chez vous/i);
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Trouver un hébergeur près de chez vous');
+    expect(document.querySelector('[data-step-page]')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
-    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Trouver un hébergeur près de chez vous');
+    expect(document.querySelector('[data-step-page="chatons-host"]')).toBeInTheDocument();
   });
 });
 
