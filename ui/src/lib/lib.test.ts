@@ -6,7 +6,7 @@ import { byteSize, monthYear } from './format';
 import { firstAction, howBlocks } from './howText';
 import { groupFiles } from './journal';
 import { slideMove } from './presentation';
-import { asksThePerson, howForComputer, nextStep, qrPhone } from './steps';
+import { asksThePerson, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
 
 const result = (id: string, status: StepResult['status']): StepResult => ({ id, status, reasons: [], evidence: [] });
 
@@ -36,6 +36,13 @@ describe('steps', () => {
     expect(howForComputer(firefox.how, 'windows')).toBe(firefox.how.windows);
     expect(howForComputer(firefox.how, 'other')).toBe(firefox.how.default);
     expect(howForComputer({ default: { fr: 'd', en: 'd' } }, 'macos')).toEqual({ fr: 'd', en: 'd' });
+  });
+
+  it('tells a text written for this system from the default one', () => {
+    expect(howForThisOs(firefox.how, 'linux')).toBe(firefox.how.linux);
+    expect(howForThisOs(firefox.how, 'other')).toBeUndefined();
+    expect(howForThisOs(firefox.how, null)).toBeUndefined();
+    expect(howForThisOs({ default: { fr: 'd', en: 'd' } }, 'macos')).toBeUndefined();
   });
 
   it('knows which steps ask the person, bonus checks aside', () => {

@@ -12,10 +12,14 @@ import type { Text } from '../bindings/Text';
 
 export const STATUSES: Status[] = ['done', 'todo', 'partial', 'manual', 'unknown'];
 
+/** The instructions written for exactly this computer's family (Linux, Mac, Windows), if any. */
+export function howForThisOs(how: How, os: OsFamily | null): Text | undefined {
+  return os === 'linux' || os === 'macos' || os === 'windows' ? how[os] : undefined;
+}
+
 /** The instructions for a computer of this family, falling back to the default text. */
 export function howForComputer(how: How, os: OsFamily | null): Text | undefined {
-  const specific = os === 'linux' || os === 'macos' || os === 'windows' ? how[os] : undefined;
-  return specific ?? how.default;
+  return howForThisOs(how, os) ?? how.default;
 }
 
 /** The phone variants the pack wrote, Android then iPhone. */

@@ -143,6 +143,18 @@ describe('step page', () => {
     expect(screen.getByRole('img', { name: 'Firefox pour Android' }).querySelector('svg')).not.toBeNull();
   });
 
+  it('never heads a default text as this computer’s: a phone step says so first, then each phone', async () => {
+    const { packs } = await import('../../mocks/fixtures');
+    const maps = packs[0].steps.find((s) => s.id === 'private-maps')!;
+    await startHome({ auditOs: 'windows' });
+    await userEvent.click(within(item('private-maps')).getByRole('button'));
+    expect(document.querySelector('[data-how="computer"]')).toBeNull();
+    expect(screen.queryByText(/Sur cet ordinateur/)).toBeNull();
+    expect(document.querySelector('[data-how="default"]')).toHaveTextContent(maps.how.default!.fr.split(' : ')[0]);
+    expect(document.querySelector('[data-how="android"]')).toHaveTextContent('Sur un téléphone Android');
+    expect(document.querySelector('[data-how="ios"]')).toHaveTextContent('Sur un iPhone');
+  });
+
   it('follows the audited operating system', async () => {
     const { packs } = await import('../../mocks/fixtures');
     const firefox = packs[0].steps.find((s) => s.id === 'firefox')!;
