@@ -5,7 +5,7 @@ import { packs } from '../mocks/fixtures';
 import { byteSize, monthYear } from './format';
 import { firstAction, howBlocks } from './howText';
 import { groupFiles } from './journal';
-import { slideMove } from './presentation';
+import { readableUrl, slideMove } from './presentation';
 import { asksThePerson, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
 
 const result = (id: string, status: StepResult['status']): StepResult => ({ id, status, reasons: [], evidence: [] });
@@ -111,5 +111,18 @@ describe('formats', () => {
     expect(byteSize(18_432, 'en')).toBe('18.4 kB');
     expect(byteSize(18_432, 'fr')).toMatch(/^18,4\s?ko$/);
     expect(byteSize(2_500_000, 'fr')).toMatch(/^2,5\s?Mo$/);
+  });
+});
+
+describe('addresses on a slide', () => {
+  it('are written as a person types them: no scheme, no www., no trailing slash', () => {
+    expect(readableUrl('https://www.mozilla.org/firefox/new/')).toBe('mozilla.org/firefox/new');
+    expect(readableUrl('https://addons.mozilla.org/firefox/addon/ublock-origin/')).toBe(
+      'addons.mozilla.org/firefox/addon/ublock-origin',
+    );
+    expect(readableUrl('http://entraide.chatons.org')).toBe('entraide.chatons.org');
+    expect(readableUrl('https://play.google.com/store/apps/details?id=app.comaps.google')).toBe(
+      'play.google.com/store/apps/details?id=app.comaps.google',
+    );
   });
 });
