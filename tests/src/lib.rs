@@ -50,16 +50,18 @@ where
 }
 
 /// An interface string from `ui/src/i18n/<lang>.json` (a dotted key), placeholders left as they are: the
-/// journeys find buttons by the words a person reads, in either language.
+/// journeys find buttons by the words a person reads, in either language — so in its typography, as the
+/// interface shows it (French spaces before `:` and the like are narrow no-break ones).
 pub fn t(lang: &str, key: &str) -> Result<String> {
     let path = workspace_root().join("ui/src/i18n").join(format!("{lang}.json"));
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let catalog: serde_json::Value = serde_json::from_str(&text)?;
     let found = key.split('.').try_fold(&catalog, |node, part| node.get(part));
-    found
+    let template = found
         .and_then(serde_json::Value::as_str)
-        .map(str::to_owned)
-        .with_context(|| format!("no string `{key}` in {}", path.display()))
+        .with_context(|| format!("no string `{key}` in {}", path.display()))?;
+    let lang = premiers_pas_core::Lang::parse(lang).unwrap_or_default();
+    Ok(premiers_pas_core::i18n::typeset(template, lang).into_owned())
 }
 
 /// The workspace root (this crate lives in `tests/`).

@@ -10,11 +10,17 @@ const catalogs = Object.fromEntries(
   ]),
 );
 
-/** The interface string `key` in `lang`, with `{name}` placeholders filled in. */
+/** French spaces, as the interface sets them (src/lib/typography.ts): narrow no-break before : ; ? ! ». */
+function typeset(text, lang) {
+  if (lang !== 'fr') return text;
+  return text.replace(/[ \u00a0]([:;?!»])/g, '\u202f$1').replace(/«[ \u00a0]/g, '«\u202f');
+}
+
+/** The interface string `key` in `lang` as a person reads it, with `{name}` placeholders filled in. */
 export function t(lang, key, params = {}) {
   const text = key.split('.').reduce((node, part) => node?.[part], catalogs[lang]);
   if (typeof text !== 'string') throw new Error(`no string ${key} in ${lang}.json`);
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  return typeset(text, lang).replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
 /** @typedef {import('playwright-core').Page} Page */

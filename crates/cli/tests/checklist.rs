@@ -90,10 +90,10 @@ fn show_reads_as_a_french_guide() {
     let titles = [
         "1. Des cartes qui ne vous suivent pas",
         "2. Un navigateur qui travaille pour vous",
-        "3. Moins de publicités, moins de mouchards",
+        "3. Moins de publicités, moins de pisteurs",
         "4. Firefox pour ouvrir vos liens",
         "5. Un courriel qui vous respecte",
-        "6. Un hébergeur de confiance près de chez vous",
+        "6. Trouver un hébergeur près de chez vous",
     ];
     let positions: Vec<usize> =
         titles.iter().map(|t| text.find(t).unwrap_or_else(|| panic!("{t}\n{text}"))).collect();
@@ -112,7 +112,7 @@ fn show_reads_as_a_french_guide() {
     let en = stdout(
         &premiers_pas().args(["--lang", "en", "checklist", "show", "premiers-pas"]).assert().success(),
     );
-    assert!(en.contains("Why") && en.contains("1. Maps that don't follow you"), "{en}");
+    assert!(en.contains("Why") && en.contains("1. Maps that don’t follow you"), "{en}");
 }
 
 #[test]

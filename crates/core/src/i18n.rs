@@ -4,6 +4,7 @@
 //! own translations as [`Text`]; the engine's own sentences (reasons, problems) are rendered for a
 //! [`Lang`] by the module that produces them. Any other language a pack offers falls back to English.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -98,10 +99,44 @@ impl Text {
             .unwrap_or("")
     }
 
+    /// The text in `lang` (same fallbacks as [`Text::get`]), set in the typography of the language it is
+    /// actually written in (see [`typeset`]).
+    pub fn render(&self, lang: Lang) -> Cow<'_, str> {
+        let code = [lang.code(), "en", "fr"].into_iter().find(|c| self.0.contains_key(*c));
+        let written_in = code.and_then(Lang::parse).unwrap_or(lang);
+        typeset(self.get(lang), written_in)
+    }
+
     /// The required languages that are missing or blank.
     pub fn missing(&self) -> Vec<Lang> {
         Lang::ALL.into_iter().filter(|l| self.0.get(l.code()).is_none_or(|s| s.trim().is_empty())).collect()
     }
+}
+
+/// The narrow no-break space French typography puts before `:` `;` `?` `!` `»` and after `«`.
+pub const NARROW_NBSP: char = '\u{202F}';
+
+/// `text` set in the typography of `lang`. In French, the plain or no-break space before `:` `;` `?` `!`
+/// and `»`, and after `«`, becomes a narrow no-break space, so that a line never starts with `: ni nom`
+/// or ends with `«`. Only a space that is there changes: `https://`, `12:30` or `x?y` stay as they are.
+/// English text is returned untouched. Applying it twice changes nothing.
+pub fn typeset(text: &str, lang: Lang) -> Cow<'_, str> {
+    let is_space = |c: char| c == ' ' || c == '\u{A0}';
+    let needs = |prev: char, c: char| {
+        (is_space(prev) && matches!(c, ':' | ';' | '?' | '!' | '»')) || (prev == '«' && is_space(c))
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let changes = lang == Lang::Fr && chars.windows(2).any(|w| needs(w[0], w[1]));
+    if !changes {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let before_mark = is_space(c) && chars.get(i + 1).is_some_and(|&n| needs(c, n));
+        let after_quote = is_space(c) && i > 0 && chars[i - 1] == '«';
+        out.push(if before_mark || after_quote { NARROW_NBSP } else { c });
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -116,6 +151,50 @@ mod tests {
         for l in ["en-US", "de-DE", "", "C", "POSIX", "frisian"] {
             assert_eq!(Lang::from_locale(l), Lang::En, "{l}");
         }
+    }
+
+    #[test]
+    fn french_typography_keeps_punctuation_with_its_word() {
+        let n = NARROW_NBSP;
+        assert_eq!(
+            typeset("Pas de compte : ni nom ; rien !", Lang::Fr),
+            format!("Pas de compte{n}: ni nom{n}; rien{n}!")
+        );
+        assert_eq!(typeset("Vous êtes là ?", Lang::Fr), format!("Vous êtes là{n}?"));
+        assert_eq!(typeset("cliquez « Ajouter »", Lang::Fr), format!("cliquez «{n}Ajouter{n}»"));
+        // A no-break space already there becomes the narrow one.
+        assert_eq!(typeset("Oui\u{A0}!", Lang::Fr), format!("Oui{n}!"));
+    }
+
+    #[test]
+    fn french_typography_leaves_addresses_times_and_english_alone() {
+        for untouched in
+            ["https://entraide.chatons.org/", "à 12:30", "C:\\Users\\lucas", "id=x?y!z", "«Firefox»", ""]
+        {
+            assert!(matches!(typeset(untouched, Lang::Fr), Cow::Borrowed(_)), "{untouched:?}");
+        }
+        assert!(matches!(typeset("In short : yes « no »", Lang::En), Cow::Borrowed(_)));
+        // Only the space before the colon changes, never the address after it.
+        assert_eq!(
+            typeset("Essayer sans compte : https://entraide.chatons.org/", Lang::Fr),
+            format!("Essayer sans compte{}: https://entraide.chatons.org/", NARROW_NBSP)
+        );
+    }
+
+    #[test]
+    fn french_typography_is_idempotent() {
+        let once = typeset("Ah : « oui » ? Non !", Lang::Fr).into_owned();
+        assert_eq!(typeset(&once, Lang::Fr), once);
+    }
+
+    #[test]
+    fn rendered_text_follows_the_language_it_is_written_in() {
+        let t = Text::new("Oui : non", "Yes : no");
+        assert_eq!(t.render(Lang::Fr), format!("Oui{}: non", NARROW_NBSP));
+        assert_eq!(t.render(Lang::En), "Yes : no");
+        let mut only_fr = Text::default();
+        only_fr.0.insert("fr".into(), "Oui : non".into());
+        assert_eq!(only_fr.render(Lang::En), format!("Oui{}: non", NARROW_NBSP));
     }
 
     #[test]

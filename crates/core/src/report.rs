@@ -214,31 +214,32 @@ pub fn document(input: &ReportInput<'_>, lang: Lang) -> ReportDocument {
             let phone = [(Platform::Android, "Android"), (Platform::Ios, "iPhone")]
                 .into_iter()
                 .filter_map(|(p, name)| {
-                    step.how
-                        .specific(p)
-                        .map(|t| PhoneHow { platform: name.to_owned(), text: t.get(lang).trim().to_owned() })
+                    step.how.specific(p).map(|t| PhoneHow {
+                        platform: name.to_owned(),
+                        text: t.render(lang).trim().to_owned(),
+                    })
                 })
                 .collect();
             Some(ReportStep {
                 id: step.id.clone(),
-                title: step.title.get(lang).to_owned(),
+                title: step.title.render(lang).into_owned(),
                 status: result.status,
                 status_label: result.status.label(lang).to_owned(),
                 reasons: result.reasons.clone(),
                 evidence: result.evidence.clone(),
                 answer: result.answer,
-                why: step.why.get(lang).to_owned(),
-                how: step.how.for_os(input.os).map(|t| t.get(lang).trim().to_owned()).unwrap_or_default(),
+                why: step.why.render(lang).into_owned(),
+                how: step.how.for_os(input.os).map(|t| t.render(lang).trim().to_owned()).unwrap_or_default(),
                 how_phone: phone,
                 links: step
                     .links
                     .iter()
-                    .map(|l| ReportLink { label: l.label.get(lang).to_owned(), url: l.url.clone() })
+                    .map(|l| ReportLink { label: l.label.render(lang).into_owned(), url: l.url.clone() })
                     .collect(),
                 qr: step
                     .qr
                     .iter()
-                    .map(|q| ReportLink { label: q.label.get(lang).to_owned(), url: q.url.clone() })
+                    .map(|q| ReportLink { label: q.label.render(lang).into_owned(), url: q.url.clone() })
                     .collect(),
             })
         })
@@ -249,7 +250,7 @@ pub fn document(input: &ReportInput<'_>, lang: Lang) -> ReportDocument {
         lang,
         pack: ReportPack {
             id: input.pack.id.clone(),
-            title: input.pack.title.get(lang).to_owned(),
+            title: input.pack.title.render(lang).into_owned(),
             reviewed: input.pack.reviewed.to_string(),
         },
         counts: StatusCounts::of(input.steps),
@@ -295,17 +296,18 @@ const FR: Words = Words {
     generated: "Rapport du",
     summary: "En bref",
     found: "Ce que nous avons trouvé",
-    evidence: "D'où nous le savons",
+    evidence: "D’où nous le savons",
     why: "Pourquoi",
     how: "Comment faire",
     links: "Liens",
     phone_pages: "Pour le téléphone",
     your_answer: "Votre réponse",
-    answered_done: "c'est fait",
+    answered_done: "c’est fait",
     answered_not_yet: "pas encore",
-    takeaway: "Ce qu'il reste à faire",
-    takeaway_hint: "Scannez ce code avec l'appareil photo de votre téléphone : il contient cette liste.",
-    footer: "Rapport établi sur cet ordinateur par Premiers Pas. Rien n'a été envoyé nulle part.",
+    takeaway: "Ce qu’il reste à faire",
+    takeaway_hint:
+        "Scannez ce code avec l’appareil photo de votre téléphone\u{202F}: il contient cette liste.",
+    footer: "Rapport établi sur cet ordinateur par Premiers Pas. Rien n’a été envoyé nulle part.",
 };
 
 const EN: Words = Words {
@@ -321,7 +323,7 @@ const EN: Words = Words {
     answered_done: "done",
     answered_not_yet: "not yet",
     takeaway: "What is left to do",
-    takeaway_hint: "Scan this code with your phone's camera: it holds this list.",
+    takeaway_hint: "Scan this code with your phone’s camera: it holds this list.",
     footer: "Report made on this computer by Premiers Pas. Nothing was sent anywhere.",
 };
 
@@ -345,7 +347,7 @@ fn status_mark(status: Status) -> &'static str {
 
 fn colon(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fr => " : ",
+        Lang::Fr => "\u{202F}: ",
         Lang::En => ": ",
     }
 }

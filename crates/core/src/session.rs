@@ -140,15 +140,15 @@ pub struct PackSummary {
     pub reviewed: Date,
 }
 
-/// Every pack of a library, in its order, in `lang`.
+/// Every pack of a library, in its order, in `lang` (and its typography).
 pub fn pack_summaries(library: &Library, lang: Lang) -> Vec<PackSummary> {
     library
         .packs
         .iter()
         .map(|p| PackSummary {
             id: p.id.clone(),
-            title: p.title.get(lang).to_owned(),
-            description: p.description.get(lang).to_owned(),
+            title: p.title.render(lang).into_owned(),
+            description: p.description.render(lang).into_owned(),
             steps: p.steps.len() as u32,
             reviewed: p.reviewed,
         })
@@ -163,14 +163,14 @@ pub struct CategoryLabel {
     pub label: String,
 }
 
-/// The directory categories, in file order, in `lang`.
+/// The directory categories, in file order, in `lang` (and its typography).
 pub fn category_labels(library: &Library, lang: Lang) -> Vec<CategoryLabel> {
     library
         .reference
         .categories
         .all()
         .iter()
-        .map(|c| CategoryLabel { id: c.id.clone(), label: c.label.get(lang).to_owned() })
+        .map(|c| CategoryLabel { id: c.id.clone(), label: c.label.render(lang).into_owned() })
         .collect()
 }
 

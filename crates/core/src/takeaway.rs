@@ -52,21 +52,21 @@ pub fn first_pages(step: &Step) -> Vec<&str> {
 /// The take-home text for a pack judged as `results`.
 pub fn text(pack: &Pack, results: &[StepResult], lang: Lang) -> String {
     let steps = pending(pack, results);
-    let mut out = String::from(pack.title.get(lang));
+    let mut out = pack.title.render(lang).into_owned();
     if steps.is_empty() {
         out.push_str(match lang {
-            Lang::Fr => " : tout est fait, bravo !",
+            Lang::Fr => "\u{202F}: tout est fait, bravo\u{202F}!",
             Lang::En => ": all done, well done!",
         });
         return out;
     }
     out.push_str(match lang {
-        Lang::Fr => " — à faire :",
+        Lang::Fr => " — à faire\u{202F}:",
         Lang::En => " — to do:",
     });
     for step in steps {
         out.push_str("\n- ");
-        out.push_str(step.title.get(lang));
+        out.push_str(&step.title.render(lang));
         for url in first_pages(step) {
             out.push('\n');
             out.push_str(url);
@@ -103,7 +103,7 @@ mod tests {
         let lib = library();
         let pack = lib.pack("premiers-pas").unwrap();
         let text = text(pack, &results(pack, &lib, &Answers::none()), Lang::Fr);
-        assert!(text.starts_with("Premiers pas — à faire :"), "{text}");
+        assert!(text.starts_with("Premiers pas — à faire\u{202F}:"), "{text}");
         let maps = pack.step("private-maps").unwrap();
         let first_app = maps.qr[0].app.clone().unwrap();
         for q in maps.qr.iter().filter(|q| q.app.as_ref() == Some(&first_app)) {
@@ -116,7 +116,7 @@ mod tests {
             .filter(|q| q.app.as_ref() != Some(&first_app))
             .all(|q| !text.contains(&q.url)));
         for step in &pack.steps {
-            assert!(text.contains(step.title.get(Lang::Fr)), "{}", step.id);
+            assert!(text.contains(&*step.title.render(Lang::Fr)), "{}", step.id);
         }
     }
 

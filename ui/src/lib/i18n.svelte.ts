@@ -1,6 +1,7 @@
 // UI strings live in ../i18n/<lang>.json, never in components. The language is reactive state: switching
 // it re-renders every string and updates <html lang>. Pack and directory texts arrive as `Text` maps and
-// are picked with `tr`, with the same fallbacks as the core (English, then French).
+// are picked with `tr`, with the same fallbacks as the core (English, then French). Both set the text in
+// the typography of the language it is written in (French spaces, see typography.ts).
 //
 // Plurals: a message that depends on a number is a set of keys `<key>_one`, `<key>_other` (and any other
 // CLDR category a language needs), chosen by `Intl.PluralRules` from the `count` param:
@@ -10,6 +11,7 @@ import fr from '../i18n/fr.json';
 import en from '../i18n/en.json';
 import type { Lang } from '../bindings/Lang';
 import type { Text } from '../bindings/Text';
+import { typeset } from './typography';
 
 type Messages = { [key: string]: string | Messages };
 const catalogs: Record<Lang, Messages> = { fr, en };
@@ -53,13 +55,18 @@ function find(messages: Messages, lang: Lang, key: string, count: unknown): stri
 class I18n {
   lang = $state<Lang>('fr');
 
-  /** The string for `key` in the current language, with `{name}` placeholders filled in; a number
-   *  `count` picks the plural form (`key_one`, `key_other`). */
+  /**
+   * The string for `key` in the current language, with `{name}` placeholders filled in; a number `count`
+   * picks the plural form (`key_one`, `key_other`). The template is typeset, not the values put in it (a
+   * path, an address or a town stay as they are).
+   */
   t = (key: string, params: Record<string, string | number> = {}): string => this.tIn(this.lang, key, params);
 
   /** `t` in a given language rather than the current one. */
   tIn = (lang: Lang, key: string, params: Record<string, string | number> = {}): string => {
-    const template = find(catalogs[lang], lang, key, params.count) ?? find(catalogs.en, 'en', key, params.count) ?? key;
+    const own = find(catalogs[lang], lang, key, params.count);
+    const template =
+      own !== undefined ? typeset(own, lang) : (find(catalogs.en, 'en', key, params.count) ?? key);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
@@ -72,10 +79,11 @@ class I18n {
   /** Whether the current language (or English) has a message for `key`. */
   has = (key: string): boolean => lookup(catalogs[this.lang], key) !== undefined || lookup(catalogs.en, key) !== undefined;
 
-  /** A content text (pack, directory) in the current language. */
+  /** A content text (pack, directory) in the current language, in the typography of the one it is in. */
   tr = (text: Text | null | undefined): string => {
     if (!text) return '';
-    return text[this.lang] ?? text.en ?? text.fr ?? Object.values(text)[0] ?? '';
+    const lang = [this.lang, 'en', 'fr', ...Object.keys(text)].find((l) => text[l] !== undefined);
+    return lang === undefined ? '' : typeset(text[lang] ?? '', lang);
   };
 
   set(lang: Lang) {

@@ -30,6 +30,6 @@ describe('plurals', () => {
   });
 
   it('leaves plain keys alone, with or without a count', () => {
-    expect(i18n.t('chatons.results.count', { count: 1 })).toBe('Hébergeurs trouvés : 1.');
+    expect(i18n.t('chatons.results.count', { count: 1 })).toBe('Hébergeurs trouvés\u202f: 1.');
   });
 });

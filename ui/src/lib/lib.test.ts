@@ -5,8 +5,8 @@ import { packs } from '../mocks/fixtures';
 import { byteSize, monthYear } from './format';
 import { firstAction, howBlocks } from './howText';
 import { groupFiles } from './journal';
-import { slideMove } from './presentation';
-import { asksThePerson, howForComputer, nextStep, qrPhone } from './steps';
+import { readableUrl, slideMove } from './presentation';
+import { asksThePerson, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
 
 const result = (id: string, status: StepResult['status']): StepResult => ({ id, status, reasons: [], evidence: [] });
 
@@ -36,6 +36,13 @@ describe('steps', () => {
     expect(howForComputer(firefox.how, 'windows')).toBe(firefox.how.windows);
     expect(howForComputer(firefox.how, 'other')).toBe(firefox.how.default);
     expect(howForComputer({ default: { fr: 'd', en: 'd' } }, 'macos')).toEqual({ fr: 'd', en: 'd' });
+  });
+
+  it('tells a text written for this system from the default one', () => {
+    expect(howForThisOs(firefox.how, 'linux')).toBe(firefox.how.linux);
+    expect(howForThisOs(firefox.how, 'other')).toBeUndefined();
+    expect(howForThisOs(firefox.how, null)).toBeUndefined();
+    expect(howForThisOs({ default: { fr: 'd', en: 'd' } }, 'macos')).toBeUndefined();
   });
 
   it('knows which steps ask the person, bonus checks aside', () => {
@@ -104,5 +111,18 @@ describe('formats', () => {
     expect(byteSize(18_432, 'en')).toBe('18.4 kB');
     expect(byteSize(18_432, 'fr')).toMatch(/^18,4\s?ko$/);
     expect(byteSize(2_500_000, 'fr')).toMatch(/^2,5\s?Mo$/);
+  });
+});
+
+describe('addresses on a slide', () => {
+  it('are written as a person types them: no scheme, no www., no trailing slash', () => {
+    expect(readableUrl('https://www.mozilla.org/firefox/new/')).toBe('mozilla.org/firefox/new');
+    expect(readableUrl('https://addons.mozilla.org/firefox/addon/ublock-origin/')).toBe(
+      'addons.mozilla.org/firefox/addon/ublock-origin',
+    );
+    expect(readableUrl('http://entraide.chatons.org')).toBe('entraide.chatons.org');
+    expect(readableUrl('https://play.google.com/store/apps/details?id=app.comaps.google')).toBe(
+      'play.google.com/store/apps/details?id=app.comaps.google',
+    );
   });
 });

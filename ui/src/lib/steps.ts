@@ -12,26 +12,30 @@ import type { Text } from '../bindings/Text';
 
 export const STATUSES: Status[] = ['done', 'todo', 'partial', 'manual', 'unknown'];
 
+/** The instructions written for exactly this computer's family (Linux, Mac, Windows), if any. */
+export function howForThisOs(how: How, os: OsFamily | null): Text | undefined {
+  return os === 'linux' || os === 'macos' || os === 'windows' ? how[os] : undefined;
+}
+
 /** The instructions for a computer of this family, falling back to the default text. */
 export function howForComputer(how: How, os: OsFamily | null): Text | undefined {
-  const specific = os === 'linux' || os === 'macos' || os === 'windows' ? how[os] : undefined;
-  return specific ?? how.default;
+  return howForThisOs(how, os) ?? how.default;
 }
 
 export type Computer = 'windows' | 'macos' | 'linux';
 
 /**
- * Every computer variant the pack wrote (Windows, macOS, Linux), then its default text, marked `other`
- * when some system has its own and `any` when none has: for a visitor at a stand, whose computer at home
- * is not the one in front of them.
+ * Every computer variant the pack wrote (Windows, macOS, Linux), then its default text marked `other`:
+ * for a visitor at a stand, whose computer at home is not the one in front of them. None when no system
+ * has a text of its own (the default text is then not about a computer in particular).
  */
-export function computerVariants(how: How): { platform: Computer | 'other' | 'any'; text: Text }[] {
-  const out: { platform: Computer | 'other' | 'any'; text: Text }[] = [];
+export function computerVariants(how: How): { platform: Computer | 'other'; text: Text }[] {
+  const out: { platform: Computer | 'other'; text: Text }[] = [];
   for (const platform of ['windows', 'macos', 'linux'] as const) {
     const text = how[platform];
     if (text) out.push({ platform, text });
   }
-  if (how.default) out.push({ platform: out.length > 0 ? 'other' : 'any', text: how.default });
+  if (how.default && out.length > 0) out.push({ platform: 'other', text: how.default });
   return out;
 }
 

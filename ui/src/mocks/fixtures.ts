@@ -148,7 +148,7 @@ export function standTakeaway(packId: string, results: StepResult[], lang: Lang)
 export function takeaway(lang: Lang): Takeaway {
   const text =
     lang === 'fr'
-      ? 'Premiers Pas — ma liste\n☐ Des cartes qui ne vous suivent pas : https://www.comaps.app/\n☐ Moins de publicités, moins de mouchards\n☐ Firefox par défaut\n☐ Un courriel éthique\n☐ Un hébergeur CHATONS : https://www.chatons.org/'
+      ? 'Premiers Pas — ma liste\n☐ Des cartes qui ne vous suivent pas\u202f: https://www.comaps.app/\n☐ Moins de publicités, moins de pisteurs\n☐ Firefox par défaut\n☐ Un courriel éthique\n☐ Un hébergeur CHATONS\u202f: https://www.chatons.org/'
       : 'Premiers Pas — my list\n☐ Maps that don’t follow you: https://www.comaps.app/\n☐ Fewer ads, fewer trackers\n☐ Firefox by default\n☐ Ethical mail\n☐ A CHATONS host: https://www.chatons.org/';
   return { text, svg: qrData.takeaway, steps: 5 };
 }

@@ -42,7 +42,7 @@ impl Status {
             (Status::Manual, Lang::Fr) => "À vous de le dire",
             (Status::Manual, Lang::En) => "Your call",
             (Status::Unknown, Lang::Fr) => "Pas pu vérifier",
-            (Status::Unknown, Lang::En) => "Couldn't check",
+            (Status::Unknown, Lang::En) => "Couldn’t check",
         }
     }
 }
@@ -103,7 +103,7 @@ pub fn evaluate(
     pack.steps.iter().map(|step| evaluate_step(step, audit, reference, answers, lang)).collect()
 }
 
-/// Judges one step.
+/// Judges one step. Its reasons are set in the typography of their language ([`Text::render`]).
 pub fn evaluate_step(
     step: &Step,
     audit: &Audit,
@@ -128,7 +128,7 @@ pub fn evaluate_step(
     StepResult {
         id: step.id.clone(),
         status: outcome.status.unwrap_or(Status::Manual),
-        reasons: outcome.reasons.iter().map(|t| t.get(lang).to_owned()).collect(),
+        reasons: outcome.reasons.iter().map(|t| t.render(lang).into_owned()).collect(),
         evidence,
         answer,
     }
@@ -164,11 +164,11 @@ fn answered(answer: Option<Answer>) -> Option<Outcome> {
     match answer? {
         Answer::Done => Some(Outcome::new(
             Status::Done,
-            t("Vous nous avez dit que c'est fait.", "You told us this is done."),
+            t("Vous nous avez dit que c’est fait.", "You told us this is done."),
         )),
         Answer::NotYet => Some(Outcome::new(
             Status::Todo,
-            t("Vous nous avez dit que ce n'est pas encore fait.", "You told us this is not done yet."),
+            t("Vous nous avez dit que ce n’est pas encore fait.", "You told us this is not done yet."),
         )),
     }
 }
@@ -293,7 +293,7 @@ impl Ctx<'_> {
         for p in problems {
             let name = p.app.as_deref().map(|a| self.app_name(a)).unwrap_or_default();
             out.reasons.push(t(
-                format!("Nous n'avons pas pu lire un fichier de {name} ({}).", p.code),
+                format!("Nous n’avons pas pu lire un fichier de {name} ({}).", p.code),
                 format!("We could not read a file of {name} ({}).", p.code),
             ));
             out.evidence.push(p.path.clone());
@@ -338,7 +338,7 @@ impl Ctx<'_> {
         self.todo_unless_unreadable(
             &ids,
             t(
-                format!("Nous n'avons trouvé {fr} sur cet ordinateur.", fr = negative_fr(&fr)),
+                format!("Nous n’avons trouvé {fr} sur cet ordinateur.", fr = negative_fr(&fr)),
                 format!("We found no {en} on this computer."),
             ),
         )
@@ -403,7 +403,7 @@ impl Ctx<'_> {
         self.todo_unless_unreadable(
             &candidates,
             t(
-                format!("Nous n'avons trouvé aucun {fr} sur cet ordinateur."),
+                format!("Nous n’avons trouvé aucun {fr} sur cet ordinateur."),
                 format!("We found no {en} on this computer."),
             ),
         )
@@ -423,7 +423,7 @@ impl Ctx<'_> {
                     format!("The browser that opens your links ({}) is not one we know.", e.value),
                 ),
                 None => t(
-                    "Nous n'avons pas pu savoir quel navigateur ouvre vos liens.",
+                    "Nous n’avons pas pu savoir quel navigateur ouvre vos liens.",
                     "We could not tell which browser opens your links.",
                 ),
             };
@@ -434,7 +434,7 @@ impl Ctx<'_> {
         Outcome::new(
             status,
             t(
-                format!("Vos liens s'ouvrent dans {name}, votre navigateur par défaut."),
+                format!("Vos liens s’ouvrent dans {name}, votre navigateur par défaut."),
                 format!("Your links open in {name}, your default browser."),
             ),
         )
@@ -476,12 +476,12 @@ impl Ctx<'_> {
                 let in_family_ok = self.browser_matches(default_id, family, &[]);
                 let reason = if in_family_ok {
                     t(
-                        format!("Nous n'avons trouvé aucun profil de {name}, votre navigateur par défaut."),
+                        format!("Nous n’avons trouvé aucun profil de {name}, votre navigateur par défaut."),
                         format!("We found no profile of {name}, your default browser."),
                     )
                 } else {
                     t(
-                        format!("Votre navigateur par défaut, {name}, n'est pas concerné par cette étape."),
+                        format!("Votre navigateur par défaut, {name}, n’est pas concerné par cette étape."),
                         format!("Your default browser, {name}, is not one this step is about."),
                     )
                 };
@@ -516,7 +516,7 @@ impl Ctx<'_> {
             }
             if capped {
                 out.reasons.push(t(
-                    "Nous n'avons pas pu savoir quel navigateur vous utilisez par défaut.",
+                    "Nous n’avons pas pu savoir quel navigateur vous utilisez par défaut.",
                     "We could not tell which browser you use by default.",
                 ));
             }
@@ -527,7 +527,7 @@ impl Ctx<'_> {
             return Outcome::new(
                 Status::Partial,
                 t(
-                    format!("{} est actif dans {} : c'est mieux que rien.", e.name, b.name),
+                    format!("{} est actif dans {} : c’est mieux que rien.", e.name, b.name),
                     format!("{} is active in {}: better than nothing.", e.name, b.name),
                 ),
             )
@@ -568,13 +568,13 @@ impl Ctx<'_> {
             }
             return Outcome::new(
                 Status::Todo,
-                t("Nous n'avons trouvé aucun navigateur où vérifier.", "We found no browser to look in."),
+                t("Nous n’avons trouvé aucun navigateur où vérifier.", "We found no browser to look in."),
             );
         }
         let mut out = Outcome::new(
             Status::Todo,
             t(
-                format!("Nous ne l'avons pas trouvé {}.", where_.0),
+                format!("Nous ne l’avons pas trouvé {}.", where_.0),
                 format!("We did not find it {}.", where_.1),
             ),
         );
@@ -587,7 +587,7 @@ impl Ctx<'_> {
         let default = self.audit.default_browser.as_deref().map(|id| self.app_name(id));
         match default {
             Some(d) if d != b.name => t(
-                format!("{} est actif dans {}, mais vos liens s'ouvrent dans {d}.", e.name, b.name),
+                format!("{} est actif dans {}, mais vos liens s’ouvrent dans {d}.", e.name, b.name),
                 format!("{} is active in {}, but your links open in {d}.", e.name, b.name),
             ),
             _ => t(
@@ -639,7 +639,7 @@ impl Ctx<'_> {
             return Outcome::new(
                 Status::Manual,
                 t(
-                    "Nous n'avons trouvé aucun compte de courriel sur cet ordinateur : seul·e vous savez où vit votre courrier.",
+                    "Nous n’avons trouvé aucun compte de courriel sur cet ordinateur : seul·e vous savez où vit votre courrier.",
                     "We found no mail account on this computer: only you know where your mail lives.",
                 ),
             );
@@ -713,7 +713,7 @@ fn account_reason(a: &MailAccount) -> Text {
             format!("{who} is with {}, a big tech company.", p.name),
         ),
         ProviderKind::Isp => t(
-            format!("{who} est chez {}, votre fournisseur d'accès à internet.", p.name),
+            format!("{who} est chez {}, votre fournisseur d’accès à internet.", p.name),
             format!("{who} is with {}, your internet access provider.", p.name),
         ),
         ProviderKind::Ethical => t(
@@ -734,7 +734,7 @@ fn account_reason(a: &MailAccount) -> Text {
 fn disabled_reason(code: &str, browser: &str) -> Option<Text> {
     Some(match code {
         "manifest-v2" => t(
-            format!("{browser} l'a désactivé : il refuse désormais les extensions de l'ancien format (Manifest V2)."),
+            format!("{browser} l’a désactivé : il refuse désormais les extensions de l’ancien format (Manifest V2)."),
             format!("{browser} turned it off: it no longer accepts extensions in the old format (Manifest V2)."),
         ),
         "user-disabled" => t(
@@ -742,7 +742,7 @@ fn disabled_reason(code: &str, browser: &str) -> Option<Text> {
             "It was turned off in the extension settings.",
         ),
         "app-disabled" | "soft-disabled" | "embedder-disabled" => t(
-            format!("{browser} l'a désactivé (version incompatible ou bloquée)."),
+            format!("{browser} l’a désactivé (version incompatible ou bloquée)."),
             format!("{browser} turned it off (incompatible or blocked version)."),
         ),
         _ => return None,

@@ -206,6 +206,27 @@ pub enum Store {
     Web,
 }
 
+impl Store {
+    /// The phone a store's page opens on (`None` for a web page, which any phone opens).
+    pub fn phone(self) -> Option<Platform> {
+        match self {
+            Store::Play | Store::Fdroid => Some(Platform::Android),
+            Store::AppStore => Some(Platform::Ios),
+            Store::Web => None,
+        }
+    }
+
+    /// The store's name, as a volunteer would say it.
+    fn name(self) -> &'static str {
+        match self {
+            Store::Play => "Google Play",
+            Store::Fdroid => "F-Droid",
+            Store::AppStore => "the App Store",
+            Store::Web => "the web",
+        }
+    }
+}
+
 /// A page to open on a phone, shown as a QR code with its label under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -527,6 +548,7 @@ impl Validator<'_, '_, '_> {
         // A page listed twice shows twice, and the interface tells links and codes apart by their address.
         self.unique_urls(at, "links", step.links.iter().map(|l| l.url.as_str()));
         self.unique_urls(at, "qr", step.qr.iter().map(|q| q.url.as_str()));
+        self.phone_how(&how, step);
         let checks = at.key("checks");
         if step.checks.is_empty() {
             self.err(
@@ -552,6 +574,29 @@ impl Validator<'_, '_, '_> {
                     None => format!("unknown category `{cat}` (see categories.toml)"),
                 };
                 self.err(&at.key("categories").index(i), msg);
+            }
+        }
+    }
+
+    /// A QR code for a phone's store needs that phone's own instructions: `how.default` is only ever
+    /// shown for computers, so without them the phone's side of the step would say nothing (or phone
+    /// instructions would land under the computer's heading).
+    fn phone_how(&mut self, how: &TomlPath, step: &Step) {
+        for phone in [Platform::Android, Platform::Ios] {
+            if step.how.specific(phone).is_some() {
+                continue;
+            }
+            let store = step.qr.iter().filter_map(|q| q.store).find(|s| s.phone() == Some(phone));
+            if let Some(store) = store {
+                let key = phone.key();
+                self.err(
+                    how,
+                    format!(
+                        "`how.{key}` is missing: a QR code of this step opens {}, so say what to do on that phone \
+                         in `how.{key}` (`how.default` is never used for phones)",
+                        store.name()
+                    ),
+                );
             }
         }
     }

@@ -88,14 +88,14 @@ describe('overview', () => {
 
   it('suggests where to start', async () => {
     await startHome();
-    expect(screen.getByRole('button', { name: /Commencer par : Des cartes qui ne vous suivent pas/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Commencer par\u202f: Des cartes qui ne vous suivent pas/ })).toBeInTheDocument();
     expect(screen.queryByText('Depuis la dernière fois')).not.toBeInTheDocument();
   });
 
   it('on a later visit offers to pick up where the person left off, and lists what changed', async () => {
     await startHome({ resume: true, changes: changesSinceLastTime });
     expect(screen.getByText('Bon retour !')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /Reprendre où vous en étiez : Des cartes/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Reprendre où vous en étiez\u202f: Des cartes/ })).toBeInTheDocument();
     const since = screen.getByRole('region', { name: 'Depuis la dernière fois' });
     const moved = within(since).getAllByRole('listitem');
     expect(moved).toHaveLength(2);
@@ -138,7 +138,7 @@ describe('step page', () => {
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Firefox pour ouvrir vos liens');
     expect(screen.getByText('Étape 4 sur 6')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Pourquoi' })).toBeInTheDocument();
-    expect(screen.getByText(/Vos liens s'ouvrent dans Google Chrome/)).toBeVisible();
+    expect(screen.getByText(/Vos liens s’ouvrent dans Google Chrome/)).toBeVisible();
     const details = screen.getByText('Détails : les fichiers lus').closest('details')!;
     expect(details.open).toBe(false);
     expect(within(details).getByText(/\/home\/lucas\/\.config\/mimeapps\.list/)).toBeInTheDocument();
@@ -156,6 +156,18 @@ describe('step page', () => {
     expect(screen.getByRole('img', { name: 'Firefox pour Android' }).querySelector('svg')).not.toBeNull();
   });
 
+  it('never heads a default text as this computer’s: a phone step says so first, then each phone', async () => {
+    const { packs } = await import('../../mocks/fixtures');
+    const maps = packs[0].steps.find((s) => s.id === 'private-maps')!;
+    await startHome({ auditOs: 'windows' });
+    await userEvent.click(within(item('private-maps')).getByRole('button'));
+    expect(document.querySelector('[data-how="computer"]')).toBeNull();
+    expect(screen.queryByText(/Sur cet ordinateur/)).toBeNull();
+    expect(document.querySelector('[data-how="default"]')).toHaveTextContent(maps.how.default!.fr.split(' : ')[0]);
+    expect(document.querySelector('[data-how="android"]')).toHaveTextContent('Sur un téléphone Android');
+    expect(document.querySelector('[data-how="ios"]')).toHaveTextContent('Sur un iPhone');
+  });
+
   it('follows the audited operating system', async () => {
     const { packs } = await import('../../mocks/fixtures');
     const firefox = packs[0].steps.find((s) => s.id === 'firefox')!;
@@ -171,12 +183,12 @@ describe('step page', () => {
   it('shows the phone QR codes for one phone at a time when asked', async () => {
     await startHome();
     await userEvent.click(within(item('private-maps')).getByRole('button'));
-    expect(screen.getAllByRole('img', { name: /sur (F-Droid|Google Play|l'App Store)/ })).toHaveLength(9);
+    expect(screen.getAllByRole('img', { name: /sur (F-Droid|Google Play|l’App Store)/ })).toHaveLength(9);
     await userEvent.click(screen.getByRole('button', { name: 'iPhone' }));
     expect(screen.getAllByRole('img', { name: /sur/ }).map((e) => e.getAttribute('aria-label'))).toEqual([
-      "CoMaps sur l'App Store",
-      "Organic Maps sur l'App Store",
-      "OsmAnd sur l'App Store",
+      'CoMaps sur l’App Store',
+      'Organic Maps sur l’App Store',
+      'OsmAnd sur l’App Store',
     ]);
     expect(screen.getByText(/vérifié en novembre 2026/i)).toBeInTheDocument();
   });
@@ -196,7 +208,7 @@ describe('step page', () => {
     expect(done).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Toutes les étapes' }));
     expect(item('private-maps')).toHaveAttribute('data-status', 'done');
-    expect(screen.getByRole('button', { name: /Commencer par : Moins de publicités/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Commencer par\u202f: Moins de publicités/ })).toBeInTheDocument();
   });
 
   it('opens links through the Rust side, and checks again on request', async () => {
@@ -214,12 +226,16 @@ describe('step page', () => {
   it('moves to the next step and offers the CHATONS search where the step is about hosts', async () => {
     await startHome();
     await userEvent.click(within(item('ethical-mail')).getByRole('button'));
-    await userEvent.click(screen.getByRole('button', { name: /Suivante : Un hébergeur de confiance/ }));
-    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance près de chez vous');
+    await userEvent.click(screen.getByRole('button', { name: /Suivante\u202f: Trouver un hébergeur/ }));
+    // The step and the search it opens have the same name, as on the overview.
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Trouver un hébergeur près de chez vous');
+    expect(document.querySelector('[data-step-page="chatons-host"]')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
-    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(/un hébergeur près de chez vous/i);
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Trouver un hébergeur près de chez vous');
+    expect(document.querySelector('[data-step-page]')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
-    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Un hébergeur de confiance');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Trouver un hébergeur près de chez vous');
+    expect(document.querySelector('[data-step-page="chatons-host"]')).toBeInTheDocument();
   });
 });
 

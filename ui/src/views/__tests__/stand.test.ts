@@ -154,7 +154,7 @@ describe('idle countdown', () => {
     advance(59);
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     advance(1);
-    const dialog = screen.getByRole('alertdialog', { name: 'Vous êtes toujours là ?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Vous êtes toujours là\u202f?' });
     expect(dialog).toHaveTextContent('20 s');
     expect(screen.getByRole('button', { name: 'Oui, je continue' })).toHaveFocus();
     advance(5);

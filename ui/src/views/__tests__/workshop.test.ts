@@ -12,8 +12,8 @@ async function startWorkshop() {
   const backend = createBackend({ config: { mode: 'workshop', lang: null } });
   mockIPC(backend.handle);
   render(App);
-  expect(await screen.findByRole('heading', { level: 1, name: 'Quel parcours présenter ?' })).toBeInTheDocument();
-  await userEvent.click(await screen.findByRole('button', { name: 'Présenter « Atelier navigateur »' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Quel parcours présenter\u202f?' })).toBeInTheDocument();
+  await userEvent.click(await screen.findByRole('button', { name: 'Présenter «\u202fAtelier navigateur\u202f»' }));
   await screen.findByRole('heading', { level: 1, name: 'Atelier navigateur' });
   return backend;
 }
@@ -76,6 +76,23 @@ describe('workshop', () => {
     for (let i = 0; i < 3; i++) await press('ArrowRight');
     expect(position()).toBe('Étape 4 sur 4');
     expect(screen.getAllByRole('img', { name: /Firefox|uBlock/ }).length).toBeGreaterThan(0);
+    // The codes do not push the instructions off the slide: each phone keeps its own, warning included.
+    const slide = document.querySelector('.slide')!;
+    expect(slide.querySelector('[data-how="android"]')).toHaveTextContent('Scannez le premier code');
+    expect(slide.querySelector('[data-how="ios"]')).toHaveTextContent('uBlock Origin n’y existe pas');
+  });
+
+  it('writes the step’s links on its slide as addresses to type', async () => {
+    await startWorkshop();
+    await userEvent.click(screen.getByRole('button', { name: 'Présentation' }));
+    await waitFor(() => expect(slideTitle()).toBe('Installer Firefox'));
+    await press('ArrowRight');
+    expect(slideTitle()).toBe('Ajouter uBlock Origin');
+    const links = screen.getByRole('list', { name: 'Liens utiles' });
+    expect(links).toHaveTextContent('uBlock Origin pour Firefox');
+    expect(links).toHaveTextContent('addons.mozilla.org/firefox/addon/ublock-origin');
+    expect(links.querySelector('a')).toBeNull();
+    expect(document.querySelector('.slide [data-how="default"]')).toHaveTextContent('la page d’uBlock Origin');
   });
 
   it('prints a handout with every step, its codes and lines for notes', async () => {

@@ -16,7 +16,7 @@ const hostNames = () =>
     .map((li) => li.getAttribute('data-org'));
 
 async function pickTown(user: ReturnType<typeof userEvent.setup>, typed: string, option: RegExp) {
-  const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+  const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
   await user.clear(field);
   await user.type(field, typed);
   await user.click(await screen.findByRole('option', { name: option }));
@@ -70,10 +70,10 @@ describe('CHATONS step: searching', () => {
     installBackend();
     const user = userEvent.setup();
     render(ChatonsStep);
-    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
     await user.type(field, 'Saint-Denis{Enter}');
 
-    const which = await screen.findByRole('region', { name: /Plusieurs communes s’appellent « Saint-Denis »/ });
+    const which = await screen.findByRole('region', { name: /Plusieurs communes s’appellent «\u202fSaint-Denis\u202f»/ });
     const choices = within(which).getAllByRole('button');
     expect(choices).toHaveLength(2);
     expect(choices[0]).toHaveTextContent('La Réunion');
@@ -89,8 +89,8 @@ describe('CHATONS step: searching', () => {
     installBackend();
     const user = userEvent.setup();
     render(ChatonsStep);
-    await user.type(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' }), 'Compiegnex{Enter}');
-    expect(await screen.findByRole('region', { name: /Nous ne trouvons pas « Compiegnex »/ })).toBeInTheDocument();
+    await user.type(await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' }), 'Compiegnex{Enter}');
+    expect(await screen.findByRole('region', { name: /Nous ne trouvons pas «\u202fCompiegnex\u202f»/ })).toBeInTheDocument();
     expect(screen.getByText('Par ordre alphabétique', { exact: false })).toBeInTheDocument();
   });
 });
@@ -100,7 +100,7 @@ describe('CHATONS step: the town combobox', () => {
     const backend = installBackend();
     const user = userEvent.setup();
     render(ChatonsStep);
-    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
     expect(field).toHaveAttribute('aria-expanded', 'false');
     expect(field).toHaveAttribute('aria-autocomplete', 'list');
 
@@ -159,7 +159,7 @@ describe('CHATONS step: leaving the town field', () => {
     const backend = installBackend();
     const user = userEvent.setup();
     render(ChatonsStep);
-    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous ?' });
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
     await user.type(field, 'Lille');
     await user.tab();
     await screen.findByText('Du plus proche au plus loin de Lille.', { exact: false });
@@ -262,11 +262,11 @@ describe('CHATONS step: the directory itself', () => {
     await waitFor(() => expect(backend.progress).not.toBeNull());
 
     backend.progress?.({ done: 12, total: 140, url: 'https://example.org/a.properties' });
-    const bar = await screen.findByRole('progressbar', { name: 'Fichiers lus : 12 sur 140' });
+    const bar = await screen.findByRole('progressbar', { name: 'Fichiers lus\u202f: 12 sur 140' });
     expect(bar).toHaveAttribute('max', '140');
     expect(bar).toHaveAttribute('value', '12');
     backend.progress?.({ done: 139, total: 140, url: 'https://example.org/b.properties' });
-    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus : 139 sur 140' })).toHaveAttribute('value', '139');
+    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus\u202f: 139 sur 140' })).toHaveAttribute('value', '139');
 
     backend.finishRefresh?.({ report: SAMPLE_REPORT });
     expect(await screen.findByText('Annuaire actualisé.')).toBeInTheDocument();
@@ -351,7 +351,7 @@ describe('CHATONS step: the directory itself', () => {
     await user.click(screen.getByRole('button', { name: 'Importer un annuaire' }));
     expect(await screen.findByText('Annuaire importé : 7 hébergeurs.')).toBeInTheDocument();
     expect(backend.calls.find((c) => c.cmd === 'directory_import')?.args).toEqual({ lang: 'fr' });
-    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
+    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' })).toBeInTheDocument();
     await waitFor(() => expect(hostNames()).toHaveLength(7));
   });
 
@@ -378,7 +378,7 @@ describe('CHATONS step: the directory itself', () => {
     const backend = installBackend();
     const user = userEvent.setup();
     render(ChatonsStep);
-    const file = await screen.findByRole('group', { name: 'Fichier d’annuaire :' });
+    const file = await screen.findByRole('group', { name: 'Fichier d’annuaire\u202f:' });
     await user.click(within(file).getByRole('button', { name: 'Exporter' }));
     expect(await screen.findByText('/media/cle-usb/annuaire-chatons.json')).toBeInTheDocument();
     expect(screen.getByText(/Annuaire enregistré pour un autre ordinateur/)).toBeInTheDocument();
@@ -392,9 +392,9 @@ describe('CHATONS step: the directory itself', () => {
     await user.click(await screen.findByRole('button', { name: 'Télécharger l’annuaire' }));
     await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
     backend.progress?.({ done: 3, total: 9, url: '' });
-    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus : 3 sur 9' })).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus\u202f: 3 sur 9' })).toBeInTheDocument();
     backend.finishRefresh?.({ report: SAMPLE_REPORT });
-    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous ?' })).toBeInTheDocument();
+    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' })).toBeInTheDocument();
     expect(screen.getByText('Annuaire actualisé.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).not.toBeInTheDocument();
     // The panel moved beside the search; the focus went with it.

@@ -36,7 +36,7 @@ describe('CHATONS step: words and numbers', () => {
     });
     const byId = new Map(results.hits.map((h) => [h.org_id, h]));
     expect(whereLabel(byId.get('namur')!, 'fr')).toBe('Belgique');
-    expect(whereLabel(byId.get('belgique-seulement')!, 'fr')).toBe('pays seulement : Belgique');
+    expect(whereLabel(byId.get('belgique-seulement')!, 'fr')).toBe('pays seulement\u202f: Belgique');
   });
 
   it('keeps only the hosts that offer every need, in the first answer’s order', () => {
