@@ -88,14 +88,14 @@ describe('overview', () => {
 
   it('suggests where to start', async () => {
     await startHome();
-    expect(screen.getByRole('button', { name: /Commencer par\u202f: Des cartes qui ne vous suivent pas/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Commencer par «\u202fDes cartes qui ne vous suivent pas\u202f»/ })).toBeInTheDocument();
     expect(screen.queryByText('Depuis la dernière fois')).not.toBeInTheDocument();
   });
 
   it('on a later visit offers to pick up where the person left off, and lists what changed', async () => {
     await startHome({ resume: true, changes: changesSinceLastTime });
     expect(screen.getByText('Bon retour !')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /Reprendre où vous en étiez\u202f: Des cartes/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Continuer avec «\u202fDes cartes/ })).toBeInTheDocument();
     const since = screen.getByRole('region', { name: 'Depuis la dernière fois' });
     const moved = within(since).getAllByRole('listitem');
     expect(moved).toHaveLength(2);
@@ -208,7 +208,7 @@ describe('step page', () => {
     expect(done).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Toutes les étapes' }));
     expect(item('private-maps')).toHaveAttribute('data-status', 'done');
-    expect(screen.getByRole('button', { name: /Commencer par\u202f: Moins de publicités/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Commencer par «\u202fMoins de publicités/ })).toBeInTheDocument();
   });
 
   it('opens links through the Rust side, and checks again on request', async () => {
@@ -226,7 +226,7 @@ describe('step page', () => {
   it('moves to the next step and offers the CHATONS search where the step is about hosts', async () => {
     await startHome();
     await userEvent.click(within(item('ethical-mail')).getByRole('button'));
-    await userEvent.click(screen.getByRole('button', { name: /Suivante\u202f: Trouver un hébergeur/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Suivante\u202f: «\u202fTrouver un hébergeur/ }));
     // The step and the search it opens have the same name, as on the overview.
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Trouver un hébergeur près de chez vous');
     expect(document.querySelector('[data-step-page="chatons-host"]')).toBeInTheDocument();
