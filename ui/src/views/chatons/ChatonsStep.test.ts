@@ -56,6 +56,23 @@ describe('CHATONS step: searching', () => {
     expect(await screen.findByText(/Aucun hébergeur ne propose tout cela à la fois/)).toBeInTheDocument();
   });
 
+  it('with no host, says what to try, and no order of a list that is empty', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await pickTown(user, 'Compi', /Compiègne/);
+    await user.click(await screen.findByRole('checkbox', { name: 'Messagerie instantanée' }));
+    expect(await screen.findByText('Aucun hébergeur ne correspond. Essayez un autre service.')).toBeInTheDocument();
+    expect(screen.queryByText(/Du plus proche au plus loin/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Messagerie instantanée' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Visioconférence' }));
+    await waitFor(() => expect(hostNames()).toEqual(['lille-num']));
+    await user.click(screen.getByRole('radio', { name: 'Réservé aux membres' }));
+    // (Text matchers fold the narrow no-break spaces of French typography into plain ones.)
+    expect(await screen.findByText(/Essayez « Peu importe » pour l’inscription, ou un autre service/)).toBeInTheDocument();
+  });
+
   it('filters by who can sign up', async () => {
     const backend = installBackend();
     const user = userEvent.setup();
