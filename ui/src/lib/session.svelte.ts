@@ -28,6 +28,15 @@ export class Session {
   #judged = $state(false);
   #audited = false;
   #request = 0;
+  /** The session's commands, one after another: an answer given while results are on their way in
+   *  another language is never overwritten by those older results. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  #inTurn<T>(call: () => Promise<T>): Promise<T> {
+    const turn = this.#queue.then(call, call);
+    this.#queue = turn.catch(() => {});
+    return turn;
+  }
 
   /** The step to suggest: "Commencer par…". */
   firstTodo = $derived(nextStep(this.results, this.#suggested));
@@ -37,7 +46,7 @@ export class Session {
   /** Starts the journey; with `auditLang`, its first audit comes in the same answer (one wait, not two). */
   async start(mode: Mode, packId: string | null, auditLang: Lang | null = null) {
     const request = ++this.#request;
-    const start = await api.startSession(mode, packId, auditLang);
+    const start = await this.#inTurn(() => api.startSession(mode, packId, auditLang));
     this.pack = start.pack;
     this.mode = start.mode;
     this.resume = start.resume;
@@ -55,7 +64,7 @@ export class Session {
   /** Runs detection and evaluation; later runs (check again, a language switch) keep the first changes. */
   async runAudit(lang: Lang) {
     const request = ++this.#request;
-    this.#apply(await api.runAudit(lang), lang, request);
+    this.#apply(await this.#inTurn(() => api.runAudit(lang)), lang, request);
   }
 
   #apply(view: AuditView, lang: Lang, request: number) {
@@ -91,14 +100,17 @@ export class Session {
   /** The same results in another language: judged again against the last audit, nothing read. */
   async translate(lang: Lang) {
     const request = ++this.#request;
-    const results = await api.stepResults(lang);
+    const results = await this.#inTurn(() => api.stepResults(lang));
     if (request !== this.#request) return;
     this.results = results;
     this.resultsLang = lang;
   }
 
   async answer(step: string, answer: Answer | null, lang: Lang) {
-    this.results = await api.setAnswer(step, answer, lang);
+    const request = ++this.#request;
+    const results = await this.#inTurn(() => api.setAnswer(step, answer, lang));
+    if (request !== this.#request) return;
+    this.results = results;
     this.resultsLang = lang;
   }
 
