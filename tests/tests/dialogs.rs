@@ -167,12 +167,15 @@ async fn report_saved_as_html_markdown_json_through_the_save_dialog_and_a_cancel
 
 /// The directory's one-line state, once it has one ("… : N hébergeurs, M services.").
 async fn directory_line(app: &App, orgs: u32, services: u32) -> Result<String> {
+    // French puts 0 and 1 in the singular.
+    let count = |key: &str, n: u32| -> Result<String> {
+        let form = if n <= 1 { "one" } else { "other" };
+        Ok(t("fr", &format!("chatons.directory.{key}_{form}"))?.replace("{count}", &n.to_string()))
+    };
     let template = t("fr", "chatons.directory.updated")?;
-    let tail = template
-        .split_once("{orgs}")
-        .map(|(_, rest)| rest.replace("{services}", &services.to_string()))
-        .context("the directory line names the organizations")?;
-    app.wait_text(".chatons .age", &format!("{orgs}{tail}")).await
+    let (_, rest) = template.split_once("{orgs}").context("the directory line names the organizations")?;
+    let tail = rest.replace("{services}", &count("services", services)?);
+    app.wait_text(".chatons .age", &format!("{}{tail}", count("hosts", orgs)?)).await
 }
 
 /// Opens the CHATONS directory from the CHATONS step of the overview.
