@@ -1,5 +1,6 @@
 // The transparency panel's view of the journal: files grouped by the application they belong to (each
-// path once, with how many times it was read), requests in the order they were made.
+// path once, with how many times it was read), requests in the order they were made, in runs of the same
+// purpose (one directory refresh is hundreds of files: it reads as one line, its files behind it).
 import type { JournalEntry } from '../bindings/JournalEntry';
 
 export type FileRead = Extract<JournalEntry, { kind: 'file_read' }>;
@@ -33,4 +34,33 @@ export function groupFiles(entries: JournalEntry[]): FileGroup[] {
 
 export function requests(entries: JournalEntry[]): Request[] {
   return entries.filter((e): e is Request => e.kind === 'request');
+}
+
+/** Requests made one after another for the same purpose (a directory refresh, a mail check). */
+export type RequestRun = {
+  purpose: string;
+  requests: Request[];
+  /** Bytes received in all. */
+  bytes: number;
+  /** Requests that failed. */
+  failed: number;
+  firstMs: number;
+  lastMs: number;
+};
+
+export function requestRuns(entries: JournalEntry[]): RequestRun[] {
+  const runs: RequestRun[] = [];
+  for (const r of requests(entries)) {
+    let run = runs.at(-1);
+    if (!run || run.purpose !== r.purpose) {
+      run = { purpose: r.purpose, requests: [], bytes: 0, failed: 0, firstMs: r.at_ms, lastMs: r.at_ms };
+      runs.push(run);
+    }
+    run.requests.push(r);
+    run.bytes += r.bytes;
+    if (r.error) run.failed++;
+    run.firstMs = Math.min(run.firstMs, r.at_ms);
+    run.lastMs = Math.max(run.lastMs, r.at_ms);
+  }
+  return runs;
 }

@@ -4,7 +4,7 @@ import type { StepResult } from '../bindings/StepResult';
 import { packs } from '../mocks/fixtures';
 import { byteSize, monthYear } from './format';
 import { firstAction, howBlocks } from './howText';
-import { groupFiles } from './journal';
+import { groupFiles, requestRuns } from './journal';
 import { readableUrl, slideMove } from './presentation';
 import { asksThePerson, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
 
@@ -82,6 +82,25 @@ describe('presentation keys', () => {
 });
 
 describe('journal', () => {
+  it('groups requests in runs of the same purpose, in order, with their totals', () => {
+    const req = (purpose: string, at: number, bytes: number, error: string | null = null) => ({
+      kind: 'request' as const,
+      purpose,
+      target: `https://x.example/${at}`,
+      status: error ? 0 : 200,
+      bytes,
+      error,
+      at_ms: at,
+      duration_ms: 1,
+    });
+    const runs = requestRuns([req('directory', 10, 5), req('directory', 30, 7, 'down'), req('dns', 40, 1), req('directory', 50, 2)]);
+    expect(runs.map((r) => [r.purpose, r.requests.length, r.bytes, r.failed, r.firstMs, r.lastMs])).toEqual([
+      ['directory', 2, 12, 1, 10, 30],
+      ['dns', 1, 1, 0, 40, 40],
+      ['directory', 1, 2, 0, 50, 50],
+    ]);
+  });
+
   it('groups file reads by application in order of first appearance, each path once', () => {
     const read = (app: string, path: string, bytes = 10) =>
       ({ kind: 'file_read', app, path, bytes, error: null, at_ms: 0 }) as const;

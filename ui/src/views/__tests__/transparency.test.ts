@@ -39,15 +39,39 @@ describe('transparency panel', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('lists each request with its time, address and size', async () => {
+  it('lists each request with its time, address and size, under what it was for', async () => {
     await show({ requests: journalRequests });
     expect(screen.queryByText('Aucune donnée n’a quitté cet ordinateur.')).not.toBeInTheDocument();
-    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    const run = document.querySelector<HTMLElement>('[data-purpose="directory"]')!;
+    expect(within(run).getByRole('heading')).toHaveTextContent('L’annuaire des CHATONS');
+    expect(within(run).getByRole('heading')).toHaveTextContent('2 requêtes');
+    expect(run).toHaveTextContent(/18,4\s*ko reçus/);
+    const rows = within(run).getAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(rows[1]).toHaveTextContent('https://stats.chatons.org/chatons.properties');
-    expect(rows[1]).toHaveTextContent('L’annuaire des CHATONS');
     expect(rows[1]).toHaveTextContent(/18,4\s*ko/);
     expect(rows[1]).toHaveTextContent(/\d\d:\d\d:\d\d/);
+  });
+
+  it('folds a directory refresh of hundreds of files into one line, its failures counted', async () => {
+    const refresh: JournalEntry[] = Array.from({ length: 300 }, (_, i) => ({
+      kind: 'request',
+      purpose: 'directory',
+      target: `https://host${i}.example/chatons.properties`,
+      status: i % 100 === 7 ? 0 : 200,
+      bytes: 1000,
+      error: i % 100 === 7 ? 'tcp connect error' : null,
+      at_ms: Date.UTC(2026, 10, 20, 9, 0, 0) + i * 100,
+      duration_ms: 20,
+    }));
+    await show({ requests: refresh });
+    const runs = document.querySelectorAll<HTMLElement>('[data-purpose]');
+    expect(runs).toHaveLength(1);
+    expect(within(runs[0]).getByRole('heading')).toHaveTextContent('300 requêtes');
+    expect(runs[0]).toHaveTextContent('3 en échec');
+    expect(runs[0]).toHaveTextContent(/300\s*ko reçus/);
+    const details = within(runs[0]).getByText('Voir les 300 requêtes').closest('details')!;
+    expect(details).not.toHaveAttribute('open');
   });
 
   it('shows a file read twice once, with the count', async () => {
@@ -81,7 +105,7 @@ describe('transparency panel: what went wrong', () => {
 
   it('says in plain words that a request got no answer, the raw error only in the details', async () => {
     await show({ requests: failed });
-    const row = within(screen.getByRole('table')).getAllByRole('row')[1];
+    const row = within(document.querySelector<HTMLElement>('[data-purpose="directory"]')!).getAllByRole('row')[1];
     expect(row).toHaveTextContent('Le serveur n’a pas répondu.');
     const details = within(row).getByText('Détails').closest('details')!;
     expect(details).not.toHaveAttribute('open');
