@@ -39,6 +39,9 @@ pub enum ShellError {
     /// The webview could not print.
     #[error("the page could not be printed ({0})")]
     Print(String),
+    /// A directory refresh is already running (a second one would fetch every file twice).
+    #[error("the directory is already being refreshed")]
+    RefreshRunning,
     /// Work handed to a blocking thread did not finish (it panicked).
     #[error("the task stopped unexpectedly ({0})")]
     Task(String),
@@ -56,6 +59,7 @@ impl ErrorCode for ShellError {
             ShellError::Dialog(_) => "dialog.failed",
             ShellError::Window(_) => "window.failed",
             ShellError::Print(_) => "print.failed",
+            ShellError::RefreshRunning => "directory.refresh_running",
             ShellError::Task(_) => "task.failed",
         }
     }

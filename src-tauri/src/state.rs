@@ -10,6 +10,7 @@
 //! saved directory (read, never written).
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use premiers_pas_core::checklist::{ChecklistError, Library};
@@ -45,6 +46,18 @@ pub struct AppState {
     /// The current journey, once the person chose a mode. Locked on blocking threads only.
     pub session: Arc<Mutex<Option<Session>>>,
     pub directory: Arc<RwLock<DirectoryState>>,
+    /// A directory refresh is running: one at a time.
+    refreshing: AtomicBool,
+}
+
+/// Held while a directory refresh runs; lets the next one start when dropped (even on an error).
+#[derive(Debug)]
+pub struct Refreshing<'a>(&'a AtomicBool);
+
+impl Drop for Refreshing<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
+    }
 }
 
 impl AppState {
@@ -61,7 +74,16 @@ impl AppState {
             library,
             session: Arc::new(Mutex::new(None)),
             directory: Arc::new(RwLock::new(DirectoryState { store, generation: 0 })),
+            refreshing: AtomicBool::new(false),
         })
+    }
+
+    /// The right to refresh the directory, unless a refresh is running already.
+    pub fn start_refresh(&self) -> Result<Refreshing<'_>, IpcError> {
+        self.refreshing
+            .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+            .map(|_| Refreshing(&self.refreshing))
+            .map_err(|_| ipc(ShellError::RefreshRunning))
     }
 
     /// Runs `f` with the session slot locked (`None` before the person chose a mode), on a blocking

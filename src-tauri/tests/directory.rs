@@ -7,9 +7,38 @@ mod common;
 #[path = "../../crates/core/tests/directory_server/mod.rs"]
 mod directory_server;
 
-use common::{config, TestApp};
+use std::time::Duration;
+
+use common::{call, config, TestApp};
 use directory_server::Server;
 use serde_json::json;
+
+#[test]
+fn one_refresh_at_a_time() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    server.set_latency(Duration::from_millis(400));
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+    let args = json!({ "source": server.url("/federation.properties"), "onProgress": "__CHANNEL__:1" });
+
+    let first = {
+        let (webview, args) = (app.webview.clone(), args.clone());
+        std::thread::spawn(move || call(&webview, "directory_refresh", args))
+    };
+    // The first one is waiting for the slow server (it holds the refresh before its first request).
+    let waiting = std::time::Instant::now();
+    while server.requests() == 0 {
+        assert!(waiting.elapsed() < Duration::from_secs(30), "the first refresh never asked the server");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(app.err_code("directory_refresh", args.clone()), "directory.refresh_running");
+    let report = first.join().unwrap().expect("the first refresh ends");
+    assert_eq!(report["counts"]["failed"], 0, "{report}");
+    // Over, it lets the next one run.
+    server.set_latency(Duration::ZERO);
+    app.ok("directory_refresh", args);
+}
 
 #[test]
 fn refresh_then_search_near_a_town() {

@@ -25,13 +25,14 @@ pub async fn directory_status(state: State<'_, AppState>) -> Result<DirectorySta
 
 /// Fetches the directory (from `source`, else `--directory-source`, else the last source, else the
 /// CHATONS federation), reporting progress file by file; the store is not locked while it runs. At a stand
-/// the result stays in memory.
+/// the result stays in memory. One refresh at a time.
 #[tauri::command]
 pub async fn directory_refresh(
     state: State<'_, AppState>,
     source: Option<String>,
     on_progress: Channel<RefreshProgress>,
 ) -> Result<RefreshReport, IpcError> {
+    let _refreshing = state.start_refresh()?;
     let (previous, generation, last_source) = {
         let dir = state.directory.read().await;
         (dir.store.snapshot().cloned(), dir.generation, dir.store.directory().map(|d| d.source.clone()))

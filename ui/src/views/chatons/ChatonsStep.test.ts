@@ -262,6 +262,24 @@ describe('CHATONS step: a host’s card', () => {
 });
 
 describe('CHATONS step: the directory itself', () => {
+  it('a refresh goes on when the person leaves the step, shows when they come back, and never runs twice', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    const user = userEvent.setup();
+    const first = render(ChatonsStep);
+    await screen.findByText(/Annuaire des CHATONS du 20 novembre 2026/);
+    await user.click(screen.getByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.progress).not.toBeNull());
+    backend.progress?.({ done: 12, total: 140, url: 'https://example.org/a.properties' });
+    first.unmount();
+
+    render(ChatonsStep);
+    expect(await screen.findByRole('progressbar', { name: 'Fichiers lus\u202f: 12 sur 140' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Actualiser l’annuaire' }));
+    expect(backend.calls.filter((c) => c.cmd === 'directory_refresh')).toHaveLength(1);
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    expect(await screen.findByText('Annuaire actualisé.')).toBeInTheDocument();
+  });
+
   it('shows refresh progress from the channel, then the report in plain words', async () => {
     const backend = installBackend({ refresh: 'manual' });
     const user = userEvent.setup();

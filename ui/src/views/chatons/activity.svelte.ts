@@ -1,5 +1,7 @@
 // What the person last asked of the directory (a refresh or an import) and how it went. It outlives the
-// panel that shows it: the panel moves when the first directory arrives, and the report must move with it.
+// panel that shows it: the panel moves when the first directory arrives, and the report must move with it;
+// and it outlives the CHATONS step itself, one for the whole run: a person who leaves the step during a
+// refresh finds it still going when they come back, and cannot start a second one alongside.
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { IpcError } from '../../bindings/IpcError';
 import type { RefreshProgress } from '../../bindings/RefreshProgress';
@@ -20,7 +22,19 @@ export class DirectoryActivity {
   exported = $state<{ ok: true; path: string } | { ok: false; error: IpcError } | null>(null);
   exporting = $state(false);
 
-  constructor(private readonly onstatus: (status: DirectoryStatus) => void) {}
+  /** Who shows the directory's state now (the CHATONS step on screen, if any). */
+  onstatus: ((status: DirectoryStatus) => void) | null = null;
+  /** Bumped by `forget`: what was asked before it reports to nobody. */
+  #epoch = 0;
+
+  /** The next visitor: nothing of the last one's refresh, import or export stays on screen. */
+  forget() {
+    this.#epoch++;
+    this.reset();
+    this.running = false;
+    this.importing = false;
+    this.exporting = false;
+  }
 
   get busy(): boolean {
     return this.running || this.importing || this.exporting;
@@ -39,15 +53,21 @@ export class DirectoryActivity {
     if (this.busy) return;
     this.reset();
     this.running = true;
+    const epoch = this.#epoch;
+    const current = () => epoch === this.#epoch;
     try {
-      const report = await api.directoryRefresh(null, (p) => (this.progress = p));
+      const report = await api.directoryRefresh(null, (p) => {
+        if (current()) this.progress = p;
+      });
+      if (!current()) return;
       this.running = false;
       this.report = report;
-      this.onstatus(await api.directoryStatus());
+      const status = await api.directoryStatus();
+      if (current()) this.onstatus?.(status);
     } catch (err) {
-      this.failure = toIpcError(err);
+      if (current()) this.failure = toIpcError(err);
     } finally {
-      this.running = false;
+      if (current()) this.running = false;
     }
   }
 
@@ -59,7 +79,7 @@ export class DirectoryActivity {
       const status = await api.directoryImport(i18n.lang);
       if (status) {
         this.imported = { ok: true, organizations: status.organizations };
-        this.onstatus(status);
+        this.onstatus?.(status);
       }
     } catch (err) {
       this.imported = { ok: false, error: toIpcError(err) };
@@ -82,3 +102,6 @@ export class DirectoryActivity {
     }
   }
 }
+
+/** The one directory activity of this run. */
+export const directoryActivity = new DirectoryActivity();
