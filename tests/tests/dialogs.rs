@@ -21,7 +21,7 @@ const PACK: &str = "premiers-pas";
 
 /// The dialogs' titles, set by the app's Rust side (src-tauri/src/commands), in French.
 const SAVE_REPORT: &str = "Enregistrer le rapport";
-const EXPORT_DIRECTORY: &str = "Exporter l'annuaire";
+const EXPORT_DIRECTORY: &str = "Exporter l’annuaire";
 const IMPORT_DIRECTORY: &str = "Importer un annuaire";
 
 /// Where the report's save buttons say what happened, and where they report an error.

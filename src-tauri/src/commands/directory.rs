@@ -118,7 +118,7 @@ pub async fn directory_export<R: Runtime>(
         return Err(ipc(premiers_pas_core::directory::DirectoryError::Empty));
     }
     let request = dialogs::SaveRequest {
-        title: dialogs::t(lang, "Exporter l'annuaire", "Export the directory"),
+        title: dialogs::t(lang, "Exporter l’annuaire", "Export the directory"),
         file_name: dialogs::t(lang, "annuaire-chatons.json", "chatons-directory.json"),
         filter_name: dialogs::t(lang, "Annuaire Premiers Pas", "Premiers Pas directory"),
         extension: "json",

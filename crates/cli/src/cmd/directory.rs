@@ -191,7 +191,7 @@ fn refresh(
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ");
         bar.set_style(style);
-        bar.set_message(t(lang, "Lecture de l'annuaire", "Reading the directory"));
+        bar.set_message(t(lang, "Lecture de l’annuaire", "Reading the directory"));
         bar
     });
     let on_progress = |p: &RefreshProgress| {
@@ -336,7 +336,7 @@ fn print_status(s: &DirectoryStatus, lang: Lang) {
             "{}",
             t(
                 lang,
-                "Pas encore d'annuaire : lancez `premiers-pas directory refresh` ou importez-en un.",
+                "Pas encore d’annuaire : lancez `premiers-pas directory refresh` ou importez-en un.",
                 "No directory yet: run `premiers-pas directory refresh` or import one."
             )
         );

@@ -101,7 +101,7 @@ fn kind_text(kind: ProviderKind, lang: Lang) -> &'static str {
         (ProviderKind::BigTech, Lang::En) => "a big tech company",
         (ProviderKind::Ethical, Lang::Fr) => "un fournisseur qui ne vit pas de vos données",
         (ProviderKind::Ethical, Lang::En) => "a provider that does not live off your data",
-        (ProviderKind::Isp, Lang::Fr) => "un fournisseur d'accès à internet (adresse liée à l'abonnement)",
+        (ProviderKind::Isp, Lang::Fr) => "un fournisseur d’accès à internet (adresse liée à l’abonnement)",
         (ProviderKind::Isp, Lang::En) => {
             "an internet access provider (the address is tied to the subscription)"
         }
@@ -117,13 +117,13 @@ pub fn sentence(check: &MailCheck, lang: Lang) -> String {
     let known = p.kind != ProviderKind::Unknown;
     let how = match (&check.by_mx, check.by_domain.kind != ProviderKind::Unknown) {
         (_, true) => match lang {
-            Lang::Fr => format!("d'après le domaine {}", check.domain),
+            Lang::Fr => format!("d’après le domaine {}", check.domain),
             Lang::En => format!("by the domain {}", check.domain),
         },
         (Some(_), false) => {
             let hosts = check.mx_hosts.as_deref().unwrap_or_default().join(", ");
             match lang {
-                Lang::Fr => format!("d'après ses serveurs de courrier (MX : {hosts})"),
+                Lang::Fr => format!("d’après ses serveurs de courrier (MX : {hosts})"),
                 Lang::En => format!("by its mail servers (MX: {hosts})"),
             }
         }
@@ -134,10 +134,10 @@ pub fn sentence(check: &MailCheck, lang: Lang) -> String {
         (true, Lang::En) => format!("{}: hosted by {}, {} — {how}.", check.address, p.name, kind_text(p.kind, lang)),
         (false, Lang::Fr) => match &check.mx_hosts {
             None => format!(
-                "{} : le domaine {} n'est pas dans nos données. Avec --mx, ses serveurs de courrier peuvent dire qui l'héberge.",
+                "{} : le domaine {} n’est pas dans nos données. Avec --mx, ses serveurs de courrier peuvent dire qui l’héberge.",
                 check.address, check.domain
             ),
-            Some(h) if h.is_empty() => format!("{} : le domaine {} n'annonce aucun serveur MX.", check.address, check.domain),
+            Some(h) if h.is_empty() => format!("{} : le domaine {} n’annonce aucun serveur MX.", check.address, check.domain),
             Some(h) => format!(
                 "{} : hébergeur inconnu de nos données (MX : {}) — peut-être un hébergeur indépendant ou auto-hébergé.",
                 check.address,
