@@ -15,7 +15,6 @@ const COMMANDS: &[&str] = &[
     "set_answer",
     "next_visitor",
     "qr_svg",
-    "qr_matrix",
     "takeaway",
     "report",
     "save_report",

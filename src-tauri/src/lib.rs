@@ -34,7 +34,6 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::progress::set_answer,
             commands::progress::next_visitor,
             commands::links::qr_svg,
-            commands::links::qr_matrix,
             commands::report::takeaway,
             commands::report::report,
             commands::report::save_report,

@@ -2,7 +2,7 @@
 //! when it is a web address: `javascript:`, `file:`, `data:` and the like are refused here, in Rust,
 //! whatever the page asked.
 
-use premiers_pas_core::qr::{self, QrMatrix};
+use premiers_pas_core::qr;
 use premiers_pas_core::weburl::{self, Url};
 use premiers_pas_core::IpcError;
 
@@ -27,12 +27,6 @@ pub async fn open_url(url: String) -> Result<(), IpcError> {
 #[tauri::command]
 pub fn qr_svg(text: String) -> Result<String, IpcError> {
     qr::svg(&text).map_err(ipc)
-}
-
-/// A QR code as a matrix of modules, for a view that draws it itself.
-#[tauri::command]
-pub fn qr_matrix(text: String) -> Result<QrMatrix, IpcError> {
-    qr::encode(&text).map_err(ipc)
 }
 
 #[cfg(test)]

@@ -17,7 +17,6 @@ import type { Mode } from '../bindings/Mode';
 import type { Organization } from '../bindings/Organization';
 import type { PackSummary } from '../bindings/PackSummary';
 import type { Place } from '../bindings/Place';
-import type { QrMatrix } from '../bindings/QrMatrix';
 import type { RefreshProgress } from '../bindings/RefreshProgress';
 import type { RefreshReport } from '../bindings/RefreshReport';
 import type { ReportFormat } from '../bindings/ReportFormat';
@@ -65,7 +64,6 @@ export const api = {
   /** SVG markup made by the core: safe for {@html}. */
   qrSvg: (text: string) => invoke<string>('qr_svg', { text }),
   /** The same code as a matrix of modules, for drawing it yourself. */
-  qrMatrix: (text: string) => invoke<QrMatrix>('qr_matrix', { text }),
   takeaway: (lang: Lang) => invoke<Takeaway>('takeaway', { lang }),
   report: (format: ReportFormat, lang: Lang) => invoke<string>('report', { format, lang }),
   /** Native save dialog; the path written, or null when cancelled. */
