@@ -16,7 +16,6 @@ const COMMANDS: &[&str] = &[
     "next_visitor",
     "qr_svg",
     "takeaway",
-    "report",
     "save_report",
     "print_page",
     "open_url",

@@ -35,7 +35,6 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::progress::next_visitor,
             commands::links::qr_svg,
             commands::report::takeaway,
-            commands::report::report,
             commands::report::save_report,
             commands::report::print_page,
             commands::links::open_url,

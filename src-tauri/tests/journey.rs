@@ -132,28 +132,14 @@ fn packs_and_workshop() {
 }
 
 #[test]
-fn report_in_every_format_and_the_takeaway() {
+fn the_takeaway_after_an_audit() {
     let data = tempfile::tempdir().unwrap();
     let app = TestApp::new(config(None, "debian-firefox-ubo", data.path()));
     app.ok("start_session", json!({ "mode": "home" }));
-    assert_eq!(app.err_code("report", json!({ "format": "html", "lang": "fr" })), "session.no_audit");
+    assert_eq!(app.err_code("takeaway", json!({ "lang": "fr" })), "session.no_audit");
     app.ok("run_audit", json!({ "lang": "fr" }));
-
-    let html = app.ok("report", json!({ "format": "html", "lang": "fr" }));
-    let html = html.as_str().unwrap();
-    assert!(html.starts_with("<!doctype html>") && html.contains("lang=\"fr\""));
-    assert!(html.contains("Un navigateur qui travaille pour vous") && html.contains("Fait"));
-    assert!(!html.contains("<script"));
-
-    let md = app.ok("report", json!({ "format": "markdown", "lang": "en" }));
-    assert!(md.as_str().unwrap().starts_with("# First steps"));
-
-    let json_text = app.ok("report", json!({ "format": "json", "lang": "en" }));
-    let doc: serde_json::Value = serde_json::from_str(json_text.as_str().unwrap()).unwrap();
-    assert_eq!(doc["schema"], "premiers-pas/report/1");
-    assert_eq!(doc["counts"]["done"], 3);
-    assert_eq!(doc["audit"]["schema"], "premiers-pas/audit/1");
-    assert!(app.call("report", json!({ "format": "pdf", "lang": "en" })).is_err());
+    // A format the app does not write is refused before any dialog opens.
+    assert!(app.call("save_report", json!({ "format": "pdf", "lang": "en" })).is_err());
 
     let takeaway = app.ok("takeaway", json!({ "lang": "fr" }));
     assert_eq!(takeaway["steps"], 3, "{takeaway}");

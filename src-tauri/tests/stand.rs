@@ -68,7 +68,6 @@ fn a_visit_writes_nothing_and_next_visitor_forgets_it() {
     let steps = app.ok("set_answer", json!({ "step": "private-maps", "answer": "done", "lang": "fr" }));
     assert_eq!(status_of(&steps, "private-maps"), "done");
     app.ok("takeaway", json!({ "lang": "fr" }));
-    app.ok("report", json!({ "format": "html", "lang": "fr" }));
     let refreshed = app.ok("directory_refresh", json!({ "source": null, "onProgress": CHANNEL }));
     assert_eq!(refreshed["organizations"], 1, "{refreshed}");
     assert_eq!(app.ok("directory_status", json!({}))["organizations"], 1);

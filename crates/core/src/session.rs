@@ -511,6 +511,28 @@ mod tests {
     }
 
     #[test]
+    fn the_report_in_every_format_after_an_audit() {
+        let data = tempfile::tempdir().unwrap();
+        let (mut s, _) =
+            Session::start(Mode::Home, DEFAULT_PACK, library(), firefox_home(), data.path(), Journal::new())
+                .unwrap();
+        assert!(matches!(s.report(ReportFormat::Html, Lang::Fr), Err(SessionError::NoAudit)));
+        s.run_audit(Lang::Fr).unwrap();
+
+        let html = s.report(ReportFormat::Html, Lang::Fr).unwrap();
+        assert!(html.starts_with("<!doctype html>") && html.contains("lang=\"fr\""));
+        assert!(html.contains("Un navigateur qui travaille pour vous") && html.contains("Fait"));
+        assert!(!html.contains("<script"));
+        let md = s.report(ReportFormat::Markdown, Lang::En).unwrap();
+        assert!(md.starts_with("# First steps"), "{md}");
+        let doc: serde_json::Value =
+            serde_json::from_str(&s.report(ReportFormat::Json, Lang::En).unwrap()).unwrap();
+        assert_eq!(doc["schema"], "premiers-pas/report/1");
+        assert_eq!(doc["counts"]["done"], 3);
+        assert_eq!(doc["audit"]["schema"], "premiers-pas/audit/1");
+    }
+
+    #[test]
     fn a_stand_reads_nothing_and_every_step_is_the_visitors_call() {
         let data = tempfile::tempdir().unwrap();
         // Elsewhere, this laptop's Firefox and uBlock Origin count.

@@ -1,4 +1,4 @@
-//! What the person keeps: the report (shown, printed, saved) and the take-home QR code.
+//! What the person keeps: the report (printed, saved) and the take-home QR code.
 
 use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::report::ReportFormat;
@@ -9,16 +9,6 @@ use tauri::{AppHandle, Runtime, State, Webview};
 use crate::dialogs::{self, SaveRequest};
 use crate::error::{ipc, ShellError};
 use crate::state::{blocking, AppState};
-
-/// The report of the last audit as text (HTML page, Markdown or JSON).
-#[tauri::command]
-pub async fn report(
-    state: State<'_, AppState>,
-    format: ReportFormat,
-    lang: Lang,
-) -> Result<String, IpcError> {
-    state.with_session(move |s| s.report(format, lang).map_err(ipc)).await
-}
 
 /// Asks where to save the report and writes it there; the path written, or `null` when cancelled.
 /// Refused at a stand (`stand.not_allowed`): the visitor takes their list home on their phone.

@@ -65,7 +65,6 @@ export const api = {
   qrSvg: (text: string) => invoke<string>('qr_svg', { text }),
   /** The same code as a matrix of modules, for drawing it yourself. */
   takeaway: (lang: Lang) => invoke<Takeaway>('takeaway', { lang }),
-  report: (format: ReportFormat, lang: Lang) => invoke<string>('report', { format, lang }),
   /** Native save dialog; the path written, or null when cancelled. */
   saveReport: (format: ReportFormat, lang: Lang) => invoke<string | null>('save_report', { format, lang }),
   printPage: () => invoke<null>('print_page'),
