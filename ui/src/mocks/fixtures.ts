@@ -286,7 +286,6 @@ export function createBackend(options: BackendOptions = {}) {
       state.mode === 'stand'
         ? standTakeaway(state.packId, evaluate(a.lang as Lang), a.lang as Lang)
         : takeaway(a.lang as Lang),
-    report: (a) => `report in ${String(a.format)}`,
     save_report: (a) =>
       state.mode === 'stand'
         ? (() => {
