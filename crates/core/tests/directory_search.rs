@@ -86,7 +86,11 @@ fn registration_filters() {
     assert_eq!(ids(&open), vec!["oise", "paris", "amiens", "sans-adresse", "nulle-part"]);
     let members =
         run(&store, SearchQuery { registration: RegistrationFilter::Members, ..mail_near("compiegne") });
-    assert_eq!(ids(&members), vec!["margny", "paris", "lyon"]);
+    assert_eq!(ids(&members), vec!["margny", "paris"]);
+    let paid = run(&store, SearchQuery { registration: RegistrationFilter::Paid, ..mail_near("compiegne") });
+    assert_eq!(ids(&paid), vec!["lyon"]);
+    assert_eq!("clients".parse::<RegistrationFilter>(), Ok(RegistrationFilter::Paid));
+    assert!("gratuit".parse::<RegistrationFilter>().unwrap_err().contains("open, members, paid or any"));
     // Services that match the category but not the registration are not listed.
     let oise =
         run(&store, SearchQuery { registration: RegistrationFilter::Members, ..SearchQuery::default() });

@@ -3,4 +3,4 @@
 /**
  * Which registration modes a person accepts.
  */
-export type RegistrationFilter = "open" | "members" | "any";
+export type RegistrationFilter = "open" | "members" | "paid" | "any";

@@ -57,7 +57,7 @@ enum Sub {
         /// `LAT,LON` or a town ("compiegne", "Saint-Denis, 93").
         #[arg(long, value_name = "PLACE")]
         near: Option<String>,
-        /// Who can open an account: open (to all), members (or paying customers), any.
+        /// Who can open an account: open (to all), members, paid (paying customers), any.
         #[arg(long, default_value = "any")]
         registration: RegistrationFilter,
         /// At most this many hosts.

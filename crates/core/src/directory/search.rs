@@ -38,8 +38,10 @@ impl CategoryMap for Categories {
 pub enum RegistrationFilter {
     /// No account needed, or a free account open to all.
     Open,
-    /// Members or paying customers of the organization.
+    /// Members of the organization (an association's members, often for a yearly fee).
     Members,
+    /// Paying customers: a subscription or a price.
+    Paid,
     /// Any, including services that do not say.
     #[default]
     Any,
@@ -52,9 +54,8 @@ impl RegistrationFilter {
             RegistrationFilter::Open => {
                 modes.iter().any(|m| matches!(m, Registration::None | Registration::Free))
             }
-            RegistrationFilter::Members => {
-                modes.iter().any(|m| matches!(m, Registration::Member | Registration::Client))
-            }
+            RegistrationFilter::Members => modes.contains(&Registration::Member),
+            RegistrationFilter::Paid => modes.contains(&Registration::Client),
         }
     }
 }
@@ -66,8 +67,9 @@ impl std::str::FromStr for RegistrationFilter {
         match s.trim().to_ascii_lowercase().as_str() {
             "open" => Ok(RegistrationFilter::Open),
             "members" | "member" => Ok(RegistrationFilter::Members),
+            "paid" | "client" | "clients" => Ok(RegistrationFilter::Paid),
             "any" => Ok(RegistrationFilter::Any),
-            other => Err(format!("unknown registration `{other}` (expected open, members or any)")),
+            other => Err(format!("unknown registration `{other}` (expected open, members, paid or any)")),
         }
     }
 }

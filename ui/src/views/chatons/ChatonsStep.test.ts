@@ -78,9 +78,13 @@ describe('CHATONS step: searching', () => {
     const user = userEvent.setup();
     render(ChatonsStep);
     await user.click(await screen.findByRole('radio', { name: 'Réservé aux membres' }));
-    const last = backend.calls.filter((c) => c.cmd === 'directory_search').at(-1)?.args.query as SearchQuery;
-    expect(last.registration).toBe('members');
-    await waitFor(() => expect(new Set(hostNames())).toEqual(new Set(['lyon-coop', 'oise', 'lille-num'])));
+    const last = () => backend.calls.filter((c) => c.cmd === 'directory_search').at(-1)?.args.query as SearchQuery;
+    expect(last().registration).toBe('members');
+    await waitFor(() => expect(new Set(hostNames())).toEqual(new Set(['oise', 'lille-num'])));
+    // Paying customers are a choice of their own.
+    await user.click(screen.getByRole('radio', { name: 'Payant' }));
+    expect(last().registration).toBe('paid');
+    await waitFor(() => expect(hostNames()).toEqual(['lyon-coop']));
   });
 
   it('asks which town when a name is shared, showing each one’s region', async () => {

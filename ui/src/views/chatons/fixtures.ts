@@ -198,7 +198,8 @@ export function search(orgs: Organization[], q: SearchQuery): SearchResults {
       .filter(({ s, category }) => {
         if (q.category && category !== q.category) return false;
         if (q.registration === 'open') return s.registration.some((r) => r === 'none' || r === 'free');
-        if (q.registration === 'members') return s.registration.some((r) => r === 'member' || r === 'client');
+        if (q.registration === 'members') return s.registration.includes('member');
+        if (q.registration === 'paid') return s.registration.includes('client');
         return true;
       })
       .map(({ s, category }) => ({
