@@ -9,7 +9,9 @@ import { directoryActivity } from './views/chatons/activity.svelte';
 afterEach(() => {
   cleanup();
   i18n.set('fr');
+  // The directory activity lives for the app's run: each test starts a run of its own.
   directoryActivity.forget();
+  directoryActivity.running = directoryActivity.importing = directoryActivity.exporting = false;
   const root = document.documentElement;
   root.removeAttribute('style');
   for (const key of Object.keys(root.dataset)) delete root.dataset[key];

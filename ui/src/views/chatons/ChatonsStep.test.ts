@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import ChatonsStep from './ChatonsStep.svelte';
+import { directoryActivity } from './activity.svelte';
 import type { SearchQuery } from '../../bindings/SearchQuery';
 import { EMPTY_STATUS, SAMPLE_REPORT, installBackend, sampleOrganizations } from './fixtures';
 import { i18n } from '../../lib/i18n.svelte';
@@ -266,6 +267,29 @@ describe('CHATONS step: a host’s card', () => {
 });
 
 describe('CHATONS step: the directory itself', () => {
+  it('the next visitor sees nothing of a refresh still running, which keeps the button busy until it ends', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await screen.findByText(/Annuaire des CHATONS du 20 novembre 2026/);
+    await user.click(screen.getByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.progress).not.toBeNull());
+    backend.progress?.({ done: 12, total: 140, url: 'https://example.org/a.properties' });
+    await screen.findByRole('progressbar');
+
+    directoryActivity.forget();
+    // Still running, with nothing of what it had read.
+    await waitFor(() => expect(screen.queryByRole('progressbar', { name: /12 sur 140/ })).not.toBeInTheDocument());
+    backend.progress?.({ done: 13, total: 140, url: 'https://example.org/b.properties' });
+    expect(screen.queryByRole('progressbar', { name: /13 sur 140/ })).not.toBeInTheDocument();
+    const refresh = screen.getByRole('button', { name: 'Actualiser l’annuaire' });
+    expect(refresh).toHaveAttribute('aria-disabled', 'true');
+
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    await waitFor(() => expect(refresh).not.toHaveAttribute('aria-disabled', 'true'));
+    expect(screen.queryByText('Annuaire actualisé.')).not.toBeInTheDocument();
+  });
+
   it('a refresh goes on when the person leaves the step, shows when they come back, and never runs twice', async () => {
     const backend = installBackend({ refresh: 'manual' });
     const user = userEvent.setup();

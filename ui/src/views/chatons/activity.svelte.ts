@@ -27,13 +27,12 @@ export class DirectoryActivity {
   /** Bumped by `forget`: what was asked before it reports to nobody. */
   #epoch = 0;
 
-  /** The next visitor: nothing of the last one's refresh, import or export stays on screen. */
+  /** The next visitor: nothing of the last one's refresh, import or export stays on screen. A refresh
+   *  still running goes on (the shell drops its result and allows one refresh at a time), so the button
+   *  stays busy until it ends. */
   forget() {
     this.#epoch++;
     this.reset();
-    this.running = false;
-    this.importing = false;
-    this.exporting = false;
   }
 
   get busy(): boolean {
@@ -67,7 +66,7 @@ export class DirectoryActivity {
     } catch (err) {
       if (current()) this.failure = toIpcError(err);
     } finally {
-      if (current()) this.running = false;
+      this.running = false;
     }
   }
 
