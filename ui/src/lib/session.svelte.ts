@@ -68,11 +68,13 @@ export class Session {
   }
 
   #apply(view: AuditView, lang: Lang, request: number) {
-    // A language switch during an audit asks again: only the latest answer counts.
-    if (request !== this.#request) return;
-    this.resultsLang = lang;
+    // Results asked later (a language switch, an answer given meanwhile) are newer than this audit's:
+    // keep them, and take the rest of what the audit found.
+    if (request === this.#request) {
+      this.resultsLang = lang;
+      this.results = view.steps;
+    }
     this.audit = view.audit;
-    this.results = view.steps;
     this.#suggested = view.first_todo;
     if (!this.#audited) this.changes = view.changes;
     // "Could not be saved" lasts until an audit is saved again; a recovery notice stays.
