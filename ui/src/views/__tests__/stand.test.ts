@@ -1,6 +1,6 @@
 // The stand: a start button per visitor, "Visiteur suivant" always there, the idle countdown, the take-home QR.
 import { flushSync } from 'svelte';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -134,6 +134,23 @@ describe('stand journey', () => {
     expect(await screen.findByRole('img', { name: 'Code QR de votre liste à emporter' })).toBeInTheDocument();
     expect(screen.getByText(/- Des cartes qui ne vous suivent pas https:\/\/f-droid\.org\//)).toBeInTheDocument();
     expect(backend.calls.find((c) => c.cmd === 'takeaway')?.args).toEqual({ lang: 'fr' });
+  });
+});
+
+describe('take-home screen when the list cannot be made', () => {
+  it('says why, and still offers the next visitor', async () => {
+    const backend = createBackend({
+      config: { mode: 'stand', lang: null, idle_seconds: 60 },
+      failing: { takeaway: { code: 'qr.too_long', message: 'text too long for a QR code' } },
+    });
+    mockIPC(backend.handle);
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await userEvent.click(screen.getAllByRole('button', { name: /Emportez votre liste/ })[1]);
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    const main = screen.getByRole('main');
+    expect(within(main).getByRole('button', { name: /Visiteur suivant/ })).toBeInTheDocument();
   });
 });
 
