@@ -311,6 +311,9 @@ fn failure_text(reason: FailureReason, lang: Lang) -> &'static str {
         FailureReason::RedirectLocal => {
             t(lang, "redirection vers le réseau local refusée", "redirect into the local network refused")
         }
+        FailureReason::LocalName => {
+            t(lang, "adresse qui mène au réseau local", "address that leads into the local network")
+        }
         FailureReason::UnexpectedNotModified => t(lang, "réponse incohérente", "inconsistent answer"),
         FailureReason::Network => t(lang, "erreur réseau", "network error"),
     }

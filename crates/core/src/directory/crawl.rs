@@ -6,15 +6,16 @@
 //! a second still ends), a body cap read by streaming (a 100 MB answer is never held), a cap on `subs` per
 //! file and on the total number of files, a depth of two below the federation, at most five redirects and
 //! never to a non-http(s) address, and each URL fetched once (cycles, self-subscription and duplicates
-//! are skipped). A directory read from the Internet never leads into the local network: links and
-//! redirects to this computer or to private addresses (the person's router, printer, NAS) are not
-//! followed, so a hostile entry cannot make the app send requests there. Conditional requests (ETag, Last-Modified) save bandwidth, and when a file cannot be read
+//! are skipped). A directory read from the Internet never leads into the local network: links, redirects
+//! and names that resolve to this computer or to private addresses (the person's router, printer, NAS)
+//! are not followed, so a hostile entry cannot make the app send requests there. Conditional requests (ETag, Last-Modified) save bandwidth, and when a file cannot be read
 //! its last good copy stands in, so one dead member never leaves the directory.
 //!
 //! It does not interpret content beyond finding links (that is `assemble`), nor write anything (that is
 //! `store`). Every request goes into the [`Journal`].
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION};
@@ -125,6 +126,8 @@ pub enum FailureReason {
     RedirectScheme,
     /// A redirect from the Internet into the local network.
     RedirectLocal,
+    /// A name that resolves only to local-network addresses, in a refresh from the Internet.
+    LocalName,
     /// `304 Not Modified` to a request that was not conditional.
     UnexpectedNotModified,
     /// Any other network failure.
@@ -239,7 +242,20 @@ enum RedirectRefusal {
 /// link-local and unique-local addresses, the unspecified and broadcast addresses, and `localhost` and
 /// `.local` names.
 pub(crate) fn is_local(url: &Url) -> bool {
-    fn v4(ip: std::net::Ipv4Addr) -> bool {
+    match url.host() {
+        Some(Host::Ipv4(ip)) => is_local_ip(IpAddr::V4(ip)),
+        Some(Host::Ipv6(ip)) => is_local_ip(IpAddr::V6(ip)),
+        Some(Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            name == "localhost" || name.ends_with(".localhost") || name.ends_with(".local")
+        }
+        None => false,
+    }
+}
+
+/// Whether an address is this computer's or its local network's (see [`is_local`]).
+fn is_local_ip(ip: IpAddr) -> bool {
+    fn v4(ip: Ipv4Addr) -> bool {
         let shared = ip.octets()[0] == 100 && (ip.octets()[1] & 0xc0) == 64;
         ip.is_loopback()
             || ip.is_private()
@@ -248,9 +264,9 @@ pub(crate) fn is_local(url: &Url) -> bool {
             || ip.is_broadcast()
             || shared
     }
-    match url.host() {
-        Some(Host::Ipv4(ip)) => v4(ip),
-        Some(Host::Ipv6(ip)) => {
+    match ip {
+        IpAddr::V4(ip) => v4(ip),
+        IpAddr::V6(ip) => {
             let first = ip.segments()[0];
             ip.is_loopback()
                 || ip.is_unspecified()
@@ -258,11 +274,30 @@ pub(crate) fn is_local(url: &Url) -> bool {
                 || (first & 0xffc0) == 0xfe80
                 || ip.to_ipv4_mapped().is_some_and(v4)
         }
-        Some(Host::Domain(name)) => {
-            let name = name.trim_end_matches('.').to_ascii_lowercase();
-            name == "localhost" || name.ends_with(".localhost") || name.ends_with(".local")
-        }
-        None => false,
+    }
+}
+
+/// A name that resolves only to local-network addresses, met in a refresh from the Internet.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} leads into the local network")]
+struct LocalName(String);
+
+/// Resolves names for a refresh from the Internet, keeping only the addresses outside the local network:
+/// a public name that points at a router (or is made to, later) is refused like a written-out local
+/// address.
+struct PublicOnly;
+
+impl reqwest::dns::Resolve for PublicOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_owned();
+        Box::pin(async move {
+            let found: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let public: Vec<SocketAddr> = found.into_iter().filter(|a| !is_local_ip(a.ip())).collect();
+            if public.is_empty() {
+                return Err(Box::new(LocalName(host)) as Box<dyn std::error::Error + Send + Sync>);
+            }
+            Ok(Box::new(public.into_iter()) as reqwest::dns::Addrs)
+        })
     }
 }
 
@@ -296,7 +331,9 @@ pub(crate) fn client(options: &RefreshOptions) -> Result<reqwest::Client, Direct
             None => attempt.follow(),
         }
     });
-    reqwest::Client::builder()
+    let builder = reqwest::Client::builder();
+    let builder = if source_local { builder } else { builder.dns_resolver(PublicOnly) };
+    builder
         .redirect(policy)
         .connect_timeout(options.connect_timeout)
         .read_timeout(options.file_timeout)
@@ -603,6 +640,9 @@ async fn fetch_body(
 fn classify(err: &reqwest::Error) -> Fetched {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
     while let Some(e) = source {
+        if let Some(local) = e.downcast_ref::<LocalName>() {
+            return Fetched::Failed { reason: FailureReason::LocalName, message: local.to_string() };
+        }
         if let Some(r) = e.downcast_ref::<RedirectRefusal>() {
             let reason = match r {
                 RedirectRefusal::Scheme => FailureReason::RedirectScheme,
@@ -681,6 +721,16 @@ mod tests {
         ] {
             assert!(!is_local(&url(public)), "{public}");
         }
+    }
+
+    #[tokio::test]
+    async fn a_name_that_leads_only_into_the_local_network_is_refused() {
+        use reqwest::dns::Resolve;
+        let err = PublicOnly.resolve("localhost".parse().unwrap()).await.err().expect("refused");
+        assert!(err.downcast_ref::<LocalName>().is_some(), "{err}");
+        assert!(
+            is_local_ip("192.168.1.1".parse().unwrap()) && !is_local_ip("93.184.216.34".parse().unwrap())
+        );
     }
 
     #[test]
