@@ -146,6 +146,18 @@ export const screens = [
     },
   },
   {
+    // A need no host of the sample directory offers: a hint, and no order claimed for an empty list.
+    name: 'chatons-no-host',
+    scenario: home,
+    fullPage: true,
+    go: async (page, lang) => {
+      await openStep(page, 'chatons-host');
+      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+      await page.locator('.chip input').last().check();
+      await page.getByText(t(lang, 'chatons.results.none_any')).waitFor();
+    },
+  },
+  {
     name: 'chatons-no-directory',
     scenario: { ...home, directory: 'empty' },
     go: async (page, lang) => {
@@ -286,6 +298,18 @@ export const screens = [
       if (await page.getByRole('heading', { name: t(lang, 'step.found') }).count()) {
         throw new Error('the stand step page shows what was found on the laptop');
       }
+    },
+  },
+  {
+    // The list cannot be made: the reason, and the next visitor's button all the same.
+    name: 'stand-takeaway-failed',
+    scenario: { backend: { config: { mode: 'stand' }, failing: { takeaway: { code: 'qr.too_long', message: 'too long' } } } },
+    go: async (page, lang) => {
+      await page.locator('button[data-mode=stand]').click();
+      await overview(page);
+      await nav(page, lang, 'nav.takeaway');
+      await page.locator('main [role=alert]').waitFor();
+      await page.locator('main').getByRole('button', { name: t(lang, 'stand.next_visitor') }).waitFor();
     },
   },
   {
