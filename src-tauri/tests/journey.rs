@@ -148,3 +148,35 @@ fn the_takeaway_after_an_audit() {
     assert!(!text.contains("Un navigateur qui travaille pour vous"), "done steps are left out: {text}");
     assert!(takeaway["svg"].as_str().unwrap().starts_with("<svg "));
 }
+
+/// Two windows on one data folder (a double click on the icon): the second is told the progress is open
+/// in the first, and cannot overwrite its answers; once the first is closed, the second carries on.
+#[test]
+fn a_second_window_on_the_same_progress_is_refused_until_the_first_closes() {
+    let data = tempfile::tempdir().unwrap();
+    let first = TestApp::new(config(None, "empty", data.path()));
+    first.ok("start_session", json!({ "mode": "home" }));
+    first.ok("run_audit", json!({ "lang": "fr" }));
+    first.ok("set_answer", json!({ "step": "private-maps", "answer": "done", "lang": "fr" }));
+    let saved = std::fs::read(data.path().join("progress.json")).unwrap();
+
+    let second = TestApp::new(config(None, "empty", data.path()));
+    assert_eq!(second.err_code("start_session", json!({ "mode": "home" })), "progress.in_use");
+    assert_eq!(
+        second.err_code("set_answer", json!({ "step": "private-maps", "answer": null, "lang": "fr" })),
+        "session.not_started"
+    );
+    // What saves nothing is still open to it.
+    second.ok("start_session", json!({ "mode": "workshop" }));
+    assert_eq!(std::fs::read(data.path().join("progress.json")).unwrap(), saved);
+
+    // The first window goes on saving, and restarting its own journey is not refused.
+    first.ok("set_answer", json!({ "step": "chatons-host", "answer": "not_yet", "lang": "fr" }));
+    assert_eq!(first.ok("start_session", json!({ "mode": "home" }))["resume"], true);
+    drop(first);
+
+    let view = second.ok("start_session", json!({ "mode": "home" }));
+    assert_eq!(view["resume"], true);
+    let steps = second.ok("run_audit", json!({ "lang": "fr" }))["steps"].clone();
+    assert_eq!(status_of(&steps, "private-maps"), "done");
+}

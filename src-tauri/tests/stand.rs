@@ -140,5 +140,7 @@ fn a_stand_refuses_the_file_dialogs() {
     chosen.ok("start_session", json!({ "mode": "home" }));
     assert_eq!(chosen.err_code("directory_export", json!({ "lang": "fr" })), "directory.empty");
     assert_eq!(chosen.err_code("save_report", json!({ "format": "html", "lang": "fr" })), "session.no_audit");
-    assert!(tree(data.path()).is_empty(), "nothing written");
+    // Nothing written but the empty lock that says the home journey's progress is this window's.
+    let written: Vec<_> = tree(data.path()).into_iter().collect();
+    assert_eq!(written, vec![(data.path().join("progress.lock"), Vec::new())]);
 }

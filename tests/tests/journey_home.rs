@@ -1,6 +1,7 @@
 //! The home journey on the real app: a fixture home audited, the statuses the engine gives shown on the
 //! overview, a manual step ticked, the CHATONS directory fetched from a loopback federation, the summary
-//! and the side screens — and after a restart, the progress still there. Screenshots of each screen in
+//! and the side screens — and after a restart, the progress still there; a second window on the same
+//! progress is told the first one has it. Screenshots of each screen in
 //! French and English go to `target/e2e-shots/home-*`.
 
 use std::path::{Path, PathBuf};
@@ -9,6 +10,7 @@ use std::sync::Arc;
 use anyhow::{ensure, Result};
 use premiers_pas_core::checklist::Library;
 use premiers_pas_core::journal::Journal;
+use premiers_pas_core::progress::{ProgressStore, PROGRESS_FILE};
 use premiers_pas_core::session::{AuditTarget, Mode, Session};
 use premiers_pas_core::{Lang, OsFamily};
 use premiers_pas_e2e::{t, workspace_root, App, Federation, Launch};
@@ -134,5 +136,31 @@ async fn home_journey_statuses_manual_step_directory_and_progress_after_restart(
         }
     }
     both_languages(&app, "overview-resumed").await?;
+    app.close().await
+}
+
+/// A second window on the same data folder (a double click on the icon while the app is open): it says
+/// the progress is open in the first one and saves nothing; once the first one is closed, "Chez moi"
+/// carries on with the saved progress.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_window_is_told_the_progress_is_open_in_the_first() -> Result<()> {
+    let home = fixture_home("debian-firefox-ubo");
+    let data = tempfile::tempdir()?;
+    // The first window's hold on the folder, taken as the app takes it.
+    let first = ProgressStore::open_exclusive(data.path())?;
+
+    let app = App::start(&Launch::new(&home, data.path()).mode("home").pack(PACK)).await?;
+    app.wait_text(".error", &t("fr", "errors.progress.in_use")?).await?;
+    ensure!(app.count("[data-step]").await? == 0, "no journey starts in the second window");
+    app.screenshot("home-already-open-fr").await?;
+    app.switch_lang("en").await?;
+    app.wait_text(".error", &t("en", "errors.progress.in_use")?).await?;
+    app.screenshot("home-already-open-en").await?;
+    ensure!(!data.path().join(PROGRESS_FILE).exists(), "the second window wrote no progress");
+
+    drop(first);
+    app.click("button[data-mode=home]").await?;
+    app.find("[data-step][data-status]").await?;
+    ensure!(app.count(".error").await? == 0, "the message goes once the journey starts");
     app.close().await
 }

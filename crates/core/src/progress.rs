@@ -7,6 +7,12 @@
 //! `progress.json.corrupt-<time>`, the copy is used instead, and the caller gets a [`Notice`] to show.
 //! [`ProgressStore::ephemeral`] keeps everything in memory only, for stands.
 //!
+//! One window at a time may own a data folder's progress: [`ProgressStore::open_exclusive`] holds an
+//! advisory lock on `progress.lock` for as long as the store lives, so a second window on the same folder
+//! (a double click on the icon) is told so instead of overwriting the first one's answers with its own —
+//! and instead of tidying away the first one's half-written temporary file. The operating system releases
+//! the lock when the program ends, even after a crash: no stale lock to clear by hand.
+//!
 //! This module does not judge steps (that is `checklist`) and does not decide when to save.
 
 use std::collections::BTreeMap;
@@ -14,6 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use fs4::{FileExt, TryLockError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -25,6 +32,8 @@ use crate::files::{self, write_atomic, NewFile};
 pub const PROGRESS_FILE: &str = "progress.json";
 /// The previous good copy.
 pub const BACKUP_FILE: &str = "progress.json.bak";
+/// Held locked by the one store that may write the folder's progress; an empty file.
+pub const LOCK_FILE: &str = "progress.lock";
 /// The format version this build writes and reads.
 pub const PROGRESS_VERSION: u32 = 1;
 
@@ -193,6 +202,9 @@ pub enum ProgressError {
     /// The progress could not be turned into JSON (should not happen).
     #[error("could not encode progress")]
     Encode(#[source] serde_json::Error),
+    /// Another window of Premiers Pas has this data folder's progress open.
+    #[error("the progress in {path} is open in another window of Premiers Pas")]
+    InUse { path: String },
 }
 
 impl ErrorCode for ProgressError {
@@ -201,6 +213,7 @@ impl ErrorCode for ProgressError {
             ProgressError::Io { .. } => "progress.io",
             ProgressError::TooNew { .. } => "progress.too_new",
             ProgressError::Encode(_) => "progress.encode",
+            ProgressError::InUse { .. } => "progress.in_use",
         }
     }
 }
@@ -210,6 +223,8 @@ impl ErrorCode for ProgressError {
 pub struct ProgressStore {
     dir: Option<PathBuf>,
     memory: Mutex<Progress>,
+    /// The open, locked `progress.lock` of [`ProgressStore::open_exclusive`]; unlocked when dropped.
+    _lock: Option<fs::File>,
 }
 
 /// Whether loading may repair the data folder.
@@ -227,14 +242,38 @@ enum Read {
 }
 
 impl ProgressStore {
-    /// A store in `data_dir` (created on first save).
+    /// A store in `data_dir` (created on first save), without the lock: for a reader
+    /// ([`ProgressStore::load_read_only`]) or a test. A program that saves uses
+    /// [`ProgressStore::open_exclusive`].
     pub fn open(data_dir: &Path) -> ProgressStore {
-        ProgressStore { dir: Some(data_dir.to_path_buf()), memory: Mutex::new(Progress::default()) }
+        ProgressStore {
+            dir: Some(data_dir.to_path_buf()),
+            memory: Mutex::new(Progress::default()),
+            _lock: None,
+        }
+    }
+
+    /// A store in `data_dir` that this store alone may write, for as long as it lives (see the module
+    /// documentation). Creates the folder. [`ProgressError::InUse`] when another store holds it, in this
+    /// program or another.
+    ///
+    /// The lock only ever prevents a lost update: where it cannot be taken for another reason (a file
+    /// system without locks, a read-only folder), the store opens unlocked and a failing save says why,
+    /// as it did before there was a lock.
+    pub fn open_exclusive(data_dir: &Path) -> Result<ProgressStore, ProgressError> {
+        let lock = match try_lock(data_dir) {
+            Ok(file) => Some(file),
+            Err(TryLockError::WouldBlock) => {
+                return Err(ProgressError::InUse { path: data_dir.display().to_string() })
+            }
+            Err(TryLockError::Error(_)) => None,
+        };
+        Ok(ProgressStore { _lock: lock, ..ProgressStore::open(data_dir) })
     }
 
     /// A store that keeps nothing on disk (stand mode): saves live in memory until the program ends.
     pub fn ephemeral() -> ProgressStore {
-        ProgressStore { dir: None, memory: Mutex::new(Progress::default()) }
+        ProgressStore { dir: None, memory: Mutex::new(Progress::default()), _lock: None }
     }
 
     /// Does this store write to disk?
@@ -375,6 +414,21 @@ fn read(path: &Path) -> Result<Read, ProgressError> {
         Ok(p) => Read::Good(p),
         Err(e) => Read::Bad(e.to_string()),
     })
+}
+
+/// Opens (creating it and its folder) and locks the data folder's `progress.lock`, without waiting.
+fn try_lock(data_dir: &Path) -> Result<fs::File, TryLockError> {
+    fs::create_dir_all(data_dir).map_err(TryLockError::Error)?;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(data_dir.join(LOCK_FILE))
+        .map_err(TryLockError::Error)?;
+    // The crate's, not `File::try_lock`: the same system call, for the Rust versions before 1.89 too.
+    FileExt::try_lock(&file)?;
+    Ok(file)
 }
 
 /// Renames a damaged file out of the way, keeping it for the curious.

@@ -294,7 +294,7 @@ impl Session {
     ) -> Result<(Session, SessionView), SessionError> {
         library.pack(pack_id)?;
         let (store, progress, notice) = if mode.persists() {
-            let store = ProgressStore::open(data_dir);
+            let store = ProgressStore::open_exclusive(data_dir)?;
             let loaded = store.load()?;
             if let Some(path) = store.path().filter(|p| p.exists()) {
                 let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

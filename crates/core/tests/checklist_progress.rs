@@ -6,7 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use premiers_pas_core::checklist::{Answer, Status, StepResult};
-use premiers_pas_core::progress::{Notice, Progress, ProgressStore, BACKUP_FILE, PROGRESS_FILE};
+use premiers_pas_core::files;
+use premiers_pas_core::progress::{Notice, Progress, ProgressStore, BACKUP_FILE, LOCK_FILE, PROGRESS_FILE};
 
 fn result(id: &str, status: Status) -> StepResult {
     StepResult { id: id.into(), status, reasons: vec![], evidence: vec![], answer: None }
@@ -262,4 +263,83 @@ fn read_only_load_gives_the_same_progress_and_writes_nothing() {
         }
         assert_ne!(files(dir.path()), before, "{case}: the ordinary load repairs the folder");
     }
+}
+
+#[test]
+fn one_store_at_a_time_may_write_a_folder() {
+    use premiers_pas_core::progress::ProgressError;
+    use premiers_pas_core::ErrorCode;
+
+    let dir = tempfile::tempdir().unwrap();
+    let first = ProgressStore::open_exclusive(dir.path()).unwrap();
+    first.save(&sample(3)).unwrap();
+    let err = ProgressStore::open_exclusive(dir.path()).unwrap_err();
+    assert!(matches!(err, ProgressError::InUse { .. }), "{err:?}");
+    assert_eq!(err.code(), "progress.in_use");
+    // A reader is not a writer: `premiers-pas report` still reads it.
+    assert_eq!(ProgressStore::open(dir.path()).load_read_only().unwrap().progress, sample(3));
+    drop(first);
+    let second = ProgressStore::open_exclusive(dir.path()).unwrap();
+    assert_eq!(second.load().unwrap().progress, sample(3));
+}
+
+#[test]
+fn an_exclusive_store_creates_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("not").join("yet");
+    let store = ProgressStore::open_exclusive(&data).unwrap();
+    assert!(data.join(LOCK_FILE).is_file());
+    assert_eq!(store.load().unwrap().progress, Progress::default());
+}
+
+const LOCK_CHILD_ENV: &str = "PREMIERS_PAS_PROGRESS_LOCK_DIR";
+
+/// Not a test on its own: the other program of the lock test. It holds the folder's progress until its
+/// standard input closes.
+#[test]
+#[ignore = "run by another_program_holding_the_progress_is_told_apart"]
+fn progress_lock_child() {
+    let Some(dir) = std::env::var_os(LOCK_CHILD_ENV) else {
+        return;
+    };
+    let store = ProgressStore::open_exclusive(Path::new(&dir)).unwrap();
+    println!("locked");
+    std::io::read_to_string(std::io::stdin()).unwrap();
+    drop(store);
+}
+
+#[test]
+fn another_program_holding_the_progress_is_told_apart() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    use premiers_pas_core::progress::ProgressError;
+
+    let dir = tempfile::tempdir().unwrap();
+    ProgressStore::open(dir.path()).save(&sample(2)).unwrap();
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "progress_lock_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(LOCK_CHILD_ENV, dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("locked") {
+        line.clear();
+        assert_ne!(out.read_line(&mut line).unwrap(), 0, "the other program ended before locking");
+    }
+    // A stale temporary file of the other program's save in progress: a refused store leaves it alone.
+    let temp = dir.path().join(format!("{}1234{}", files::TEMP_PREFIX, files::TEMP_SUFFIX));
+    fs::write(&temp, b"half").unwrap();
+    let err = ProgressStore::open_exclusive(dir.path()).unwrap_err();
+    assert!(matches!(err, ProgressError::InUse { .. }), "{err:?}");
+    assert!(temp.exists());
+
+    drop(child.stdin.take());
+    assert!(child.wait().unwrap().success());
+    let store = ProgressStore::open_exclusive(dir.path()).unwrap();
+    assert_eq!(store.load().unwrap().progress, sample(2));
 }

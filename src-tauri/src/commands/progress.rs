@@ -25,8 +25,8 @@ pub struct SessionStart {
 }
 
 /// Starts (or restarts) the journey in `mode` with `pack` (default: `--pack`, else the default pack) and,
-/// with `audit`, runs the first audit in that language. At home it loads saved progress; elsewhere
-/// nothing is read or written.
+/// with `audit`, runs the first audit in that language. At home it loads saved progress, which one window
+/// at a time may own (`progress.in_use` in a second one); elsewhere nothing is read or written.
 #[tauri::command]
 pub async fn start_session(
     state: State<'_, AppState>,
@@ -43,6 +43,9 @@ pub async fn start_session(
     // Loading progress and the first audit read files: on a blocking thread, like every session command.
     let start = state
         .with_session_slot(move |slot| {
+            // The journey being replaced goes first: at home it holds the data folder's progress lock,
+            // which the new one needs.
+            drop(slot.take());
             let (mut session, view) =
                 Session::start(mode, &pack, library, target, &data_dir, journal).map_err(ipc)?;
             let pack = session.pack().map_err(ipc)?.clone();

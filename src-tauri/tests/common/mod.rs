@@ -20,6 +20,16 @@ pub struct TestApp {
     pub webview: WebviewWindow<MockRuntime>,
 }
 
+impl Drop for TestApp {
+    /// A real window's process ends and the system drops its progress lock; a mock app is never torn
+    /// down (Tauri keeps its managed state), so closing one ends its journey by hand.
+    fn drop(&mut self) {
+        use tauri::Manager;
+        let state = self._app.state::<AppState>();
+        drop(state.session.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take());
+    }
+}
+
 impl TestApp {
     pub fn new(config: AppConfig) -> TestApp {
         let app = premiers_pas_app::builder(mock_builder(), AppState::new(config).unwrap())
