@@ -168,7 +168,7 @@ async function focusProblems(page) {
 async function runScenario(browser, base, bundle, axeSource, screen, lang) {
   const problems = [];
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
+    viewport: screen.viewport ?? { width: 1280, height: 800 },
     locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
     colorScheme: 'light',
     reducedMotion: 'reduce',
@@ -205,6 +205,10 @@ async function runScenario(browser, base, bundle, axeSource, screen, lang) {
     await page.emulateMedia({ colorScheme: 'dark' });
     for (const v of await axeViolations(page, axeSource)) problems.push(`axe (dark): ${v}`);
     if (screen.darkShot) await page.screenshot({ path: join(shots, `${screen.name}-${lang}-dark.png`) });
+    if (screen.check) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      for (const v of await screen.check(page, lang)) problems.push(v);
+    }
     const csp = await page.evaluate(() => window.__PP_CSP__);
     for (const v of csp) problems.push(`CSP: ${v}`);
   } finally {

@@ -50,9 +50,60 @@ async function openStep(page, id) {
   await page.locator(`[data-step-page="${id}"]`).waitFor();
 }
 
+/** Opens the first workshop pack in the presentation view, on its first slide. */
+async function present(page, lang) {
+  await page.locator('main .btn.primary').first().click();
+  await page.locator('[data-step]').first().waitFor();
+  await page.getByRole('button', { name: t(lang, 'workshop.presentation') }).click();
+  await page.locator('[data-slide="0"]').waitFor();
+}
+
+/**
+ * What a projected slide promises (ux.md): a title of 48 px or more, QR codes at least 30 % of the screen
+ * high, and everything on the screen — nothing cut off at the bottom, nothing to scroll. Every slide of the
+ * pack is checked, from the one shown to the last.
+ */
+async function slidesFitTheScreen(page) {
+  const problems = [];
+  for (;;) {
+    const slide = await page.evaluate(() => {
+      const main = document.querySelector('main[data-slide]');
+      const title = main?.querySelector('h1');
+      const text = main?.querySelector('.text');
+      const codes = [...(main?.querySelectorAll('.codes .qr-svg') ?? [])];
+      const root = document.documentElement;
+      return {
+        index: Number(main?.dataset.slide),
+        title: title ? parseFloat(getComputedStyle(title).fontSize) : 0,
+        codes: codes.map((c) => c.getBoundingClientRect().height / innerHeight),
+        // The text's own box against its column's (a last margin may overflow; it shows nothing).
+        textCut: text?.firstElementChild
+          ? text.firstElementChild.getBoundingClientRect().bottom > text.getBoundingClientRect().bottom + 1
+          : false,
+        pageScrolls: root.scrollHeight > root.clientHeight + 1,
+        controlsBelow: (main?.querySelector('.controls')?.getBoundingClientRect().bottom ?? 0) > innerHeight + 1,
+        last: main?.querySelector('.controls button:last-of-type')?.disabled ?? true,
+      };
+    });
+    const where = `slide ${slide.index + 1}`;
+    if (slide.title < 48) problems.push(`${where}: the title is ${slide.title} px, under 48`);
+    for (const h of slide.codes) {
+      if (h < 0.3) problems.push(`${where}: a QR code is ${Math.round(h * 100)} % of the screen high, under 30 %`);
+    }
+    if (slide.textCut) problems.push(`${where}: the text does not fit its column`);
+    if (slide.pageScrolls) problems.push(`${where}: the page scrolls`);
+    if (slide.controlsBelow) problems.push(`${where}: the slide controls are below the screen`);
+    if (slide.last) return problems;
+    await page.keyboard.press('PageDown');
+    await page.locator(`[data-slide="${slide.index + 1}"]`).waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+}
+
 /**
  * @type {{ name: string, scenario?: object, go: (page: Page, lang: string) => Promise<void>,
- *          fullPage?: boolean, darkShot?: boolean }[]}
+ *          fullPage?: boolean, darkShot?: boolean, viewport?: { width: number, height: number },
+ *          check?: (page: Page, lang: string) => Promise<string[]> }[]}
  */
 export const screens = [
   {
@@ -353,12 +404,22 @@ export const screens = [
     scenario: workshop,
     darkShot: true,
     go: async (page, lang) => {
-      await page.locator('main .btn.primary').first().click();
-      await page.locator('[data-step]').first().waitFor();
-      await page.getByRole('button', { name: t(lang, 'workshop.presentation') }).click();
-      await page.locator('[data-slide="0"]').waitFor();
+      await present(page, lang);
       await page.keyboard.press('PageDown');
       await page.locator('[data-slide="1"]').waitFor();
     },
+    check: slidesFitTheScreen,
+  },
+  {
+    // The same slides on a projector.
+    name: 'workshop-presentation-projector',
+    scenario: workshop,
+    viewport: { width: 1920, height: 1080 },
+    go: async (page, lang) => {
+      await present(page, lang);
+      await page.keyboard.press('PageDown');
+      await page.locator('[data-slide="1"]').waitFor();
+    },
+    check: slidesFitTheScreen,
   },
 ];
