@@ -100,6 +100,34 @@ async function slidesFitTheScreen(page) {
   }
 }
 
+/** The pages of the PDF the print dialog would make of this page (A4, as the print stylesheet asks). */
+async function printedPages(page) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  await page.emulateMedia({ media: 'screen' });
+  return (pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+/**
+ * "Imprimer les fiches" gives one A4 page per participant, for every built-in pack: each pack is chosen in
+ * turn and printed.
+ */
+async function handoutsAreOnePage(page, lang) {
+  const problems = [];
+  for (let i = 0; ; i++) {
+    await page.getByRole('button', { name: t(lang, 'workshop.change_pack') }).click();
+    const choices = page.locator('main .btn.primary');
+    await choices.first().waitFor();
+    const count = await choices.count();
+    if (i >= count) return problems;
+    await choices.nth(i).click();
+    await page.locator('[data-testid=presenter-position]').waitFor();
+    const title = await page.locator('.handout h1').textContent();
+    const pages = await printedPages(page);
+    if (pages !== 1) problems.push(`the handout of "${title}" prints on ${pages} pages, not one`);
+  }
+}
+
 /**
  * @type {{ name: string, scenario?: object, go: (page: Page, lang: string) => Promise<void>,
  *          fullPage?: boolean, darkShot?: boolean, viewport?: { width: number, height: number },
@@ -398,6 +426,7 @@ export const screens = [
       await page.locator('[data-step]').first().waitFor();
       await page.locator('[data-testid=presenter-position]').waitFor();
     },
+    check: handoutsAreOnePage,
   },
   {
     name: 'workshop-presentation',
