@@ -2,9 +2,12 @@
 //!
 //! Everything here is presentation: parsing arguments, calling `premiers_pas_core`, printing text or JSON.
 //! Each subcommand lives in its own module under `cmd/`. Exit codes: 0 success, 1 the thing checked is
-//! not right (an invalid checklist, say), 2 a usage or runtime error.
+//! not right (an invalid checklist, say), 2 a usage or runtime error. A runtime error is told in the
+//! person's language like the rest of the output (`errors`); clap's own usage messages stay as clap prints
+//! them.
 
 mod cmd;
+mod errors;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,7 +71,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("premiers-pas: {err:#}");
+            eprint!("{}", err.to_text(ctx.lang));
             ExitCode::from(2)
         }
     }

@@ -8,14 +8,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use premiers_pas_core::audit::{Audit, Browser, BrowserProfile};
 use premiers_pas_core::checklist::{self, Answers, Library, Pack, StepResult};
 use premiers_pas_core::detect::{self, Host, MapRegistry};
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::{ProviderKind, Reference};
+use premiers_pas_core::session::AuditTarget;
 use premiers_pas_core::{Lang, OsFamily};
 
+use crate::errors::CliError;
 use crate::Context;
 
 const UBO_IDS: &[&str] =
@@ -33,8 +35,8 @@ pub struct Args {
     home: Option<PathBuf>,
 
     /// The operating system of the home given with --home.
-    #[arg(long, value_name = "OS", requires = "home", value_parser = ["linux", "macos", "windows"])]
-    os: Option<String>,
+    #[arg(long, value_name = "OS", requires = "home", value_parser = parse_os())]
+    os: Option<OsFamily>,
 
     /// An environment variable as the detectors should see it (XDG_CONFIG_HOME, APPDATA…). Repeatable.
     #[arg(long = "env", value_name = "KEY=VALUE", value_parser = parse_env)]
@@ -60,19 +62,17 @@ fn parse_env(raw: &str) -> Result<(String, String), String> {
     }
 }
 
+/// The three OS names, listed in `--help`, parsed as the engine reads them.
+fn parse_os() -> impl TypedValueParser<Value = OsFamily> {
+    PossibleValuesParser::new(["linux", "macos", "windows"]).try_map(|s| s.parse::<OsFamily>())
+}
+
 /// Builds the host the options describe.
-fn host_from(args: &Args, journal: &Journal) -> anyhow::Result<Host> {
+fn host_from(args: &Args, journal: &Journal) -> Result<Host, CliError> {
     let mut host = match &args.home {
+        // A folder that exists, made absolute so that paths in the audit are, as the app does it.
         Some(home) => {
-            anyhow::ensure!(home.is_dir(), "{} is not a folder", home.display());
-            // Paths in the audit are absolute, whatever the folder was given as.
-            let home =
-                std::fs::canonicalize(home).with_context(|| format!("could not open {}", home.display()))?;
-            let os = match args.os.as_deref() {
-                Some(os) => os.parse::<OsFamily>().map_err(anyhow::Error::msg)?,
-                None => OsFamily::current(),
-            };
-            let mut host = Host::for_home(&home, os);
+            let mut host = AuditTarget::home(home, args.os).host()?;
             if let Some(root) = &args.system_root {
                 host = host.with_system_root(root);
             }
@@ -84,17 +84,17 @@ fn host_from(args: &Args, journal: &Journal) -> anyhow::Result<Host> {
         host = host.with_env(key, value);
     }
     if let Some(file) = &args.registry {
-        let bytes = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
+        let bytes = std::fs::read(file).map_err(|source| CliError::Read { path: file.clone(), source })?;
         journal.file_read("system", file, bytes.len() as u64, None);
         let registry = MapRegistry::parse_reg_bytes(&bytes)
-            .with_context(|| format!("in the registry file {}", file.display()))?;
+            .map_err(|source| CliError::RegistryFile { path: file.clone(), source })?;
         host = host.with_registry(Box::new(registry));
     }
     Ok(host)
 }
 
-pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let library = Library::builtin().context("the built-in checklists are invalid")?;
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let library = Library::builtin().map_err(CliError::Builtin)?;
     let pack = library.pack(&args.pack)?;
     let reference = &library.reference;
     let journal = Journal::new();

@@ -11,6 +11,7 @@ use premiers_pas_core::checklist::{self, Date, Library, Pack, Platform, Step};
 use premiers_pas_core::i18n::Text;
 use premiers_pas_core::Lang;
 
+use crate::errors::CliError;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -50,7 +51,7 @@ enum Command {
     },
 }
 
-pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     match args.command {
         Command::Validate { paths } => validate(ctx, &paths),
         Command::List { from, json } => list(ctx, from, json),
@@ -58,14 +59,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn library(from: Option<PathBuf>) -> anyhow::Result<Library> {
+fn library(from: Option<PathBuf>) -> Result<Library, CliError> {
     Ok(match from {
         Some(dir) => Library::load_dir(&dir)?,
-        None => Library::builtin()?,
+        None => Library::builtin().map_err(CliError::Builtin)?,
     })
 }
 
-fn validate(ctx: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+fn validate(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
     let diags = if paths.is_empty() {
         match Library::builtin() {
             Ok(_) => Vec::new(),
@@ -93,7 +94,7 @@ fn validate(ctx: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn list(ctx: &Context, from: Option<PathBuf>, json: bool) -> anyhow::Result<ExitCode> {
+fn list(ctx: &Context, from: Option<PathBuf>, json: bool) -> Result<ExitCode, CliError> {
     let lib = library(from)?;
     if json {
         let rows: Vec<_> = lib
@@ -115,7 +116,7 @@ fn list(ctx: &Context, from: Option<PathBuf>, json: bool) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(ctx: &Context, id: &str, from: Option<PathBuf>, json: bool) -> anyhow::Result<ExitCode> {
+fn show(ctx: &Context, id: &str, from: Option<PathBuf>, json: bool) -> Result<ExitCode, CliError> {
     let lib = library(from)?;
     let pack = lib.pack(id)?;
     if json {

@@ -8,7 +8,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 use premiers_pas_core::directory::model::{Load, Organization, Registration};
@@ -21,6 +20,7 @@ use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::Reference;
 use premiers_pas_core::Lang;
 
+use crate::errors::CliError;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -84,7 +84,7 @@ enum Sub {
     Import { file: PathBuf },
 }
 
-pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let lang = ctx.lang;
     let mut store = DirectoryStore::open(&ctx.data_dir);
     match args.command {
@@ -114,15 +114,11 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Sub::Search { category, near, registration, limit, include_full, include_inactive, json } => {
-            let reference = Reference::builtin().context("the built-in reference data is invalid")?;
+            let reference = Reference::builtin().map_err(CliError::Builtin)?;
             if let Some(c) = &category {
                 if reference.categories.get(c).is_none() {
-                    let ids: Vec<&str> = reference.categories.all().iter().map(|c| c.id.as_str()).collect();
-                    anyhow::bail!(
-                        "{} `{c}` ({})",
-                        t(lang, "catégorie inconnue", "unknown category"),
-                        ids.join(", ")
-                    );
+                    let known = reference.categories.all().iter().map(|c| c.id.clone()).collect();
+                    return Err(CliError::UnknownCategory { given: c.clone(), known });
                 }
             }
             let query = SearchQuery { category, near, registration, include_full, include_inactive, limit };
@@ -182,8 +178,9 @@ fn refresh(
     store: &mut DirectoryStore,
     options: &RefreshOptions,
     lang: Lang,
-) -> anyhow::Result<RefreshReport> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+) -> Result<RefreshReport, CliError> {
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(CliError::Runtime)?;
     let journal = Journal::new();
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(1);

@@ -7,12 +7,12 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use premiers_pas_core::detect::mail_check::{self, MailCheck};
 use premiers_pas_core::journal::{Journal, JournalEntry};
 use premiers_pas_core::reference::{ProviderKind, Reference};
-use premiers_pas_core::{ErrorCode, IpcError, Lang};
+use premiers_pas_core::Lang;
 
+use crate::errors::CliError;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -45,14 +45,14 @@ struct CheckArgs {
     json: bool,
 }
 
-pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     match args.command {
         MailCommand::Check(check) => run_check(ctx, check),
     }
 }
 
-fn run_check(ctx: &Context, args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let reference = Reference::builtin().context("the built-in reference data is invalid")?;
+fn run_check(ctx: &Context, args: CheckArgs) -> Result<ExitCode, CliError> {
+    let reference = Reference::builtin().map_err(CliError::Builtin)?;
     let providers = &reference.providers;
     let journal = Journal::new();
     let result = (|| -> Result<MailCheck, mail_check::MailCheckError> {
@@ -76,14 +76,13 @@ fn run_check(ctx: &Context, args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(err) => {
-            if args.json {
-                println!("{}", serde_json::to_string_pretty(&IpcError::from_coded(&err))?);
-            } else {
-                eprintln!("premiers-pas: {err} ({})", err.code());
-            }
+        // With --json the error is the document on standard output, as a result would have been.
+        Err(err) if args.json => {
+            let err = CliError::from(err);
+            println!("{}", serde_json::to_string_pretty(&err.to_ipc(ctx.lang))?);
             Ok(ExitCode::from(2))
         }
+        Err(err) => Err(err.into()),
     }
 }
 

@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use premiers_pas_core::checklist::{self, Library};
 use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::journal::{now_ms, Journal};
@@ -14,6 +13,7 @@ use premiers_pas_core::report::{self, ReportFormat, ReportInput};
 use premiers_pas_core::session::{AuditTarget, DEFAULT_PACK};
 use premiers_pas_core::{detect, OsFamily};
 
+use crate::errors::CliError;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -39,8 +39,8 @@ pub struct Args {
     pack: String,
 }
 
-pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let library = Library::builtin().context("the built-in checklists are invalid")?;
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let library = Library::builtin().map_err(CliError::Builtin)?;
     let pack = library.pack(&args.pack)?;
     let target = match &args.home {
         Some(home) => AuditTarget::home(home, args.os),
@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     match &args.output {
         // Written aside and renamed over: a failure never truncates a report saved there earlier.
         Some(path) => write_atomic(path, text.as_bytes(), NewFile::Default)
-            .with_context(|| format!("could not write {}", path.display()))?,
+            .map_err(|source| CliError::Write { path: path.clone(), source })?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use premiers_pas_core::{system_info, Lang};
 
+use crate::errors::CliError;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -13,7 +14,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let info = system_info();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&info)?);

@@ -1,0 +1,611 @@
+//! What the command line says when something fails, in the person's language.
+//!
+//! The engine's errors speak English: their text is the technical record (a path, an OS error, a line
+//! number) and the UI has its own sentences for them, which speak of screens and buttons. A volunteer at
+//! a terminal needs a sentence about commands and options instead, in `--lang`. So the sentence is chosen
+//! by the error's stable code, never by its English text; the English text follows, verbatim, as the
+//! detail, and the code closes the message so that it can be searched for or reported.
+//!
+//! Errors of the command line itself (a file it reads or writes, an unknown category) get codes of their
+//! own in the `cli` domain, so that every failure has the same three parts, as text or as JSON.
+
+use std::path::PathBuf;
+
+use premiers_pas_core::checklist::ChecklistError;
+use premiers_pas_core::detect::mail_check::MailCheckError;
+use premiers_pas_core::detect::RegistryFileError;
+use premiers_pas_core::directory::DirectoryError;
+use premiers_pas_core::i18n::typeset;
+use premiers_pas_core::progress::ProgressError;
+use premiers_pas_core::report::ReportError;
+use premiers_pas_core::session::SessionError;
+use premiers_pas_core::{ErrorCode, IpcError, Lang};
+
+/// Everything a subcommand can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Checklist(#[from] ChecklistError),
+    #[error(transparent)]
+    Directory(#[from] DirectoryError),
+    #[error(transparent)]
+    Mail(#[from] MailCheckError),
+    #[error(transparent)]
+    Progress(#[from] ProgressError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    /// The checklists or reference data built into the program do not load: the installation is broken,
+    /// whatever the code of the underlying error says.
+    #[error("the built-in checklists are invalid")]
+    Builtin(#[source] ChecklistError),
+    /// A `.reg` file given with `--registry` does not parse.
+    #[error("in the registry file {}", path.display())]
+    RegistryFile {
+        path: PathBuf,
+        #[source]
+        source: RegistryFileError,
+    },
+    /// A file named on the command line could not be read.
+    #[error("could not read {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file named on the command line could not be written.
+    #[error("could not write {}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// `directory search --category` with a category that does not exist.
+    #[error("unknown category `{given}` (expected {})", known.join(", "))]
+    UnknownCategory { given: String, known: Vec<String> },
+    /// The async runtime for network work could not start.
+    #[error("could not start the network runtime")]
+    Runtime(#[source] std::io::Error),
+    /// JSON output could not be written.
+    #[error("could not write JSON")]
+    Json(#[from] serde_json::Error),
+}
+
+impl ErrorCode for CliError {
+    fn code(&self) -> &'static str {
+        match self {
+            CliError::Checklist(e) | CliError::Builtin(e) => e.code(),
+            CliError::Directory(e) => e.code(),
+            CliError::Mail(e) => e.code(),
+            CliError::Progress(e) => e.code(),
+            CliError::Report(e) => e.code(),
+            CliError::Session(e) => e.code(),
+            CliError::RegistryFile { source, .. } => source.code(),
+            CliError::Read { .. } => "cli.read_failed",
+            CliError::Write { .. } => "cli.write_failed",
+            CliError::UnknownCategory { .. } => "cli.unknown_category",
+            CliError::Runtime(_) => "cli.runtime",
+            CliError::Json(_) => "cli.json",
+        }
+    }
+
+    fn detail(&self) -> Option<String> {
+        Some(technical(self))
+    }
+}
+
+impl CliError {
+    /// The error as the `--json` outputs and the text both show it: the code, the sentence in `lang`
+    /// (set in its typography) and the technical detail, verbatim.
+    pub fn to_ipc(&self, lang: Lang) -> IpcError {
+        let sentence = match self {
+            CliError::Builtin(_) => BUILTIN,
+            _ => sentence(self.code()).unwrap_or(GENERIC),
+        };
+        IpcError {
+            code: self.code().to_owned(),
+            message: typeset(pick(sentence, lang), lang).into_owned(),
+            detail: self.detail(),
+        }
+    }
+
+    /// The lines printed on standard error: the sentence, then the detail, then the code.
+    pub fn to_text(&self, lang: Lang) -> String {
+        render_text(&self.to_ipc(lang), lang)
+    }
+}
+
+/// `premiers-pas : sentence` then indented `Détail : …` and `Code d’erreur : …` lines.
+fn render_text(error: &IpcError, lang: Lang) -> String {
+    let [program, detail, code] = match lang {
+        Lang::Fr => ["premiers-pas : ", "  Détail : ", "  Code d’erreur : "],
+        Lang::En => ["premiers-pas: ", "  Detail: ", "  Error code: "],
+    };
+    // Only the labels are set in French typography; the detail is kept exactly as the engine wrote it.
+    let mut out = format!("{}{}\n", typeset(program, lang), error.message);
+    if let Some(text) = &error.detail {
+        out.push_str(&format!("{}{text}\n", typeset(detail, lang)));
+    }
+    out.push_str(&format!("{}{}\n", typeset(code, lang), error.code));
+    out
+}
+
+/// The English text of an error and of its causes, joined as `anyhow` prints a chain; the engine's own
+/// detail (a parse error kept beside the message rather than as a cause) is added when it is not there.
+fn technical(err: &CliError) -> String {
+    let mut text = err.to_string();
+    let mut cause = std::error::Error::source(err);
+    while let Some(c) = cause {
+        let part = c.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        cause = c.source();
+    }
+    let inner = match err {
+        CliError::Directory(e) => e.detail(),
+        CliError::Session(e) => e.detail(),
+        _ => None,
+    };
+    if let Some(extra) = inner.filter(|d| !text.contains(d.as_str())) {
+        text.push_str(": ");
+        text.push_str(&extra);
+    }
+    text
+}
+
+/// A sentence in French and in English.
+type Sentence = [&'static str; 2];
+
+fn pick(sentence: Sentence, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => sentence[0],
+        Lang::En => sentence[1],
+    }
+}
+
+const BUILTIN: Sentence = [
+    "Les parcours intégrés à premiers-pas sont abîmés : cette installation est défectueuse. Réinstallez \
+     premiers-pas.",
+    "The checklists built into premiers-pas are damaged: this installation is broken. Reinstall \
+     premiers-pas.",
+];
+
+/// For a code that has no sentence yet; the test below keeps this from happening.
+const GENERIC: Sentence = [
+    "Quelque chose n’a pas fonctionné. Le détail ci-dessous peut aider la personne qui vous accompagne.",
+    "Something did not work. The detail below can help whoever is helping you.",
+];
+
+/// What went wrong and what to do, for each code the command line can meet: the engine's codes and its
+/// own. Written for a terminal: it names commands and options where the UI names buttons.
+fn sentence(code: &str) -> Option<Sentence> {
+    Some(match code {
+        "checklist.invalid" => [
+            "Ces fichiers de parcours contiennent des erreurs. « premiers-pas checklist validate DOSSIER » \
+             les montre une à une, avec leur ligne.",
+            "These checklist files have errors. “premiers-pas checklist validate FOLDER” shows each one \
+             with its line.",
+        ],
+        "checklist.unreadable" => [
+            "Un fichier ou un dossier de parcours n’a pas pu être lu. Vérifiez le chemin donné : existe-t-il, \
+             et avez-vous le droit de le lire ?",
+            "A checklist file or folder could not be read. Check the path you gave: does it exist, and may \
+             you read it?",
+        ],
+        "checklist.unknown_pack" => [
+            "Ce parcours n’existe pas. « premiers-pas checklist list » montre ceux qui existent.",
+            "There is no such checklist pack. “premiers-pas checklist list” shows the ones there are.",
+        ],
+        "mail.invalid_address" => [
+            "Cette adresse de courriel ne semble pas complète. Vérifiez qu’elle a la forme nom@exemple.fr.",
+            "This mail address does not look complete. Check that it reads like name@example.org.",
+        ],
+        "mail.dns_failed" => [
+            "Les serveurs de courrier de ce domaine n’ont pas pu être demandés. Vérifiez la connexion à \
+             Internet (ou le serveur donné avec --dns-server), puis réessayez.",
+            "The domain’s mail servers could not be looked up. Check the internet connection (or the server \
+             given with --dns-server), then try again.",
+        ],
+        "registry.syntax" => [
+            "Le fichier de registre donné avec --registry n’a pas pu être lu. Donnez un fichier .reg tel que \
+             l’écrit « reg export ».",
+            "The registry file given with --registry could not be read. Give a .reg file as “reg export” \
+             writes it.",
+        ],
+        "progress.io" => [
+            "Les progrès enregistrés n’ont pas pu être lus ou écrits dans le dossier de données. Vérifiez ce \
+             dossier (--data-dir) et vos droits sur lui, puis réessayez.",
+            "The saved progress could not be read or written in the data folder. Check that folder \
+             (--data-dir) and your rights on it, then try again.",
+        ],
+        "progress.too_new" => [
+            "Les progrès ont été enregistrés par une version plus récente de Premiers Pas ; ils n’ont pas été \
+             modifiés. Installez cette version pour les retrouver.",
+            "The progress was saved by a newer version of Premiers Pas; it was left untouched. Install that \
+             version to find it again.",
+        ],
+        "progress.encode" => [
+            "Les progrès n’ont pas pu être préparés pour l’enregistrement. Réessayez ; si cela recommence, \
+             signalez-le avec son code d’erreur.",
+            "The progress could not be prepared for saving. Try again; if it happens again, report it with \
+             its error code.",
+        ],
+        "qr.empty" => ["Il n’y a rien à mettre dans ce code QR.", "There is nothing to put in this QR code."],
+        "qr.too_long" => [
+            "Ce texte est trop long pour tenir dans un code QR. Raccourcissez-le.",
+            "This text is too long to fit in a QR code. Make it shorter.",
+        ],
+        "report.encode" => [
+            "Le bilan n’a pas pu être préparé. Réessayez, ou choisissez un autre format avec --format.",
+            "The report could not be prepared. Try again, or choose another format with --format.",
+        ],
+        "directory.invalid_source" => [
+            "L’adresse donnée pour l’annuaire n’est pas une adresse web. Donnez à --source une adresse en \
+             http:// ou https://.",
+            "The address given for the directory is not a web address. Give --source an http:// or https:// \
+             address.",
+        ],
+        "directory.source_unavailable" => [
+            "Le serveur de l’annuaire n’a pas répondu, et aucune copie n’est gardée sur cet ordinateur. \
+             Vérifiez la connexion à Internet et l’adresse (--source), puis réessayez.",
+            "The directory’s server did not answer, and no copy is kept on this computer. Check the internet \
+             connection and the address (--source), then try again.",
+        ],
+        "directory.client" => [
+            "La connexion à Internet n’a pas pu être préparée. Réessayez ; si cela recommence, signalez-le \
+             avec son code d’erreur.",
+            "The internet connection could not be prepared. Try again; if it happens again, report it with \
+             its error code.",
+        ],
+        "directory.empty" => [
+            "Il n’y a pas encore d’annuaire sur cet ordinateur. Téléchargez-le avec « premiers-pas directory \
+             refresh », ou importez un fichier avec « premiers-pas directory import ».",
+            "There is no directory on this computer yet. Download it with “premiers-pas directory refresh”, \
+             or import a file with “premiers-pas directory import”.",
+        ],
+        "directory.unknown_organization" => [
+            "Aucun hébergeur de l’annuaire n’a cet identifiant. « premiers-pas directory search » montre les \
+             identifiants, entre crochets.",
+            "No host in the directory has this id. “premiers-pas directory search” shows the ids, in \
+             brackets.",
+        ],
+        "directory.read_failed" => [
+            "Un fichier d’annuaire n’a pas pu être lu. Vérifiez le chemin donné, et que le fichier est \
+             toujours là.",
+            "A directory file could not be read. Check the path you gave, and that the file is still there.",
+        ],
+        "directory.write_failed" => [
+            "L’annuaire n’a pas pu être enregistré. Vérifiez que le dossier existe, que vous pouvez y écrire \
+             et qu’il reste de la place sur le disque.",
+            "The directory could not be saved. Check that the folder exists, that you may write in it and \
+             that the disk has room left.",
+        ],
+        "directory.encode_failed" => [
+            "L’annuaire n’a pas pu être préparé pour l’enregistrement. Réessayez ; si cela recommence, \
+             signalez-le avec son code d’erreur.",
+            "The directory could not be prepared for saving. Try again; if it happens again, report it with \
+             its error code.",
+        ],
+        "directory.import_foreign" => [
+            "Ce fichier n’est pas un annuaire enregistré par Premiers Pas. Donnez le fichier écrit par \
+             « premiers-pas directory export ».",
+            "This file is not a directory saved by Premiers Pas. Give the file written by “premiers-pas \
+             directory export”.",
+        ],
+        "directory.import_version" => [
+            "Ce fichier d’annuaire vient d’une autre version de Premiers Pas. Exportez-le avec la même \
+             version, ou téléchargez l’annuaire avec « premiers-pas directory refresh ».",
+            "This directory file comes from another version of Premiers Pas. Export it with the same \
+             version, or download the directory with “premiers-pas directory refresh”.",
+        ],
+        "directory.import_corrupt" => [
+            "Ce fichier d’annuaire est abîmé ou incomplet ; rien n’a été changé. Demandez-en une \
+             nouvelle copie, ou téléchargez l’annuaire avec « premiers-pas directory refresh ».",
+            "This directory file is damaged or incomplete; nothing was changed. Ask for a new \
+             copy, or download the directory with “premiers-pas directory refresh”.",
+        ],
+        "directory.import_too_large" => [
+            "Ce fichier est trop gros pour être un annuaire. Vérifiez que vous avez donné le bon fichier.",
+            "This file is too large to be a directory. Check that you gave the right file.",
+        ],
+        "directory.invalid_snapshot" => [
+            "L’annuaire n’a pas pu être reconstruit. Téléchargez-le à nouveau avec « premiers-pas directory \
+             refresh », ou importez un fichier d’annuaire.",
+            "The directory could not be rebuilt. Download it again with “premiers-pas directory refresh”, \
+             or import a directory file.",
+        ],
+        "session.home_unreadable" => [
+            "Le dossier donné avec --home n’a pas pu être ouvert. Vérifiez qu’il existe et que c’est bien un \
+             dossier.",
+            "The folder given with --home could not be opened. Check that it exists and is a folder.",
+        ],
+        "session.unknown_step" => [
+            "Cette étape n’existe pas dans ce parcours. « premiers-pas checklist show PARCOURS » montre ses \
+             étapes.",
+            "This step does not exist in this pack. “premiers-pas checklist show PACK” shows its steps.",
+        ],
+        "session.no_audit" => [
+            "Cet ordinateur n’a pas encore été regardé. Lancez d’abord « premiers-pas audit ».",
+            "This computer has not been looked at yet. Run “premiers-pas audit” first.",
+        ],
+        "session.not_ephemeral" => [
+            "Tout effacer n’est possible que sur un stand ou en atelier ; chez vous, les progrès restent \
+             gardés.",
+            "Forgetting everything is only for a stand or a workshop; at home, progress is kept.",
+        ],
+        "cli.read_failed" => [
+            "Ce fichier n’a pas pu être lu. Vérifiez le chemin donné : existe-t-il, et avez-vous le droit de \
+             le lire ?",
+            "This file could not be read. Check the path you gave: does it exist, and may you read it?",
+        ],
+        "cli.write_failed" => [
+            "Le fichier n’a pas pu être écrit ; un fichier déjà là à ce nom est gardé tel quel. Vérifiez que \
+             le dossier existe, que vous pouvez y écrire et qu’il reste de la place sur le disque.",
+            "The file could not be written; a file already there under that name is kept as it was. Check \
+             that the folder exists, that you may write in it and that the disk has room left.",
+        ],
+        "cli.unknown_category" => [
+            "Cette catégorie n’existe pas. Choisissez-en une parmi celles que liste le détail ci-dessous.",
+            "There is no such category. Choose one of those the detail below lists.",
+        ],
+        "cli.runtime" => [
+            "premiers-pas n’a pas pu se préparer à utiliser le réseau. Réessayez ; si cela recommence, \
+             signalez-le avec son code d’erreur.",
+            "premiers-pas could not get ready to use the network. Try again; if it happens again, report it \
+             with its error code.",
+        ],
+        "cli.json" => [
+            "Le résultat n’a pas pu être écrit en JSON. Réessayez sans --json ; si cela recommence, \
+             signalez-le avec son code d’erreur.",
+            "The result could not be written as JSON. Try without --json; if it happens again, report it \
+             with its error code.",
+        ],
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use std::collections::BTreeMap;
+    use std::fs;
+    use std::path::Path;
+
+    use premiers_pas_core::i18n::NARROW_NBSP;
+
+    use super::*;
+
+    fn not_found() -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory (os error 2)")
+    }
+
+    #[test]
+    fn a_core_error_reads_as_a_french_sentence_then_its_detail_and_code() {
+        let err = CliError::from(DirectoryError::ImportCorrupt {
+            path: "/clé/annuaire.json".into(),
+            detail: "expected value at line 1 column 1".into(),
+        });
+        let text = err.to_text(Lang::Fr);
+        let n = NARROW_NBSP;
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[0].starts_with(&format!("premiers-pas{n}: Ce fichier d’annuaire est abîmé")), "{text}");
+        assert!(lines[0].contains(&format!("incomplet{n}; rien n’a été changé")), "{text}");
+        assert!(lines[0].contains(&format!("«{n}premiers-pas directory refresh{n}»")), "{text}");
+        assert_eq!(
+            lines[1],
+            format!(
+                "  Détail{n}: /clé/annuaire.json is damaged or incomplete: expected value at line 1 column 1"
+            )
+        );
+        assert_eq!(lines[2], format!("  Code d’erreur{n}: directory.import_corrupt"));
+    }
+
+    #[test]
+    fn the_same_error_in_english_keeps_the_same_detail_and_code() {
+        let err = CliError::from(ChecklistError::Read { path: "/x/pack.toml".into(), source: not_found() });
+        let text = err.to_text(Lang::En);
+        assert_eq!(
+            text,
+            "premiers-pas: A checklist file or folder could not be read. Check the path you gave: does it \
+             exist, and may you read it?\n  Detail: could not read /x/pack.toml: No such file or directory \
+             (os error 2)\n  Error code: checklist.unreadable\n"
+        );
+        assert!(!text.contains(NARROW_NBSP));
+        let fr = err.to_text(Lang::Fr);
+        assert!(fr.contains("could not read /x/pack.toml: No such file or directory (os error 2)"), "{fr}");
+        assert!(fr.contains("Vérifiez le chemin donné"), "{fr}");
+    }
+
+    #[test]
+    fn the_detail_is_never_retypeset() {
+        // A French space before a colon in the detail is the engine's text: it stays as written.
+        let err = CliError::UnknownCategory { given: "x : y".into(), known: vec!["mail".into()] };
+        let ipc = err.to_ipc(Lang::Fr);
+        assert_eq!(ipc.detail.as_deref(), Some("unknown category `x : y` (expected mail)"));
+        assert!(err.to_text(Lang::Fr).contains("`x : y`"));
+    }
+
+    #[test]
+    fn json_errors_keep_their_shape_with_a_localised_message() {
+        let err = CliError::from(MailCheckError::InvalidAddress("ana".into()));
+        let fr = serde_json::to_value(err.to_ipc(Lang::Fr)).unwrap();
+        assert_eq!(fr["code"], "mail.invalid_address");
+        assert_eq!(
+            fr["message"],
+            "Cette adresse de courriel ne semble pas complète. Vérifiez qu’elle a la forme nom@exemple.fr."
+        );
+        assert_eq!(fr["detail"], "`ana` is not a mail address (expected name@domain)");
+        let en = serde_json::to_value(err.to_ipc(Lang::En)).unwrap();
+        assert_eq!(en["code"], fr["code"]);
+        assert_eq!(en["detail"], fr["detail"]);
+        assert!(en["message"].as_str().unwrap().starts_with("This mail address"));
+        assert_eq!(fr.as_object().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn errors_of_the_command_line_itself_have_codes_and_keep_their_cause() {
+        let err = CliError::Write { path: "/nulle/part/bilan.html".into(), source: not_found() };
+        let ipc = err.to_ipc(Lang::Fr);
+        assert_eq!(ipc.code, "cli.write_failed");
+        assert!(ipc.message.starts_with("Le fichier n’a pas pu être écrit"), "{}", ipc.message);
+        assert_eq!(
+            ipc.detail.as_deref(),
+            Some("could not write /nulle/part/bilan.html: No such file or directory (os error 2)")
+        );
+    }
+
+    #[test]
+    fn a_broken_installation_says_so_whatever_the_underlying_code() {
+        let err = CliError::Builtin(ChecklistError::UnknownPack("x".into()));
+        let ipc = err.to_ipc(Lang::Fr);
+        assert_eq!(ipc.code, "checklist.unknown_pack");
+        assert!(ipc.message.contains("Réinstallez premiers-pas"), "{}", ipc.message);
+        assert_eq!(
+            ipc.detail.as_deref(),
+            Some("the built-in checklists are invalid: no checklist pack with id `x`")
+        );
+    }
+
+    #[test]
+    fn french_sentences_follow_french_typography_and_english_ones_english() {
+        for code in codes_in_source().keys() {
+            let s = sentence(code).unwrap_or(GENERIC);
+            let fr = typeset(s[0], Lang::Fr);
+            for bad in [" :", " ;", " ?", " !", "« ", " »", "'", "\u{A0}"] {
+                assert!(!fr.contains(bad), "{code}: `{bad}` in {fr}");
+            }
+            for bad in [NARROW_NBSP, '\'', '«', '»'] {
+                assert!(!s[1].contains(bad), "{code}: `{bad}` in {}", s[1]);
+            }
+            for text in s {
+                assert!(text.ends_with(['.', '?']) && !text.contains("  "), "{code}: {text}");
+            }
+        }
+    }
+
+    // Every code is read from the source: each `impl ErrorCode for` of the engine and of this crate, the
+    // string literals of its `fn code` (as src-tauri/tests/error_codes.rs does for the UI's catalogs). A
+    // new error, or a new variant with a new code, fails here until it has a sentence in both languages.
+
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The text of the block that opens at the first `{` at or after `from`, braces balanced.
+    fn block(text: &str, from: usize) -> &str {
+        let start = from + text[from..].find('{').expect("a block");
+        let mut depth = 0usize;
+        for (i, c) in text[start..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return &text[start..=start + i];
+                    }
+                }
+                _ => {}
+            }
+        }
+        panic!("unbalanced braces after byte {from}");
+    }
+
+    /// The `"domain.reason"` literals of a block.
+    fn code_literals(block: &str) -> Vec<String> {
+        let part = |p: Option<&str>| {
+            p.is_some_and(|p| {
+                !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+        };
+        block
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| {
+                let mut parts = s.split('.');
+                part(parts.next()) && part(parts.next()) && parts.next().is_none()
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Every code of every `impl ErrorCode for X` outside test modules, with the type it comes from.
+    fn codes_in_source() -> BTreeMap<String, String> {
+        let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        rust_files(&crates.join("core/src"), &mut files);
+        rust_files(&crates.join("cli/src"), &mut files);
+        let mut codes = BTreeMap::new();
+        let mut impls = 0;
+        for file in files {
+            let text = fs::read_to_string(&file).unwrap();
+            let text = match text.find("#[cfg(test)]\nmod tests") {
+                Some(at) => &text[..at],
+                None => &text[..],
+            };
+            for (at, _) in text.match_indices("impl ErrorCode for ") {
+                impls += 1;
+                let name: String = text[at + "impl ErrorCode for ".len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let body = block(text, at);
+                let code_fn = body.find("fn code(").unwrap_or_else(|| panic!("{name} has no fn code"));
+                for code in code_literals(block(body, code_fn)) {
+                    codes.insert(code, format!("{name} ({})", file.display()));
+                }
+            }
+        }
+        assert!(impls >= 9, "only {impls} `impl ErrorCode` found: has the source moved?");
+        codes
+    }
+
+    #[test]
+    fn the_source_scan_finds_the_codes_of_the_engine_and_of_the_command_line() {
+        let codes = codes_in_source();
+        for known in [
+            "checklist.unreadable",
+            "directory.import_corrupt",
+            "directory.invalid_source",
+            "progress.too_new",
+            "registry.syntax",
+            "session.home_unreadable",
+            "cli.write_failed",
+            "cli.unknown_category",
+        ] {
+            assert!(codes.contains_key(known), "{known} not found; found {codes:?}");
+        }
+        assert!(!codes.contains_key("sample.read"), "a test module's sample counted as a code");
+        assert_eq!(
+            code_literals(r#"match self { A => "a.b", B => "not a code", C => "x.y_2" }"#),
+            ["a.b", "x.y_2"]
+        );
+    }
+
+    #[test]
+    fn every_error_code_has_a_command_line_sentence_in_french_and_in_english() {
+        let missing: Vec<String> = codes_in_source()
+            .into_iter()
+            .filter(|(code, _)| sentence(code).is_none_or(|s| s.iter().any(|t| t.trim().is_empty())))
+            .map(|(code, origin)| format!("{code} (from {origin})"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "error codes without a sentence in crates/cli/src/errors.rs:\n{}",
+            missing.join("\n")
+        );
+        assert!(sentence("directory.no_such_reason").is_none());
+    }
+}
