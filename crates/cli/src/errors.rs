@@ -233,6 +233,11 @@ fn sentence(code: &str) -> Option<Sentence> {
             "The progress could not be prepared for saving. Try again; if it happens again, report it with \
              its error code.",
         ],
+        "progress.in_use" => [
+            "Les progrès de ce dossier de données sont ouverts dans une fenêtre de Premiers Pas. Fermez-la, \
+             puis réessayez.",
+            "The progress in this data folder is open in a Premiers Pas window. Close it, then try again.",
+        ],
         "qr.empty" => ["Il n’y a rien à mettre dans ce code QR.", "There is nothing to put in this QR code."],
         "qr.too_long" => [
             "Ce texte est trop long pour tenir dans un code QR. Raccourcissez-le.",
