@@ -467,6 +467,11 @@ mod tests {
         let steps = s.set_answer("private-maps", Some(Answer::Done), Lang::Fr).unwrap();
         assert_eq!(steps[0].status, Status::Done);
         assert_eq!(s.next_visitor().unwrap_err().code(), "session.not_ephemeral");
+        // While it runs, the progress is this session's alone.
+        let busy =
+            Session::start(Mode::Home, DEFAULT_PACK, library(), target.clone(), data.path(), Journal::new());
+        assert_eq!(busy.unwrap_err().code(), "progress.in_use");
+        drop(s);
 
         let (mut again, view) =
             Session::start(Mode::Home, DEFAULT_PACK, library(), target, data.path(), Journal::new()).unwrap();
