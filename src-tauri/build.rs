@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "journal",
     "directory_status",
     "directory_refresh",
+    "cancel_refresh",
     "directory_search",
     "directory_org",
     "directory_import",

@@ -41,6 +41,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::journal::journal,
             commands::directory::directory_status,
             commands::directory::directory_refresh,
+            commands::directory::cancel_refresh,
             commands::directory::directory_search,
             commands::directory::directory_org,
             commands::directory::directory_import,

@@ -8,13 +8,16 @@
 //! it and installs its result at the end; what reads or writes files runs on a blocking thread too
 //! ([`AppState::with_directory`]). At a stand the store lives in memory, seeded from the data folder's
 //! saved directory (read, never written).
+//!
+//! The running refresh's stop token is kept here too, in the slot that allows one refresh at a time: the
+//! person (or the next visitor) can stop it from another command while it runs.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use premiers_pas_core::checklist::{ChecklistError, Library};
-use premiers_pas_core::directory::DirectoryStore;
+use premiers_pas_core::directory::{CancellationToken, DirectoryStore};
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::session::{Mode, Session};
 use premiers_pas_core::IpcError;
@@ -46,19 +49,37 @@ pub struct AppState {
     /// The current journey, once the person chose a mode. Locked on blocking threads only.
     pub session: Arc<Mutex<Option<Session>>>,
     pub directory: Arc<RwLock<DirectoryState>>,
-    /// A directory refresh is running: one at a time.
-    refreshing: AtomicBool,
+    /// The running directory refresh, if one runs: one at a time.
+    refreshing: Mutex<Option<RefreshSlot>>,
+}
+
+/// The running refresh, as other commands see it.
+#[derive(Debug)]
+struct RefreshSlot {
+    /// Stops it.
+    cancel: CancellationToken,
+    /// Cancelled when it has ended (its slot free again): something to wait for.
+    ended: CancellationToken,
 }
 
 /// Held while a directory refresh runs; lets the next one start when dropped (even on an error).
 #[derive(Debug)]
-pub struct Refreshing<'a>(&'a AtomicBool);
+pub struct Refreshing<'a> {
+    slot: &'a Mutex<Option<RefreshSlot>>,
+    ended: CancellationToken,
+    /// Cancelled when the person stops the refresh.
+    pub cancel: CancellationToken,
+}
 
 impl Drop for Refreshing<'_> {
     fn drop(&mut self) {
-        self.0.store(false, Ordering::Release);
+        *lock(self.slot) = None;
+        self.ended.cancel();
     }
 }
+
+/// Longest wait for a stopped refresh to end: it drops its requests at once, so this is only a guard.
+const STOP_WAIT: Duration = Duration::from_secs(5);
 
 impl AppState {
     /// Loads the built-in checklists and opens the directory store the launch mode calls for.
@@ -74,16 +95,42 @@ impl AppState {
             library,
             session: Arc::new(Mutex::new(None)),
             directory: Arc::new(RwLock::new(DirectoryState { store, generation: 0 })),
-            refreshing: AtomicBool::new(false),
+            refreshing: Mutex::new(None),
         })
     }
 
-    /// The right to refresh the directory, unless a refresh is running already.
+    /// The right to refresh the directory, with the token that stops it, unless a refresh is running
+    /// already.
     pub fn start_refresh(&self) -> Result<Refreshing<'_>, IpcError> {
-        self.refreshing
-            .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
-            .map(|_| Refreshing(&self.refreshing))
-            .map_err(|_| ipc(ShellError::RefreshRunning))
+        let mut slot = lock(&self.refreshing);
+        if slot.is_some() {
+            return Err(ipc(ShellError::RefreshRunning));
+        }
+        let (cancel, ended) = (CancellationToken::new(), CancellationToken::new());
+        *slot = Some(RefreshSlot { cancel: cancel.clone(), ended: ended.clone() });
+        Ok(Refreshing { slot: &self.refreshing, ended, cancel })
+    }
+
+    /// Stops the running refresh, if any; whether one was running. It ends promptly and frees its slot
+    /// as it returns.
+    pub fn cancel_refresh(&self) -> bool {
+        self.stop_refresh().is_some()
+    }
+
+    /// Stops the running refresh, if any, and waits until it has ended: nothing of it (a journal entry,
+    /// a result) comes after this returns.
+    pub async fn stop_refresh_and_wait(&self) {
+        if let Some(ended) = self.stop_refresh() {
+            let _ = tokio::time::timeout(STOP_WAIT, ended.cancelled()).await;
+        }
+    }
+
+    /// Stops the running refresh, if any; what tells when it has ended.
+    fn stop_refresh(&self) -> Option<CancellationToken> {
+        lock(&self.refreshing).as_ref().map(|running| {
+            running.cancel.cancel();
+            running.ended.clone()
+        })
     }
 
     /// Runs `f` with the session slot locked (`None` before the person chose a mode), on a blocking
@@ -142,9 +189,9 @@ impl AppState {
     }
 }
 
-/// The session lock (a panic elsewhere does not lose the person's answers).
-fn lock(session: &Mutex<Option<Session>>) -> MutexGuard<'_, Option<Session>> {
-    session.lock().unwrap_or_else(PoisonError::into_inner)
+/// A lock that a panic elsewhere does not poison (it does not lose the person's answers).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Runs `f` on a thread made for blocking work (file reads and writes, helper programs), so that the

@@ -1,5 +1,5 @@
 //! The directory commands against a federation served on 127.0.0.1: refresh (with its progress channel
-//! accepted), status, search near a town, one host, places and categories.
+//! accepted), stopping it, status, search near a town, one host, places and categories.
 
 #![allow(clippy::unwrap_used)]
 
@@ -7,11 +7,86 @@ mod common;
 #[path = "../../crates/core/tests/directory_server/mod.rs"]
 mod directory_server;
 
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
-use common::{call, config, TestApp};
-use directory_server::Server;
+use common::{call, config, tree, TestApp};
+use directory_server::{Behaviour, Server};
 use serde_json::json;
+
+/// Longest wait for anything here; a refresh stopped within it was not ended by its 30 s file deadline.
+const GUARD: Duration = Duration::from_secs(20);
+
+fn wait_until(what: &str, ready: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < GUARD, "waited too long for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn stopping_when_nothing_runs_does_nothing() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+    assert_eq!(app.ok("cancel_refresh", json!({})), false);
+    assert!(tree(data.path()).is_empty());
+    // And it does not stop the next refresh before it starts.
+    let args = json!({ "source": server.url("/federation.properties"), "onProgress": "__CHANNEL__:1" });
+    let report = app.ok("directory_refresh", args);
+    assert_eq!(report["stopped"], false, "{report}");
+    assert!(report["organizations"].as_u64().unwrap() > 5);
+    assert_eq!(app.ok("cancel_refresh", json!({})), false);
+}
+
+#[test]
+fn a_stopped_refresh_ends_at_once_keeps_the_saved_directory_and_frees_the_slot() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+    let args = json!({ "source": server.url("/federation.properties"), "onProgress": "__CHANNEL__:1" });
+    app.ok("directory_refresh", args.clone());
+    let saved = tree(data.path());
+    let status = app.ok("directory_status", json!({}));
+
+    // One member's server now hangs: without a stop, the refresh would wait for its 30 s deadline.
+    server.set("/orgs/lyon.properties", Behaviour::Hang);
+    server.reset_counters();
+    let (tx, rx) = mpsc::channel();
+    {
+        let (webview, args) = (app.webview.clone(), args.clone());
+        std::thread::spawn(move || tx.send(call(&webview, "directory_refresh", args)).unwrap());
+    }
+    wait_until("the hanging member's request", || server.hits("/orgs/lyon.properties") == 1);
+    assert_eq!(app.err_code("directory_refresh", args.clone()), "directory.refresh_running");
+
+    assert_eq!(app.ok("cancel_refresh", json!({})), true);
+    let report = rx.recv_timeout(GUARD).expect("the stopped refresh returned").expect("not an error");
+    assert_eq!(report["stopped"], true, "{report}");
+
+    // Nothing was replaced: the same files, byte for byte, and the same directory in use.
+    assert_eq!(tree(data.path()), saved);
+    assert_eq!(app.ok("directory_status", json!({})), status);
+    // The interrupted request is in the journal, said to be stopped.
+    let journal = app.ok("journal", json!({}));
+    let lyon = server.url("/orgs/lyon.properties");
+    assert!(
+        journal.as_array().unwrap().iter().any(|e| e["kind"] == "request"
+            && e["target"] == lyon.as_str()
+            && e["error"].as_str().is_some_and(|m| m.contains("stopped"))),
+        "{journal}"
+    );
+
+    // The slot is free: nothing left to stop, and the next refresh runs to the end.
+    assert_eq!(app.ok("cancel_refresh", json!({})), false);
+    server.load_fixture("clean");
+    let report = app.ok("directory_refresh", args);
+    assert_eq!(report["stopped"], false, "{report}");
+    assert_eq!(report["counts"]["failed"], 0, "{report}");
+}
 
 #[test]
 fn one_refresh_at_a_time() {

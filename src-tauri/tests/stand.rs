@@ -1,6 +1,6 @@
 //! Stand mode through the real IPC layer: a whole visit (audit, answers, take-home list, a directory
 //! refresh from a loopback federation) leaves the data folder exactly as it was, and "next visitor"
-//! forgets everything, the directory included.
+//! forgets everything, the directory included, and stops a refresh the last visitor left running.
 
 #![allow(clippy::unwrap_used)]
 
@@ -8,8 +8,11 @@ mod common;
 #[path = "../../crates/core/tests/directory_server/mod.rs"]
 mod directory_server;
 
-use common::{config, status_of, tree, TestApp};
-use directory_server::Server;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{call, config, status_of, tree, TestApp};
+use directory_server::{Behaviour, Server};
 use serde_json::json;
 
 const CHANNEL: &str = "__CHANNEL__:7";
@@ -143,4 +146,39 @@ fn a_stand_refuses_the_file_dialogs() {
     // Nothing written but the empty lock that says the home journey's progress is this window's.
     let written: Vec<_> = tree(data.path()).into_iter().collect();
     assert_eq!(written, vec![(data.path().join("progress.lock"), Vec::new())]);
+}
+
+/// The next visitor does not wait for the last one's refresh: "next visitor" stops it, and none of its
+/// requests is left in the journal the next visitor sees.
+#[test]
+fn next_visitor_stops_a_running_refresh() {
+    let server = Server::start();
+    server.set("/federation.properties", Behaviour::Hang);
+    let data = tempfile::tempdir().unwrap();
+    let mut stand = config(Some("stand"), "empty", data.path());
+    stand.directory_source = Some(server.url("/federation.properties"));
+    let app = TestApp::new(stand);
+    app.ok("start_session", json!({ "mode": "stand" }));
+
+    let (tx, rx) = mpsc::channel();
+    let webview = app.webview.clone();
+    std::thread::spawn(move || {
+        tx.send(call(&webview, "directory_refresh", json!({ "source": null, "onProgress": CHANNEL })))
+            .unwrap()
+    });
+    let start = Instant::now();
+    while server.hits("/federation.properties") == 0 {
+        assert!(start.elapsed() < Duration::from_secs(20), "the refresh never asked the server");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+
+    app.ok("next_visitor", json!({}));
+    // Over already: next_visitor waited for it to end (its answer may still be on its way).
+    assert_eq!(app.ok("cancel_refresh", json!({})), false, "nothing left running");
+    let report = rx.recv_timeout(Duration::from_secs(20)).expect("the refresh returned").unwrap();
+    assert_eq!(report["stopped"], true, "{report}");
+    let journal = app.ok("journal", json!({}));
+    assert!(journal.as_array().unwrap().iter().all(|e| e["kind"] != "request"), "{journal}");
+    assert_eq!(app.ok("directory_status", json!({}))["available"], false);
+    assert!(tree(data.path()).is_empty(), "nothing written");
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use anyhow::{ensure, Result};
 use premiers_pas_core::checklist::{Answer, Library};
-use premiers_pas_core::directory::{DirectoryStore, RefreshOptions};
+use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOptions};
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::session::{AuditTarget, Mode, Session};
 use premiers_pas_core::{Lang, OsFamily};
@@ -22,7 +22,7 @@ async fn lived_in_data_folder(dir: &Path, federation: &Federation, home: &Path) 
     let journal = Journal::default();
     let mut store = DirectoryStore::open(dir);
     let options = RefreshOptions { source: federation.url(), ..RefreshOptions::default() };
-    store.refresh(&options, &journal, &|_| {}).await?;
+    store.refresh(&options, &journal, &|_| {}, &CancellationToken::new()).await?;
     let library = Arc::new(Library::builtin()?);
     let target = AuditTarget::home(home, Some(OsFamily::Linux));
     let (mut session, _) = Session::start(Mode::Home, "premiers-pas", library, target, dir, journal)?;

@@ -4,7 +4,7 @@
 // (src/mocks/fixtures.ts) and the CHATONS directory's (src/views/chatons/fixtures.ts).
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { createBackend, type BackendOptions } from '../src/mocks/fixtures';
-import { EMPTY_STATUS, installBackend } from '../src/views/chatons/fixtures';
+import { EMPTY_STATUS, installBackend, type Backend } from '../src/views/chatons/fixtures';
 
 /** What a browser scenario pretends: the app backend's options and the state of the directory. */
 export type Scenario = {
@@ -21,6 +21,8 @@ declare global {
   interface Window {
     __PP_MOCK__?: Scenario;
     __PP_CALLS__: { cmd: string; args: unknown }[];
+    /** The pretend directory, for a screen to send a refresh's progress. */
+    __PP_DIRECTORY__: Backend;
     __TAURI_INTERNALS__: { invoke: Invoke };
   }
 }
@@ -29,7 +31,7 @@ const scenario: Scenario = window.__PP_MOCK__ ?? {};
 mockWindows('main');
 
 // The directory's backend installs itself as the IPC mock; keep its handler, then put ours in front.
-installBackend({ status: scenario.directory === 'empty' ? EMPTY_STATUS : undefined });
+window.__PP_DIRECTORY__ = installBackend({ status: scenario.directory === 'empty' ? EMPTY_STATUS : undefined });
 const directory = window.__TAURI_INTERNALS__.invoke;
 const app = createBackend(scenario.backend);
 

@@ -271,6 +271,39 @@ export const screens = [
     },
   },
   {
+    // A refresh under way, 37 files of 140 read, its "Stop" button reached with Tab.
+    name: 'chatons-refresh-running',
+    scenario: home,
+    go: async (page, lang) => {
+      await openStep(page, 'chatons-host');
+      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+      await heading(page, t(lang, 'chatons.title'));
+      await page.getByRole('button', { name: t(lang, 'chatons.directory.refresh') }).click();
+      const stop = page.getByRole('button', { name: t(lang, 'chatons.directory.stop_label') });
+      await stop.waitFor();
+      await page.evaluate(() =>
+        window.__PP_DIRECTORY__.progress?.({ done: 37, total: 140, url: 'https://example.org/a.properties' }),
+      );
+      await page.getByText(t(lang, 'chatons.directory.progress', { done: 37, total: 140 })).waitFor();
+      for (let i = 0; i < 10 && !(await stop.evaluate((el) => el === document.activeElement)); i++) {
+        await page.keyboard.press('Tab');
+      }
+    },
+  },
+  {
+    // The same refresh stopped: the directory in use is still the one kept, and no error is shown.
+    name: 'chatons-refresh-stopped',
+    scenario: home,
+    go: async (page, lang) => {
+      await openStep(page, 'chatons-host');
+      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+      await heading(page, t(lang, 'chatons.title'));
+      await page.getByRole('button', { name: t(lang, 'chatons.directory.refresh') }).click();
+      await page.getByRole('button', { name: t(lang, 'chatons.directory.stop_label') }).click();
+      await page.getByText(t(lang, 'chatons.directory.stopped_title')).waitFor();
+    },
+  },
+  {
     name: 'summary',
     scenario: home,
     fullPage: true,

@@ -12,6 +12,7 @@ afterEach(() => {
   // The directory activity lives for the app's run: each test starts a run of its own.
   directoryActivity.forget();
   directoryActivity.running = directoryActivity.importing = directoryActivity.exporting = false;
+  directoryActivity.stopping = false;
   const root = document.documentElement;
   root.removeAttribute('style');
   for (const key of Object.keys(root.dataset)) delete root.dataset[key];

@@ -11,7 +11,7 @@ mod directory_server;
 use std::time::{Duration, Instant};
 
 use directory_server::Server;
-use premiers_pas_core::directory::{DirectoryStore, RefreshOptions, RefreshReport};
+use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOptions, RefreshReport};
 use premiers_pas_core::journal::Journal;
 
 const ORGS: usize = 120;
@@ -53,7 +53,8 @@ fn refresh(
     opts: &RefreshOptions,
 ) -> (RefreshReport, Duration) {
     let start = Instant::now();
-    let report = rt.block_on(store.refresh(opts, &Journal::new(), &|_| {})).unwrap();
+    let report =
+        rt.block_on(store.refresh(opts, &Journal::new(), &|_| {}, &CancellationToken::new())).unwrap();
     (report, start.elapsed())
 }
 

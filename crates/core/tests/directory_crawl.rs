@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use directory_server::{refused_url, Behaviour, Server};
 use premiers_pas_core::directory::{
-    DirectoryStore, FailureReason, FileOutcome, RefreshOptions, RefreshProgress, RefreshReport, SkipReason,
+    CancellationToken, DirectoryStore, FailureReason, FileOutcome, RefreshOptions, RefreshProgress,
+    RefreshReport, SkipReason,
 };
 use premiers_pas_core::journal::{Journal, JournalEntry};
 
@@ -24,7 +25,7 @@ fn options(server: &Server) -> RefreshOptions {
 }
 
 async fn refresh(store: &mut DirectoryStore, opts: &RefreshOptions) -> RefreshReport {
-    store.refresh(opts, &Journal::new(), &|_| {}).await.unwrap()
+    store.refresh(opts, &Journal::new(), &|_| {}, &CancellationToken::new()).await.unwrap()
 }
 
 fn outcome<'a>(report: &'a RefreshReport, url: &str) -> &'a FileOutcome {
@@ -43,8 +44,15 @@ async fn clean_federation_loads_every_member_and_service() {
     let journal = Journal::new();
     let seen: Mutex<Vec<RefreshProgress>> = Mutex::new(Vec::new());
     let mut store = DirectoryStore::ephemeral();
-    let report =
-        store.refresh(&options(&server), &journal, &|p| seen.lock().unwrap().push(p.clone())).await.unwrap();
+    let report = store
+        .refresh(
+            &options(&server),
+            &journal,
+            &|p| seen.lock().unwrap().push(p.clone()),
+            &CancellationToken::new(),
+        )
+        .await
+        .unwrap();
 
     assert_eq!(report.organizations, 11);
     assert_eq!(report.services, 14);
@@ -182,7 +190,10 @@ async fn federation_file_down_without_copy_is_a_clear_error_and_with_copy_is_not
     let server = Server::start();
     server.set("/federation.properties", Behaviour::Status(503));
     let mut store = DirectoryStore::ephemeral();
-    let err = store.refresh(&options(&server), &Journal::new(), &|_| {}).await.unwrap_err();
+    let err = store
+        .refresh(&options(&server), &Journal::new(), &|_| {}, &CancellationToken::new())
+        .await
+        .unwrap_err();
     assert_eq!(premiers_pas_core::ErrorCode::code(&err), "directory.source_unavailable");
     assert!(err.to_string().contains("could not be read"), "{err}");
     assert!(store.directory().is_none());
@@ -202,8 +213,15 @@ async fn federation_file_down_without_copy_is_a_clear_error_and_with_copy_is_not
 async fn an_invalid_source_is_refused_before_any_request() {
     let mut store = DirectoryStore::ephemeral();
     for source in ["file:///etc/passwd", "javascript:alert(1)", "not a url"] {
-        let err =
-            store.refresh(&RefreshOptions::with_source(source), &Journal::new(), &|_| {}).await.unwrap_err();
+        let err = store
+            .refresh(
+                &RefreshOptions::with_source(source),
+                &Journal::new(),
+                &|_| {},
+                &CancellationToken::new(),
+            )
+            .await
+            .unwrap_err();
         assert_eq!(premiers_pas_core::ErrorCode::code(&err), "directory.invalid_source");
     }
 }
@@ -383,7 +401,7 @@ async fn the_file_cap_bounds_a_refresh() {
 fn a_refresh_can_run_on_any_thread() {
     fn is_send<T: Send>(_: &T) {}
     let mut store = DirectoryStore::ephemeral();
-    let (opts, journal) = (RefreshOptions::default(), Journal::new());
-    let refresh = store.refresh(&opts, &journal, &|_| {});
+    let (opts, journal, cancel) = (RefreshOptions::default(), Journal::new(), CancellationToken::new());
+    let refresh = store.refresh(&opts, &journal, &|_| {}, &cancel);
     is_send(&refresh);
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use directory_server::Server;
 use premiers_pas_core::directory::search::{Placement, RegistrationFilter};
 use premiers_pas_core::directory::{
-    DirectoryStore, PlaceResolution, RefreshOptions, SearchQuery, SearchResults,
+    CancellationToken, DirectoryStore, PlaceResolution, RefreshOptions, SearchQuery, SearchResults,
 };
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::Reference;
@@ -24,7 +24,7 @@ fn clean_store() -> DirectoryStore {
     };
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let mut store = DirectoryStore::ephemeral();
-    rt.block_on(store.refresh(&opts, &Journal::new(), &|_| {})).unwrap();
+    rt.block_on(store.refresh(&opts, &Journal::new(), &|_| {}, &CancellationToken::new())).unwrap();
     store
 }
 

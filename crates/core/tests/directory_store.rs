@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use directory_server::Server;
-use premiers_pas_core::directory::{DirectoryStore, RefreshOptions};
+use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOptions};
 use premiers_pas_core::journal::{Journal, JournalEntry};
 use premiers_pas_core::ErrorCode;
 
@@ -20,7 +20,7 @@ fn refresh(store: &mut DirectoryStore, server: &Server) {
         ..RefreshOptions::with_source(server.url("/federation.properties"))
     };
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    rt.block_on(store.refresh(&opts, &Journal::new(), &|_| {})).unwrap();
+    rt.block_on(store.refresh(&opts, &Journal::new(), &|_| {}, &CancellationToken::new())).unwrap();
 }
 
 fn clean_server() -> Server {

@@ -1,9 +1,9 @@
-//! The CHATONS directory: its state, a refresh with progress, search, one host, places for "near", and
-//! the file a volunteer carries from home to a room without network.
+//! The CHATONS directory: its state, a refresh with progress (that the person can stop), search, one
+//! host, places for "near", and the file a volunteer carries from home to a room without network.
 
 use premiers_pas_core::directory::{
     gazetteer, refresh_snapshot, DirectoryStatus, Organization, Place, RefreshOptions, RefreshProgress,
-    RefreshReport, SearchQuery, SearchResults, DEFAULT_SOURCE,
+    RefreshReport, Refreshed, SearchQuery, SearchResults, DEFAULT_SOURCE,
 };
 use premiers_pas_core::session::{self, CategoryLabel};
 use premiers_pas_core::{IpcError, Lang};
@@ -25,14 +25,15 @@ pub async fn directory_status(state: State<'_, AppState>) -> Result<DirectorySta
 
 /// Fetches the directory (from `source`, else `--directory-source`, else the last source, else the
 /// CHATONS federation), reporting progress file by file; the store is not locked while it runs. At a stand
-/// the result stays in memory. One refresh at a time.
+/// the result stays in memory. One refresh at a time. Stopped by `cancel_refresh`, it keeps nothing and
+/// its report says `stopped`.
 #[tauri::command]
 pub async fn directory_refresh(
     state: State<'_, AppState>,
     source: Option<String>,
     on_progress: Channel<RefreshProgress>,
 ) -> Result<RefreshReport, IpcError> {
-    let _refreshing = state.start_refresh()?;
+    let refreshing = state.start_refresh()?;
     let (previous, generation, last_source) = {
         let dir = state.directory.read().await;
         (dir.store.snapshot().cloned(), dir.generation, dir.store.directory().map(|d| d.source.clone()))
@@ -45,10 +46,15 @@ pub async fn directory_refresh(
         // A closed window is no reason to stop a refresh.
         let _ = on_progress.send(p.clone());
     };
-    let (snapshot, report) =
-        refresh_snapshot(previous.as_ref(), &RefreshOptions::with_source(source), &state.journal, &progress)
+    let options = RefreshOptions::with_source(source);
+    let refreshed =
+        refresh_snapshot(previous.as_ref(), &options, &state.journal, &progress, &refreshing.cancel)
             .await
             .map_err(ipc)?;
+    let (snapshot, report) = match refreshed {
+        Refreshed::Complete { snapshot, report } => (snapshot, report),
+        Refreshed::Stopped { report } => return Ok(report),
+    };
     // Installing validates and saves the snapshot: on a blocking thread.
     state
         .with_directory(move |dir| {
@@ -58,6 +64,13 @@ pub async fn directory_refresh(
             Ok(report)
         })
         .await?
+}
+
+/// Stops the running refresh, if any (it returns promptly, its report `stopped`, and keeps nothing);
+/// whether one was running. Harmless when none is.
+#[tauri::command]
+pub fn cancel_refresh(state: State<'_, AppState>) -> bool {
+    state.cancel_refresh()
 }
 
 /// Hosts matching a need, a place and registration terms, nearest first.

@@ -74,9 +74,14 @@ pub async fn set_answer(
 }
 
 /// A stand's "next visitor": forgets the answers, the audit, the journal and any directory refreshed or
-/// imported during the visit. Refused at home.
+/// imported during the visit. Refused at home. A refresh the last visitor started is stopped first (the
+/// next one should not wait for it, and at a stand its result would be dropped anyway), and has ended
+/// before the journal is cleared, so none of its requests shows up in the next visitor's.
 #[tauri::command]
 pub async fn next_visitor(state: State<'_, AppState>) -> Result<(), IpcError> {
+    if !state.with_session(|s| Ok(s.mode().persists())).await? {
+        state.stop_refresh_and_wait().await;
+    }
     let mode = state
         .with_session(|s| {
             s.next_visitor().map_err(ipc)?;

@@ -11,7 +11,12 @@ export type RefreshReport = { source: string, started_at_ms: number, duration_ms
 /**
  * Body bytes received over the network.
  */
-bytes_received: number, organizations: number, services: number, 
+bytes_received: number, 
+/**
+ * The refresh was stopped before the end: nothing was kept, the directory in use is the previous one.
+ * `files` and `counts` are what was settled before the stop; `organizations` and `services` are 0.
+ */
+stopped: boolean, organizations: number, services: number, 
 /**
  * One line per file fetched, unchanged, failed or skipped, in the order they were settled.
  */

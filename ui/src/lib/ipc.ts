@@ -82,6 +82,8 @@ export const api = {
     channel.onmessage = onProgress;
     return invoke<RefreshReport>('directory_refresh', { source, onProgress: channel });
   },
+  /** Stops the running refresh, which then returns a report with `stopped` set; whether one was running. */
+  cancelRefresh: () => invoke<boolean>('cancel_refresh'),
   directorySearch: (query: SearchQuery) => invoke<SearchResults>('directory_search', { query }),
   directoryOrg: (id: string) => invoke<Organization>('directory_org', { id }),
   /** Native open dialog; the new status, or null when cancelled. */

@@ -13,8 +13,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use premiers_pas_core::directory::model::{Load, Organization, Registration};
 use premiers_pas_core::directory::search::{Placement, RegistrationFilter, SearchHit};
 use premiers_pas_core::directory::{
-    DirectoryStatus, DirectoryStore, FailureReason, FileOutcome, PlaceResolution, RefreshOptions,
-    RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
+    CancellationToken, DirectoryStatus, DirectoryStore, FailureReason, FileOutcome, PlaceResolution,
+    RefreshOptions, RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
 };
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::Reference;
@@ -197,7 +197,7 @@ fn refresh(
             bar.set_position(u64::from(p.done));
         }
     };
-    let result = runtime.block_on(store.refresh(options, &journal, &on_progress));
+    let result = runtime.block_on(store.refresh(options, &journal, &on_progress, &CancellationToken::new()));
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -11,6 +11,11 @@
 //! are not followed, so a hostile entry cannot make the app send requests there. Conditional requests (ETag, Last-Modified) save bandwidth, and when a file cannot be read
 //! its last good copy stands in, so one dead member never leaves the directory.
 //!
+//! The person can stop a refresh at any time, and on a dead network the per-file deadlines add up to
+//! minutes: so a stop is checked before each request starts and raced against every request in flight,
+//! which is dropped at once rather than left to its deadline. A stopped crawl says so, and its files are
+//! not used: half a directory would silently lose members.
+//!
 //! It does not interpret content beyond finding links (that is `assemble`), nor write anything (that is
 //! `store`). Every request goes into the [`Journal`].
 
@@ -22,6 +27,7 @@ use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOC
 use reqwest::{redirect, StatusCode};
 use serde::{Deserialize, Serialize};
 use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 use url::{Host, Url};
 
@@ -200,6 +206,8 @@ pub(crate) struct CrawlOutput {
     pub reports: Vec<FileReport>,
     pub counts: RefreshCounts,
     pub bytes_received: u64,
+    /// Stopped before the end: `files` is incomplete and must not be kept.
+    pub stopped: bool,
 }
 
 #[derive(Debug)]
@@ -210,9 +218,20 @@ struct Job {
 
 #[derive(Debug)]
 enum Fetched {
-    Body { bytes: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
+    Body {
+        bytes: Vec<u8>,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
     NotModified,
-    Failed { reason: FailureReason, message: String },
+    Failed {
+        reason: FailureReason,
+        message: String,
+    },
+    /// The refresh was stopped while this request was under way: it was dropped.
+    Stopped,
+    /// The refresh was stopped before this request was sent.
+    NotSent,
 }
 
 #[derive(Debug)]
@@ -343,12 +362,17 @@ pub(crate) fn client(options: &RefreshOptions) -> Result<reqwest::Client, Direct
         .map_err(|e| DirectoryError::Client { source: e })
 }
 
-/// Crawls from `options.source`, using `previous` for conditional requests and as last good copies.
+/// What a stopped request says in the journal.
+const STOPPED_MESSAGE: &str = "refresh stopped before the end of this request";
+
+/// Crawls from `options.source`, using `previous` for conditional requests and as last good copies, until
+/// done or until `cancel` is cancelled (then `stopped` is set and nothing more is requested).
 pub(crate) async fn crawl(
     options: &RefreshOptions,
     previous: &BTreeMap<String, StoredFile>,
     journal: &Journal,
     progress: ProgressFn<'_>,
+    cancel: &CancellationToken,
 ) -> Result<CrawlOutput, DirectoryError> {
     let source = match super::values::url(&options.source) {
         Ok(Some(u)) => normalize_url(&u),
@@ -361,6 +385,7 @@ pub(crate) async fn crawl(
         reports: Vec::new(),
         counts: RefreshCounts::default(),
         bytes_received: 0,
+        stopped: false,
     };
     let source_local = Url::parse(&source).is_ok_and(|u| is_local(&u));
     let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0 }]);
@@ -371,23 +396,30 @@ pub(crate) async fn crawl(
     progress(&RefreshProgress { done, total, url: String::new() });
 
     loop {
-        while in_flight.len() < concurrency {
+        while in_flight.len() < concurrency && !cancel.is_cancelled() {
             let Some(job) = queue.pop_front() else { break };
             let validators = previous.get(&job.url).map(|f| (f.etag.clone(), f.last_modified.clone()));
             let client = client.clone();
+            let cancel = cancel.clone();
             let (deadline, cap) = (options.file_timeout, options.max_body_bytes);
             in_flight.spawn(async move {
                 let started_ms = now_ms();
                 let start = Instant::now();
-                let (fetched, status, bytes) = fetch(&client, &job.url, validators, deadline, cap).await;
+                let (fetched, status, bytes) =
+                    fetch(&client, &job.url, validators, deadline, cap, &cancel).await;
                 Done { job, fetched, status, bytes, started_ms, duration: start.elapsed() }
             });
         }
         let Some(joined) = in_flight.join_next().await else {
             break;
         };
-        done += 1;
-        let Ok(d) = joined else { continue };
+        let Ok(d) = joined else {
+            done += 1;
+            continue;
+        };
+        if matches!(d.fetched, Fetched::NotSent) {
+            continue;
+        }
         out.bytes_received += d.bytes;
         journal.record(JournalEntry::Request {
             purpose: "directory".into(),
@@ -396,11 +428,16 @@ pub(crate) async fn crawl(
             bytes: d.bytes,
             error: match &d.fetched {
                 Fetched::Failed { message, .. } => Some(message.clone()),
+                Fetched::Stopped => Some(STOPPED_MESSAGE.to_owned()),
                 _ => None,
             },
             at_ms: d.started_ms,
             duration_ms: d.duration.as_millis() as u64,
         });
+        if matches!(d.fetched, Fetched::Stopped) {
+            continue;
+        }
+        done += 1;
         let role = FileRole::at_depth(d.job.depth);
         let prev = previous.get(&d.job.url);
         let (outcome, props) = match d.fetched {
@@ -445,6 +482,7 @@ pub(crate) async fn crawl(
                 }
                 None => (FileOutcome::Failed { reason, message, kept_previous: false }, None),
             },
+            Fetched::Stopped | Fetched::NotSent => continue,
         };
         count(&mut out.counts, &outcome);
         out.reports.push(FileReport { url: d.job.url.clone(), role, outcome });
@@ -513,6 +551,11 @@ pub(crate) async fn crawl(
         progress(&RefreshProgress { done, total, url: d.job.url });
     }
 
+    // Stopped, even if the last file happened to arrive meanwhile: the person asked, and is told so.
+    if cancel.is_cancelled() {
+        out.stopped = true;
+        return Ok(out);
+    }
     if !out.files.contains_key(&source) {
         let reason = out
             .reports
@@ -542,24 +585,38 @@ fn skip(out: &mut CrawlOutput, url: &str, role: FileRole, reason: SkipReason, de
     out.reports.push(FileReport { url: url.to_owned(), role, outcome });
 }
 
-/// One GET, conditional when `validators` are given, with a deadline for the whole body and a size cap.
-/// Returns the result, the HTTP status (0 when none) and the body bytes received.
+/// One GET, conditional when `validators` are given, with a deadline for the whole body and a size cap,
+/// dropped as soon as `cancel` is cancelled. Returns the result, the HTTP status (0 when none) and the
+/// body bytes received.
 async fn fetch(
     client: &reqwest::Client,
     url: &str,
     validators: Option<(Option<String>, Option<String>)>,
     deadline: Duration,
     cap: u64,
+    cancel: &CancellationToken,
 ) -> (Fetched, u16, u64) {
+    if cancel.is_cancelled() {
+        return (Fetched::NotSent, 0, 0);
+    }
     let mut status = 0u16;
     let mut received = 0u64;
-    let work = fetch_body(client, url, validators, cap, &mut status, &mut received);
-    let fetched = match tokio::time::timeout(deadline, work).await {
-        Ok(f) => f,
-        Err(_) => Fetched::Failed {
-            reason: FailureReason::Timeout,
-            message: format!("not complete after {} s", deadline.as_secs_f32()),
-        },
+    let fetched = {
+        let work = tokio::time::timeout(
+            deadline,
+            fetch_body(client, url, validators, cap, &mut status, &mut received),
+        );
+        tokio::select! {
+            biased;
+            () = cancel.cancelled() => Fetched::Stopped,
+            result = work => match result {
+                Ok(f) => f,
+                Err(_) => Fetched::Failed {
+                    reason: FailureReason::Timeout,
+                    message: format!("not complete after {} s", deadline.as_secs_f32()),
+                },
+            },
+        }
     };
     (fetched, status, received)
 }

@@ -26,9 +26,11 @@ pub use crawl::{
 };
 pub use gazetteer::{Place, PlaceResolution, GAZETTEER_CREDIT};
 pub use model::{Directory, Organization, Service};
-pub use refresh::{refresh_snapshot, RefreshReport, RefreshSummary};
+pub use refresh::{refresh_snapshot, RefreshReport, RefreshSummary, Refreshed};
 pub use search::{CategoryMap, RegistrationFilter, SearchHit, SearchQuery, SearchResults};
 pub use store::{DirectoryStatus, DirectoryStore, Snapshot};
+/// How a refresh is stopped: cancel the token handed to it.
+pub use tokio_util::sync::CancellationToken;
 
 use crate::error::ErrorCode;
 

@@ -4,10 +4,15 @@
 //! It produces a new [`Snapshot`] and a [`RefreshReport`] and changes nothing else: the store decides to
 //! keep it (and where). So a front-end can run a refresh without holding the store locked, and a stand can
 //! refresh into memory only.
+//!
+//! A refresh the person stopped produces no snapshot at all, only its report: what was read before the
+//! stop is an unknown part of the federation, and keeping it would drop every member not yet read. The
+//! directory in use stays the previous one, untouched.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 
 use super::assemble::{assemble, ContentNote, RejectedValue, StoredFile};
@@ -29,6 +34,9 @@ pub struct RefreshReport {
     /// Body bytes received over the network.
     #[ts(type = "number")]
     pub bytes_received: u64,
+    /// The refresh was stopped before the end: nothing was kept, the directory in use is the previous one.
+    /// `files` and `counts` are what was settled before the stop; `organizations` and `services` are 0.
+    pub stopped: bool,
     pub organizations: u32,
     pub services: u32,
     /// One line per file fetched, unchanged, failed or skipped, in the order they were settled.
@@ -64,24 +72,60 @@ impl RefreshReport {
     }
 }
 
+/// How a refresh ended.
+#[derive(Debug)]
+pub enum Refreshed {
+    /// It ran to the end: the new snapshot, to keep, and what the refresh did.
+    Complete { snapshot: Snapshot, report: RefreshReport },
+    /// It was stopped: nothing to keep. The report (`stopped` set) says what was settled before.
+    Stopped { report: RefreshReport },
+}
+
+impl Refreshed {
+    /// The report, however the refresh ended.
+    pub fn report(&self) -> &RefreshReport {
+        match self {
+            Refreshed::Complete { report, .. } | Refreshed::Stopped { report } => report,
+        }
+    }
+}
+
 /// Crawls `options.source` and assembles a new snapshot, using `previous` (if any) for conditional
 /// requests and last good copies. Fails only when the federation file can be had neither from the
-/// network nor from `previous`.
+/// network nor from `previous`. Cancelling `cancel` stops it promptly (requests in flight are dropped)
+/// with [`Refreshed::Stopped`], even before the federation file arrived.
 pub async fn refresh_snapshot(
     previous: Option<&Snapshot>,
     options: &RefreshOptions,
     journal: &Journal,
     progress: ProgressFn<'_>,
-) -> Result<(Snapshot, RefreshReport), DirectoryError> {
+    cancel: &CancellationToken,
+) -> Result<Refreshed, DirectoryError> {
     let started_at_ms = now_ms();
     let start = std::time::Instant::now();
     let empty = BTreeMap::new();
     let previous_files: BTreeMap<String, StoredFile> =
         previous.map(|s| s.files.iter().map(|f| (f.url.clone(), f.clone())).collect()).unwrap_or_default();
     let prev = if previous.is_some() { &previous_files } else { &empty };
-    let out = crawl(options, prev, journal, progress).await?;
-    let fetched_at_ms = now_ms();
+    let out = crawl(options, prev, journal, progress, cancel).await?;
     let source = super::assemble::normalize_url(&options.source);
+    if out.stopped {
+        let report = RefreshReport {
+            source,
+            started_at_ms,
+            duration_ms: start.elapsed().as_millis() as u64,
+            counts: out.counts,
+            bytes_received: out.bytes_received,
+            stopped: true,
+            organizations: 0,
+            services: 0,
+            files: out.reports,
+            notes: Vec::new(),
+            rejected_values: Vec::new(),
+        };
+        return Ok(Refreshed::Stopped { report });
+    }
+    let fetched_at_ms = now_ms();
     let assembly =
         assemble(&source, fetched_at_ms, &out.files, options.max_subs_per_file).ok_or_else(|| {
             DirectoryError::SourceUnavailable { source_url: source.clone(), reason: "not read".into() }
@@ -92,6 +136,7 @@ pub async fn refresh_snapshot(
         duration_ms: start.elapsed().as_millis() as u64,
         counts: out.counts,
         bytes_received: out.bytes_received,
+        stopped: false,
         organizations: assembly.directory.organizations.len() as u32,
         services: assembly.directory.service_count() as u32,
         files: out.reports,
@@ -106,5 +151,5 @@ pub async fn refresh_snapshot(
         last_refresh: Some(report.summary()),
         files: out.files.into_values().collect(),
     };
-    Ok((snapshot, report))
+    Ok(Refreshed::Complete { snapshot, report })
 }

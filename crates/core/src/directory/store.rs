@@ -14,12 +14,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 
 use super::assemble::{assemble, Assembly, StoredFile};
 use super::crawl::{ProgressFn, RefreshOptions};
 use super::model::{Directory, Organization};
-use super::refresh::{refresh_snapshot, RefreshReport, RefreshSummary};
+use super::refresh::{refresh_snapshot, RefreshReport, RefreshSummary, Refreshed};
 use super::search::{search, CategoryMap, SearchQuery, SearchResults};
 use super::{values, DirectoryError};
 use crate::files::{write_atomic, NewFile};
@@ -174,17 +175,22 @@ impl DirectoryStore {
         }
     }
 
-    /// Refreshes from the network and keeps the result (on disk unless ephemeral). On error the current
-    /// directory is kept.
+    /// Refreshes from the network and keeps the result (on disk unless ephemeral). On error, or when
+    /// `cancel` stops it (the report says `stopped`), the current directory is kept as it was.
     pub async fn refresh(
         &mut self,
         options: &RefreshOptions,
         journal: &Journal,
         progress: ProgressFn<'_>,
+        cancel: &CancellationToken,
     ) -> Result<RefreshReport, DirectoryError> {
-        let (snapshot, report) = refresh_snapshot(self.snapshot(), options, journal, progress).await?;
-        self.replace(snapshot)?;
-        Ok(report)
+        match refresh_snapshot(self.snapshot(), options, journal, progress, cancel).await? {
+            Refreshed::Complete { snapshot, report } => {
+                self.replace(snapshot)?;
+                Ok(report)
+            }
+            Refreshed::Stopped { report } => Ok(report),
+        }
     }
 
     /// Installs a snapshot (from [`refresh_snapshot`]), validated, and saves it unless ephemeral.

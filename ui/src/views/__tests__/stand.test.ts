@@ -6,6 +6,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../App.svelte';
 import { createBackend, pack } from '../../mocks/fixtures';
+import { DIRECTORY_COMMANDS, createDirectoryBackend } from '../chatons/fixtures';
 import IdleGuard from '../stand/IdleGuard.svelte';
 
 afterEach(() => {
@@ -122,6 +123,35 @@ describe('stand journey', () => {
     expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('fr');
     expect(screen.queryByRole('button', { name: 'Visiteur suivant' })).not.toBeInTheDocument();
+  });
+
+  it('"Visiteur suivant" during a directory refresh stops it: the next visitor does not wait for it', async () => {
+    const app = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    const directory = createDirectoryBackend({ stand: true, refresh: 'manual' });
+    mockIPC((cmd, args) => {
+      // As the shell does: next_visitor stops a running refresh (and waits for it) before it forgets.
+      if (cmd === 'next_visitor') directory.handle('cancel_refresh', {});
+      return DIRECTORY_COMMANDS.includes(cmd) ? directory.handle(cmd, args) : app.handle(cmd, args);
+    });
+    render(App);
+    const toChatons = async () => {
+      await userEvent.click(await screen.findByRole('button', { name: /Commencer/ }));
+      await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+      await userEvent.click(document.querySelector<HTMLElement>('[data-step="chatons-host"] button')!);
+      await userEvent.click(await screen.findByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
+      return screen.findByRole('button', { name: 'Actualiser l’annuaire' });
+    };
+
+    await userEvent.click(await toChatons());
+    await screen.findByRole('button', { name: 'Arrêter l’actualisation de l’annuaire' });
+    await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    expect(directory.calls.map((c) => c.cmd)).toContain('cancel_refresh');
+
+    // The next visitor finds the refresh button free, and nothing of the last visitor's refresh.
+    const refresh = await toChatons();
+    expect(refresh).not.toHaveAttribute('aria-disabled', 'true');
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.queryByText('Actualisation arrêtée.')).not.toBeInTheDocument();
   });
 
   it('ends with a big take-home QR code of the to-do list', async () => {

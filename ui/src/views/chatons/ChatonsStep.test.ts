@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ChatonsStep from './ChatonsStep.svelte';
 import { directoryActivity } from './activity.svelte';
 import type { SearchQuery } from '../../bindings/SearchQuery';
-import { EMPTY_STATUS, SAMPLE_REPORT, installBackend, sampleOrganizations } from './fixtures';
+import { EMPTY_STATUS, SAMPLE_REPORT, STOPPED_REPORT, installBackend, sampleOrganizations } from './fixtures';
 import { i18n } from '../../lib/i18n.svelte';
 
 afterEach(() => clearMocks());
@@ -267,7 +267,7 @@ describe('CHATONS step: a host’s card', () => {
 });
 
 describe('CHATONS step: the directory itself', () => {
-  it('the next visitor sees nothing of a refresh still running, which keeps the button busy until it ends', async () => {
+  it('the next visitor sees nothing of a refresh still running, which keeps the button busy until the shell stops it', async () => {
     const backend = installBackend({ refresh: 'manual' });
     const user = userEvent.setup();
     render(ChatonsStep);
@@ -285,9 +285,88 @@ describe('CHATONS step: the directory itself', () => {
     const refresh = screen.getByRole('button', { name: 'Actualiser l’annuaire' });
     expect(refresh).toHaveAttribute('aria-disabled', 'true');
 
-    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    // The shell's next_visitor stops it: it returns at once, saying so, to nobody.
+    backend.finishRefresh?.({ report: STOPPED_REPORT });
     await waitFor(() => expect(refresh).not.toHaveAttribute('aria-disabled', 'true'));
+    expect(screen.queryByText('Actualisation arrêtée.')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Arrêter l’actualisation de l’annuaire' })).not.toBeInTheDocument();
+  });
+
+  it('a running refresh can be stopped from the keyboard; the directory in use stays, and it is no error', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await screen.findByText(/Annuaire des CHATONS du 20 novembre 2026/);
+    const stopName = 'Arrêter l’actualisation de l’annuaire';
+    // Only while a refresh runs.
+    expect(screen.queryByRole('button', { name: stopName })).not.toBeInTheDocument();
+
+    const refresh = screen.getByRole('button', { name: 'Actualiser l’annuaire' });
+    await user.click(refresh);
+    await waitFor(() => expect(backend.progress).not.toBeNull());
+    backend.progress?.({ done: 12, total: 140, url: 'https://example.org/a.properties' });
+    await screen.findByRole('progressbar', { name: 'Fichiers lus\u202f: 12 sur 140' });
+    const stop = screen.getByRole('button', { name: stopName });
+    // Its visible word is part of its name (what a voice user says), in the app's quiet look.
+    expect(stop).toHaveTextContent('Arrêter');
+    expect(stop).toHaveClass('btn', 'quiet');
+    expect(stop.closest('.progress')).toContainElement(screen.getByRole('progressbar'));
+
+    // Reached with Tab from the refresh button, pressed with Enter.
+    expect(refresh).toHaveFocus();
+    await user.tab();
+    while (document.activeElement !== stop) await user.tab();
+    await user.keyboard('{Enter}');
+    expect(backend.calls.filter((c) => c.cmd === 'cancel_refresh')).toHaveLength(1);
+
+    expect(await screen.findByText('Actualisation arrêtée.')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Rien n’a été remplacé\s?: l’annuaire utilisé reste celui du 20 novembre 2026 \(il y a .+\)\./),
+    ).toBeInTheDocument();
+    // Not an error: no failure sentence, no technical details.
+    expect(screen.queryByText('L’annuaire n’a pas pu être actualisé.')).not.toBeInTheDocument();
+    expect(screen.queryByText('Détails')).not.toBeInTheDocument();
     expect(screen.queryByText('Annuaire actualisé.')).not.toBeInTheDocument();
+    // The bar and the stop button are gone; the refresh button is usable again, and has the focus.
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: stopName })).not.toBeInTheDocument();
+    expect(refresh).not.toHaveAttribute('aria-disabled', 'true');
+    await waitFor(() => expect(refresh).toHaveFocus());
+    // The directory shown is still the one kept, and it still answers searches.
+    expect(screen.getByText(/Annuaire des CHATONS du 20 novembre 2026/)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Courriel' })).toBeInTheDocument();
+
+    // Pressed again, a new refresh starts, and the stopped message goes.
+    await user.click(refresh);
+    expect(backend.calls.filter((c) => c.cmd === 'directory_refresh')).toHaveLength(2);
+    await waitFor(() => expect(screen.queryByText('Actualisation arrêtée.')).not.toBeInTheDocument());
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    expect(await screen.findByText('Annuaire actualisé.')).toBeInTheDocument();
+  });
+
+  it('a stopped refresh says so in English too', async () => {
+    installBackend({ refresh: 'manual' });
+    i18n.set('en');
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Refresh the directory' }));
+    await user.click(await screen.findByRole('button', { name: 'Stop refreshing the directory' }));
+    expect(await screen.findByText('Refresh stopped.')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Nothing was replaced: the directory in use is still the one from November 20, 2026 \(.+ ago\)\./),
+    ).toBeInTheDocument();
+  });
+
+  it('a first download stopped says nothing was saved, and offers the download again', async () => {
+    const backend = installBackend({ status: EMPTY_STATUS, refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Télécharger l’annuaire' }));
+    await user.click(await screen.findByRole('button', { name: 'Arrêter l’actualisation de l’annuaire' }));
+    expect(await screen.findByText(/Rien n’a été enregistré\. Vous pouvez relancer le téléchargement/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Télécharger l’annuaire' })).not.toHaveAttribute('aria-disabled', 'true');
+    expect(backend.calls.filter((c) => c.cmd === 'directory_status')).toHaveLength(1);
   });
 
   it('a refresh goes on when the person leaves the step, shows when they come back, and never runs twice', async () => {

@@ -2,6 +2,9 @@
 // panel that shows it: the panel moves when the first directory arrives, and the report must move with it;
 // and it outlives the CHATONS step itself, one for the whole run: a person who leaves the step during a
 // refresh finds it still going when they come back, and cannot start a second one alongside.
+//
+// A refresh can be stopped: on a slow network it can take minutes, and the directory already kept stays
+// usable meanwhile. A stop is not a failure: the person asked for it, and nothing was lost.
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { IpcError } from '../../bindings/IpcError';
 import type { RefreshProgress } from '../../bindings/RefreshProgress';
@@ -14,6 +17,10 @@ export class DirectoryActivity {
   importing = $state(false);
   progress = $state<RefreshProgress | null>(null);
   report = $state<RefreshReport | null>(null);
+  /** The person stopped the refresh: what it had done (nothing was kept). */
+  stopped = $state<RefreshReport | null>(null);
+  /** A stop was asked for and the refresh has not returned yet. */
+  stopping = $state(false);
   /** The refresh failed: why. */
   failure = $state<IpcError | null>(null);
   /** The last import: how many organizations it brought, or why it failed. */
@@ -28,8 +35,8 @@ export class DirectoryActivity {
   #epoch = 0;
 
   /** The next visitor: nothing of the last one's refresh, import or export stays on screen. A refresh
-   *  still running goes on (the shell drops its result and allows one refresh at a time), so the button
-   *  stays busy until it ends. */
+   *  still running is stopped by the shell's next_visitor (which returns once it has ended), and its
+   *  answer reports to nobody; the button is free again as soon as it returns. */
   forget() {
     this.#epoch++;
     this.reset();
@@ -42,6 +49,7 @@ export class DirectoryActivity {
   private reset() {
     this.progress = null;
     this.report = null;
+    this.stopped = null;
     this.failure = null;
     this.imported = null;
     this.exported = null;
@@ -60,6 +68,11 @@ export class DirectoryActivity {
       });
       if (!current()) return;
       this.running = false;
+      if (report.stopped) {
+        // The directory in use is the one already shown: no new status to fetch.
+        this.stopped = report;
+        return;
+      }
       this.report = report;
       const status = await api.directoryStatus();
       if (current()) this.onstatus?.(status);
@@ -67,6 +80,19 @@ export class DirectoryActivity {
       if (current()) this.failure = toIpcError(err);
     } finally {
       this.running = false;
+      this.stopping = false;
+    }
+  }
+
+  /** Stops the running refresh; it ends promptly, with a report that says so. */
+  async stop() {
+    if (!this.running || this.stopping) return;
+    this.stopping = true;
+    try {
+      await api.cancelRefresh();
+    } catch {
+      // The refresh goes on and says how it ended; the button can be pressed again.
+      this.stopping = false;
     }
   }
 

@@ -267,6 +267,7 @@ export const SAMPLE_REPORT: RefreshReport = {
   duration_ms: 2900,
   counts: { fetched: 820, unchanged: 4, failed: 2, skipped: 1 },
   bytes_received: 2480312,
+  stopped: false,
   organizations: 98,
   services: 712,
   files: [
@@ -285,6 +286,18 @@ export const SAMPLE_REPORT: RefreshReport = {
   ],
   notes: [],
   rejected_values: [],
+};
+
+/** A refresh the person stopped: what was settled before the stop, nothing assembled. */
+export const STOPPED_REPORT: RefreshReport = {
+  ...SAMPLE_REPORT,
+  duration_ms: 41200,
+  counts: { fetched: 12, unchanged: 0, failed: 1, skipped: 0 },
+  bytes_received: 38120,
+  stopped: true,
+  organizations: 0,
+  services: 0,
+  files: SAMPLE_REPORT.files.slice(0, 2),
 };
 
 export type Backend = {
@@ -314,6 +327,7 @@ export type DirectoryBackendOptions = {
 export const DIRECTORY_COMMANDS = [
   'directory_status',
   'directory_refresh',
+  'cancel_refresh',
   'directory_search',
   'directory_org',
   'directory_import',
@@ -383,12 +397,20 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
         }
         return new Promise((resolvePromise, reject) => {
           backend.finishRefresh = (outcome) => {
+            backend.finishRefresh = null;
             if ('report' in outcome) {
-              backend.status = availableStatus(backend.orgs);
+              // A stopped refresh keeps nothing: the directory stays as it was.
+              if (!outcome.report.stopped) backend.status = availableStatus(backend.orgs);
               resolvePromise(outcome.report);
             } else reject(outcome.error);
           };
         });
+      }
+      case 'cancel_refresh': {
+        // As the shell does: the refresh in flight ends at once, its report saying it was stopped.
+        const finish = backend.finishRefresh;
+        finish?.({ report: STOPPED_REPORT });
+        return finish !== null;
       }
       default:
         throw { code: 'ipc.unknown_command', message: `unknown command ${cmd}` };
