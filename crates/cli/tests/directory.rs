@@ -183,3 +183,66 @@ fn without_a_directory_commands_say_so() {
         .code(2);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("could not be read"));
 }
+
+/// Ctrl-C during a refresh (here a member that never answers): the refresh stops at once, says so in the
+/// person's language, exits with 130 like any interrupted command, and leaves the directory kept offline
+/// exactly as it was.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_refresh_and_keeps_the_directory() {
+    use std::time::{Duration, Instant};
+
+    use directory_server::Behaviour;
+
+    let (server, data) = refreshed();
+    let before = files(data.path());
+    let hang = server.url("/orgs/hang.properties");
+    server.set("/orgs/hang.properties", Behaviour::Hang);
+    server.set_file(
+        "/federation.properties",
+        format!("file.class = Federation\nfederation.name = Chatons de test\nsubs.a = {hang}\n").into_bytes(),
+    );
+
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("premiers-pas"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--lang", "fr", "directory", "refresh", "--source"])
+        .arg(server.url("/federation.properties"))
+        .env_remove("PREMIERS_PAS_LANG")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A hang guard only: the request arrives in milliseconds.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while server.hits("/orgs/hang.properties") == 0 {
+        assert!(Instant::now() < deadline, "the refresh never asked for the hanging member");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let out = child.wait_with_output().unwrap();
+
+    assert_eq!(out.status.code(), Some(130), "{out:?}");
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("Actualisation arrêtée\u{202f}: rien n’a été remplacé"), "{said}");
+    assert_eq!(files(data.path()), before, "the directory kept offline is untouched");
+}
+
+/// Every file under `dir` with its bytes.
+#[cfg(unix)]
+fn files(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}

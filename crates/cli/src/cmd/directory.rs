@@ -3,6 +3,10 @@
 //! Presentation only: every decision (what to fetch, what to keep, how to rank) is in
 //! `premiers_pas_core::directory`. Text output follows `--lang`; `--json` output is documented in
 //! `docs/directory-json.md`.
+//!
+//! Ctrl-C during `refresh` stops it the way the app's "Arrêter" button does: requests in flight are
+//! dropped, the directory kept offline is left as it was, the report says so, and the exit status is 130
+//! as for any interrupted command. A second Ctrl-C ends the program at once.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -16,6 +20,7 @@ use premiers_pas_core::directory::{
     CancellationToken, DirectoryStatus, DirectoryStore, FailureReason, FileOutcome, PlaceResolution,
     RefreshOptions, RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
 };
+use premiers_pas_core::i18n::typeset;
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::Reference;
 use premiers_pas_core::Lang;
@@ -99,10 +104,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
             let report = refresh(&mut store, &options, lang)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
+            } else if report.stopped {
+                print_stopped(&report, lang);
             } else {
                 print_report(&report, lang);
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(if report.stopped { ExitCode::from(INTERRUPTED) } else { ExitCode::SUCCESS })
         }
         Sub::Status { json } => {
             let status = store.status();
@@ -197,11 +204,38 @@ fn refresh(
             bar.set_position(u64::from(p.done));
         }
     };
-    let result = runtime.block_on(store.refresh(options, &journal, &on_progress, &CancellationToken::new()));
+    let stop = CancellationToken::new();
+    runtime.spawn(stop_on_ctrl_c(stop.clone()));
+    let result = runtime.block_on(store.refresh(options, &journal, &on_progress, &stop));
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     Ok(result?)
+}
+
+/// The exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
+const INTERRUPTED: u8 = 130;
+
+/// The first Ctrl-C stops the refresh; a second one, should the stop itself hang, ends the program.
+async fn stop_on_ctrl_c(stop: CancellationToken) {
+    if tokio::signal::ctrl_c().await.is_err() {
+        return; // No handler could be installed: Ctrl-C keeps its default effect.
+    }
+    stop.cancel();
+    if tokio::signal::ctrl_c().await.is_ok() {
+        std::process::exit(i32::from(INTERRUPTED));
+    }
+}
+
+/// What a stopped refresh left: nothing replaced, and the directory still in use.
+fn print_stopped(r: &RefreshReport, lang: Lang) {
+    let said = t(
+        lang,
+        "Actualisation arrêtée : rien n’a été remplacé, l’annuaire gardé sur cet ordinateur reste le même.",
+        "Refresh stopped: nothing was replaced, the directory kept on this computer is unchanged.",
+    );
+    eprintln!("{}", typeset(said, lang));
+    eprintln!("  {} {}", typeset(t(lang, "Source :", "Source:"), lang), r.source);
 }
 
 /// `2026-11-26 14:05 UTC`.
