@@ -143,7 +143,8 @@ pub struct PackSummary {
     pub own: bool,
 }
 
-/// The packs to choose from, and the volunteer's own pack files that were left out at launch.
+/// The packs to choose from, and the volunteer's own pack files that were left out (damaged, or not valid
+/// for this version).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PackList {

@@ -31,7 +31,7 @@ pub struct OwnPack {
     pub file: PathBuf,
 }
 
-/// A file of the own packs' folder that was left out at launch, and why.
+/// A file of the own packs' folder that was left out of the library, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct LeftOutPack {
