@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "app_config",
     "set_fullscreen",
     "list_packs",
+    "add_pack",
+    "remove_pack",
     "start_session",
     "run_audit",
     "step_results",

@@ -28,6 +28,8 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::system::app_config,
             commands::system::set_fullscreen,
             commands::checklist::list_packs,
+            commands::checklist::add_pack,
+            commands::checklist::remove_pack,
             commands::progress::start_session,
             commands::audit::run_audit,
             commands::audit::step_results,

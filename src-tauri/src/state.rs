@@ -11,12 +11,16 @@
 //!
 //! The running refresh's stop token is kept here too, in the slot that allows one refresh at a time: the
 //! person (or the next visitor) can stop it from another command while it runs.
+//!
+//! The checklists can change while the app runs: a volunteer adds or removes a pack of their own. The
+//! library is swapped whole behind a lock; a session keeps the library it started with, so a journey never
+//! sees a pack change under it.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock as StdRwLock};
 use std::time::Duration;
 
-use premiers_pas_core::checklist::{ChecklistError, Library};
+use premiers_pas_core::checklist::{ChecklistError, LeftOutPack, Library};
 use premiers_pas_core::directory::{CancellationToken, DirectoryStore};
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::session::{Mode, Session};
@@ -44,8 +48,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// What the app looked at this session, for the transparency panel.
     pub journal: Journal,
-    /// The checklists and reference data, loaded once.
-    pub library: Arc<Library>,
+    /// The checklists and reference data: the built-in ones and the volunteer's own packs.
+    packs: Arc<StdRwLock<Packs>>,
     /// The current journey, once the person chose a mode. Locked on blocking threads only.
     pub session: Arc<Mutex<Option<Session>>>,
     pub directory: Arc<RwLock<DirectoryState>>,
@@ -60,6 +64,13 @@ struct RefreshSlot {
     cancel: CancellationToken,
     /// Cancelled when it has ended (its slot free again): something to wait for.
     ended: CancellationToken,
+}
+
+/// The library in use, and the own pack files left out of it.
+#[derive(Debug, Clone)]
+pub struct Packs {
+    pub library: Arc<Library>,
+    pub left_out: Vec<LeftOutPack>,
 }
 
 /// Held while a directory refresh runs; lets the next one start when dropped (even on an error).
@@ -82,21 +93,54 @@ impl Drop for Refreshing<'_> {
 const STOP_WAIT: Duration = Duration::from_secs(5);
 
 impl AppState {
-    /// Loads the built-in checklists and opens the directory store the launch mode calls for.
+    /// Loads the built-in checklists and the volunteer's own packs (read in every mode, a stand's
+    /// included), and opens the directory store the launch mode calls for.
     pub fn new(config: AppConfig) -> Result<Self, ChecklistError> {
-        let library = Arc::new(Library::builtin()?);
         let data_dir = config.resolved_data_dir();
         let journal = Journal::new();
+        let (library, left_out) = Library::with_own_packs(&data_dir)?;
+        journal_packs(&journal, &library, &left_out);
         let store = directory_store(config.mode.unwrap_or(Mode::Home), &data_dir, &journal);
         Ok(Self {
             config,
             data_dir,
             journal,
-            library,
+            packs: Arc::new(StdRwLock::new(Packs { library: Arc::new(library), left_out })),
             session: Arc::new(Mutex::new(None)),
             directory: Arc::new(RwLock::new(DirectoryState { store, generation: 0 })),
             refreshing: Mutex::new(None),
         })
+    }
+
+    /// The library in use now (a session keeps the one it started with).
+    pub fn library(&self) -> Arc<Library> {
+        Arc::clone(&self.packs().library)
+    }
+
+    /// The library in use and the own pack files left out of it.
+    pub fn packs(&self) -> Packs {
+        self.packs.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Changes the own packs with `change` (given the library in use), then reads them again from the
+    /// data folder and puts the new library in place; on a blocking thread, as it writes or deletes
+    /// files. One change at a time.
+    pub async fn change_own_packs<T: Send + 'static>(
+        &self,
+        change: impl FnOnce(&Library) -> Result<T, IpcError> + Send + 'static,
+    ) -> Result<T, IpcError> {
+        let (packs, data_dir, journal) =
+            (Arc::clone(&self.packs), self.data_dir.clone(), self.journal.clone());
+        blocking(move || {
+            let mut packs = packs.write().unwrap_or_else(PoisonError::into_inner);
+            let result = change(&packs.library);
+            // Read again even after a failure: the folder is the truth, whatever happened half-way.
+            let (library, left_out) = packs.library.reloaded_own(&data_dir);
+            journal_packs(&journal, &library, &left_out);
+            *packs = Packs { library: Arc::new(library), left_out };
+            result
+        })
+        .await?
     }
 
     /// The right to refresh the directory, with the token that stops it, unless a refresh is running
@@ -186,6 +230,16 @@ impl AppState {
         dir.store = store;
         dir.generation += 1;
         Ok(())
+    }
+}
+
+/// The own pack files read, in the journal of what the app looked at.
+fn journal_packs(journal: &Journal, library: &Library, left_out: &[LeftOutPack]) {
+    let files = library.own.iter().map(|o| o.file.clone());
+    let left = left_out.iter().map(|l| std::path::PathBuf::from(&l.file));
+    for file in files.chain(left) {
+        let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        journal.file_read("premiers-pas", &file, bytes, None);
     }
 }
 

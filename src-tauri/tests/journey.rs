@@ -110,7 +110,9 @@ fn packs_and_workshop() {
     let mut launch = config(Some("workshop"), "empty", data.path());
     launch.pack = Some("atelier-navigateur".into());
     let app = TestApp::new(launch);
-    let packs = app.ok("list_packs", json!({ "lang": "en" }));
+    let list = app.ok("list_packs", json!({ "lang": "en" }));
+    let packs = &list["packs"];
+    assert_eq!(list["left_out"], json!([]));
     let ids: Vec<&str> = packs.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
     assert!(ids.contains(&"premiers-pas") && ids.contains(&"atelier-navigateur"), "{ids:?}");
     assert!(packs[0]["steps"].as_u64().unwrap() > 0);

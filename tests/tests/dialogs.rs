@@ -1,6 +1,8 @@
 //! The native file dialogs on the real app, end to end: the report saved as HTML, Markdown and JSON
 //! through the system's save dialog (and a save cancelled with Escape), and the CHATONS directory exported
-//! through the save dialog and imported into another app through the open dialog. The dialogs are driven
+//! through the save dialog and imported into another app through the open dialog, and a volunteer's own
+//! pack added to the workshop through the open dialog, presented, and there again at the next launch. The
+//! dialogs are driven
 //! with xdotool (`premiers_pas_e2e::dialog`); what they wrote is read back and checked against what the
 //! engine says of the same home.
 
@@ -23,6 +25,7 @@ const PACK: &str = "premiers-pas";
 const SAVE_REPORT: &str = "Enregistrer le rapport";
 const EXPORT_DIRECTORY: &str = "Exporter l’annuaire";
 const IMPORT_DIRECTORY: &str = "Importer un annuaire";
+const ADD_PACK: &str = "Ajouter un parcours";
 
 /// Where the report's save buttons say what happened, and where they report an error.
 const REPORT_STATUS: &str = ".report-actions ~ p[role=status]";
@@ -233,5 +236,60 @@ async fn directory_exported_through_the_save_dialog_and_imported_through_the_ope
     app.wait_text(".chatons .outcome", &imported).await?;
     directory_line(&app, status.organizations, status.services).await?;
     assert_eq!(federation.requests(), requests, "the import read the file, not the network");
+    app.close().await
+}
+
+/// A volunteer's own pack, as checklists/README.md teaches to write one (with comments).
+fn own_pack_text() -> Result<String> {
+    let path = workspace_root().join("crates/core/tests/fixtures/packs/own/atelier-courriel.toml");
+    Ok(std::fs::read_to_string(path)?)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn own_pack_added_through_the_open_dialog_presented_and_there_at_the_next_launch() -> Result<()> {
+    if dialog::unavailable() {
+        return Ok(());
+    }
+    let own = "atelier-courriel";
+    let text = own_pack_text()?;
+    let out = tempfile::tempdir()?;
+    let file = out.path().join("mon-atelier.toml");
+    std::fs::write(&file, &text)?;
+    let data = tempfile::tempdir()?;
+    let launch = Launch::french().data_dir(data.path()).mode("workshop");
+    let card = format!("[data-pack={own}]");
+
+    let app = App::start(&launch).await?;
+    app.wait_text("main h1", &t("fr", "workshop.choose_title")?).await?;
+    ensure!(app.count(&card).await? == 0, "no own pack yet");
+    app.click_text("main button", &t("fr", "workshop.add_pack")?).await?;
+    app_dialog(ADD_PACK).await?.open(&file).await?;
+    let added = t("fr", "workshop.added")?.replace("{pack}", "Atelier courriel");
+    app.wait_text(".own [role=status]", &added).await?;
+    app.wait_text(&card, &t("fr", "workshop.own_pack")?).await?;
+    ensure!(app.count("main [role=alert]").await? == 0, "no error after adding a valid pack");
+    // Kept in the data folder, the volunteer's comments included.
+    let kept = data.path().join("packs").join(format!("{own}.toml"));
+    assert_eq!(std::fs::read_to_string(&kept)?, text);
+    app.screenshot("workshop-own-pack-fr").await?;
+    app.switch_lang("en").await?;
+    app.wait_text(&card, "Mail workshop").await?;
+    app.screenshot("workshop-own-pack-en").await?;
+    app.switch_lang("fr").await?;
+
+    // Presented like any pack.
+    app.click_text(&format!("{card} button"), "Atelier courriel").await?;
+    app.wait_text("[data-testid=presenter-position]", "2").await?;
+    app.click_text(".presenter button", &t("fr", "workshop.presentation")?).await?;
+    app.wait_attr("[data-slide]", "data-slide", "0").await?;
+    app.wait_text("main[data-slide] h1", "Une adresse chez un hébergeur éthique").await?;
+    app.screenshot("workshop-own-pack-presentation-fr").await?;
+    app.close().await?;
+
+    // The next launch: still there, still the volunteer's own.
+    let app = App::start(&launch).await?;
+    app.wait_text("main h1", &t("fr", "workshop.choose_title")?).await?;
+    app.wait_text(&card, &t("fr", "workshop.own_pack")?).await?;
+    app.screenshot("workshop-own-pack-relaunched-fr").await?;
     app.close().await
 }

@@ -452,6 +452,56 @@ export const screens = [
     },
   },
   {
+    // The volunteer's own pack among the built-in ones, and an own pack file left out at launch.
+    name: 'workshop-packs-own',
+    scenario: {
+      backend: {
+        config: { mode: 'workshop' },
+        ownPack: true,
+        leftOut: [
+          {
+            file: '/home/lucas/.local/share/premiers-pas/packs/vieil-atelier.toml',
+            error: {
+              code: 'own_pack.invalid',
+              message: 'this file is not a valid checklist pack',
+              detail:
+                '/home/lucas/.local/share/premiers-pas/packs/vieil-atelier.toml:8:3: unknown key `steps` — expected one of `id`, `title`, `description`, `reviewed`',
+            },
+          },
+        ],
+      },
+    },
+    fullPage: true,
+    go: async (page, lang) => {
+      await heading(page, t(lang, 'workshop.choose_title'));
+      const own = page.locator('[data-pack=atelier-courriel]');
+      await own.getByText(t(lang, 'workshop.own_pack')).waitFor();
+      await own.getByRole('button', { name: t(lang, 'workshop.remove_pack') }).waitFor();
+      if ((await page.getByRole('button', { name: t(lang, 'workshop.remove_pack') }).count()) !== 1) {
+        throw new Error('only the own pack can be removed');
+      }
+      const left = page.locator('[data-left-out]');
+      await left.getByText(t(lang, 'errors.own_pack.invalid')).waitFor();
+      await left.locator('summary').click();
+      await left.locator('pre').getByText('vieil-atelier.toml:8:3', { exact: false }).waitFor();
+    },
+  },
+  {
+    // A file that is not a valid pack: why, and the validator's lines under "Détails".
+    name: 'workshop-packs-import-error',
+    scenario: { backend: { config: { mode: 'workshop' }, addPack: 'invalid' } },
+    fullPage: true,
+    go: async (page, lang) => {
+      await heading(page, t(lang, 'workshop.choose_title'));
+      await page.getByRole('button', { name: t(lang, 'workshop.add_pack') }).click();
+      const alert = page.locator('main [role=alert]');
+      await alert.getByText(t(lang, 'workshop.add_failed')).waitFor();
+      await alert.getByText(t(lang, 'errors.own_pack.invalid')).waitFor();
+      await alert.locator('summary').click();
+      await alert.locator('pre').getByText('atelier-courriel.toml:5:1', { exact: false }).waitFor();
+    },
+  },
+  {
     name: 'workshop-overview',
     scenario: workshop,
     go: async (page) => {

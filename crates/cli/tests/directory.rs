@@ -203,7 +203,7 @@ fn ctrl_c_stops_a_refresh_and_keeps_the_directory() {
         format!("file.class = Federation\nfederation.name = Chatons de test\nsubs.a = {hang}\n").into_bytes(),
     );
 
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("premiers-pas"))
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("premiers-pas"))
         .arg("--data-dir")
         .arg(data.path())
         .args(["--lang", "fr", "directory", "refresh", "--source"])

@@ -21,7 +21,8 @@ use ts_rs::TS;
 
 use crate::audit::Audit;
 use crate::checklist::{
-    evaluate, evaluate_by_answers, Answer, Answers, ChecklistError, Date, Library, Pack, Status, StepResult,
+    evaluate, evaluate_by_answers, Answer, Answers, ChecklistError, Date, LeftOutPack, Library, Pack, Status,
+    StepResult,
 };
 use crate::detect::{self, Host};
 use crate::error::ErrorCode;
@@ -138,6 +139,17 @@ pub struct PackSummary {
     pub description: String,
     pub steps: u32,
     pub reviewed: Date,
+    /// A pack the volunteer added (which they may remove), not one shipped with the app.
+    pub own: bool,
+}
+
+/// The packs to choose from, and the volunteer's own pack files that were left out (damaged, or not valid
+/// for this version).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PackList {
+    pub packs: Vec<PackSummary>,
+    pub left_out: Vec<LeftOutPack>,
 }
 
 /// Every pack of a library, in its order, in `lang` (and its typography).
@@ -151,6 +163,7 @@ pub fn pack_summaries(library: &Library, lang: Lang) -> Vec<PackSummary> {
             description: p.description.render(lang).into_owned(),
             steps: p.steps.len() as u32,
             reviewed: p.reviewed,
+            own: library.is_own(&p.id),
         })
         .collect()
 }

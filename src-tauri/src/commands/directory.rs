@@ -79,7 +79,7 @@ pub async fn directory_search(
     state: State<'_, AppState>,
     query: SearchQuery,
 ) -> Result<SearchResults, IpcError> {
-    state.directory.read().await.store.search(&query, &state.library.reference.categories).map_err(ipc)
+    state.directory.read().await.store.search(&query, &state.library().reference.categories).map_err(ipc)
 }
 
 /// Everything about one organization.
@@ -97,7 +97,7 @@ pub fn place_suggest(prefix: String, limit: u32) -> Vec<Place> {
 /// The service categories, as chips.
 #[tauri::command]
 pub fn categories(state: State<'_, AppState>, lang: Lang) -> Vec<CategoryLabel> {
-    session::category_labels(&state.library, lang)
+    session::category_labels(&state.library(), lang)
 }
 
 /// Asks for a directory file (written by an export) and makes it the directory; `null` when cancelled.

@@ -39,7 +39,7 @@ pub async fn start_session(
     }
     let pack = pack.or_else(|| state.config.pack.clone()).unwrap_or_else(|| DEFAULT_PACK.to_owned());
     let (library, target, data_dir, journal) =
-        (state.library.clone(), state.config.audit_target(), state.data_dir.clone(), state.journal.clone());
+        (state.library(), state.config.audit_target(), state.data_dir.clone(), state.journal.clone());
     // Loading progress and the first audit read files: on a blocking thread, like every session command.
     let start = state
         .with_session_slot(move |slot| {

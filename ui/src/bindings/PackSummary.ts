@@ -4,4 +4,8 @@ import type { Date } from "./Date";
 /**
  * A pack as a list shows it.
  */
-export type PackSummary = { id: string, title: string, description: string, steps: number, reviewed: Date, };
+export type PackSummary = { id: string, title: string, description: string, steps: number, reviewed: Date, 
+/**
+ * A pack the volunteer added (which they may remove), not one shipped with the app.
+ */
+own: boolean, };

@@ -15,7 +15,8 @@ import type { JournalEntry } from '../bindings/JournalEntry';
 import type { Lang } from '../bindings/Lang';
 import type { Mode } from '../bindings/Mode';
 import type { Organization } from '../bindings/Organization';
-import type { PackSummary } from '../bindings/PackSummary';
+import type { PackAdded } from '../bindings/PackAdded';
+import type { PackList } from '../bindings/PackList';
 import type { Place } from '../bindings/Place';
 import type { RefreshProgress } from '../bindings/RefreshProgress';
 import type { RefreshReport } from '../bindings/RefreshReport';
@@ -45,7 +46,12 @@ export const api = {
   setFullscreen: (on: boolean) => invoke<null>('set_fullscreen', { on }),
 
   // Packs (the workshop's chooser; a journey's own pack comes with startSession)
-  listPacks: (lang: Lang) => invoke<PackSummary[]>('list_packs', { lang }),
+  /** Every pack (the volunteer's own marked `own`), and the own pack files left out, with why. */
+  listPacks: (lang: Lang) => invoke<PackList>('list_packs', { lang }),
+  /** Native open dialog for a pack file (TOML), validated and kept; null when cancelled. Refused at a stand. */
+  addPack: (lang: Lang) => invoke<PackAdded | null>('add_pack', { lang }),
+  /** Removes one of the volunteer's own packs (own_pack.not_own for any other). Refused at a stand. */
+  removePack: (id: string) => invoke<null>('remove_pack', { id }),
 
   // The journey. `pack: null` = the --pack launch option, else the default pack; `audit`: the language of
   // a first audit run in the same call (null: none).

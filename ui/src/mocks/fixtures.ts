@@ -13,11 +13,14 @@ import type { AuditView } from '../bindings/AuditView';
 import type { Change } from '../bindings/Change';
 import type { IpcError } from '../bindings/IpcError';
 import type { JournalEntry } from '../bindings/JournalEntry';
+import type { LeftOutPack } from '../bindings/LeftOutPack';
 import type { Lang } from '../bindings/Lang';
 import type { Mode } from '../bindings/Mode';
 import type { Notice } from '../bindings/Notice';
 import type { OsFamily } from '../bindings/OsFamily';
 import type { Pack } from '../bindings/Pack';
+import type { PackAdded } from '../bindings/PackAdded';
+import type { PackList } from '../bindings/PackList';
 import type { PackSummary } from '../bindings/PackSummary';
 import type { SessionStart } from '../bindings/SessionStart';
 import type { StepResult } from '../bindings/StepResult';
@@ -57,8 +60,51 @@ export function packSummaries(lang: Lang): PackSummary[] {
     description: p.description[lang],
     steps: p.steps.length,
     reviewed: p.reviewed,
+    own: false,
   }));
 }
+
+/** A volunteer's own pack, as the list shows it (crates/core/tests/fixtures/packs/own/atelier-courriel.toml). */
+export function ownPackSummary(lang: Lang): PackSummary {
+  return {
+    id: 'atelier-courriel',
+    title: lang === 'fr' ? 'Atelier courriel' : 'Mail workshop',
+    description:
+      lang === 'fr'
+        ? 'Une heure pour quitter une boîte aux lettres qui lit votre courrier.'
+        : 'One hour to leave a mailbox that reads your mail.',
+    steps: 2,
+    reviewed: '2026-11-01',
+    own: true,
+  };
+}
+
+/** Where the volunteer's own packs are kept (the data folder's `packs/`). */
+export const OWN_PACKS_DIR = '/home/lucas/.local/share/premiers-pas/packs';
+
+/**
+ * What the core answers for a pack file with typos: that fixture pack with `tittle`, an address without
+ * `https://` and `how.defautl`, as `premiers-pas checklist validate` reports them.
+ */
+export const INVALID_PACK: IpcError = {
+  code: 'own_pack.invalid',
+  message: 'this file is not a valid checklist pack',
+  detail: [
+    '/home/lucas/Ateliers/atelier-courriel.toml:5:1: unknown key `tittle` — did you mean `title`?',
+    '/home/lucas/Ateliers/atelier-courriel.toml:19:7: invalid URL `www.chatons.org`: it is not a complete web address (https://…)',
+    '/home/lucas/Ateliers/atelier-courriel.toml:27:5: unknown key `defautl` — did you mean `default`?',
+  ].join('\n'),
+};
+
+/** A file of the own packs' folder that an older version wrote, left out at launch. */
+export const LEFT_OUT_PACK: LeftOutPack = {
+  file: `${OWN_PACKS_DIR}/vieil-atelier.toml`,
+  error: {
+    code: 'own_pack.invalid',
+    message: 'this file is not a valid checklist pack',
+    detail: `${OWN_PACKS_DIR}/vieil-atelier.toml:8:3: unknown key \`steps\` — expected one of \`id\`, \`title\`, \`description\`, \`reviewed\``,
+  },
+};
 
 /** The step results of the fixture audit, before any answer. */
 export function stepResults(packId: string, lang: Lang): StepResult[] {
@@ -184,6 +230,12 @@ export type BackendOptions = {
   savedPath?: string | null;
   /** Commands that fail, with their error. */
   failing?: Record<string, IpcError>;
+  /** The volunteer added their own pack (`ownPackSummary`) before. */
+  ownPack?: boolean;
+  /** Own pack files left out at launch. */
+  leftOut?: LeftOutPack[];
+  /** What the "add a pack" dialog leads to: the own pack added (default), a cancel, or an invalid file. */
+  addPack?: 'added' | 'cancelled' | 'invalid';
 };
 
 export type Call = { cmd: string; args: Record<string, unknown> };
@@ -202,6 +254,7 @@ export function createBackend(options: BackendOptions = {}) {
     answers: {} as Record<string, Answer>,
     audits: 0,
     journal: [] as JournalEntry[],
+    ownPack: options.ownPack ?? false,
   };
 
   function evaluate(lang: Lang): StepResult[] {
@@ -238,7 +291,27 @@ export function createBackend(options: BackendOptions = {}) {
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     system_info: () => options.system ?? system,
     app_config: () => ({ ...noLaunchOptions, ...options.config }),
-    list_packs: (a) => packSummaries(a.lang as Lang),
+    list_packs: (a): PackList => {
+      const lang = a.lang as Lang;
+      const own = state.ownPack ? [ownPackSummary(lang)] : [];
+      return { packs: [...packSummaries(lang), ...own], left_out: options.leftOut ?? [] };
+    },
+    add_pack: (): PackAdded | null => {
+      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
+      if (options.addPack === 'cancelled') return null;
+      if (options.addPack === 'invalid') throw INVALID_PACK;
+      const replaced = state.ownPack;
+      state.ownPack = true;
+      return { id: 'atelier-courriel', replaced };
+    },
+    remove_pack: (a) => {
+      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
+      if (a.id !== 'atelier-courriel' || !state.ownPack) {
+        throw { code: 'own_pack.not_own', message: `\`${String(a.id)}\` is not one of your own packs` };
+      }
+      state.ownPack = false;
+      return null;
+    },
     start_session: (a): SessionStart => {
       state.mode = a.mode as Mode;
       state.packId = (a.pack as string | null) ?? options.config?.pack ?? 'premiers-pas';

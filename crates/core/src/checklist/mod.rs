@@ -7,11 +7,13 @@
 
 mod check;
 mod evaluate;
+mod own;
 mod pack;
 pub(crate) mod source;
 
 pub use check::{Check, Scope};
 pub use evaluate::{evaluate, evaluate_by_answers, evaluate_step, Answer, Answers, Status, StepResult};
+pub use own::{own_packs_dir, AddedPack, LeftOutPack, OwnPack, OwnPackError, MAX_PACK_BYTES, OWN_PACKS_DIR};
 pub use pack::{
     validate_paths, How, Library, Link, LinkKind, Note, Pack, Platform, QrTarget, Step, Store, PACKS_DIR,
 };

@@ -13,6 +13,7 @@ use toml::Spanned;
 use ts_rs::TS;
 
 use super::check::Check;
+use super::own::OwnPack;
 use super::source::{suggest, Date, Source, TomlPath};
 use super::{ChecklistError, Diagnostic};
 use crate::i18n::{Lang, Text};
@@ -302,11 +303,14 @@ impl Pack {
     }
 }
 
-/// The reference data and the packs of one checklists folder (or the built-in ones).
+/// The reference data and the packs of one checklists folder (or the built-in ones, and then perhaps the
+/// volunteer's own: see `own`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Library {
     pub reference: Reference,
     pub packs: Vec<Pack>,
+    /// Which of `packs` are the volunteer's own, and their files (built-in ones first in `packs`).
+    pub own: Vec<OwnPack>,
 }
 
 impl Library {
@@ -314,7 +318,7 @@ impl Library {
     pub fn builtin() -> Result<Library, ChecklistError> {
         let reference = Reference::builtin()?;
         let packs = Pack::builtin_all(&reference)?;
-        Ok(Library { reference, packs })
+        Ok(Library { reference, packs, own: Vec::new() })
     }
 
     /// A checklists folder: `apps.toml`, `providers.toml`, `categories.toml` and `packs/*.toml`. All
@@ -332,7 +336,7 @@ impl Library {
         }
         check_unique_pack_ids(&packs, &mut diags);
         if diags.is_empty() {
-            Ok(Library { reference, packs })
+            Ok(Library { reference, packs, own: Vec::new() })
         } else {
             Err(ChecklistError::Invalid(diags))
         }

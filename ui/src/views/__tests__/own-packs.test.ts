@@ -1,0 +1,100 @@
+// The workshop's pack chooser with the volunteer's own packs: marked as theirs, removable (and only them),
+// added from a file, and a file that is not a valid pack explained with the validator's lines.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../App.svelte';
+import { createBackend, LEFT_OUT_PACK, type BackendOptions } from '../../mocks/fixtures';
+
+afterEach(() => clearMocks());
+
+async function chooser(options: BackendOptions = {}) {
+  const backend = createBackend({ config: { mode: 'workshop', lang: null }, ...options });
+  mockIPC(backend.handle);
+  render(App);
+  await screen.findByRole('heading', { level: 1, name: 'Quel parcours présenter\u202f?' });
+  await screen.findByRole('button', { name: 'Ajouter un parcours…' });
+  return backend;
+}
+
+const card = (id: string) => document.querySelector<HTMLElement>(`[data-pack="${id}"]`);
+const removeButtons = () => screen.queryAllByRole('button', { name: /^Retirer/ });
+const status = () => document.querySelector('.own [role=status]')?.textContent?.trim();
+
+describe('own packs in the workshop chooser', () => {
+  it('marks the volunteer’s own pack, and offers to remove it and only it', async () => {
+    await chooser({ ownPack: true });
+    const own = card('atelier-courriel')!;
+    expect(within(own).getByText('Votre parcours')).toBeInTheDocument();
+    expect(within(own).getByRole('heading', { level: 2, name: 'Atelier courriel' })).toBeInTheDocument();
+    expect(within(own).getByRole('button', { name: 'Retirer «\u202fAtelier courriel\u202f»' })).toHaveTextContent('Retirer');
+    for (const builtin of ['premiers-pas', 'atelier-navigateur']) {
+      expect(within(card(builtin)!).queryByText('Votre parcours')).toBeNull();
+      expect(within(card(builtin)!).queryByRole('button', { name: /Retirer/ })).toBeNull();
+    }
+    expect(removeButtons()).toHaveLength(1);
+  });
+
+  it('adds a pack through the dialog, and lists it as the volunteer’s own', async () => {
+    const backend = await chooser();
+    expect(card('atelier-courriel')).toBeNull();
+    expect(removeButtons()).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter un parcours…' }));
+    await waitFor(() => expect(card('atelier-courriel')).not.toBeNull());
+    expect(backend.calls.find((c) => c.cmd === 'add_pack')?.args).toEqual({ lang: 'fr' });
+    expect(status()).toBe('«\u202fAtelier courriel\u202f» a été ajouté à la liste.');
+    expect(within(card('atelier-courriel')!).getByText('Votre parcours')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // The same id again replaces it, and says so.
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter un parcours…' }));
+    await waitFor(() => expect(status()).toBe('«\u202fAtelier courriel\u202f» a été remplacé par sa nouvelle version.'));
+    expect(document.querySelectorAll('[data-pack="atelier-courriel"]')).toHaveLength(1);
+  });
+
+  it('a cancelled dialog adds nothing and says nothing', async () => {
+    await chooser({ addPack: 'cancelled' });
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter un parcours…' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Ajouter un parcours…' })).toHaveAttribute('aria-disabled', 'false'));
+    expect(card('atelier-courriel')).toBeNull();
+    expect(status()).toBe('');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('explains a file that is not a valid pack, with the validator’s lines under “Détails”', async () => {
+    await chooser({ addPack: 'invalid' });
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter un parcours…' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Ce parcours n’a pas été ajouté.');
+    expect(alert).toHaveTextContent('Ce fichier n’est pas un parcours valide.');
+    expect(alert).toHaveTextContent('premiers-pas checklist validate');
+    const details = within(alert).getByText('Détails').closest('details')!;
+    expect(details.open).toBe(false);
+    const lines = details.querySelector('pre')!.textContent!.split('\n');
+    expect(lines).toContain('/home/lucas/Ateliers/atelier-courriel.toml:5:1: unknown key `tittle` — did you mean `title`?');
+    expect(lines).toContain('/home/lucas/Ateliers/atelier-courriel.toml:27:5: unknown key `defautl` — did you mean `default`?');
+    expect(card('atelier-courriel')).toBeNull();
+  });
+
+  it('removes an own pack, says so, and keeps the keyboard on the page', async () => {
+    const backend = await chooser({ ownPack: true });
+    await userEvent.click(screen.getByRole('button', { name: 'Retirer «\u202fAtelier courriel\u202f»' }));
+    await waitFor(() => expect(card('atelier-courriel')).toBeNull());
+    expect(backend.calls.find((c) => c.cmd === 'remove_pack')?.args).toEqual({ id: 'atelier-courriel' });
+    expect(status()).toBe('«\u202fAtelier courriel\u202f» a été retiré de la liste. Votre fichier, lui, n’a pas été touché.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ajouter un parcours…' })));
+    expect(card('premiers-pas')).not.toBeNull();
+    expect(card('atelier-navigateur')).not.toBeNull();
+  });
+
+  it('says which own pack file was left out at launch and why, the built-in packs all there', async () => {
+    await chooser({ leftOut: [LEFT_OUT_PACK] });
+    const left = document.querySelector<HTMLElement>(`[data-left-out="${LEFT_OUT_PACK.file}"]`)!;
+    expect(left).toHaveTextContent(`Le fichier ${LEFT_OUT_PACK.file} a été laissé de côté.`);
+    expect(left).toHaveTextContent('Ce fichier n’est pas un parcours valide.');
+    expect(left.querySelector('pre')?.textContent).toContain('vieil-atelier.toml:8:3: unknown key `steps`');
+    expect(card('premiers-pas')).not.toBeNull();
+    expect(card('atelier-navigateur')).not.toBeNull();
+  });
+});
