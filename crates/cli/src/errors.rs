@@ -116,6 +116,17 @@ impl CliError {
     }
 }
 
+/// An error the engine handed over already in its IPC shape (an own pack left out, say), as text: the
+/// sentence for its code in `lang`, its English message as the detail, and the code.
+pub fn ipc_error_text(error: &IpcError, lang: Lang) -> String {
+    let sentence = typeset(pick(sentence(&error.code).unwrap_or(GENERIC), lang), lang).into_owned();
+    let detail = match &error.detail {
+        Some(more) if !error.message.contains(more.as_str()) => format!("{}: {more}", error.message),
+        _ => error.message.clone(),
+    };
+    render_text(&IpcError { code: error.code.clone(), message: sentence, detail: Some(detail) }, lang)
+}
+
 /// `premiers-pas : sentence` then indented `Détail : …` and `Code d’erreur : …` lines.
 fn render_text(error: &IpcError, lang: Lang) -> String {
     let [program, detail, code] = match lang {
@@ -237,6 +248,45 @@ fn sentence(code: &str) -> Option<Sentence> {
             "Les progrès de ce dossier de données sont ouverts dans une fenêtre de Premiers Pas. Fermez-la, \
              puis réessayez.",
             "The progress in this data folder is open in a Premiers Pas window. Close it, then try again.",
+        ],
+        "own_pack.invalid" => [
+            "Ce fichier n’est pas un parcours valide. Vérifiez-le avec « premiers-pas checklist validate ».",
+            "This file is not a valid pack. Check it with “premiers-pas checklist validate”.",
+        ],
+        "own_pack.too_large" => [
+            "Ce fichier est trop gros pour être un parcours (256 Kio au plus).",
+            "This file is too large to be a pack (256 KiB at most).",
+        ],
+        "own_pack.unreadable" => [
+            "Ce fichier de parcours n’a pas pu être lu. Vérifiez qu’il est toujours là et lisible.",
+            "This pack file could not be read. Check that it is still there and readable.",
+        ],
+        "own_pack.builtin_id" => [
+            "Un parcours fourni avec Premiers Pas a déjà cet identifiant : ce fichier a été laissé de côté. \
+             Donnez-lui un autre « id ».",
+            "A pack shipped with Premiers Pas already has this id: this file was left out. Give it another \
+             “id”.",
+        ],
+        "own_pack.duplicate_id" => [
+            "Un autre de vos parcours a déjà cet identifiant : ce fichier a été laissé de côté. Donnez à l’un \
+             des deux un autre « id ».",
+            "Another of your packs already has this id: this file was left out. Give one of the two another \
+             “id”.",
+        ],
+        "own_pack.write_failed" => [
+            "Le parcours n’a pas pu être gardé dans le dossier de données. Vérifiez ce dossier (--data-dir) \
+             et la place sur le disque.",
+            "The pack could not be kept in the data folder. Check that folder (--data-dir) and the space \
+             left on the disk.",
+        ],
+        "own_pack.remove_failed" => [
+            "Le parcours n’a pas pu être retiré. Supprimez son fichier dans le dossier « packs » du dossier \
+             de données.",
+            "The pack could not be removed. Delete its file in the data folder’s “packs” folder.",
+        ],
+        "own_pack.not_own" => [
+            "Seuls les parcours que vous avez ajoutés peuvent être retirés.",
+            "Only the packs you added can be removed.",
         ],
         "qr.empty" => ["Il n’y a rien à mettre dans ce code QR.", "There is nothing to put in this QR code."],
         "qr.too_long" => [

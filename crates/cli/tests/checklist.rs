@@ -73,14 +73,72 @@ fn a_missing_path_is_a_runtime_error() {
 
 #[test]
 fn list_shows_both_packs() {
-    let out = premiers_pas().args(["--lang", "fr", "checklist", "list"]).assert().success();
+    let data = tempfile::tempdir().unwrap();
+    let out = premiers_pas()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--lang", "fr", "checklist", "list"])
+        .assert()
+        .success();
     let text = stdout(&out);
+    assert!(!text.contains("votre parcours"), "{text}");
     assert!(text.contains("premiers-pas") && text.contains("Premiers pas (6 étapes)"), "{text}");
     assert!(text.contains("atelier-navigateur"), "{text}");
-    let out = premiers_pas().args(["checklist", "list", "--json"]).assert().success();
+    let out = premiers_pas()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["checklist", "list", "--json"])
+        .assert()
+        .success();
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json[0]["id"], "premiers-pas");
     assert_eq!(json[0]["steps"], 6);
+    assert_eq!(json[0]["own"], false);
+}
+
+/// The packs a volunteer added in the app (kept in the data folder's `packs/`) are listed and shown
+/// too, marked as theirs; one that no longer reads is left out with a sentence and its code, and the
+/// others are still listed.
+#[test]
+fn packs_added_in_the_app_are_listed_and_shown() {
+    let data = tempfile::tempdir().unwrap();
+    let packs = data.path().join("packs");
+    std::fs::create_dir(&packs).unwrap();
+    let own = repo().join("crates/core/tests/fixtures/packs/own/atelier-courriel.toml");
+    std::fs::copy(own, packs.join("atelier-courriel.toml")).unwrap();
+    std::fs::write(packs.join("abime.toml"), "id = \"abime\"\ntitle = ").unwrap();
+
+    let out = premiers_pas()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--lang", "fr", "checklist", "list"])
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains("atelier-courriel    Atelier courriel (2 étapes) — votre parcours"), "{text}");
+    assert!(text.contains("Premiers pas (6 étapes)\n"), "{text}");
+    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(said.contains("Ce fichier n’est pas un parcours valide"), "{said}");
+    assert!(said.contains("abime.toml") && said.contains("own_pack.invalid"), "{said}");
+
+    let out = premiers_pas()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--lang", "en", "checklist", "list", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let own: Vec<_> = json.as_array().unwrap().iter().filter(|p| p["own"] == true).collect();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0]["id"], "atelier-courriel");
+
+    let out = premiers_pas()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--lang", "en", "checklist", "show", "atelier-courriel"])
+        .assert()
+        .success();
+    assert!(stdout(&out).starts_with("Mail workshop\n"), "{}", stdout(&out));
 }
 
 #[test]

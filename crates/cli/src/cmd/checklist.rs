@@ -11,7 +11,7 @@ use premiers_pas_core::checklist::{self, Date, Library, Pack, Platform, Step};
 use premiers_pas_core::i18n::Text;
 use premiers_pas_core::Lang;
 
-use crate::errors::CliError;
+use crate::errors::{ipc_error_text, CliError};
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -29,20 +29,20 @@ enum Command {
         /// checklists.
         paths: Vec<PathBuf>,
     },
-    /// List the available packs.
+    /// List the available packs: the built-in ones and those added in the app's workshop chooser.
     List {
-        /// A checklists folder to read instead of the built-in one.
+        /// A checklists folder to read instead of the built-in one (and the added packs).
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
-    /// Show a pack, step by step.
+    /// Show a pack, step by step (a built-in one, or one added in the app).
     Show {
         /// The pack id, e.g. premiers-pas.
         id: String,
-        /// A checklists folder to read instead of the built-in one.
+        /// A checklists folder to read instead of the built-in one (and the added packs).
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
         /// Print the pack as JSON instead of text.
@@ -59,10 +59,18 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     }
 }
 
-fn library(from: Option<PathBuf>) -> Result<Library, CliError> {
+/// The checklists of `--from`, else the built-in ones with the packs a volunteer added in the app (kept
+/// in the data folder); an added pack left out is said on standard error, and the rest is listed.
+fn library(ctx: &Context, from: Option<PathBuf>) -> Result<Library, CliError> {
     Ok(match from {
         Some(dir) => Library::load_dir(&dir)?,
-        None => Library::builtin().map_err(CliError::Builtin)?,
+        None => {
+            let (library, left_out) = Library::with_own_packs(&ctx.data_dir).map_err(CliError::Builtin)?;
+            for left in &left_out {
+                eprint!("{}", ipc_error_text(&left.error, ctx.lang));
+            }
+            library
+        }
     })
 }
 
@@ -95,12 +103,17 @@ fn validate(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
 }
 
 fn list(ctx: &Context, from: Option<PathBuf>, json: bool) -> Result<ExitCode, CliError> {
-    let lib = library(from)?;
+    let lib = library(ctx, from)?;
     if json {
         let rows: Vec<_> = lib
             .packs
             .iter()
-            .map(|p| serde_json::json!({ "id": p.id, "title": p.title, "steps": p.steps.len(), "reviewed": p.reviewed }))
+            .map(|p| {
+                serde_json::json!({
+                    "id": p.id, "title": p.title, "steps": p.steps.len(), "reviewed": p.reviewed,
+                    "own": lib.is_own(&p.id),
+                })
+            })
             .collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(ExitCode::SUCCESS);
@@ -111,13 +124,18 @@ fn list(ctx: &Context, from: Option<PathBuf>, json: bool) -> Result<ExitCode, Cl
             Lang::Fr => format!("{} étapes", p.steps.len()),
             Lang::En => format!("{} steps", p.steps.len()),
         };
-        println!("{:<width$}  {} ({steps})", p.id, p.title.get(ctx.lang));
+        let own = match (lib.is_own(&p.id), ctx.lang) {
+            (false, _) => "",
+            (true, Lang::Fr) => " — votre parcours",
+            (true, Lang::En) => " — your pack",
+        };
+        println!("{:<width$}  {} ({steps}){own}", p.id, p.title.get(ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn show(ctx: &Context, id: &str, from: Option<PathBuf>, json: bool) -> Result<ExitCode, CliError> {
-    let lib = library(from)?;
+    let lib = library(ctx, from)?;
     let pack = lib.pack(id)?;
     if json {
         println!("{}", serde_json::to_string_pretty(pack)?);
