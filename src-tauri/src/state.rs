@@ -50,6 +50,8 @@ pub struct AppState {
     pub journal: Journal,
     /// The checklists and reference data: the built-in ones and the volunteer's own packs.
     packs: Arc<StdRwLock<Packs>>,
+    /// Held while the own packs change: one change at a time, without keeping readers of `packs` waiting.
+    changing_packs: Arc<Mutex<()>>,
     /// The current journey, once the person chose a mode. Locked on blocking threads only.
     pub session: Arc<Mutex<Option<Session>>>,
     pub directory: Arc<RwLock<DirectoryState>>,
@@ -106,6 +108,7 @@ impl AppState {
             data_dir,
             journal,
             packs: Arc::new(StdRwLock::new(Packs { library: Arc::new(library), left_out })),
+            changing_packs: Arc::default(),
             session: Arc::new(Mutex::new(None)),
             directory: Arc::new(RwLock::new(DirectoryState { store, generation: 0 })),
             refreshing: Mutex::new(None),
@@ -124,20 +127,27 @@ impl AppState {
 
     /// Changes the own packs with `change` (given the library in use), then reads them again from the
     /// data folder and puts the new library in place; on a blocking thread, as it writes or deletes
-    /// files. One change at a time.
+    /// files. One change at a time; the library's own lock is taken only to swap it, so the commands that
+    /// read it (the pack list, the categories) never wait on a slow disk.
     pub async fn change_own_packs<T: Send + 'static>(
         &self,
         change: impl FnOnce(&Library) -> Result<T, IpcError> + Send + 'static,
     ) -> Result<T, IpcError> {
-        let (packs, data_dir, journal) =
-            (Arc::clone(&self.packs), self.data_dir.clone(), self.journal.clone());
+        let (packs, changing, data_dir, journal) = (
+            Arc::clone(&self.packs),
+            Arc::clone(&self.changing_packs),
+            self.data_dir.clone(),
+            self.journal.clone(),
+        );
         blocking(move || {
-            let mut packs = packs.write().unwrap_or_else(PoisonError::into_inner);
-            let result = change(&packs.library);
+            let _one_at_a_time = lock(&changing);
+            let current = Arc::clone(&packs.read().unwrap_or_else(PoisonError::into_inner).library);
+            let result = change(&current);
             // Read again even after a failure: the folder is the truth, whatever happened half-way.
-            let (library, left_out) = packs.library.reloaded_own(&data_dir);
+            let (library, left_out) = current.reloaded_own(&data_dir);
             journal_packs(&journal, &library, &left_out);
-            *packs = Packs { library: Arc::new(library), left_out };
+            *packs.write().unwrap_or_else(PoisonError::into_inner) =
+                Packs { library: Arc::new(library), left_out };
             result
         })
         .await?

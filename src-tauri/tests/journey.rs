@@ -182,3 +182,21 @@ fn a_second_window_on_the_same_progress_is_refused_until_the_first_closes() {
     let steps = second.ok("run_audit", json!({ "lang": "fr" }))["steps"].clone();
     assert_eq!(status_of(&steps, "private-maps"), "done");
 }
+
+/// A start that fails (a pack that does not exist) leaves the journey under way as it was.
+#[test]
+fn a_failed_start_keeps_the_journey_under_way() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "debian-firefox-ubo", data.path()));
+    app.ok("start_session", json!({ "mode": "workshop", "pack": "atelier-navigateur", "audit": "fr" }));
+    assert_eq!(
+        app.err_code("start_session", json!({ "mode": "workshop", "pack": "nulle-part" })),
+        "checklist.unknown_pack"
+    );
+    assert_eq!(
+        app.err_code("start_session", json!({ "mode": "home", "pack": "nulle-part" })),
+        "checklist.unknown_pack"
+    );
+    let steps = app.ok("step_results", json!({ "lang": "fr" }));
+    assert_eq!(steps.as_array().unwrap().len(), 4, "still the browser workshop: {steps}");
+}

@@ -61,10 +61,16 @@ async function present(page, lang) {
 /**
  * What a projected slide promises (ux.md): a title of 48 px or more, QR codes at least 30 % of the screen
  * high, and everything on the screen — nothing cut off at the bottom, nothing to scroll. Every slide of the
- * pack is checked, from the one shown to the last.
+ * pack is checked, from the first to the last.
  */
 async function slidesFitTheScreen(page) {
   const problems = [];
+  // From the first slide (the screenshot was of another).
+  while ((await page.locator('main[data-slide]').getAttribute('data-slide')) !== '0') {
+    const before = await page.locator('main[data-slide]').getAttribute('data-slide');
+    await page.keyboard.press('PageUp');
+    await page.locator(`main[data-slide="${Number(before) - 1}"]`).waitFor();
+  }
   for (;;) {
     const slide = await page.evaluate(() => {
       const main = document.querySelector('main[data-slide]');
@@ -100,7 +106,10 @@ async function slidesFitTheScreen(page) {
   }
 }
 
-/** The pages of the PDF the print dialog would make of this page (A4, as the print stylesheet asks). */
+/**
+ * The pages of the PDF the print dialog would make of this page (A4, as the print stylesheet asks). This is
+ * Chromium's layout of the printed page, not WebKit's, which the app prints with: close, not the same.
+ */
 async function printedPages(page) {
   await page.emulateMedia({ media: 'print' });
   const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');

@@ -2,7 +2,8 @@
 //!
 //! Everything here is presentation: parsing arguments, calling `premiers_pas_core`, printing text or JSON.
 //! Each subcommand lives in its own module under `cmd/`. Exit codes: 0 success, 1 the thing checked is
-//! not right (an invalid checklist, say), 2 a usage or runtime error. A runtime error is told in the
+//! not right (an invalid checklist, say), 2 a usage or runtime error, 130 a `directory refresh` stopped with
+//! Ctrl-C (nothing kept). A runtime error is told in the
 //! person's language like the rest of the output (`errors`); clap's own usage messages stay as clap prints
 //! them.
 

@@ -8,8 +8,11 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// The command, with a data folder that does not exist (no pack added in the app), unless a test gives one.
 fn premiers_pas() -> Command {
-    Command::cargo_bin("premiers-pas").unwrap()
+    let mut cmd = Command::cargo_bin("premiers-pas").unwrap();
+    cmd.env("PREMIERS_PAS_DATA_DIR", PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-data-folder"));
+    cmd
 }
 
 fn home(case: &str) -> PathBuf {

@@ -4,9 +4,11 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+/// The command, with a data folder that does not exist (no pack added in the app), unless a test gives one.
 fn premiers_pas() -> Command {
     let mut cmd = Command::cargo_bin("premiers-pas").unwrap_or_else(|e| panic!("{e}"));
     cmd.env_remove("PREMIERS_PAS_LANG");
+    cmd.env("PREMIERS_PAS_DATA_DIR", PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-data-folder"));
     cmd
 }
 
@@ -139,6 +141,29 @@ fn packs_added_in_the_app_are_listed_and_shown() {
         .assert()
         .success();
     assert!(stdout(&out).starts_with("Mail workshop\n"), "{}", stdout(&out));
+
+    // Every command that takes --pack knows it: a report on it.
+    let home = repo().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
+    let out = premiers_pas()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "--lang",
+            "en",
+            "report",
+            "--format",
+            "json",
+            "--pack",
+            "atelier-courriel",
+            "--os",
+            "linux",
+            "--home",
+        ])
+        .arg(home)
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["pack"]["id"], "atelier-courriel", "{report}");
 }
 
 #[test]

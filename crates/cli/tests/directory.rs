@@ -190,8 +190,6 @@ fn without_a_directory_commands_say_so() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_a_refresh_and_keeps_the_directory() {
-    use std::time::{Duration, Instant};
-
     use directory_server::Behaviour;
 
     let (server, data) = refreshed();
@@ -203,9 +201,22 @@ fn ctrl_c_stops_a_refresh_and_keeps_the_directory() {
         format!("file.class = Federation\nfederation.name = Chatons de test\nsubs.a = {hang}\n").into_bytes(),
     );
 
+    let out = interrupted_refresh(&server, data.path(), "/orgs/hang.properties");
+    assert_eq!(out.status.code(), Some(130), "{out:?}");
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("Actualisation arrêtée\u{202f}: rien n’a été remplacé"), "{said}");
+    assert_eq!(files(data.path()), before, "the directory kept offline is untouched");
+}
+
+/// Runs `directory refresh` in French, and presses Ctrl-C (SIGINT) once the server got a request for
+/// `hanging` (which never answers).
+#[cfg(unix)]
+fn interrupted_refresh(server: &Server, data: &Path, hanging: &str) -> std::process::Output {
+    use std::time::{Duration, Instant};
+
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("premiers-pas"))
         .arg("--data-dir")
-        .arg(data.path())
+        .arg(data)
         .args(["--lang", "fr", "directory", "refresh", "--source"])
         .arg(server.url("/federation.properties"))
         .env_remove("PREMIERS_PAS_LANG")
@@ -215,18 +226,29 @@ fn ctrl_c_stops_a_refresh_and_keeps_the_directory() {
         .unwrap();
     // A hang guard only: the request arrives in milliseconds.
     let deadline = Instant::now() + Duration::from_secs(30);
-    while server.hits("/orgs/hang.properties") == 0 {
-        assert!(Instant::now() < deadline, "the refresh never asked for the hanging member");
+    while server.hits(hanging) == 0 {
+        assert!(Instant::now() < deadline, "the refresh never asked for {hanging}");
         std::thread::sleep(Duration::from_millis(20));
     }
     let pid = child.id().to_string();
     assert!(std::process::Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
-    let out = child.wait_with_output().unwrap();
+    child.wait_with_output().unwrap()
+}
 
+/// Ctrl-C before anything was ever saved: the refresh says no directory was saved, and saves none.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_on_a_first_refresh_saves_nothing() {
+    use directory_server::Behaviour;
+
+    let server = Server::start();
+    server.set("/federation.properties", Behaviour::Hang);
+    let data = tempfile::tempdir().unwrap();
+    let out = interrupted_refresh(&server, data.path(), "/federation.properties");
     assert_eq!(out.status.code(), Some(130), "{out:?}");
     let said = String::from_utf8(out.stderr).unwrap();
-    assert!(said.contains("Actualisation arrêtée\u{202f}: rien n’a été remplacé"), "{said}");
-    assert_eq!(files(data.path()), before, "the directory kept offline is untouched");
+    assert!(said.contains("aucun annuaire n’a été enregistré"), "{said}");
+    assert!(files(data.path()).is_empty(), "{:?}", files(data.path()).keys().collect::<Vec<_>>());
 }
 
 /// Every file under `dir` with its bytes.

@@ -203,15 +203,91 @@ fn removing_deletes_only_the_copy_of_an_own_pack() {
     library.add_own_pack(data.path(), &own_pack_file()).unwrap();
     let (library, _) = library.reloaded_own(data.path());
 
-    assert_eq!(library.remove_own_pack("premiers-pas").unwrap_err().code(), "own_pack.not_own");
-    assert_eq!(library.remove_own_pack("nulle-part").unwrap_err().code(), "own_pack.not_own");
+    assert_eq!(library.remove_own_pack(data.path(), "premiers-pas").unwrap_err().code(), "own_pack.not_own");
+    assert_eq!(library.remove_own_pack(data.path(), "nulle-part").unwrap_err().code(), "own_pack.not_own");
     assert_eq!(files(&data.path().join("packs")), ["atelier-courriel.toml"]);
 
-    let removed = library.remove_own_pack(OWN).unwrap();
+    let removed = library.remove_own_pack(data.path(), OWN).unwrap();
     assert_eq!(removed, data.path().join("packs/atelier-courriel.toml"));
     assert!(files(&data.path().join("packs")).is_empty());
     assert!(own_pack_file().is_file(), "the volunteer's own file stays where it was");
     let (library, left_out) = library.reloaded_own(data.path());
     assert!(left_out.is_empty());
     assert_eq!(ids(&library), builtin_ids());
+}
+
+/// The fixture pack with another id.
+fn pack_with_id(dir: &Path, name: &str, id: &str) -> PathBuf {
+    let text = fs::read_to_string(own_pack_file())
+        .unwrap()
+        .replace(&format!("id = \"{OWN}\""), &format!("id = \"{id}\""));
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_file_already_in_the_folder_is_never_overwritten_by_a_new_pack() {
+    let data = tempfile::tempdir().unwrap();
+    let packs = data.path().join("packs");
+    fs::create_dir(&packs).unwrap();
+    // Left out (damaged), but it is the volunteer's file, with the name the new pack would take.
+    fs::write(packs.join("atelier-courriel.toml"), "id = \"atelier-courriel\"\ntitle = ").unwrap();
+    let (library, left_out) = Library::with_own_packs(data.path()).unwrap();
+    assert_eq!(left_out.len(), 1);
+
+    let added = library.add_own_pack(data.path(), &own_pack_file()).unwrap();
+    assert_eq!(added.file, packs.join("atelier-courriel-2.toml"));
+    assert_eq!(
+        fs::read_to_string(packs.join("atelier-courriel.toml")).unwrap(),
+        "id = \"atelier-courriel\"\ntitle = "
+    );
+}
+
+#[test]
+fn a_pack_named_like_a_windows_device_gets_a_file_name_windows_can_open() {
+    let data = tempfile::tempdir().unwrap();
+    let source = tempfile::tempdir().unwrap();
+    let library = Library::builtin().unwrap();
+    let added = library.add_own_pack(data.path(), &pack_with_id(source.path(), "x.toml", "con")).unwrap();
+    assert_eq!(added.file, data.path().join("packs/con-pack.toml"));
+}
+
+#[test]
+fn an_id_that_is_a_path_is_refused_and_nothing_is_written() {
+    let data = tempfile::tempdir().unwrap();
+    let source = tempfile::tempdir().unwrap();
+    let library = Library::builtin().unwrap();
+    for id in ["../dehors", "a/b", "..", "C:\\\\x"] {
+        let err = library.add_own_pack(data.path(), &pack_with_id(source.path(), "x.toml", id)).unwrap_err();
+        assert_eq!(err.code(), "own_pack.invalid", "{id}");
+    }
+    assert!(files(data.path()).is_empty(), "{:?}", files(data.path()));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_waiting_for_a_writer() {
+    let data = tempfile::tempdir().unwrap();
+    let fifo = data.path().join("attente.toml");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let err = Library::builtin().unwrap().add_own_pack(data.path(), &fifo).unwrap_err();
+    assert_eq!(err.code(), "own_pack.unreadable");
+}
+
+#[test]
+fn removing_a_pack_removes_a_copy_of_it_left_out_too() {
+    let data = tempfile::tempdir().unwrap();
+    let library = Library::builtin().unwrap();
+    library.add_own_pack(data.path(), &own_pack_file()).unwrap();
+    // A copy made by hand, with the same id: left out while the first one is there.
+    fs::copy(own_pack_file(), data.path().join("packs/zz-copie.toml")).unwrap();
+    let (library, left_out) = library.reloaded_own(data.path());
+    assert_eq!(left_out[0].error.code, "own_pack.duplicate_id");
+
+    library.remove_own_pack(data.path(), OWN).unwrap();
+    let (library, left_out) = library.reloaded_own(data.path());
+    assert!(!ids(&library).contains(&OWN.to_owned()), "the removed pack is not listed again");
+    assert!(left_out.is_empty());
+    assert!(files(&data.path().join("packs")).is_empty());
 }

@@ -43,8 +43,8 @@ pub async fn add_pack<R: Runtime>(
     lang: Lang,
 ) -> Result<Option<PackAdded>, IpcError> {
     state.refuse_at_stand().await?;
-    let title = dialogs::t(lang, "Ajouter un parcours", "Add a pack");
-    let filter = dialogs::t(lang, "Parcours Premiers Pas (TOML)", "Premiers Pas pack (TOML)");
+    let title = dialogs::t(lang, "Ajouter un parcours", "Add a journey");
+    let filter = dialogs::t(lang, "Parcours Premiers Pas (TOML)", "Premiers Pas journey (TOML)");
     let Some(path) = dialogs::open_path(&app, title, filter, "toml").await.map_err(ipc)? else {
         return Ok(None);
     };
@@ -72,5 +72,8 @@ pub async fn add_pack_from(state: &AppState, path: PathBuf) -> Result<PackAdded,
 #[tauri::command]
 pub async fn remove_pack(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
     state.refuse_at_stand().await?;
-    state.change_own_packs(move |library| library.remove_own_pack(&id).map(|_| ()).map_err(ipc)).await
+    let data_dir = state.data_dir.clone();
+    state
+        .change_own_packs(move |library| library.remove_own_pack(&data_dir, &id).map(|_| ()).map_err(ipc))
+        .await
 }

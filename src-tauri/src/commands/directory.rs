@@ -55,6 +55,10 @@ pub async fn directory_refresh(
         Refreshed::Complete { snapshot, report } => (snapshot, report),
         Refreshed::Stopped { report } => return Ok(report),
     };
+    // Stopped after the last file but before it was kept: the person's stop still holds.
+    if refreshing.cancel.is_cancelled() {
+        return Ok(RefreshReport { stopped: true, organizations: 0, services: 0, ..report });
+    }
     // Installing validates and saves the snapshot: on a blocking thread.
     state
         .with_directory(move |dir| {

@@ -43,9 +43,13 @@ pub async fn start_session(
     // Loading progress and the first audit read files: on a blocking thread, like every session command.
     let start = state
         .with_session_slot(move |slot| {
-            // The journey being replaced goes first: at home it holds the data folder's progress lock,
-            // which the new one needs.
-            drop(slot.take());
+            // A journey at home being replaced by another goes first: it holds the data folder's progress
+            // lock, which the new one needs. Any other stays until the new one has started, so a start that
+            // fails (an unknown pack) leaves the person where they were.
+            library.pack(&pack).map_err(ipc)?;
+            if mode.persists() && slot.as_ref().is_some_and(|s| s.mode().persists()) {
+                drop(slot.take());
+            }
             let (mut session, view) =
                 Session::start(mode, &pack, library, target, &data_dir, journal).map_err(ipc)?;
             let pack = session.pack().map_err(ipc)?.clone();

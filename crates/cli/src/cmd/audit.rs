@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use premiers_pas_core::audit::{Audit, Browser, BrowserProfile};
-use premiers_pas_core::checklist::{self, Answers, Library, Pack, StepResult};
+use premiers_pas_core::checklist::{self, Answers, Pack, StepResult};
 use premiers_pas_core::detect::{self, Host, MapRegistry};
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::{ProviderKind, Reference};
@@ -94,7 +94,7 @@ fn host_from(args: &Args, journal: &Journal) -> Result<Host, CliError> {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
-    let library = Library::builtin().map_err(CliError::Builtin)?;
+    let library = super::checklist::installed(ctx, false)?;
     let pack = library.pack(&args.pack)?;
     let reference = &library.reference;
     let journal = Journal::new();

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use premiers_pas_core::checklist::{self, Date, Library, Pack, Platform, Step};
-use premiers_pas_core::i18n::Text;
+use premiers_pas_core::i18n::{typeset, Text};
 use premiers_pas_core::Lang;
 
 use crate::errors::{ipc_error_text, CliError};
@@ -31,7 +31,7 @@ enum Command {
     },
     /// List the available packs: the built-in ones and those added in the app's workshop chooser.
     List {
-        /// A checklists folder to read instead of the built-in one (and the added packs).
+        /// A checklists folder to read alone, instead of the built-in packs and those added in the app.
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
         /// Print JSON instead of text.
@@ -42,7 +42,7 @@ enum Command {
     Show {
         /// The pack id, e.g. premiers-pas.
         id: String,
-        /// A checklists folder to read instead of the built-in one (and the added packs).
+        /// A checklists folder to read alone, instead of the built-in packs and those added in the app.
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
         /// Print the pack as JSON instead of text.
@@ -59,19 +59,30 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     }
 }
 
-/// The checklists of `--from`, else the built-in ones with the packs a volunteer added in the app (kept
-/// in the data folder); an added pack left out is said on standard error, and the rest is listed.
+/// The checklists of `--from` alone, else the installed ones ([`installed`]), saying what was left out.
 fn library(ctx: &Context, from: Option<PathBuf>) -> Result<Library, CliError> {
     Ok(match from {
         Some(dir) => Library::load_dir(&dir)?,
-        None => {
-            let (library, left_out) = Library::with_own_packs(&ctx.data_dir).map_err(CliError::Builtin)?;
-            for left in &left_out {
-                eprint!("{}", ipc_error_text(&left.error, ctx.lang));
-            }
-            library
-        }
+        None => installed(ctx, true)?,
     })
+}
+
+/// The built-in checklists with the packs a volunteer added in the app (kept in the data folder), as the
+/// app shows them: every command that takes `--pack` knows the same packs. With `tell`, each added pack
+/// left out (no longer valid) is said on standard error, with its file; the others are there.
+pub fn installed(ctx: &Context, tell: bool) -> Result<Library, CliError> {
+    let (library, left_out) = Library::with_own_packs(&ctx.data_dir).map_err(CliError::Builtin)?;
+    if tell {
+        for left in &left_out {
+            let said = match ctx.lang {
+                Lang::Fr => format!("Parcours laissé de côté : {}", left.file),
+                Lang::En => format!("Pack left out: {}", left.file),
+            };
+            eprintln!("{}", typeset(&said, ctx.lang));
+            eprint!("{}", ipc_error_text(&left.error, ctx.lang));
+        }
+    }
+    Ok(library)
 }
 
 fn validate(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode, CliError> {

@@ -101,11 +101,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
                 concurrency: usize::from(concurrency),
                 ..RefreshOptions::with_source(source)
             };
+            let had_directory = store.directory().is_some();
             let report = refresh(&mut store, &options, lang)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else if report.stopped {
-                print_stopped(&report, lang);
+                print_stopped(&report, had_directory, lang);
             } else {
                 print_report(&report, lang);
             }
@@ -205,7 +206,13 @@ fn refresh(
         }
     };
     let stop = CancellationToken::new();
-    runtime.spawn(stop_on_ctrl_c(stop.clone()));
+    // The handler is installed here, before the refresh starts, not when the task first runs: a Ctrl-C
+    // from the first instant stops the refresh cleanly.
+    let ctrl_c = {
+        let _inside = runtime.enter();
+        listen_ctrl_c()
+    };
+    runtime.spawn(stop_on_ctrl_c(ctrl_c, stop.clone()));
     let result = runtime.block_on(store.refresh(options, &journal, &on_progress, &stop));
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -216,24 +223,48 @@ fn refresh(
 /// The exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
 const INTERRUPTED: u8 = 130;
 
+#[cfg(unix)]
+type CtrlC = tokio::signal::unix::Signal;
+#[cfg(windows)]
+type CtrlC = tokio::signal::windows::CtrlC;
+
+/// Starts listening for Ctrl-C (inside a runtime): from now on it no longer ends the program by itself.
+#[cfg(unix)]
+fn listen_ctrl_c() -> std::io::Result<CtrlC> {
+    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+}
+#[cfg(windows)]
+fn listen_ctrl_c() -> std::io::Result<CtrlC> {
+    tokio::signal::windows::ctrl_c()
+}
+
 /// The first Ctrl-C stops the refresh; a second one, should the stop itself hang, ends the program.
-async fn stop_on_ctrl_c(stop: CancellationToken) {
-    if tokio::signal::ctrl_c().await.is_err() {
-        return; // No handler could be installed: Ctrl-C keeps its default effect.
+async fn stop_on_ctrl_c(ctrl_c: std::io::Result<CtrlC>, stop: CancellationToken) {
+    // No handler could be installed: Ctrl-C keeps its default effect.
+    let Ok(mut ctrl_c) = ctrl_c else { return };
+    if ctrl_c.recv().await.is_some() {
+        stop.cancel();
     }
-    stop.cancel();
-    if tokio::signal::ctrl_c().await.is_ok() {
+    if ctrl_c.recv().await.is_some() {
         std::process::exit(i32::from(INTERRUPTED));
     }
 }
 
-/// What a stopped refresh left: nothing replaced, and the directory still in use.
-fn print_stopped(r: &RefreshReport, lang: Lang) {
-    let said = t(
-        lang,
-        "Actualisation arrêtée : rien n’a été remplacé, l’annuaire gardé sur cet ordinateur reste le même.",
-        "Refresh stopped: nothing was replaced, the directory kept on this computer is unchanged.",
-    );
+/// What a stopped refresh left: nothing replaced, and the directory still in use, if there is one.
+fn print_stopped(r: &RefreshReport, had_directory: bool, lang: Lang) {
+    let said = if had_directory {
+        t(
+            lang,
+            "Actualisation arrêtée : rien n’a été remplacé, l’annuaire gardé sur cet ordinateur reste le même.",
+            "Refresh stopped: nothing was replaced, the directory kept on this computer is unchanged.",
+        )
+    } else {
+        t(
+            lang,
+            "Actualisation arrêtée : aucun annuaire n’a été enregistré sur cet ordinateur.",
+            "Refresh stopped: no directory was saved on this computer.",
+        )
+    };
     eprintln!("{}", typeset(said, lang));
     eprintln!("  {} {}", typeset(t(lang, "Source :", "Source:"), lang), r.source);
 }

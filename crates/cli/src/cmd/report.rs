@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use premiers_pas_core::checklist::{self, Library};
+use premiers_pas_core::checklist;
 use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::journal::{now_ms, Journal};
 use premiers_pas_core::progress::ProgressStore;
@@ -40,7 +40,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
-    let library = Library::builtin().map_err(CliError::Builtin)?;
+    let library = super::checklist::installed(ctx, false)?;
     let pack = library.pack(&args.pack)?;
     let target = match &args.home {
         Some(home) => AuditTarget::home(home, args.os),

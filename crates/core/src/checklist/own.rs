@@ -194,23 +194,41 @@ impl Library {
 
     /// Deletes the copy of an own pack (the file the volunteer added stays where it was). Built-in packs
     /// cannot be removed. The library itself is not changed: read it again with [`Library::reloaded_own`].
-    pub fn remove_own_pack(&self, id: &str) -> Result<PathBuf, OwnPackError> {
+    ///
+    /// A file left out for having the same id (a copy made by hand) goes too: otherwise it would be the
+    /// one loaded next, and the pack the volunteer removed would still be listed.
+    pub fn remove_own_pack(&self, data_dir: &Path, id: &str) -> Result<PathBuf, OwnPackError> {
         let own = self.own.iter().find(|o| o.id == id).ok_or_else(|| OwnPackError::NotOwn(id.to_owned()))?;
-        match std::fs::remove_file(&own.file) {
-            Ok(()) => Ok(own.file.clone()),
-            // Gone already (removed by hand): what was asked is done.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(own.file.clone()),
-            Err(source) => Err(OwnPackError::Remove { path: own.file.display().to_string(), source }),
+        let same_id = own_files(&own_packs_dir(data_dir))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| *f != own.file && read_pack(f, self).is_ok_and(|(pack, _)| pack.id == id));
+        for file in std::iter::once(own.file.clone()).chain(same_id) {
+            match std::fs::remove_file(&file) {
+                Ok(()) => {}
+                // Gone already (removed by hand): what was asked is done.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => return Err(OwnPackError::Remove { path: file.display().to_string(), source }),
+            }
         }
+        Ok(own.file.clone())
     }
 
-    /// `<id>.toml` in `dir`, unless another own pack was loaded from that file (renamed by hand).
+    /// `<id>.toml` in `dir`, unless that file exists already (another own pack renamed by hand, or a file
+    /// left out): it is never overwritten. File names are compared as the file system does, so `Atelier.toml`
+    /// is taken on a system that ignores case.
     fn free_file_name(&self, dir: &Path, id: &str) -> PathBuf {
-        let taken = |path: &Path| self.own.iter().any(|o| o.file == path);
-        let mut file = dir.join(format!("{id}.toml"));
+        let taken = |path: &Path| path.exists() || self.own.iter().any(|o| o.file == path);
+        // Windows keeps these names for devices, whatever the extension: `con.toml` is the console.
+        const DEVICES: [&str; 22] = [
+            "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+            "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+        ];
+        let base = if DEVICES.contains(&id) { format!("{id}-pack") } else { id.to_owned() };
+        let mut file = dir.join(format!("{base}.toml"));
         let mut n = 2;
         while taken(&file) {
-            file = dir.join(format!("{id}-{n}.toml"));
+            file = dir.join(format!("{base}-{n}.toml"));
             n += 1;
         }
         file
@@ -226,6 +244,11 @@ fn left_out(file: &Path, error: &OwnPackError) -> LeftOutPack {
 fn read_pack(path: &Path, library: &Library) -> Result<(Pack, String), OwnPackError> {
     let name = path.display().to_string();
     let read_error = |source| OwnPackError::Read { path: name.clone(), source };
+    // Only a regular file: opening a FIFO or a device would wait for a writer, and hang the caller.
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(read_error(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file")));
+    }
     let file = std::fs::File::open(path).map_err(read_error)?;
     let bytes = file.metadata().map_err(read_error)?.len();
     if bytes > MAX_PACK_BYTES {

@@ -315,7 +315,8 @@ describe('CHATONS step: the directory itself', () => {
     // Reached with Tab from the refresh button, pressed with Enter.
     expect(refresh).toHaveFocus();
     await user.tab();
-    while (document.activeElement !== stop) await user.tab();
+    for (let i = 0; i < 30 && document.activeElement !== stop; i++) await user.tab();
+    expect(document.activeElement, 'Stop is reached with the Tab key').toBe(stop);
     await user.keyboard('{Enter}');
     expect(backend.calls.filter((c) => c.cmd === 'cancel_refresh')).toHaveLength(1);
 
