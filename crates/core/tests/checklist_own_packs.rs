@@ -227,24 +227,6 @@ fn pack_with_id(dir: &Path, name: &str, id: &str) -> PathBuf {
 }
 
 #[test]
-fn a_file_already_in_the_folder_is_never_overwritten_by_a_new_pack() {
-    let data = tempfile::tempdir().unwrap();
-    let packs = data.path().join("packs");
-    fs::create_dir(&packs).unwrap();
-    // Left out (damaged), but it is the volunteer's file, with the name the new pack would take.
-    fs::write(packs.join("atelier-courriel.toml"), "id = \"atelier-courriel\"\ntitle = ").unwrap();
-    let (library, left_out) = Library::with_own_packs(data.path()).unwrap();
-    assert_eq!(left_out.len(), 1);
-
-    let added = library.add_own_pack(data.path(), &own_pack_file()).unwrap();
-    assert_eq!(added.file, packs.join("atelier-courriel-2.toml"));
-    assert_eq!(
-        fs::read_to_string(packs.join("atelier-courriel.toml")).unwrap(),
-        "id = \"atelier-courriel\"\ntitle = "
-    );
-}
-
-#[test]
 fn a_pack_named_like_a_windows_device_gets_a_file_name_windows_can_open() {
     let data = tempfile::tempdir().unwrap();
     let source = tempfile::tempdir().unwrap();

@@ -214,11 +214,11 @@ impl Library {
         Ok(own.file.clone())
     }
 
-    /// `<id>.toml` in `dir`, unless that file exists already (another own pack renamed by hand, or a file
-    /// left out): it is never overwritten. File names are compared as the file system does, so `Atelier.toml`
-    /// is taken on a system that ignores case.
+    /// `<id>.toml` in `dir`, unless another own pack was loaded from that file (renamed by hand). A file
+    /// left out under that name is the app's own copy of this pack, damaged: the new one replaces it, which
+    /// is how a volunteer repairs it.
     fn free_file_name(&self, dir: &Path, id: &str) -> PathBuf {
-        let taken = |path: &Path| path.exists() || self.own.iter().any(|o| o.file == path);
+        let taken = |path: &Path| self.own.iter().any(|o| o.file == path);
         // Windows keeps these names for devices, whatever the extension: `con.toml` is the console.
         const DEVICES: [&str; 22] = [
             "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
