@@ -21,6 +21,10 @@ use premiers_pas_core::report::ReportError;
 use premiers_pas_core::session::SessionError;
 use premiers_pas_core::{ErrorCode, IpcError, Lang};
 
+#[cfg(test)]
+#[path = "../../core/tests/error_codes_scan/mod.rs"]
+mod error_codes_scan;
+
 /// Everything a subcommand can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -427,7 +431,6 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use std::collections::BTreeMap;
-    use std::fs;
     use std::path::Path;
 
     use premiers_pas_core::i18n::NARROW_NBSP;
@@ -543,88 +546,12 @@ mod tests {
         }
     }
 
-    // Every code is read from the source: each `impl ErrorCode for` of the engine and of this crate, the
-    // string literals of its `fn code` (as src-tauri/tests/error_codes.rs does for the UI's catalogs). A
-    // new error, or a new variant with a new code, fails here until it has a sentence in both languages.
-
-    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-
-    /// The text of the block that opens at the first `{` at or after `from`, braces balanced.
-    fn block(text: &str, from: usize) -> &str {
-        let start = from + text[from..].find('{').expect("a block");
-        let mut depth = 0usize;
-        for (i, c) in text[start..].char_indices() {
-            match c {
-                '{' => depth += 1,
-                '}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return &text[start..=start + i];
-                    }
-                }
-                _ => {}
-            }
-        }
-        panic!("unbalanced braces after byte {from}");
-    }
-
-    /// The `"domain.reason"` literals of a block.
-    fn code_literals(block: &str) -> Vec<String> {
-        let part = |p: Option<&str>| {
-            p.is_some_and(|p| {
-                !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            })
-        };
-        block
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .filter(|s| {
-                let mut parts = s.split('.');
-                part(parts.next()) && part(parts.next()) && parts.next().is_none()
-            })
-            .map(str::to_owned)
-            .collect()
-    }
-
-    /// Every code of every `impl ErrorCode for X` outside test modules, with the type it comes from.
+    // Every code is read from the source: each `impl ErrorCode for` of the engine and of this crate (the
+    // scan src-tauri/tests/error_codes.rs uses for the UI's catalogs). A new error, or a new variant with a
+    // new code, fails here until it has a sentence in both languages.
     fn codes_in_source() -> BTreeMap<String, String> {
-        let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let mut files = Vec::new();
-        rust_files(&crates.join("core/src"), &mut files);
-        rust_files(&crates.join("cli/src"), &mut files);
-        let mut codes = BTreeMap::new();
-        let mut impls = 0;
-        for file in files {
-            let text = fs::read_to_string(&file).unwrap();
-            let text = match text.find("#[cfg(test)]\nmod tests") {
-                Some(at) => &text[..at],
-                None => &text[..],
-            };
-            for (at, _) in text.match_indices("impl ErrorCode for ") {
-                impls += 1;
-                let name: String = text[at + "impl ErrorCode for ".len()..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                let body = block(text, at);
-                let code_fn = body.find("fn code(").unwrap_or_else(|| panic!("{name} has no fn code"));
-                for code in code_literals(block(body, code_fn)) {
-                    codes.insert(code, format!("{name} ({})", file.display()));
-                }
-            }
-        }
-        assert!(impls >= 9, "only {impls} `impl ErrorCode` found: has the source moved?");
-        codes
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        super::error_codes_scan::codes_in(&root, &["crates/core/src", "crates/cli/src"])
     }
 
     #[test]
@@ -644,7 +571,9 @@ mod tests {
         }
         assert!(!codes.contains_key("sample.read"), "a test module's sample counted as a code");
         assert_eq!(
-            code_literals(r#"match self { A => "a.b", B => "not a code", C => "x.y_2" }"#),
+            super::error_codes_scan::code_literals(
+                r#"match self { A => "a.b", B => "not a code", C => "x.y_2" }"#
+            ),
             ["a.b", "x.y_2"]
         );
     }
