@@ -88,6 +88,36 @@ fn a_stopped_refresh_ends_at_once_keeps_the_saved_directory_and_frees_the_slot()
     assert_eq!(report["counts"]["failed"], 0, "{report}");
 }
 
+/// The stop comes after the last file, while the refresh waits for the store to keep its result (here the
+/// test holds the store): the stop still holds, and nothing is kept.
+#[test]
+fn a_stop_after_the_last_file_still_keeps_nothing() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+    let state = app.state();
+    let store = state.directory.blocking_read();
+
+    let args = json!({ "source": server.url("/federation.properties"), "onProgress": "__CHANNEL__:1" });
+    let (tx, rx) = mpsc::channel();
+    {
+        let webview = app.webview.clone();
+        std::thread::spawn(move || tx.send(call(&webview, "directory_refresh", args)).unwrap());
+    }
+    // The store's lock is fair: once the refresh waits to write, no one else can read. That is when the
+    // crawl is over and the result waits to be kept.
+    wait_until("the refresh waiting to keep its result", || state.directory.try_read().is_err());
+    assert_eq!(app.ok("cancel_refresh", json!({})), true);
+    drop(store);
+
+    let report = rx.recv_timeout(GUARD).expect("the refresh returned").expect("not an error");
+    assert_eq!(report["stopped"], true, "{report}");
+    assert_eq!(report["counts"]["failed"], 0, "every file had arrived: {report}");
+    assert!(tree(data.path()).is_empty(), "nothing kept");
+    assert_eq!(app.ok("directory_status", json!({}))["available"], false);
+}
+
 #[test]
 fn one_refresh_at_a_time() {
     let server = Server::start();

@@ -55,13 +55,15 @@ pub async fn directory_refresh(
         Refreshed::Complete { snapshot, report } => (snapshot, report),
         Refreshed::Stopped { report } => return Ok(report),
     };
-    // Stopped after the last file but before it was kept: the person's stop still holds.
-    if refreshing.cancel.is_cancelled() {
-        return Ok(RefreshReport { stopped: true, organizations: 0, services: 0, ..report });
-    }
     // Installing validates and saves the snapshot: on a blocking thread.
+    let stop = refreshing.cancel.clone();
     state
         .with_directory(move |dir| {
+            // Stopped after the last file but before it was kept (this waited for the store): the
+            // person's stop still holds.
+            if stop.is_cancelled() {
+                return Ok(RefreshReport { stopped: true, organizations: 0, services: 0, ..report });
+            }
             if dir.generation == generation {
                 dir.store.replace(snapshot).map_err(ipc)?;
             }

@@ -39,6 +39,12 @@ impl TestApp {
         TestApp { _app: app, webview }
     }
 
+    /// The app's state, as its commands see it.
+    pub fn state(&self) -> tauri::State<'_, AppState> {
+        use tauri::Manager;
+        self._app.state::<AppState>()
+    }
+
     /// Calls a command with JSON arguments (camelCase keys, as `invoke` sends them).
     pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         call(&self.webview, cmd, args)
