@@ -50,6 +50,13 @@ async function openStep(page, id) {
   await page.locator(`[data-step-page="${id}"]`).waitFor();
 }
 
+/** The CHATONS search, opened from its step as a person does. */
+async function openChatons(page, lang) {
+  await openStep(page, 'chatons-host');
+  await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+  await heading(page, t(lang, 'chatons.title'));
+}
+
 /** Opens the first workshop pack in the presentation view, on its first slide. */
 async function present(page, lang) {
   await page.locator('main .btn.primary').first().click();
@@ -201,9 +208,7 @@ export const screens = [
     scenario: home,
     fullPage: true,
     go: async (page, lang) => {
-      await openStep(page, 'chatons-host');
-      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
-      await heading(page, t(lang, 'chatons.title'));
+      await openChatons(page, lang);
       await page.locator('.chatons .layout').waitFor();
     },
   },
@@ -212,8 +217,7 @@ export const screens = [
     scenario: home,
     fullPage: true,
     go: async (page, lang) => {
-      await openStep(page, 'chatons-host');
-      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+      await openChatons(page, lang);
       const firstHost = page.locator('.chatons .layout li button').first();
       await firstHost.click();
       await page.getByRole('button', { name: t(lang, 'chatons.back') }).first().waitFor();
@@ -224,8 +228,7 @@ export const screens = [
     scenario: home,
     fullPage: true,
     go: async (page, lang) => {
-      await openStep(page, 'chatons-host');
-      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+      await openChatons(page, lang);
       const town = page.getByRole('combobox');
       await town.fill('Saint-Denis');
       await town.press('Escape');
@@ -239,8 +242,7 @@ export const screens = [
     scenario: home,
     fullPage: true,
     go: async (page, lang) => {
-      await openStep(page, 'chatons-host');
-      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
+      await openChatons(page, lang);
       await page.locator('.chip input').last().check();
       await page.getByText(t(lang, 'chatons.results.none_any')).waitFor();
     },
@@ -249,9 +251,7 @@ export const screens = [
     name: 'chatons-no-directory',
     scenario: { ...home, directory: 'empty' },
     go: async (page, lang) => {
-      await openStep(page, 'chatons-host');
-      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
-      await heading(page, t(lang, 'chatons.title'));
+      await openChatons(page, lang);
     },
   },
   {
@@ -270,9 +270,7 @@ export const screens = [
       },
     },
     go: async (page, lang) => {
-      await openStep(page, 'chatons-host');
-      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
-      await heading(page, t(lang, 'chatons.title'));
+      await openChatons(page, lang);
       await page.getByRole('button', { name: t(lang, 'chatons.directory.refresh') }).click();
       await page.getByText(t(lang, 'errors.directory.source_unavailable')).waitFor();
       await page.getByText(t(lang, 'errors.details'), { exact: true }).click();
@@ -284,9 +282,7 @@ export const screens = [
     name: 'chatons-refresh-running',
     scenario: home,
     go: async (page, lang) => {
-      await openStep(page, 'chatons-host');
-      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
-      await heading(page, t(lang, 'chatons.title'));
+      await openChatons(page, lang);
       await page.getByRole('button', { name: t(lang, 'chatons.directory.refresh') }).click();
       const stop = page.getByRole('button', { name: t(lang, 'chatons.directory.stop_label') });
       await stop.waitFor();
@@ -304,9 +300,7 @@ export const screens = [
     name: 'chatons-refresh-stopped',
     scenario: home,
     go: async (page, lang) => {
-      await openStep(page, 'chatons-host');
-      await page.getByRole('button', { name: t(lang, 'step.find_host') }).click();
-      await heading(page, t(lang, 'chatons.title'));
+      await openChatons(page, lang);
       await page.getByRole('button', { name: t(lang, 'chatons.directory.refresh') }).click();
       await page.getByRole('button', { name: t(lang, 'chatons.directory.stop_label') }).click();
       await page.getByText(t(lang, 'chatons.directory.stopped_title')).waitFor();

@@ -12,6 +12,13 @@ fn premiers_pas() -> Command {
     cmd
 }
 
+/// The command with this data folder (where the app keeps the packs a volunteer added).
+fn with_data(data: &Path) -> Command {
+    let mut cmd = premiers_pas();
+    cmd.arg("--data-dir").arg(data);
+    cmd
+}
+
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -76,22 +83,12 @@ fn a_missing_path_is_a_runtime_error() {
 #[test]
 fn list_shows_both_packs() {
     let data = tempfile::tempdir().unwrap();
-    let out = premiers_pas()
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(["--lang", "fr", "checklist", "list"])
-        .assert()
-        .success();
+    let out = with_data(data.path()).args(["--lang", "fr", "checklist", "list"]).assert().success();
     let text = stdout(&out);
     assert!(!text.contains("votre parcours"), "{text}");
     assert!(text.contains("premiers-pas") && text.contains("Premiers pas (6 étapes)"), "{text}");
     assert!(text.contains("atelier-navigateur"), "{text}");
-    let out = premiers_pas()
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(["checklist", "list", "--json"])
-        .assert()
-        .success();
+    let out = with_data(data.path()).args(["checklist", "list", "--json"]).assert().success();
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json[0]["id"], "premiers-pas");
     assert_eq!(json[0]["steps"], 6);
@@ -110,12 +107,7 @@ fn packs_added_in_the_app_are_listed_and_shown() {
     std::fs::copy(own, packs.join("atelier-courriel.toml")).unwrap();
     std::fs::write(packs.join("abime.toml"), "id = \"abime\"\ntitle = ").unwrap();
 
-    let out = premiers_pas()
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(["--lang", "fr", "checklist", "list"])
-        .assert()
-        .success();
+    let out = with_data(data.path()).args(["--lang", "fr", "checklist", "list"]).assert().success();
     let text = stdout(&out);
     assert!(text.contains("atelier-courriel    Atelier courriel (2 étapes) — votre parcours"), "{text}");
     assert!(text.contains("Premiers pas (6 étapes)\n"), "{text}");
@@ -123,20 +115,13 @@ fn packs_added_in_the_app_are_listed_and_shown() {
     assert!(said.contains("Ce fichier n’est pas un parcours valide"), "{said}");
     assert!(said.contains("abime.toml") && said.contains("own_pack.invalid"), "{said}");
 
-    let out = premiers_pas()
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(["--lang", "en", "checklist", "list", "--json"])
-        .assert()
-        .success();
+    let out = with_data(data.path()).args(["--lang", "en", "checklist", "list", "--json"]).assert().success();
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let own: Vec<_> = json.as_array().unwrap().iter().filter(|p| p["own"] == true).collect();
     assert_eq!(own.len(), 1);
     assert_eq!(own[0]["id"], "atelier-courriel");
 
-    let out = premiers_pas()
-        .arg("--data-dir")
-        .arg(data.path())
+    let out = with_data(data.path())
         .args(["--lang", "en", "checklist", "show", "atelier-courriel"])
         .assert()
         .success();
@@ -144,9 +129,7 @@ fn packs_added_in_the_app_are_listed_and_shown() {
 
     // Every command that takes --pack knows it: a report on it.
     let home = repo().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
-    let out = premiers_pas()
-        .arg("--data-dir")
-        .arg(data.path())
+    let out = with_data(data.path())
         .args([
             "--lang",
             "en",

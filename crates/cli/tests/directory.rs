@@ -4,6 +4,8 @@
 
 #[path = "../../core/tests/directory_server/mod.rs"]
 mod directory_server;
+#[path = "../../core/tests/folder_tree/mod.rs"]
+mod folder_tree;
 
 use std::path::Path;
 
@@ -193,7 +195,7 @@ fn ctrl_c_stops_a_refresh_and_keeps_the_directory() {
     use directory_server::Behaviour;
 
     let (server, data) = refreshed();
-    let before = files(data.path());
+    let before = folder_tree::tree(data.path());
     let hang = server.url("/orgs/hang.properties");
     server.set("/orgs/hang.properties", Behaviour::Hang);
     server.set_file(
@@ -205,7 +207,7 @@ fn ctrl_c_stops_a_refresh_and_keeps_the_directory() {
     assert_eq!(out.status.code(), Some(130), "{out:?}");
     let said = String::from_utf8(out.stderr).unwrap();
     assert!(said.contains("Actualisation arrêtée\u{202f}: rien n’a été remplacé"), "{said}");
-    assert_eq!(files(data.path()), before, "the directory kept offline is untouched");
+    assert_eq!(folder_tree::tree(data.path()), before, "the directory kept offline is untouched");
 }
 
 /// Runs `directory refresh` in French, and presses Ctrl-C (SIGINT) once the server got a request for
@@ -248,23 +250,9 @@ fn ctrl_c_on_a_first_refresh_saves_nothing() {
     assert_eq!(out.status.code(), Some(130), "{out:?}");
     let said = String::from_utf8(out.stderr).unwrap();
     assert!(said.contains("aucun annuaire n’a été enregistré"), "{said}");
-    assert!(files(data.path()).is_empty(), "{:?}", files(data.path()).keys().collect::<Vec<_>>());
-}
-
-/// Every file under `dir` with its bytes.
-#[cfg(unix)]
-fn files(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                out.insert(path.clone(), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
+    assert!(
+        folder_tree::tree(data.path()).is_empty(),
+        "{:?}",
+        folder_tree::tree(data.path()).keys().collect::<Vec<_>>()
+    );
 }

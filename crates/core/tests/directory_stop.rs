@@ -8,13 +8,13 @@
 #![allow(clippy::unwrap_used)]
 
 mod directory_server;
+mod folder_tree;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use directory_server::{Behaviour, Server};
+use folder_tree::tree;
 use premiers_pas_core::directory::{
     CancellationToken, DirectoryStore, FileOutcome, RefreshOptions, RefreshProgress, RefreshReport,
 };
@@ -31,24 +31,6 @@ fn options(server: &Server, concurrency: usize) -> RefreshOptions {
 }
 
 const GUARD: Duration = Duration::from_secs(20);
-
-/// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                out.insert(path.clone(), Vec::new());
-                stack.push(path);
-            } else {
-                out.insert(path.clone(), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
 
 /// Waits (a few milliseconds at a time, at most the guard) until `ready`.
 fn wait_until(what: &str, ready: impl Fn() -> bool) {

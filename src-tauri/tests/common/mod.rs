@@ -3,7 +3,11 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeMap;
+#[path = "../../../crates/core/tests/folder_tree/mod.rs"]
+mod folder_tree;
+#[allow(unused_imports)] // Not every test binary that includes this module compares folders.
+pub use folder_tree::tree;
+
 use std::path::{Path, PathBuf};
 
 use premiers_pas_app::config::AppConfig;
@@ -95,24 +99,6 @@ pub fn config(mode: Option<&str>, home: &str, data_dir: &Path) -> AppConfig {
         data_dir: Some(data_dir.to_path_buf()),
         ..AppConfig::default()
     }
-}
-
-/// Every file under `dir` with its content: to prove a folder was left exactly as it was.
-pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                out.insert(path.clone(), Vec::new());
-                stack.push(path);
-            } else {
-                out.insert(path.clone(), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
 }
 
 /// The status of a step in a list of step results.
