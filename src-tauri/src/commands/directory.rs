@@ -51,23 +51,21 @@ pub async fn directory_refresh(
         refresh_snapshot(previous.as_ref(), &options, &state.journal, &progress, &refreshing.cancel)
             .await
             .map_err(ipc)?;
-    let (snapshot, report) = match refreshed {
-        Refreshed::Complete { snapshot, report } => (snapshot, report),
-        Refreshed::Stopped { report } => return Ok(report),
-    };
-    // Installing validates and saves the snapshot: on a blocking thread.
+    if let Refreshed::Stopped { report } = refreshed {
+        return Ok(report);
+    }
+    // Installing validates and saves the snapshot: on a blocking thread, once the store is free, so the
+    // last look at the stop is only then.
     let stop = refreshing.cancel.clone();
     state
-        .with_directory(move |dir| {
-            // Stopped after the last file but before it was kept (this waited for the store): the
-            // person's stop still holds.
-            if stop.is_cancelled() {
-                return Ok(RefreshReport { stopped: true, organizations: 0, services: 0, ..report });
+        .with_directory(move |dir| match refreshed.unless_stopped(&stop) {
+            Refreshed::Stopped { report } => Ok(report),
+            Refreshed::Complete { snapshot, report } => {
+                if dir.generation == generation {
+                    dir.store.replace(snapshot).map_err(ipc)?;
+                }
+                Ok(report)
             }
-            if dir.generation == generation {
-                dir.store.replace(snapshot).map_err(ipc)?;
-            }
-            Ok(report)
         })
         .await?
 }

@@ -130,14 +130,18 @@ impl Library {
     /// The built-in checklists and the volunteer's own packs kept in `<data_dir>/packs/`, with the files
     /// that were left out and why. Only invalid built-in checklists are an error.
     pub fn with_own_packs(data_dir: &Path) -> Result<(Library, Vec<LeftOutPack>), ChecklistError> {
-        Ok(Library::builtin()?.reloaded_own(data_dir))
+        Ok(Library::builtin()?.into_reloaded_own(data_dir))
     }
 
     /// This library's built-in packs with the own packs read again from `<data_dir>/packs/`.
     pub fn reloaded_own(&self, data_dir: &Path) -> (Library, Vec<LeftOutPack>) {
-        let mut library = self.clone();
-        library.packs.retain(|p| !self.is_own(&p.id));
-        library.own.clear();
+        self.clone().into_reloaded_own(data_dir)
+    }
+
+    fn into_reloaded_own(mut self, data_dir: &Path) -> (Library, Vec<LeftOutPack>) {
+        let own = std::mem::take(&mut self.own);
+        self.packs.retain(|p| !own.iter().any(|o| o.id == p.id));
+        let mut library = self;
         let dir = own_packs_dir(data_dir);
         let files = match own_files(&dir) {
             Ok(files) => files,

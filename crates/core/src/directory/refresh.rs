@@ -82,6 +82,24 @@ pub enum Refreshed {
 }
 
 impl Refreshed {
+    /// The refresh as it must be kept now: a stop that came after the last file, while the result waited
+    /// to be kept, still holds, and nothing is kept. Call it at the last moment before keeping.
+    pub fn unless_stopped(self, cancel: &CancellationToken) -> Refreshed {
+        match self {
+            Refreshed::Complete { report, .. } if cancel.is_cancelled() => Refreshed::Stopped {
+                report: RefreshReport {
+                    stopped: true,
+                    organizations: 0,
+                    services: 0,
+                    notes: Vec::new(),
+                    rejected_values: Vec::new(),
+                    ..report
+                },
+            },
+            other => other,
+        }
+    }
+
     /// The report, however the refresh ended.
     pub fn report(&self) -> &RefreshReport {
         match self {

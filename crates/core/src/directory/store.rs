@@ -184,7 +184,10 @@ impl DirectoryStore {
         progress: ProgressFn<'_>,
         cancel: &CancellationToken,
     ) -> Result<RefreshReport, DirectoryError> {
-        match refresh_snapshot(self.snapshot(), options, journal, progress, cancel).await? {
+        match refresh_snapshot(self.snapshot(), options, journal, progress, cancel)
+            .await?
+            .unless_stopped(cancel)
+        {
             Refreshed::Complete { snapshot, report } => {
                 self.replace(snapshot)?;
                 Ok(report)
