@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combineResults } from './search';
-import { formatAge, formatKm, placeDetail, placeQuery, whereLabel } from './format';
+import { formatAge, formatKm, formatTook, placeDetail, placeQuery, whereLabel } from './format';
 import { PLACES, sampleOrganizations, search } from './fixtures';
 
 const DAY = 86_400_000;
@@ -18,6 +18,11 @@ describe('CHATONS step: words and numbers', () => {
     expect(formatAge(now - 20_000, 'fr', now)).toBe('à l’instant');
     expect(formatAge(now, 'en', now)).toBe('just now');
     expect(formatAge(now - 60_000, 'fr', now)).toBe('il y a 1 minute');
+    // A refresh from a nearby server takes a fraction of a second: never "en 0 s".
+    expect(formatTook(40, 'fr')).toBe('en moins d’une seconde');
+    expect(formatTook(40, 'en')).toBe('in under a second');
+    expect(formatTook(2_940, 'fr')).toBe('en 2,9 s');
+    expect(formatTook(61_000, 'en')).toBe('in 61 s');
     const [, , stDenis93, stDenisRE] = PLACES;
     expect(placeDetail(stDenis93, 'fr')).toBe('Seine-Saint-Denis, Île-de-France');
     expect(placeDetail(stDenisRE, 'fr')).toBe('La Réunion');

@@ -42,6 +42,13 @@ export function whereLabel(hit: SearchHit, lang: Lang): string {
   return i18n.t('chatons.results.unknown');
 }
 
+/** How long a refresh took: "en 2,9 s", or "en moins d’une seconde" rather than "en 0 s". */
+export function formatTook(ms: number, lang: Lang): string {
+  if (ms < 950) return i18n.tIn(lang, 'chatons.directory.took_under_second');
+  const seconds = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(ms / 1000);
+  return i18n.tIn(lang, 'chatons.directory.took_seconds', { seconds });
+}
+
 export function formatDate(ms: number, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(ms));
 }
