@@ -132,6 +132,27 @@ fn the_summary_speaks_the_chosen_language() {
 }
 
 #[test]
+fn the_french_summary_agrees_its_words() {
+    let h = home("debian-firefox-ubo");
+    let fr = premiers_pas()
+        .args(["--lang", "fr", "audit", "--home", h.to_str().unwrap(), "--os", "linux"])
+        .assert()
+        .success();
+    let fr = String::from_utf8_lossy(&fr.get_output().stdout).into_owned();
+    // "Applications" is feminine; the install word is French; no "(s)" plurals.
+    assert!(fr.contains("Applications connues : aucune\n"), "{fr}");
+    assert!(fr.contains("Firefox (système)"), "{fr}");
+    assert!(fr.contains("Comptes de messagerie : aucun\n"), "{fr}");
+    assert!(!fr.contains("(s)"), "{fr}");
+    let en = premiers_pas()
+        .args(["--lang", "en", "audit", "--home", h.to_str().unwrap(), "--os", "linux"])
+        .assert()
+        .success();
+    let en = String::from_utf8_lossy(&en.get_output().stdout).into_owned();
+    assert!(en.contains("Known applications: none\n") && en.contains("Firefox (system)"), "{en}");
+}
+
+#[test]
 fn usage_errors_exit_with_2() {
     premiers_pas().args(["audit", "--os", "windows"]).assert().code(2);
     premiers_pas().args(["audit", "--home", "/definitely/not/here"]).assert().code(2);

@@ -135,19 +135,25 @@ struct Words {
     /// `" : "` in French typography, `": "` in English.
     colon: &'static str,
     browsers: &'static str,
+    /// "none" for a masculine list (browsers, accounts).
     none: &'static str,
+    /// "none" for a feminine list (applications): French agrees it.
+    none_feminine: &'static str,
     default_mark: &'static str,
     unlisted_mark: &'static str,
     profile: &'static str,
     enabled: &'static str,
     disabled: &'static str,
     temporary: &'static str,
-    other_extensions: &'static str,
+    /// One other extension, then several.
+    other_extensions: [&'static str; 2],
     no_extension: &'static str,
     default_browser: &'static str,
     unknown: &'static str,
     apps: &'static str,
     mail: &'static str,
+    /// How a browser is installed (`system`, `snap`, `flatpak`): only `system` is a word to translate.
+    system_install: &'static str,
     running: &'static str,
     problems: &'static str,
     files_read: &'static str,
@@ -157,18 +163,20 @@ const FR: Words = Words {
     colon: " : ",
     browsers: "Navigateurs",
     none: "aucun",
+    none_feminine: "aucune",
     default_mark: " (par défaut)",
     unlisted_mark: " (non listé dans profiles.ini)",
     profile: "profil",
     enabled: "activé",
     disabled: "désactivé",
     temporary: "temporaire",
-    other_extensions: "autre(s) extension(s)",
+    other_extensions: ["autre extension", "autres extensions"],
     no_extension: "aucune extension connue",
     default_browser: "Navigateur par défaut",
     unknown: "inconnu",
     apps: "Applications connues",
-    mail: "Comptes mail",
+    mail: "Comptes de messagerie",
+    system_install: "système",
     running: "En cours d’exécution",
     problems: "Lectures impossibles",
     files_read: "Fichiers lus",
@@ -178,18 +186,20 @@ const EN: Words = Words {
     colon: ": ",
     browsers: "Browsers",
     none: "none",
+    none_feminine: "none",
     default_mark: " (default)",
     unlisted_mark: " (not listed in profiles.ini)",
     profile: "profile",
     enabled: "enabled",
     disabled: "disabled",
     temporary: "temporary",
-    other_extensions: "other extension(s)",
+    other_extensions: ["other extension", "other extensions"],
     no_extension: "no known extension",
     default_browser: "Default browser",
     unknown: "unknown",
     apps: "Known applications",
     mail: "Mail accounts",
+    system_install: "system",
     running: "Running",
     problems: "Could not read",
     files_read: "Files read",
@@ -232,7 +242,8 @@ pub fn summary(audit: &Audit, reference: &Reference, lang: Lang) -> String {
     };
     out.push_str(&labelled(w.default_browser, &default, lang));
     let apps: Vec<String> = audit.apps.iter().map(|a| format!("{} ({})", a.name, a.source)).collect();
-    out.push_str(&labelled(w.apps, &if apps.is_empty() { w.none.to_owned() } else { apps.join(", ") }, lang));
+    let apps = if apps.is_empty() { w.none_feminine.to_owned() } else { apps.join(", ") };
+    out.push_str(&labelled(w.apps, &apps, lang));
     if audit.mail_accounts.is_empty() {
         out.push_str(&labelled(w.mail, w.none, lang));
     } else {
@@ -294,7 +305,8 @@ fn labelled(label: &str, value: &str, lang: Lang) -> String {
 }
 
 fn browser_lines(out: &mut String, browser: &Browser, w: &Words) {
-    out.push_str(&format!("  {} ({}) — {}\n", browser.name, browser.install, browser.root));
+    let install = if browser.install == "system" { w.system_install } else { browser.install.as_str() };
+    out.push_str(&format!("  {} ({install}) — {}\n", browser.name, browser.root));
     for profile in &browser.profiles {
         let marks = format!(
             "{}{}",
@@ -332,7 +344,9 @@ fn extensions_line(profile: &BrowserProfile, w: &Words) -> String {
         }
     }
     if others > 0 {
-        parts.push(format!("{others} {}", w.other_extensions));
+        // French and English alike: one, then several.
+        let words = w.other_extensions[usize::from(others > 1)];
+        parts.push(format!("{others} {words}"));
     }
     if parts.is_empty() {
         w.no_extension.to_owned()
