@@ -32,7 +32,7 @@ fn refreshed() -> (Server, tempfile::TempDir) {
         .assert()
         .success();
     let text = stdout(&out);
-    assert!(text.contains("11 organizations, 14 services"), "{text}");
+    assert!(text.contains("11 hosts, 14 services"), "{text}");
     assert!(text.contains("26 fetched, 0 unchanged, 0 failed, 0 skipped"), "{text}");
     (server, data)
 }
@@ -45,7 +45,7 @@ fn refresh_then_search_mail_near_compiegne_lists_the_nearest_hosts_first() {
         .assert()
         .success();
     let text = stdout(&out);
-    assert!(text.contains("Courriel près de Compiègne (Oise, Hauts-de-France, FR)"), "{text}");
+    assert!(text.contains("Courriel près de Compiègne (Oise, Hauts-de-France, FR) — 7 résultats"), "{text}");
     let order = [
         "Les Chatons de l'Oise",
         "Margny Libre",
@@ -85,9 +85,14 @@ fn second_refresh_is_unchanged_and_status_tells() {
     let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(report["counts"]["unchanged"], 26);
     assert_eq!(report["source"], server.url("/federation.properties"));
+    // In French, 0 and 1 take the singular.
+    let out = premiers_pas(data.path()).args(["--lang", "fr", "directory", "refresh"]).assert().success();
+    let text = stdout(&out);
+    assert!(text.contains("11 hébergeurs, 14 services"), "{text}");
+    assert!(text.contains("0 lu, 26 inchangés, 0 en échec, 0 ignoré"), "{text}");
     let out = premiers_pas(data.path()).args(["--lang", "fr", "directory", "status"]).assert().success();
     let text = stdout(&out);
-    assert!(text.contains("Annuaire : 11 organisations, 14 services"), "{text}");
+    assert!(text.contains("Annuaire : 11 hébergeurs, 14 services"), "{text}");
     assert!(text.contains("snapshot.json"));
     let out = premiers_pas(data.path()).args(["directory", "status", "--json"]).assert().success();
     let status: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();

@@ -21,6 +21,8 @@ use premiers_pas_core::directory::{
     RefreshOptions, RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
 };
 use premiers_pas_core::i18n::typeset;
+
+use super::counted;
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::Reference;
 use premiers_pas_core::Lang;
@@ -269,6 +271,15 @@ fn print_stopped(r: &RefreshReport, had_directory: bool, lang: Lang) {
     eprintln!("  {} {}", typeset(t(lang, "Source :", "Source:"), lang), r.source);
 }
 
+/// "11 hébergeurs": the word the app uses for the directory's organisations.
+fn hosts(n: u32, lang: Lang) -> String {
+    counted(lang, n, ["hébergeur", "hébergeurs"], ["host", "hosts"])
+}
+
+fn services(n: u32, lang: Lang) -> String {
+    counted(lang, n, ["service", "services"], ["service", "services"])
+}
+
 /// `2026-11-26 14:05 UTC`.
 fn when(ms: u64) -> String {
     let day = premiers_pas_core::directory::model::iso_date_from_ms(ms);
@@ -302,18 +313,14 @@ fn size(bytes: u64, lang: Lang) -> String {
 
 fn print_report(r: &RefreshReport, lang: Lang) {
     println!("{} {}", t(lang, "Annuaire mis à jour depuis", "Directory refreshed from"), r.source);
-    println!("  {} {}, {} services", r.organizations, t(lang, "organisations", "organizations"), r.services);
+    println!("  {}, {}", hosts(r.organizations, lang), services(r.services, lang));
     let c = r.counts;
     println!(
-        "  {} {}, {} {}, {} {}, {} {} ({} {}, {} s)",
-        c.fetched,
-        t(lang, "lus", "fetched"),
-        c.unchanged,
-        t(lang, "inchangés", "unchanged"),
-        c.failed,
-        t(lang, "en échec", "failed"),
-        c.skipped,
-        t(lang, "ignorés", "skipped"),
+        "  {}, {}, {}, {} ({} {}, {} s)",
+        counted(lang, c.fetched, ["lu", "lus"], ["fetched", "fetched"]),
+        counted(lang, c.unchanged, ["inchangé", "inchangés"], ["unchanged", "unchanged"]),
+        counted(lang, c.failed, ["en échec", "en échec"], ["failed", "failed"]),
+        counted(lang, c.skipped, ["ignoré", "ignorés"], ["skipped", "skipped"]),
         size(r.bytes_received, lang),
         t(lang, "reçus", "received"),
         decimal(r.duration_ms as f64 / 1000.0, lang)
@@ -408,11 +415,10 @@ fn print_status(s: &DirectoryStatus, lang: Lang) {
         return;
     }
     println!(
-        "{} {} {}, {} services",
+        "{} {}, {}",
         t(lang, "Annuaire :", "Directory:"),
-        s.organizations,
-        t(lang, "organisations", "organizations"),
-        s.services
+        hosts(s.organizations, lang),
+        services(s.services, lang)
     );
     if let Some(src) = &s.source {
         println!("{} {src}", t(lang, "Source :", "Source:"));
@@ -495,7 +501,7 @@ fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
         }
         _ => String::new(),
     };
-    println!("{what}{place} — {} {}", r.total, t(lang, "résultat(s)", "result(s)"));
+    println!("{what}{place} — {}", counted(lang, r.total, ["résultat", "résultats"], ["result", "results"]));
     for (i, h) in r.hits.iter().enumerate() {
         let web = h.website.as_deref().map(|w| format!(" — {w}")).unwrap_or_default();
         let mut flags = String::new();
