@@ -1,4 +1,5 @@
-// Fails when the UI catalogs do not have exactly the same keys, or a value is empty, or a plural set is
+// Fails when the UI catalogs do not have exactly the same keys, or a value is empty or types a straight
+// apostrophe (both languages use the typographic ’, as the core and the packs do), or a plural set is
 // incomplete. A plural set is the keys `<base>_<category>` (category: a CLDR plural category, e.g. `one`,
 // `other`); each language needs every category its `Intl.PluralRules` gives for whole numbers, except
 // `many` and the like when `_other` can stand for them — at least `one` and `other` for French and English.
@@ -29,6 +30,7 @@ for (const lang of langs) {
   plurals[lang] = new Map();
   for (const [key, value] of catalogs[lang]) {
     if (typeof value !== 'string' || value.trim() === '') problem(`"${key}" in ${lang}.json is empty or not a string`);
+    else if (value.includes("'")) problem(`"${key}" in ${lang}.json has a straight apostrophe: type ’ instead`);
     const m = pluralKey.exec(key);
     if (m) {
       if (!plurals[lang].has(m[1])) plurals[lang].set(m[1], new Set());
