@@ -13,6 +13,7 @@ mod errors;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use premiers_pas_core::Lang;
 
@@ -21,7 +22,16 @@ use premiers_pas_core::Lang;
 #[command(name = "premiers-pas", version, about, long_about = None, propagate_version = true)]
 struct Cli {
     /// Language of the output (fr or en). Defaults to the system locale.
-    #[arg(long, global = true, env = "PREMIERS_PAS_LANG")]
+    // The two codes are possible values, so that a wrong one is told with the list; the help already names
+    // them.
+    #[arg(
+        long,
+        global = true,
+        env = "PREMIERS_PAS_LANG",
+        value_parser = lang_parser(),
+        ignore_case = true,
+        hide_possible_values = true
+    )]
     lang: Option<Lang>,
 
     /// Folder where Premiers Pas keeps its data (saved progress, the offline directory).
@@ -46,6 +56,11 @@ enum Command {
     Directory(cmd::directory::Args),
     /// The report to keep: where you stand on a pack, as HTML, Markdown or JSON.
     Report(cmd::report::Args),
+}
+
+/// `fr` or `en`, in any case, as `Lang` reads them.
+fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::ALL.map(Lang::code)).try_map(|s| s.parse::<Lang>())
 }
 
 /// What every subcommand receives besides its own arguments.
