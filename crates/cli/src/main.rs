@@ -5,11 +5,13 @@
 //! not right (an invalid checklist, say), 2 a usage or runtime error, 130 a `directory refresh` stopped with
 //! Ctrl-C (nothing kept). A runtime error is told in the
 //! person's language like the rest of the output (`errors`); clap's own usage messages stay as clap prints
-//! them.
+//! them. The language is read from the arguments before they are parsed (`usage`).
 
 mod cmd;
 mod errors;
+mod usage;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,7 +29,7 @@ struct Cli {
     #[arg(
         long,
         global = true,
-        env = "PREMIERS_PAS_LANG",
+        env = usage::LANG_ENV,
         value_parser = lang_parser(),
         ignore_case = true,
         hide_possible_values = true
@@ -73,8 +75,12 @@ pub struct Context {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(|| premiers_pas_core::system_info().lang);
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let env = std::env::var_os(usage::LANG_ENV);
+    let lang = usage::lang_before_parsing(&args, env.as_deref(), || premiers_pas_core::system_info().lang);
+    let cli: Cli = usage::parse(args, lang);
+    // The same language as the pre-scan's, which read the same flag and variable.
+    let lang = cli.lang.unwrap_or(lang);
     let ctx = Context { lang, data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir) };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),
