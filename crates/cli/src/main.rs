@@ -3,9 +3,9 @@
 //! Everything here is presentation: parsing arguments, calling `premiers_pas_core`, printing text or JSON.
 //! Each subcommand lives in its own module under `cmd/`. Exit codes: 0 success, 1 the thing checked is
 //! not right (an invalid checklist, say), 2 a usage or runtime error, 130 a `directory refresh` stopped with
-//! Ctrl-C (nothing kept). A runtime error is told in the
-//! person's language like the rest of the output (`errors`); clap's own usage messages stay as clap prints
-//! them. The language is read from the arguments before they are parsed (`usage`).
+//! Ctrl-C (nothing kept). Everything is told in the person's language: the output, a runtime error
+//! (`errors`), and `--help` too (`usage`), for which the language is read from the arguments before they
+//! are parsed. clap's usage errors stay as clap prints them.
 
 mod cmd;
 mod errors;

@@ -1,8 +1,14 @@
-//! What the command line says about its own use: `--help` and the usage errors (an unknown option, a
-//! missing argument, a wrong value).
+//! What the command line says about its own use, in the person's language: `--help` and the usage errors
+//! (an unknown option, a missing argument, a wrong value).
 //!
-//! The language is found before the arguments are parsed ([`lang_before_parsing`]), so that the help and
-//! the usage errors of that very run can speak it.
+//! The `clap` structs stay the one source of the structure and of the English text. The language is
+//! found before the arguments are parsed ([`lang_before_parsing`]), so that the help and the usage
+//! errors of that very run can speak it. In English, the command is parsed exactly as `clap` builds it.
+//! In French, the built command is walked once and each about and help is replaced by its French text
+//! ([`help`], words in [`catalog`]).
+
+mod catalog;
+mod help;
 
 use std::ffi::{OsStr, OsString};
 
@@ -43,8 +49,8 @@ fn lang_argument(args: &[OsString]) -> Option<&OsStr> {
 /// Parses `args` into `T`, with the help and the usage errors in `lang`. As `clap`'s `parse`, it ends
 /// the program on `--help` and `--version` (status 0, standard output) and on a usage error (status 2,
 /// standard error).
-pub fn parse<T: CommandFactory + FromArgMatches>(args: Vec<OsString>, _lang: Lang) -> T {
-    let mut cmd = T::command();
+pub fn parse<T: CommandFactory + FromArgMatches>(args: Vec<OsString>, lang: Lang) -> T {
+    let mut cmd = help::localised(T::command(), lang);
     let matches = cmd.try_get_matches_from_mut(args).unwrap_or_else(|err| err.exit());
     T::from_arg_matches(&matches).unwrap_or_else(|err| err.format(&mut cmd).exit())
 }
