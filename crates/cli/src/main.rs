@@ -4,8 +4,8 @@
 //! Each subcommand lives in its own module under `cmd/`. Exit codes: 0 success, 1 the thing checked is
 //! not right (an invalid checklist, say), 2 a usage or runtime error, 130 a `directory refresh` stopped with
 //! Ctrl-C (nothing kept). Everything is told in the person's language: the output, a runtime error
-//! (`errors`), and `--help` too (`usage`), for which the language is read from the arguments before they
-//! are parsed. clap's usage errors stay as clap prints them.
+//! (`errors`), and `--help` and the usage errors too (`usage`), for which the language is read from the
+//! arguments before they are parsed.
 
 mod cmd;
 mod errors;

@@ -5,9 +5,10 @@
 //! found before the arguments are parsed ([`lang_before_parsing`]), so that the help and the usage
 //! errors of that very run can speak it. In English, the command is parsed exactly as `clap` builds it.
 //! In French, the built command is walked once and each about and help is replaced by its French text
-//! ([`help`], words in [`catalog`]).
+//! ([`help`], words in [`catalog`]), and a usage error is told by [`errors`].
 
 mod catalog;
+mod errors;
 mod help;
 
 use std::ffi::{OsStr, OsString};
@@ -51,8 +52,18 @@ fn lang_argument(args: &[OsString]) -> Option<&OsStr> {
 /// standard error).
 pub fn parse<T: CommandFactory + FromArgMatches>(args: Vec<OsString>, lang: Lang) -> T {
     let mut cmd = help::localised(T::command(), lang);
-    let matches = cmd.try_get_matches_from_mut(args).unwrap_or_else(|err| err.exit());
-    T::from_arg_matches(&matches).unwrap_or_else(|err| err.format(&mut cmd).exit())
+    let matches = cmd.try_get_matches_from_mut(args).unwrap_or_else(|err| exit(err, lang));
+    T::from_arg_matches(&matches).unwrap_or_else(|err| exit(err.format(&mut cmd), lang))
+}
+
+/// Prints a help, a version or a usage error, in `lang`, and ends the program with `clap`'s status.
+fn exit(err: clap::Error, lang: Lang) -> ! {
+    match lang {
+        Lang::Fr if errors::is_told_in_french(&err) => err.apply::<errors::French>().exit(),
+        // English, and what French does not tell (a help or version already rendered, a kind of error
+        // this version of clap did not have): clap's own text.
+        _ => err.exit(),
+    }
 }
 
 #[cfg(test)]
