@@ -3,16 +3,19 @@
 //! Everything here is presentation: parsing arguments, calling `premiers_pas_core`, printing text or JSON.
 //! Each subcommand lives in its own module under `cmd/`. Exit codes: 0 success, 1 the thing checked is
 //! not right (an invalid checklist, say), 2 a usage or runtime error, 130 a `directory refresh` stopped with
-//! Ctrl-C (nothing kept). A runtime error is told in the
-//! person's language like the rest of the output (`errors`); clap's own usage messages stay as clap prints
-//! them.
+//! Ctrl-C (nothing kept). Everything is told in the person's language: the output, a runtime error
+//! (`errors`), and `--help` and the usage errors too (`usage`), for which the language is read from the
+//! arguments before they are parsed.
 
 mod cmd;
 mod errors;
+mod usage;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use premiers_pas_core::Lang;
 
@@ -21,7 +24,16 @@ use premiers_pas_core::Lang;
 #[command(name = "premiers-pas", version, about, long_about = None, propagate_version = true)]
 struct Cli {
     /// Language of the output (fr or en). Defaults to the system locale.
-    #[arg(long, global = true, env = "PREMIERS_PAS_LANG")]
+    // The two codes are possible values, so that a wrong one is told with the list; the help already names
+    // them.
+    #[arg(
+        long,
+        global = true,
+        env = usage::LANG_ENV,
+        value_parser = lang_parser(),
+        ignore_case = true,
+        hide_possible_values = true
+    )]
     lang: Option<Lang>,
 
     /// Folder where Premiers Pas keeps its data (saved progress, the offline directory).
@@ -48,6 +60,11 @@ enum Command {
     Report(cmd::report::Args),
 }
 
+/// `fr` or `en`, in any case, as `Lang` reads them.
+fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::ALL.map(Lang::code)).try_map(|s| s.parse::<Lang>())
+}
+
 /// What every subcommand receives besides its own arguments.
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -58,8 +75,12 @@ pub struct Context {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(|| premiers_pas_core::system_info().lang);
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let env = std::env::var_os(usage::LANG_ENV);
+    let lang = usage::lang_before_parsing(&args, env.as_deref(), || premiers_pas_core::system_info().lang);
+    let cli: Cli = usage::parse(args, lang);
+    // The same language as the pre-scan's, which read the same flag and variable.
+    let lang = cli.lang.unwrap_or(lang);
     let ctx = Context { lang, data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir) };
     let result = match cli.command {
         Command::System(args) => cmd::system::run(&ctx, args),

@@ -52,6 +52,7 @@ enum Sub {
     },
     /// What the offline directory holds and when it was fetched.
     Status {
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -76,19 +77,28 @@ enum Sub {
         /// Also list organizations that stopped or left.
         #[arg(long)]
         include_inactive: bool,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Everything about one organization (its id is shown by `search`).
     Show {
+        /// The organization's id, as `search` shows it (in brackets).
         org_id: String,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Write the offline directory to one file (to carry it to a room without network).
-    Export { file: PathBuf },
+    Export {
+        /// The file to write.
+        file: PathBuf,
+    },
     /// Make the directory in FILE (written by `export`) the offline directory.
-    Import { file: PathBuf },
+    Import {
+        /// A file written by `export`.
+        file: PathBuf,
+    },
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
