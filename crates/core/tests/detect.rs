@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! audited through a `Host` that sees nothing of the real machine.
 
+mod watchdog;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -427,4 +429,97 @@ fn unreadable_files_are_reported() {
     let problem = audit.problems.iter().find(|p| p.path.ends_with("extensions.json")).unwrap();
     assert_eq!(problem.code, "detect.unreadable");
     assert!(problem.message.contains("permission denied"));
+}
+
+/// A binary property list (`bplist00`) of `objects`, the first one the root; object references and
+/// offsets are written on four bytes.
+fn binary_plist(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"bplist00".to_vec();
+    let mut offsets = Vec::new();
+    for object in objects {
+        offsets.push(u32::try_from(out.len()).unwrap());
+        out.extend_from_slice(object);
+    }
+    let table = out.len() as u64;
+    for offset in offsets {
+        out.extend_from_slice(&offset.to_be_bytes());
+    }
+    out.extend_from_slice(&[0; 6]);
+    out.extend_from_slice(&[4, 4]);
+    out.extend_from_slice(&(objects.len() as u64).to_be_bytes());
+    out.extend_from_slice(&0u64.to_be_bytes());
+    out.extend_from_slice(&table.to_be_bytes());
+    out
+}
+
+/// A binary property list array object holding the objects `refs` (fewer than 15).
+fn plist_array(refs: &[u32]) -> Vec<u8> {
+    let mut out = vec![0xA0 | u8::try_from(refs.len()).unwrap()];
+    for r in refs {
+        out.extend_from_slice(&r.to_be_bytes());
+    }
+    out
+}
+
+fn write_file(path: &Path, bytes: &[u8]) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+/// Whether the audit reports `file` as an unreadable property list, for a reason that says `why`.
+fn plist_problem(audit: &Audit, file: &str, why: &str) -> bool {
+    audit
+        .problems
+        .iter()
+        .any(|p| p.code == "detect.invalid_plist" && p.path.ends_with(file) && p.message.contains(why))
+}
+
+const LAUNCH_SERVICES: &str =
+    "Library/Preferences/com.apple.LaunchServices/com.apple.launchservices.secure.plist";
+
+#[test]
+fn a_property_list_nested_without_end_is_a_problem_not_a_crash() {
+    let dir = copy_home("macos-home");
+    // A million arrays, each inside the one before: 9 MB, under the size cap. Dropping such a value
+    // recursively would overflow any thread's stack and abort the whole program.
+    let depth: u32 = 1_000_000;
+    let chain: Vec<Vec<u8>> =
+        (0..depth).map(|i| if i + 1 < depth { plist_array(&[i + 1]) } else { plist_array(&[]) }).collect();
+    write_file(&dir.path().join(LAUNCH_SERVICES), &binary_plist(&chain));
+    // The same in XML, in an application's Info.plist.
+    let xml = format!(
+        "<?xml version=\"1.0\"?><plist version=\"1.0\">{}{}</plist>",
+        "<array>".repeat(500_000),
+        "</array>".repeat(500_000)
+    );
+    write_file(&dir.path().join("Applications/Deep.app/Contents/Info.plist"), xml.as_bytes());
+    let home = dir.path().to_path_buf();
+    let (audit, _) = watchdog::ends("auditing deep property lists", move || {
+        audit_host(&Host::for_home(home, OsFamily::Macos))
+    });
+    assert!(plist_problem(&audit, "secure.plist", "levels deep"), "{:#?}", audit.problems);
+    assert!(plist_problem(&audit, "Deep.app/Contents/Info.plist", "levels deep"), "{:#?}", audit.problems);
+    assert_eq!(audit.default_browser, None);
+    assert!(audit.apps.iter().any(|a| a.id == "firefox"), "the other applications are still found");
+}
+
+#[test]
+fn a_property_list_that_expands_without_end_is_a_problem_not_a_hang() {
+    let dir = copy_home("macos-home");
+    // Forty arrays, each holding the next one twice: a few hundred bytes that read as 2^40 values.
+    let levels: u32 = 40;
+    let bomb: Vec<Vec<u8>> = (0..levels)
+        .map(|i| if i + 1 < levels { plist_array(&[i + 1, i + 1]) } else { plist_array(&[]) })
+        .collect();
+    let bomb = binary_plist(&bomb);
+    assert!(bomb.len() < 1024);
+    write_file(&dir.path().join("Applications/Bomb.app/Contents/Info.plist"), &bomb);
+    write_file(&dir.path().join(LAUNCH_SERVICES), &bomb);
+    let home = dir.path().to_path_buf();
+    let (audit, _) = watchdog::ends("auditing expanding property lists", move || {
+        audit_host(&Host::for_home(home, OsFamily::Macos))
+    });
+    assert!(plist_problem(&audit, "secure.plist", "values"), "{:#?}", audit.problems);
+    assert!(plist_problem(&audit, "Bomb.app/Contents/Info.plist", "values"), "{:#?}", audit.problems);
+    assert!(audit.apps.iter().any(|a| a.id == "firefox"));
 }
