@@ -523,3 +523,50 @@ fn a_property_list_that_expands_without_end_is_a_problem_not_a_hang() {
     assert!(plist_problem(&audit, "Bomb.app/Contents/Info.plist", "values"), "{:#?}", audit.problems);
     assert!(audit.apps.iter().any(|a| a.id == "firefox"));
 }
+
+#[test]
+fn names_in_chrome_files_never_lead_outside_the_home() {
+    let root = tempfile::tempdir().unwrap();
+    let home_dir = root.path().join("home");
+    copy_dir(&home("chrome-mv2"), &home_dir);
+    // Beside the home: an "extension" and a catalogue of messages that must never be read.
+    let outside = root.path().join("outside");
+    write_file(
+        &outside.join("1.0/manifest.json"),
+        br#"{"name": "Read outside the home", "version": "6.6.6", "manifest_version": 3}"#,
+    );
+    write_file(&outside.join("messages.json"), br#"{"extName": {"message": "Named outside the home"}}"#);
+    // Extension ids written as paths, relative and absolute, in the profile's preferences…
+    let profile_dir = home_dir.join(".config/google-chrome/Default");
+    let prefs = serde_json::json!({"extensions": {"settings": {
+        "../../../../../outside": {"state": 1},
+        outside.display().to_string(): {"state": 1},
+    }}});
+    fs::write(profile_dir.join("Preferences"), prefs.to_string()).unwrap();
+    // …and a manifest whose default language is a path.
+    let lite = profile_dir.join(format!("Extensions/{UBO_LITE}/2025.1116.1_0/manifest.json"));
+    let manifest = serde_json::json!({"manifest_version": 3, "name": "__MSG_extName__",
+        "version": "2025.1116.1", "default_locale": outside.display().to_string()});
+    fs::write(&lite, manifest.to_string()).unwrap();
+
+    let (audit, journal) = audit_host(&Host::for_home(&home_dir, OsFamily::Linux));
+    let read: Vec<String> = journal
+        .entries()
+        .into_iter()
+        .filter_map(|e| match e {
+            JournalEntry::FileRead { path, .. } => Some(path),
+            _ => None,
+        })
+        .collect();
+    let inside = |p: &str| {
+        let p = Path::new(p);
+        p.starts_with(&home_dir) && !p.components().any(|c| c == std::path::Component::ParentDir)
+    };
+    assert!(read.iter().all(|p| inside(p)), "read outside the home: {read:#?}");
+    let main = profile(browser(&audit, "chrome"), "Personne 1");
+    for e in &main.extensions {
+        assert!(!e.name.contains("outside the home") && e.version != "6.6.6", "{e:#?}");
+    }
+    // Without its messages, the extension goes by its id.
+    assert_eq!(extension(main, UBO_LITE).unwrap().name, UBO_LITE);
+}
