@@ -570,3 +570,47 @@ fn names_in_chrome_files_never_lead_outside_the_home() {
     // Without its messages, the extension goes by its id.
     assert_eq!(extension(main, UBO_LITE).unwrap().name, UBO_LITE);
 }
+
+#[test]
+fn json_of_the_wrong_shape_is_a_problem_and_never_a_crash() {
+    let dir = copy_home("chrome-mv2");
+    let chrome = dir.path().join(".config/google-chrome");
+    // Valid JSON, but not what Chrome writes: each is said, not taken for "no extension".
+    fs::write(chrome.join("Local State"), "42").unwrap();
+    fs::write(chrome.join("Default/Preferences"), "null").unwrap();
+    fs::write(chrome.join("Profile 1/Preferences"), "[1, 2, 3]").unwrap();
+    // Numbers where text is expected, and text where numbers are.
+    let odd = serde_json::json!({"extensions": {"settings": {
+        UBO_LITE: {"state": "1", "disable_reasons": "none", "location": "x", "path": 7,
+                   "manifest": {"name": 42, "version": [], "manifest_version": "3"}},
+    }}});
+    fs::write(chrome.join("Default/Secure Preferences"), odd.to_string()).unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    for file in ["google-chrome/Local State", "Default/Preferences", "Profile 1/Preferences"] {
+        assert!(
+            audit.problems.iter().any(|p| p.code == "detect.unexpected_format" && p.path.ends_with(file)),
+            "{file}: {:#?}",
+            audit.problems
+        );
+    }
+    let chrome = browser(&audit, "chrome");
+    assert_eq!(chrome.profiles.len(), 2, "the profiles are still there, under their folders' names");
+    let lite = extension(profile(chrome, "Default"), UBO_LITE).unwrap();
+    assert_eq!((lite.name.as_str(), lite.manifest_version), ("uBlock Origin Lite", Some(3)), "from disk");
+
+    // Firefox: `null`, and an array nested far deeper than any JSON reader should follow.
+    let dir = copy_home("debian-firefox-ubo");
+    let root = dir.path().join(".mozilla/firefox");
+    fs::write(root.join("k3v9x2ab.default-esr/extensions.json"), "null").unwrap();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    fs::write(root.join("p0q1r2s3.default/extensions.json"), deep).unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    let problem =
+        |code: &str, file: &str| audit.problems.iter().any(|p| p.code == code && p.path.ends_with(file));
+    assert!(
+        problem("detect.unexpected_format", "k3v9x2ab.default-esr/extensions.json"),
+        "{:#?}",
+        audit.problems
+    );
+    assert!(problem("detect.invalid_json", "p0q1r2s3.default/extensions.json"), "{:#?}", audit.problems);
+}

@@ -93,7 +93,7 @@ pub fn detect_browsers(host: &Host, reader: &mut Reader<'_>) -> Vec<Browser> {
         if !reader.is_dir(&root.path) {
             continue;
         }
-        let local_state = reader.read_json(root.app, &root.path.join("Local State"));
+        let local_state = read_object(reader, root.app, &root.path.join("Local State"));
         let info_cache =
             local_state.as_ref().and_then(|s| s.pointer("/profile/info_cache")).and_then(Value::as_object);
         let last_used =
@@ -141,6 +141,17 @@ pub fn detect_browsers(host: &Host, reader: &mut Reader<'_>) -> Vec<Browser> {
     out
 }
 
+/// A JSON file Chrome writes as one object. Anything else (`null`, a list, a number) is said to be
+/// unexpected, rather than read as a file that holds nothing.
+fn read_object(reader: &mut Reader<'_>, app: &str, path: &Path) -> Option<Value> {
+    let json = reader.read_json(app, path)?;
+    if json.is_object() {
+        return Some(json);
+    }
+    reader.problem("detect.unexpected_format", app, path, "not a JSON object, as the browser writes it");
+    None
+}
+
 fn has_preferences(dir: &Path) -> bool {
     dir.join("Preferences").is_file() || dir.join("Secure Preferences").is_file()
 }
@@ -154,7 +165,7 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
     let mut evidence: BTreeMap<String, String> = BTreeMap::new();
     for file in ["Preferences", "Secure Preferences"] {
         let path = profile.join(file);
-        let Some(json) = reader.read_json(app, &path) else {
+        let Some(json) = read_object(reader, app, &path) else {
             continue;
         };
         for pointer in ["/extensions/settings", "/extensions/opsettings"] {
