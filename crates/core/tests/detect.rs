@@ -524,6 +524,22 @@ fn a_property_list_that_expands_without_end_is_a_problem_not_a_hang() {
     assert!(audit.apps.iter().any(|a| a.id == "firefox"));
 }
 
+/// The files the journal says were opened outside `home` (or through a `..`).
+fn read_outside(journal: &Journal, home: &Path) -> Vec<String> {
+    journal
+        .entries()
+        .into_iter()
+        .filter_map(|e| match e {
+            JournalEntry::FileRead { path, .. } => Some(path),
+            _ => None,
+        })
+        .filter(|p| {
+            let p = Path::new(p);
+            !p.starts_with(home) || p.components().any(|c| c == std::path::Component::ParentDir)
+        })
+        .collect()
+}
+
 #[test]
 fn names_in_chrome_files_never_lead_outside_the_home() {
     let root = tempfile::tempdir().unwrap();
@@ -550,19 +566,7 @@ fn names_in_chrome_files_never_lead_outside_the_home() {
     fs::write(&lite, manifest.to_string()).unwrap();
 
     let (audit, journal) = audit_host(&Host::for_home(&home_dir, OsFamily::Linux));
-    let read: Vec<String> = journal
-        .entries()
-        .into_iter()
-        .filter_map(|e| match e {
-            JournalEntry::FileRead { path, .. } => Some(path),
-            _ => None,
-        })
-        .collect();
-    let inside = |p: &str| {
-        let p = Path::new(p);
-        p.starts_with(&home_dir) && !p.components().any(|c| c == std::path::Component::ParentDir)
-    };
-    assert!(read.iter().all(|p| inside(p)), "read outside the home: {read:#?}");
+    assert_eq!(read_outside(&journal, &home_dir), Vec::<String>::new());
     let main = profile(browser(&audit, "chrome"), "Personne 1");
     for e in &main.extensions {
         assert!(!e.name.contains("outside the home") && e.version != "6.6.6", "{e:#?}");
@@ -613,4 +617,45 @@ fn json_of_the_wrong_shape_is_a_problem_and_never_a_crash() {
         audit.problems
     );
     assert!(problem("detect.invalid_json", "p0q1r2s3.default/extensions.json"), "{:#?}", audit.problems);
+}
+
+#[test]
+fn profile_paths_in_profiles_ini_never_lead_outside_the_home() {
+    let root = tempfile::tempdir().unwrap();
+    let home_dir = root.path().join("home");
+    copy_dir(&home("debian-firefox-ubo"), &home_dir);
+    // Beside the home: a profile that must never be read.
+    let outside = root.path().join("outside");
+    write_file(&outside.join("extensions.json"), br#"{"addons": []}"#);
+    let ini = home_dir.join(".mozilla/firefox/profiles.ini");
+    let mut text = fs::read_to_string(&ini).unwrap();
+    text.push_str(&format!(
+        "\n[Profile2]\nName=climbs\nIsRelative=1\nPath=../../../outside\n\
+         \n[Profile3]\nName=absolute\nIsRelative=0\nPath={}\n\
+         \n[Profile4]\nName=twice\nPath=k3v9x2ab.default-esr\nPath=../../../outside\n\
+         \n[Profile5]\nName=no path\n\
+         \n[Profile6]\nPath=\n",
+        outside.display()
+    ));
+    fs::write(&ini, text).unwrap();
+    let (audit, journal) = audit_host(&Host::for_home(&home_dir, OsFamily::Linux));
+    assert_eq!(read_outside(&journal, &home_dir), Vec::<String>::new());
+    let unresolved: Vec<&str> = audit
+        .problems
+        .iter()
+        .filter(|p| p.code == "detect.unresolved_path")
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(unresolved.len(), 1, "{:#?}", audit.problems);
+    assert!(unresolved[0].contains(&outside.display().to_string()), "{unresolved:?}");
+    let firefox = browser(&audit, "firefox");
+    assert_eq!(firefox.profiles.len(), 2, "{:#?}", firefox.profiles);
+    assert!(extension(profile(firefox, "default-esr"), UBO).unwrap().enabled);
+
+    // No section at all: the profiles are still found by scanning the folder.
+    fs::write(&ini, "StartWithLastProfile=1\n").unwrap();
+    let (audit, _) = audit_host(&Host::for_home(&home_dir, OsFamily::Linux));
+    let firefox = browser(&audit, "firefox");
+    assert_eq!(firefox.profiles.len(), 2);
+    assert!(firefox.profiles.iter().all(|p| p.unlisted));
 }
