@@ -659,3 +659,37 @@ fn profile_paths_in_profiles_ini_never_lead_outside_the_home() {
     assert_eq!(firefox.profiles.len(), 2);
     assert!(firefox.profiles.iter().all(|p| p.unlisted));
 }
+
+#[test]
+fn empty_files_and_text_that_is_not_utf8() {
+    // Thunderbird: prefs.js with a Latin-1 name among the accounts, profiles.ini with a Latin-1 name.
+    let dir = copy_home("thunderbird-gmail-posteo");
+    let tb = dir.path().join(".thunderbird");
+    let prefs = tb.join("tb5x6y7z.default-release/prefs.js");
+    let mut bytes = fs::read(&prefs).unwrap();
+    bytes.extend_from_slice(b"user_pref(\"mail.identity.id1.fullName\", \"Ana Dupr\xe9\");\n");
+    fs::write(&prefs, bytes).unwrap();
+    let ini = tb.join("profiles.ini");
+    let text = fs::read(&ini).unwrap();
+    fs::write(&ini, [&text[..], b"\n[Profile1]\nName=Pr\xe9f\xe9r\xe9\nPath=absent\n"].concat()).unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    assert_eq!(audit.mail_accounts.len(), 2, "{:#?}", audit.mail_accounts);
+    assert!(audit.problems.is_empty(), "{:#?}", audit.problems);
+
+    // Empty: a prefs.js says nothing (no account, no problem); an empty JSON file is not JSON.
+    fs::write(&prefs, "").unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    assert!(audit.mail_accounts.is_empty() && audit.problems.is_empty(), "{:#?}", audit.problems);
+    let dir = copy_home("chrome-mv2");
+    fs::write(dir.path().join(".config/google-chrome/Default/Preferences"), "").unwrap();
+    let dir_ff = copy_home("debian-firefox-ubo");
+    fs::write(dir_ff.path().join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json"), "").unwrap();
+    for (home, file) in [(&dir, "Default/Preferences"), (&dir_ff, "default-esr/extensions.json")] {
+        let (audit, _) = audit_host(&Host::for_home(home.path(), OsFamily::Linux));
+        assert!(
+            audit.problems.iter().any(|p| p.code == "detect.invalid_json" && p.path.ends_with(file)),
+            "{file}: {:#?}",
+            audit.problems
+        );
+    }
+}
