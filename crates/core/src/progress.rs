@@ -316,14 +316,21 @@ impl ProgressStore {
         }
         let main = dir.join(PROGRESS_FILE);
         let backup = dir.join(BACKUP_FILE);
-        let (main_read, backup_read) = (read(&main)?, read(&backup)?);
-        match (main_read, backup_read) {
-            (Read::Good(progress), _) => Ok(Loaded { progress, notice: None }),
-            (Read::TooNew(found), _) => {
-                Err(ProgressError::TooNew { path: main.display().to_string(), found })
+        // Why the file cannot be used: `None` when it is missing.
+        let damage = match read(&main)? {
+            Read::Good(progress) => return Ok(Loaded { progress, notice: None }),
+            Read::TooNew(found) => {
+                return Err(ProgressError::TooNew { path: main.display().to_string(), found })
             }
-            (Read::Missing, Read::Missing) => Ok(Loaded { progress: Progress::default(), notice: None }),
-            (Read::Missing, Read::Good(progress)) => {
+            Read::Missing => None,
+            Read::Bad(why) => Some(why),
+        };
+        // The copy is only looked at when it is needed, and one that cannot be read is no copy: it must
+        // never stop a good file from loading, nor a damaged one from being recovered.
+        let backup_read = read(&backup).unwrap_or_else(|e| Read::Bad(e.to_string()));
+        match (damage, backup_read) {
+            (None, Read::Missing) => Ok(Loaded { progress: Progress::default(), notice: None }),
+            (None, Read::Good(progress)) => {
                 if write {
                     self.save_inner(dir, &progress)?;
                 }
@@ -336,8 +343,8 @@ impl ProgressStore {
                     }),
                 })
             }
-            (Read::Missing, _) => Ok(Loaded { progress: Progress::default(), notice: None }),
-            (Read::Bad(why), backup_read) => {
+            (None, _) => Ok(Loaded { progress: Progress::default(), notice: None }),
+            (Some(why), backup_read) => {
                 let damaged_copy = if write { Some(set_aside(&main)?.display().to_string()) } else { None };
                 match backup_read {
                     Read::Good(progress) => {

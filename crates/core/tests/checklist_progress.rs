@@ -181,6 +181,23 @@ fn a_progress_file_that_is_a_fifo_is_set_aside_without_waiting_for_a_writer() {
     assert!(fs::symlink_metadata(copy).unwrap().file_type().is_fifo(), "the FIFO is set aside, not opened");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_broken_copy_never_stops_a_good_progress_file_from_loading() {
+    // The copy is a link to itself: it cannot even be opened (for root neither).
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProgressStore::open(dir.path());
+    store.save(&sample(2)).unwrap();
+    let backup = dir.path().join(BACKUP_FILE);
+    std::os::unix::fs::symlink(&backup, &backup).unwrap();
+    assert_eq!(store.load().unwrap(), Loaded { progress: sample(2), notice: None });
+    assert_eq!(store.load_read_only().unwrap(), Loaded { progress: sample(2), notice: None });
+    // And the next save replaces the broken copy with the good file.
+    store.save(&sample(3)).unwrap();
+    let copy: Progress = serde_json::from_slice(&fs::read(&backup).unwrap()).unwrap();
+    assert_eq!(copy, sample(2));
+}
+
 #[test]
 fn missing_file_with_a_copy_uses_the_copy() {
     let dir = tempfile::tempdir().unwrap();
