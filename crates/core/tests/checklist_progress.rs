@@ -121,6 +121,37 @@ fn damaged_file_without_copy_is_reported_not_silently_emptied() {
 }
 
 #[test]
+fn json_of_the_wrong_shape_is_damage_recovered_from_the_copy() {
+    let deep = format!("{{\"version\": 1, \"packs\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let shapes: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("a list", b"[1, 2]".to_vec()),
+        ("null", b"null".to_vec()),
+        ("a number", b"42".to_vec()),
+        ("a version in text", b"{\"version\": \"1\", \"packs\": {}}".to_vec()),
+        (
+            "an answer that is a number",
+            b"{\"version\": 1, \"packs\": {\"p\": {\"answers\": {\"s\": 7}}}}".to_vec(),
+        ),
+        ("nested 100,000 deep", deep.into_bytes()),
+    ];
+    for (what, bytes) in shapes {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProgressStore::open(dir.path());
+        store.save(&sample(1)).unwrap();
+        store.save(&sample(2)).unwrap();
+        fs::write(dir.path().join(PROGRESS_FILE), &bytes).unwrap();
+        let loaded = store.load().unwrap();
+        assert_eq!(loaded.progress, sample(1), "{what}");
+        let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), .. }) = &loaded.notice
+        else {
+            panic!("{what}: expected a recovery notice, got {:?}", loaded.notice);
+        };
+        assert_eq!(fs::read(copy).unwrap(), bytes, "{what}: kept aside as it was");
+    }
+}
+
+#[test]
 fn a_progress_file_that_is_a_folder_or_too_large_is_set_aside_and_the_copy_used() {
     // A folder: not a file to read, and nothing could ever be saved over it.
     let dir = tempfile::tempdir().unwrap();
