@@ -693,3 +693,21 @@ fn empty_files_and_text_that_is_not_utf8() {
         );
     }
 }
+
+#[test]
+fn an_account_listed_a_million_times_is_one_account() {
+    // 9 MB of prefs.js, under the size cap: the same account over and over. Read as listed, each
+    // repetition became an account of its own, some 300 bytes each: gigabytes from a file.
+    let dir = copy_home("thunderbird-gmail-posteo");
+    let prefs = dir.path().join(".thunderbird/tb5x6y7z.default-release/prefs.js");
+    let mut text = fs::read_to_string(&prefs).unwrap();
+    text.push_str(&format!(
+        "user_pref(\"mail.accountmanager.accounts\", \"{}account2\");\n",
+        "account1,".repeat(1_000_000)
+    ));
+    fs::write(&prefs, text).unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    assert_eq!(audit.mail_accounts.len(), 2);
+    let addresses: Vec<Option<&str>> = audit.mail_accounts.iter().map(|a| a.address.as_deref()).collect();
+    assert_eq!(addresses, [Some("ana.dupont@gmail.com"), Some("ana@posteo.net")]);
+}
