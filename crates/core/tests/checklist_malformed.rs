@@ -136,3 +136,19 @@ fn a_fifo_among_checklist_files_is_refused_without_waiting_for_a_writer() {
         assert_eq!(err.detail().as_deref(), Some("not a regular file"));
     }
 }
+
+#[test]
+fn toml_nested_without_end_is_a_problem_not_a_crash() {
+    let reference = Reference::builtin().unwrap();
+    let n = 100_000;
+    for (what, text) in [
+        ("arrays", format!("id = {}{}\n", "[".repeat(n), "]".repeat(n))),
+        ("inline tables", format!("id = {}1{}\n", "{a = ".repeat(n), "}".repeat(n))),
+        ("dotted keys", format!("{} = 1\n", vec!["a"; n].join("."))),
+    ] {
+        let err = Pack::from_text("deep.toml", &text, &reference).unwrap_err();
+        let diags = err.diagnostics();
+        assert_eq!(diags.len(), 1, "{what}: {err}");
+        assert!(diags[0].message.contains("recurs"), "{what}: {}", diags[0]);
+    }
+}
