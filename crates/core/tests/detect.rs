@@ -404,7 +404,10 @@ fn a_fifo_is_never_opened() {
         eprintln!("mkfifo is not available: the FIFO case is skipped");
         return;
     }
-    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    let home = dir.path().to_path_buf();
+    let (audit, _) = watchdog::ends("auditing a home with a FIFO", move || {
+        audit_host(&Host::for_home(home, OsFamily::Linux))
+    });
     assert!(audit
         .problems
         .iter()
