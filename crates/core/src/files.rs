@@ -1,6 +1,7 @@
 //! Writing a file so that a failure never leaves half of one: the one way Premiers Pas writes its own
 //! files (saved progress, the offline directory) and the files a person chooses (a report, a directory
-//! export).
+//! export). And reading one of those back, or a file a person hands over, without ever waiting on a FIFO
+//! or holding more than a set size: [`read_regular`].
 //!
 //! The bytes go to a temporary file in the target's folder, which is synced and then renamed over the
 //! target; the folder is synced too, so the rename itself survives a power cut. Until the rename, the
@@ -11,7 +12,7 @@
 //! progress) or [`NewFile::Default`] (what any program's new file gets, as with `std::fs::write`).
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 /// The start of the temporary files' names (hidden on Unix).
@@ -52,6 +53,50 @@ pub fn write_atomic(path: &Path, bytes: &[u8], new_file: NewFile) -> io::Result<
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// Why [`read_regular`] gave no bytes.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be opened or read (missing, permission denied, a link loop…).
+    Io(io::Error),
+    /// A folder, a FIFO, a device: not a file to read. It was not opened (opening a FIFO waits for a
+    /// writer, for ever).
+    NotAFile,
+    /// Larger than the limit: `bytes` is its size, or what had been read when the limit was passed.
+    TooLarge { bytes: u64 },
+}
+
+impl ReadError {
+    /// The same as an I/O error, for a caller that reports every failure to read alike.
+    pub fn into_io(self) -> io::Error {
+        match self {
+            ReadError::Io(e) => e,
+            ReadError::NotAFile => io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
+            ReadError::TooLarge { bytes } => {
+                io::Error::new(io::ErrorKind::InvalidData, format!("too large ({bytes} bytes)"))
+            }
+        }
+    }
+}
+
+/// Reads a whole regular file of at most `max_bytes`. Anything else is refused before it is opened, and
+/// a file larger than the limit before it is read; one that grows while it is read stops at the limit.
+pub fn read_regular(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if meta.len() > max_bytes {
+        return Err(ReadError::TooLarge { bytes: meta.len() });
+    }
+    let file = fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(ReadError::TooLarge { bytes: bytes.len() as u64 });
+    }
+    Ok(bytes)
 }
 
 /// Is this file name one of [`write_atomic`]'s temporary files (left behind by a crash)?
@@ -123,6 +168,23 @@ mod tests {
         assert!(write_atomic(&file.join("report.html"), b"x", NewFile::Default).is_err());
         assert_eq!(fs::read_to_string(&file).unwrap(), "plain");
         assert_eq!(names(dir.path()), ["plain", "progress.json"]);
+    }
+
+    #[test]
+    fn reading_takes_regular_files_up_to_the_limit_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        fs::write(&path, b"{}").unwrap();
+        assert_eq!(read_regular(&path, 2).unwrap(), b"{}");
+        assert!(matches!(read_regular(&path, 1), Err(ReadError::TooLarge { bytes: 2 })));
+        // Sparse: a gigabyte on paper, refused by its size without a byte read.
+        let huge = dir.path().join("huge.json");
+        fs::File::create(&huge).unwrap().set_len(1 << 30).unwrap();
+        assert!(matches!(read_regular(&huge, 1024), Err(ReadError::TooLarge { bytes: 1_073_741_824 })));
+        assert!(matches!(read_regular(dir.path(), 1024), Err(ReadError::NotAFile)));
+        let missing = read_regular(&dir.path().join("absent"), 1024).unwrap_err().into_io();
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
+        assert_eq!(ReadError::NotAFile.into_io().to_string(), "not a regular file");
     }
 
     #[test]

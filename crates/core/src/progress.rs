@@ -5,6 +5,8 @@
 //! ([`crate::files::write_atomic`]) with the previous good copy kept as
 //! `progress.json.bak`. A damaged file is never a crash and never silently emptied: it is set aside as
 //! `progress.json.corrupt-<time>`, the copy is used instead, and the caller gets a [`Notice`] to show.
+//! Something that is not a file Premiers Pas could have written (a folder, a FIFO, which is never opened,
+//! a file larger than [`MAX_PROGRESS_BYTES`]) counts as damaged.
 //! [`ProgressStore::ephemeral`] keeps everything in memory only, for stands.
 //!
 //! One window at a time may own a data folder's progress: [`ProgressStore::open_exclusive`] holds an
@@ -26,7 +28,7 @@ use ts_rs::TS;
 
 use crate::checklist::{Answer, Answers, Status, StepResult};
 use crate::error::ErrorCode;
-use crate::files::{self, write_atomic, NewFile};
+use crate::files::{self, write_atomic, NewFile, ReadError};
 
 /// The file name in the data folder.
 pub const PROGRESS_FILE: &str = "progress.json";
@@ -36,6 +38,9 @@ pub const BACKUP_FILE: &str = "progress.json.bak";
 pub const LOCK_FILE: &str = "progress.lock";
 /// The format version this build writes and reads.
 pub const PROGRESS_VERSION: u32 = 1;
+/// The largest progress file read: far more than the answers to every pack take. A larger file is not
+/// progress Premiers Pas wrote, and is set aside like a damaged one rather than read into memory.
+pub const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// How temporary files were named before they were [`crate::files`]'s (still cleaned up).
 const OLD_TEMP_PREFIX: &str = ".progress-";
@@ -311,14 +316,21 @@ impl ProgressStore {
         }
         let main = dir.join(PROGRESS_FILE);
         let backup = dir.join(BACKUP_FILE);
-        let (main_read, backup_read) = (read(&main)?, read(&backup)?);
-        match (main_read, backup_read) {
-            (Read::Good(progress), _) => Ok(Loaded { progress, notice: None }),
-            (Read::TooNew(found), _) => {
-                Err(ProgressError::TooNew { path: main.display().to_string(), found })
+        // Why the file cannot be used: `None` when it is missing.
+        let damage = match read(&main)? {
+            Read::Good(progress) => return Ok(Loaded { progress, notice: None }),
+            Read::TooNew(found) => {
+                return Err(ProgressError::TooNew { path: main.display().to_string(), found })
             }
-            (Read::Missing, Read::Missing) => Ok(Loaded { progress: Progress::default(), notice: None }),
-            (Read::Missing, Read::Good(progress)) => {
+            Read::Missing => None,
+            Read::Bad(why) => Some(why),
+        };
+        // The copy is only looked at when it is needed, and one that cannot be read is no copy: it must
+        // never stop a good file from loading, nor a damaged one from being recovered.
+        let backup_read = read(&backup).unwrap_or_else(|e| Read::Bad(e.to_string()));
+        match (damage, backup_read) {
+            (None, Read::Missing) => Ok(Loaded { progress: Progress::default(), notice: None }),
+            (None, Read::Good(progress)) => {
                 if write {
                     self.save_inner(dir, &progress)?;
                 }
@@ -331,8 +343,8 @@ impl ProgressStore {
                     }),
                 })
             }
-            (Read::Missing, _) => Ok(Loaded { progress: Progress::default(), notice: None }),
-            (Read::Bad(why), backup_read) => {
+            (None, _) => Ok(Loaded { progress: Progress::default(), notice: None }),
+            (Some(why), backup_read) => {
                 let damaged_copy = if write { Some(set_aside(&main)?.display().to_string()) } else { None };
                 match backup_read {
                     Read::Good(progress) => {
@@ -396,10 +408,17 @@ impl ProgressStore {
 }
 
 fn read(path: &Path) -> Result<Read, ProgressError> {
-    let bytes = match fs::read(path) {
+    let bytes = match files::read_regular(path, MAX_PROGRESS_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Read::Missing),
-        Err(source) => return Err(ProgressError::Io { path: path.display().to_string(), source }),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Read::Missing),
+        Err(ReadError::Io(source)) => {
+            return Err(ProgressError::Io { path: path.display().to_string(), source })
+        }
+        // Not progress written by Premiers Pas: damaged, to be set aside like a broken file.
+        Err(ReadError::NotAFile) => return Ok(Read::Bad("not a regular file".into())),
+        Err(ReadError::TooLarge { bytes }) => {
+            return Ok(Read::Bad(format!("too large ({bytes} bytes, at most {MAX_PROGRESS_BYTES})")))
+        }
     };
     #[derive(Deserialize)]
     struct VersionOnly {

@@ -1,10 +1,16 @@
 //! Malformed packs: each fixture in `fixtures/packs/malformed/` lists, in `# expect: LINE:COL: message`
 //! comments at its end, every problem the validator must report — no more, no fewer, at those positions.
+//! And files that cannot be packs at all: not UTF-8, far too large, a FIFO.
+
+#![allow(clippy::unwrap_used)]
+
+mod watchdog;
 
 use std::path::{Path, PathBuf};
 
-use premiers_pas_core::checklist::{ChecklistError, Pack};
+use premiers_pas_core::checklist::{validate_paths, ChecklistError, Library, Pack, MAX_PACK_BYTES};
 use premiers_pas_core::reference::Reference;
+use premiers_pas_core::ErrorCode;
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/malformed");
@@ -53,4 +59,96 @@ fn diagnostics_name_the_file() {
     let err = Pack::from_text("checklists/x.toml", text, &reference).unwrap_err();
     let first = err.diagnostics().first().unwrap().to_string();
     assert!(first.starts_with("checklists/x.toml:1:1: "), "{first}");
+}
+
+fn own_pack_text() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/own/atelier-courriel.toml");
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// Each diagnostic as `file name:line:col: message`.
+fn named(diags: &[premiers_pas_core::checklist::Diagnostic]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            let name = Path::new(&d.file).file_name().unwrap().to_string_lossy().into_owned();
+            format!("{name}:{}:{}: {}", d.line, d.col, d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn files_that_cannot_be_packs_are_said_so_and_the_others_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = own_pack_text();
+    assert!(text.contains('é'));
+    // Saved as Latin-1 (an old editor's default), and valid TOML padded past any pack written by hand.
+    let latin1: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    std::fs::write(dir.path().join("latin1.toml"), latin1).unwrap();
+    let mut big = text.clone();
+    while big.len() as u64 <= MAX_PACK_BYTES {
+        big.push_str("# padding padding padding padding padding padding padding padding padding\n");
+    }
+    std::fs::write(dir.path().join("big.toml"), &big).unwrap();
+    std::fs::write(dir.path().join("good.toml"), &text).unwrap();
+    let paths: Vec<PathBuf> =
+        ["latin1.toml", "big.toml", "good.toml"].iter().map(|n| dir.path().join(n)).collect();
+    let diags = validate_paths(&paths).unwrap();
+    assert_eq!(
+        named(&diags),
+        [
+            "latin1.toml:1:1: this file is not UTF-8 text: save it as UTF-8".to_owned(),
+            format!(
+                "big.toml:1:1: this file is too large to be a checklist file ({} bytes, at most {MAX_PACK_BYTES})",
+                big.len()
+            ),
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_among_checklist_files_is_refused_without_waiting_for_a_writer() {
+    let mkfifo =
+        |path: &Path| std::process::Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success());
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("attente.toml");
+    if !mkfifo(&fifo) {
+        eprintln!("mkfifo is not available: the FIFO case is skipped");
+        return;
+    }
+    // Named on the command line, or in a checklists folder in place of a reference file.
+    let checklists = dir.path().join("checklists");
+    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists");
+    std::fs::create_dir_all(checklists.join("packs")).unwrap();
+    for name in ["apps.toml", "categories.toml"] {
+        std::fs::copy(builtin.join(name), checklists.join(name)).unwrap();
+    }
+    assert!(mkfifo(&checklists.join("providers.toml")));
+    let (named_fifo, folder) = watchdog::ends("validating FIFOs", move || {
+        (
+            validate_paths(std::slice::from_ref(&fifo)).unwrap_err(),
+            Library::load_dir(&checklists).unwrap_err(),
+        )
+    });
+    for err in [named_fifo, folder] {
+        assert_eq!(err.code(), "checklist.unreadable", "{err}");
+        assert_eq!(err.detail().as_deref(), Some("not a regular file"));
+    }
+}
+
+#[test]
+fn toml_nested_without_end_is_a_problem_not_a_crash() {
+    let reference = Reference::builtin().unwrap();
+    let n = 100_000;
+    for (what, text) in [
+        ("arrays", format!("id = {}{}\n", "[".repeat(n), "]".repeat(n))),
+        ("inline tables", format!("id = {}1{}\n", "{a = ".repeat(n), "}".repeat(n))),
+        ("dotted keys", format!("{} = 1\n", vec!["a"; n].join("."))),
+    ] {
+        let err = Pack::from_text("deep.toml", &text, &reference).unwrap_err();
+        let diags = err.diagnostics();
+        assert_eq!(diags.len(), 1, "{what}: {err}");
+        assert!(diags[0].message.contains("recurs"), "{what}: {}", diags[0]);
+    }
 }

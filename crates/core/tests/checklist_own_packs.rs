@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod watchdog;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -253,7 +255,10 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
     let data = tempfile::tempdir().unwrap();
     let fifo = data.path().join("attente.toml");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-    let err = Library::builtin().unwrap().add_own_pack(data.path(), &fifo).unwrap_err();
+    let dir = data.path().to_path_buf();
+    let err = watchdog::ends("adding a FIFO as a pack", move || {
+        Library::builtin().unwrap().add_own_pack(&dir, &fifo).unwrap_err()
+    });
     assert_eq!(err.code(), "own_pack.unreadable");
 }
 

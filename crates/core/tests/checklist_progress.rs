@@ -2,12 +2,16 @@
 //! process killed (SIGKILL) in the middle of saving, many times: the file is always the old or the new
 //! version, never a broken one.
 
+mod watchdog;
+
 use std::fs;
 use std::path::Path;
 
 use premiers_pas_core::checklist::{Answer, Status, StepResult};
 use premiers_pas_core::files;
-use premiers_pas_core::progress::{Notice, Progress, ProgressStore, BACKUP_FILE, LOCK_FILE, PROGRESS_FILE};
+use premiers_pas_core::progress::{
+    Loaded, Notice, Progress, ProgressStore, BACKUP_FILE, LOCK_FILE, PROGRESS_FILE,
+};
 
 fn result(id: &str, status: Status) -> StepResult {
     StepResult { id: id.into(), status, reasons: vec![], evidence: vec![], answer: None }
@@ -114,6 +118,115 @@ fn damaged_file_without_copy_is_reported_not_silently_emptied() {
         "{:?}",
         loaded.notice
     );
+}
+
+#[test]
+fn json_of_the_wrong_shape_is_damage_recovered_from_the_copy() {
+    let deep = format!("{{\"version\": 1, \"packs\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let shapes: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("a list", b"[1, 2]".to_vec()),
+        ("null", b"null".to_vec()),
+        ("a number", b"42".to_vec()),
+        ("a version in text", b"{\"version\": \"1\", \"packs\": {}}".to_vec()),
+        (
+            "an answer that is a number",
+            b"{\"version\": 1, \"packs\": {\"p\": {\"answers\": {\"s\": 7}}}}".to_vec(),
+        ),
+        ("nested 100,000 deep", deep.into_bytes()),
+    ];
+    for (what, bytes) in shapes {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProgressStore::open(dir.path());
+        store.save(&sample(1)).unwrap();
+        store.save(&sample(2)).unwrap();
+        fs::write(dir.path().join(PROGRESS_FILE), &bytes).unwrap();
+        let loaded = store.load().unwrap();
+        assert_eq!(loaded.progress, sample(1), "{what}");
+        let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), .. }) = &loaded.notice
+        else {
+            panic!("{what}: expected a recovery notice, got {:?}", loaded.notice);
+        };
+        assert_eq!(fs::read(copy).unwrap(), bytes, "{what}: kept aside as it was");
+    }
+}
+
+#[test]
+fn a_progress_file_that_is_a_folder_or_too_large_is_set_aside_and_the_copy_used() {
+    // A folder: not a file to read, and nothing could ever be saved over it.
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProgressStore::open(dir.path());
+    store.save(&sample(1)).unwrap();
+    store.save(&sample(2)).unwrap();
+    let main = dir.path().join(PROGRESS_FILE);
+    fs::remove_file(&main).unwrap();
+    fs::create_dir(&main).unwrap();
+    fs::write(main.join("kept.txt"), "kept").unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.progress, sample(1));
+    let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), reason }) = &loaded.notice
+    else {
+        panic!("expected a recovery notice, got {:?}", loaded.notice);
+    };
+    assert!(reason.contains("not a regular file"), "{reason}");
+    assert_eq!(fs::read_to_string(Path::new(copy).join("kept.txt")).unwrap(), "kept", "set aside whole");
+    assert_eq!(store.load().unwrap(), Loaded { progress: sample(1), notice: None }, "and saved again");
+
+    // Far larger than any progress (sparse: nothing on disk): refused by its size, kept aside as it is.
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProgressStore::open(dir.path());
+    store.save(&sample(1)).unwrap();
+    store.save(&sample(2)).unwrap();
+    let size = 64 * 1024 * 1024;
+    fs::File::options().write(true).open(dir.path().join(PROGRESS_FILE)).unwrap().set_len(size).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.progress, sample(1));
+    let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), reason }) = &loaded.notice
+    else {
+        panic!("expected a recovery notice, got {:?}", loaded.notice);
+    };
+    assert!(reason.contains("too large"), "{reason}");
+    assert_eq!(fs::metadata(copy).unwrap().len(), size);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_progress_file_that_is_a_fifo_is_set_aside_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProgressStore::open(dir.path());
+    store.save(&sample(1)).unwrap();
+    store.save(&sample(2)).unwrap();
+    let main = dir.path().join(PROGRESS_FILE);
+    fs::remove_file(&main).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&main).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available: the FIFO case is skipped");
+        return;
+    }
+    let loaded = watchdog::ends("loading a progress file that is a FIFO", move || store.load().unwrap());
+    assert_eq!(loaded.progress, sample(1));
+    let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), .. }) = &loaded.notice else {
+        panic!("expected a recovery notice, got {:?}", loaded.notice);
+    };
+    use std::os::unix::fs::FileTypeExt as _;
+    assert!(fs::symlink_metadata(copy).unwrap().file_type().is_fifo(), "the FIFO is set aside, not opened");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_broken_copy_never_stops_a_good_progress_file_from_loading() {
+    // The copy is a link to itself: it cannot even be opened (for root neither).
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProgressStore::open(dir.path());
+    store.save(&sample(2)).unwrap();
+    let backup = dir.path().join(BACKUP_FILE);
+    std::os::unix::fs::symlink(&backup, &backup).unwrap();
+    assert_eq!(store.load().unwrap(), Loaded { progress: sample(2), notice: None });
+    assert_eq!(store.load_read_only().unwrap(), Loaded { progress: sample(2), notice: None });
+    // And the next save replaces the broken copy with the good file.
+    store.save(&sample(3)).unwrap();
+    let copy: Progress = serde_json::from_slice(&fs::read(&backup).unwrap()).unwrap();
+    assert_eq!(copy, sample(2));
 }
 
 #[test]

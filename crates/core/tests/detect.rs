@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! audited through a `Host` that sees nothing of the real machine.
 
+mod watchdog;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -402,7 +404,10 @@ fn a_fifo_is_never_opened() {
         eprintln!("mkfifo is not available: the FIFO case is skipped");
         return;
     }
-    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    let home = dir.path().to_path_buf();
+    let (audit, _) = watchdog::ends("auditing a home with a FIFO", move || {
+        audit_host(&Host::for_home(home, OsFamily::Linux))
+    });
     assert!(audit
         .problems
         .iter()
@@ -427,4 +432,285 @@ fn unreadable_files_are_reported() {
     let problem = audit.problems.iter().find(|p| p.path.ends_with("extensions.json")).unwrap();
     assert_eq!(problem.code, "detect.unreadable");
     assert!(problem.message.contains("permission denied"));
+}
+
+/// A binary property list (`bplist00`) of `objects`, the first one the root; object references and
+/// offsets are written on four bytes.
+fn binary_plist(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"bplist00".to_vec();
+    let mut offsets = Vec::new();
+    for object in objects {
+        offsets.push(u32::try_from(out.len()).unwrap());
+        out.extend_from_slice(object);
+    }
+    let table = out.len() as u64;
+    for offset in offsets {
+        out.extend_from_slice(&offset.to_be_bytes());
+    }
+    out.extend_from_slice(&[0; 6]);
+    out.extend_from_slice(&[4, 4]);
+    out.extend_from_slice(&(objects.len() as u64).to_be_bytes());
+    out.extend_from_slice(&0u64.to_be_bytes());
+    out.extend_from_slice(&table.to_be_bytes());
+    out
+}
+
+/// A binary property list array object holding the objects `refs` (fewer than 15).
+fn plist_array(refs: &[u32]) -> Vec<u8> {
+    let mut out = vec![0xA0 | u8::try_from(refs.len()).unwrap()];
+    for r in refs {
+        out.extend_from_slice(&r.to_be_bytes());
+    }
+    out
+}
+
+fn write_file(path: &Path, bytes: &[u8]) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+/// Whether the audit reports `file` as an unreadable property list, for a reason that says `why`.
+fn plist_problem(audit: &Audit, file: &str, why: &str) -> bool {
+    audit
+        .problems
+        .iter()
+        .any(|p| p.code == "detect.invalid_plist" && p.path.ends_with(file) && p.message.contains(why))
+}
+
+const LAUNCH_SERVICES: &str =
+    "Library/Preferences/com.apple.LaunchServices/com.apple.launchservices.secure.plist";
+
+#[test]
+fn a_property_list_nested_without_end_is_a_problem_not_a_crash() {
+    let dir = copy_home("macos-home");
+    // A million arrays, each inside the one before: 9 MB, under the size cap. Dropping such a value
+    // recursively would overflow any thread's stack and abort the whole program.
+    let depth: u32 = 1_000_000;
+    let chain: Vec<Vec<u8>> =
+        (0..depth).map(|i| if i + 1 < depth { plist_array(&[i + 1]) } else { plist_array(&[]) }).collect();
+    write_file(&dir.path().join(LAUNCH_SERVICES), &binary_plist(&chain));
+    // The same in XML, in an application's Info.plist.
+    let xml = format!(
+        "<?xml version=\"1.0\"?><plist version=\"1.0\">{}{}</plist>",
+        "<array>".repeat(500_000),
+        "</array>".repeat(500_000)
+    );
+    write_file(&dir.path().join("Applications/Deep.app/Contents/Info.plist"), xml.as_bytes());
+    let home = dir.path().to_path_buf();
+    let (audit, _) = watchdog::ends("auditing deep property lists", move || {
+        audit_host(&Host::for_home(home, OsFamily::Macos))
+    });
+    assert!(plist_problem(&audit, "secure.plist", "levels deep"), "{:#?}", audit.problems);
+    assert!(plist_problem(&audit, "Deep.app/Contents/Info.plist", "levels deep"), "{:#?}", audit.problems);
+    assert_eq!(audit.default_browser, None);
+    assert!(audit.apps.iter().any(|a| a.id == "firefox"), "the other applications are still found");
+}
+
+#[test]
+fn a_property_list_that_expands_without_end_is_a_problem_not_a_hang() {
+    let dir = copy_home("macos-home");
+    // Forty arrays, each holding the next one twice: a few hundred bytes that read as 2^40 values.
+    let levels: u32 = 40;
+    let bomb: Vec<Vec<u8>> = (0..levels)
+        .map(|i| if i + 1 < levels { plist_array(&[i + 1, i + 1]) } else { plist_array(&[]) })
+        .collect();
+    let bomb = binary_plist(&bomb);
+    assert!(bomb.len() < 1024);
+    write_file(&dir.path().join("Applications/Bomb.app/Contents/Info.plist"), &bomb);
+    write_file(&dir.path().join(LAUNCH_SERVICES), &bomb);
+    let home = dir.path().to_path_buf();
+    let (audit, _) = watchdog::ends("auditing expanding property lists", move || {
+        audit_host(&Host::for_home(home, OsFamily::Macos))
+    });
+    assert!(plist_problem(&audit, "secure.plist", "values"), "{:#?}", audit.problems);
+    assert!(plist_problem(&audit, "Bomb.app/Contents/Info.plist", "values"), "{:#?}", audit.problems);
+    assert!(audit.apps.iter().any(|a| a.id == "firefox"));
+}
+
+/// The files the journal says were opened outside `home` (or through a `..`).
+fn read_outside(journal: &Journal, home: &Path) -> Vec<String> {
+    journal
+        .entries()
+        .into_iter()
+        .filter_map(|e| match e {
+            JournalEntry::FileRead { path, .. } => Some(path),
+            _ => None,
+        })
+        .filter(|p| {
+            let p = Path::new(p);
+            !p.starts_with(home) || p.components().any(|c| c == std::path::Component::ParentDir)
+        })
+        .collect()
+}
+
+#[test]
+fn names_in_chrome_files_never_lead_outside_the_home() {
+    let root = tempfile::tempdir().unwrap();
+    let home_dir = root.path().join("home");
+    copy_dir(&home("chrome-mv2"), &home_dir);
+    // Beside the home: an "extension" and a catalogue of messages that must never be read.
+    let outside = root.path().join("outside");
+    write_file(
+        &outside.join("1.0/manifest.json"),
+        br#"{"name": "Read outside the home", "version": "6.6.6", "manifest_version": 3}"#,
+    );
+    write_file(&outside.join("messages.json"), br#"{"extName": {"message": "Named outside the home"}}"#);
+    // Extension ids written as paths, relative and absolute, in the profile's preferences…
+    let profile_dir = home_dir.join(".config/google-chrome/Default");
+    let prefs = serde_json::json!({"extensions": {"settings": {
+        "../../../../../outside": {"state": 1},
+        outside.display().to_string(): {"state": 1},
+    }}});
+    fs::write(profile_dir.join("Preferences"), prefs.to_string()).unwrap();
+    // …and a manifest whose default language is a path.
+    let lite = profile_dir.join(format!("Extensions/{UBO_LITE}/2025.1116.1_0/manifest.json"));
+    let manifest = serde_json::json!({"manifest_version": 3, "name": "__MSG_extName__",
+        "version": "2025.1116.1", "default_locale": outside.display().to_string()});
+    fs::write(&lite, manifest.to_string()).unwrap();
+
+    let (audit, journal) = audit_host(&Host::for_home(&home_dir, OsFamily::Linux));
+    assert_eq!(read_outside(&journal, &home_dir), Vec::<String>::new());
+    let main = profile(browser(&audit, "chrome"), "Personne 1");
+    for e in &main.extensions {
+        assert!(!e.name.contains("outside the home") && e.version != "6.6.6", "{e:#?}");
+    }
+    // Without its messages, the extension goes by its id.
+    assert_eq!(extension(main, UBO_LITE).unwrap().name, UBO_LITE);
+}
+
+#[test]
+fn json_of_the_wrong_shape_is_a_problem_and_never_a_crash() {
+    let dir = copy_home("chrome-mv2");
+    let chrome = dir.path().join(".config/google-chrome");
+    // Valid JSON, but not what Chrome writes: each is said, not taken for "no extension".
+    fs::write(chrome.join("Local State"), "42").unwrap();
+    fs::write(chrome.join("Default/Preferences"), "null").unwrap();
+    fs::write(chrome.join("Profile 1/Preferences"), "[1, 2, 3]").unwrap();
+    // Numbers where text is expected, and text where numbers are.
+    let odd = serde_json::json!({"extensions": {"settings": {
+        UBO_LITE: {"state": "1", "disable_reasons": "none", "location": "x", "path": 7,
+                   "manifest": {"name": 42, "version": [], "manifest_version": "3"}},
+    }}});
+    fs::write(chrome.join("Default/Secure Preferences"), odd.to_string()).unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    for file in ["google-chrome/Local State", "Default/Preferences", "Profile 1/Preferences"] {
+        assert!(
+            audit.problems.iter().any(|p| p.code == "detect.unexpected_format" && p.path.ends_with(file)),
+            "{file}: {:#?}",
+            audit.problems
+        );
+    }
+    let chrome = browser(&audit, "chrome");
+    assert_eq!(chrome.profiles.len(), 2, "the profiles are still there, under their folders' names");
+    let lite = extension(profile(chrome, "Default"), UBO_LITE).unwrap();
+    assert_eq!((lite.name.as_str(), lite.manifest_version), ("uBlock Origin Lite", Some(3)), "from disk");
+
+    // Firefox: `null`, and an array nested far deeper than any JSON reader should follow.
+    let dir = copy_home("debian-firefox-ubo");
+    let root = dir.path().join(".mozilla/firefox");
+    fs::write(root.join("k3v9x2ab.default-esr/extensions.json"), "null").unwrap();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    fs::write(root.join("p0q1r2s3.default/extensions.json"), deep).unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    let problem =
+        |code: &str, file: &str| audit.problems.iter().any(|p| p.code == code && p.path.ends_with(file));
+    assert!(
+        problem("detect.unexpected_format", "k3v9x2ab.default-esr/extensions.json"),
+        "{:#?}",
+        audit.problems
+    );
+    assert!(problem("detect.invalid_json", "p0q1r2s3.default/extensions.json"), "{:#?}", audit.problems);
+}
+
+#[test]
+fn profile_paths_in_profiles_ini_never_lead_outside_the_home() {
+    let root = tempfile::tempdir().unwrap();
+    let home_dir = root.path().join("home");
+    copy_dir(&home("debian-firefox-ubo"), &home_dir);
+    // Beside the home: a profile that must never be read.
+    let outside = root.path().join("outside");
+    write_file(&outside.join("extensions.json"), br#"{"addons": []}"#);
+    let ini = home_dir.join(".mozilla/firefox/profiles.ini");
+    let mut text = fs::read_to_string(&ini).unwrap();
+    text.push_str(&format!(
+        "\n[Profile2]\nName=climbs\nIsRelative=1\nPath=../../../outside\n\
+         \n[Profile3]\nName=absolute\nIsRelative=0\nPath={}\n\
+         \n[Profile4]\nName=twice\nPath=k3v9x2ab.default-esr\nPath=../../../outside\n\
+         \n[Profile5]\nName=no path\n\
+         \n[Profile6]\nPath=\n",
+        outside.display()
+    ));
+    fs::write(&ini, text).unwrap();
+    let (audit, journal) = audit_host(&Host::for_home(&home_dir, OsFamily::Linux));
+    assert_eq!(read_outside(&journal, &home_dir), Vec::<String>::new());
+    let unresolved: Vec<&str> = audit
+        .problems
+        .iter()
+        .filter(|p| p.code == "detect.unresolved_path")
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(unresolved.len(), 1, "{:#?}", audit.problems);
+    assert!(unresolved[0].contains(&outside.display().to_string()), "{unresolved:?}");
+    let firefox = browser(&audit, "firefox");
+    assert_eq!(firefox.profiles.len(), 2, "{:#?}", firefox.profiles);
+    assert!(extension(profile(firefox, "default-esr"), UBO).unwrap().enabled);
+
+    // No section at all: the profiles are still found by scanning the folder.
+    fs::write(&ini, "StartWithLastProfile=1\n").unwrap();
+    let (audit, _) = audit_host(&Host::for_home(&home_dir, OsFamily::Linux));
+    let firefox = browser(&audit, "firefox");
+    assert_eq!(firefox.profiles.len(), 2);
+    assert!(firefox.profiles.iter().all(|p| p.unlisted));
+}
+
+#[test]
+fn empty_files_and_text_that_is_not_utf8() {
+    // Thunderbird: prefs.js with a Latin-1 name among the accounts, profiles.ini with a Latin-1 name.
+    let dir = copy_home("thunderbird-gmail-posteo");
+    let tb = dir.path().join(".thunderbird");
+    let prefs = tb.join("tb5x6y7z.default-release/prefs.js");
+    let mut bytes = fs::read(&prefs).unwrap();
+    bytes.extend_from_slice(b"user_pref(\"mail.identity.id1.fullName\", \"Ana Dupr\xe9\");\n");
+    fs::write(&prefs, bytes).unwrap();
+    let ini = tb.join("profiles.ini");
+    let text = fs::read(&ini).unwrap();
+    fs::write(&ini, [&text[..], b"\n[Profile1]\nName=Pr\xe9f\xe9r\xe9\nPath=absent\n"].concat()).unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    assert_eq!(audit.mail_accounts.len(), 2, "{:#?}", audit.mail_accounts);
+    assert!(audit.problems.is_empty(), "{:#?}", audit.problems);
+
+    // Empty: a prefs.js says nothing (no account, no problem); an empty JSON file is not JSON.
+    fs::write(&prefs, "").unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    assert!(audit.mail_accounts.is_empty() && audit.problems.is_empty(), "{:#?}", audit.problems);
+    let dir = copy_home("chrome-mv2");
+    fs::write(dir.path().join(".config/google-chrome/Default/Preferences"), "").unwrap();
+    let dir_ff = copy_home("debian-firefox-ubo");
+    fs::write(dir_ff.path().join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json"), "").unwrap();
+    for (home, file) in [(&dir, "Default/Preferences"), (&dir_ff, "default-esr/extensions.json")] {
+        let (audit, _) = audit_host(&Host::for_home(home.path(), OsFamily::Linux));
+        assert!(
+            audit.problems.iter().any(|p| p.code == "detect.invalid_json" && p.path.ends_with(file)),
+            "{file}: {:#?}",
+            audit.problems
+        );
+    }
+}
+
+#[test]
+fn an_account_listed_a_million_times_is_one_account() {
+    // 9 MB of prefs.js, under the size cap: the same account over and over. Read as listed, each
+    // repetition became an account of its own, some 300 bytes each: gigabytes from a file.
+    let dir = copy_home("thunderbird-gmail-posteo");
+    let prefs = dir.path().join(".thunderbird/tb5x6y7z.default-release/prefs.js");
+    let mut text = fs::read_to_string(&prefs).unwrap();
+    text.push_str(&format!(
+        "user_pref(\"mail.accountmanager.accounts\", \"{}account2\");\n",
+        "account1,".repeat(1_000_000)
+    ));
+    fs::write(&prefs, text).unwrap();
+    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
+    assert_eq!(audit.mail_accounts.len(), 2);
+    let addresses: Vec<Option<&str>> = audit.mail_accounts.iter().map(|a| a.address.as_deref()).collect();
+    assert_eq!(addresses, [Some("ana.dupont@gmail.com"), Some("ana@posteo.net")]);
 }

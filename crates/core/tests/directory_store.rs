@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod directory_server;
+mod watchdog;
 
 use std::path::Path;
 use std::time::Duration;
@@ -218,4 +219,46 @@ fn unknown_organization_and_empty_export_are_clear_errors() {
     let server = clean_server();
     refresh(&mut store, &server);
     assert_eq!(store.organization("nope").unwrap_err().code(), "directory.unknown_organization");
+}
+
+/// Makes a FIFO (a named pipe) at `path`; false where `mkfifo` is not available.
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    made.is_ok_and(|s| s.success())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_waiting_for_a_writer() {
+    // Opening a FIFO for reading waits for a writer: forever, here.
+    let data = tempfile::tempdir().unwrap();
+    let fifo = data.path().join("directory.json");
+    if !mkfifo(&fifo) {
+        eprintln!("mkfifo is not available: the FIFO case is skipped");
+        return;
+    }
+    let server = clean_server();
+    let mut store = DirectoryStore::ephemeral();
+    refresh(&mut store, &server);
+    let before = store.directory().cloned();
+    let (store, err) = watchdog::ends("importing a FIFO", move || {
+        let err = store.import(&fifo, &Journal::new()).unwrap_err();
+        (store, err)
+    });
+    assert_eq!(err.code(), "directory.read_failed", "{err}");
+    assert!(err.detail().unwrap().contains("not a regular file"), "{:?}", err.detail());
+    assert_eq!(store.directory().cloned(), before, "the current directory stays");
+
+    // The same FIFO where the saved directory lives: the app still starts, and says why.
+    std::fs::create_dir_all(data.path().join("directory")).unwrap();
+    assert!(mkfifo(&data.path().join("directory/snapshot.json")));
+    let dir = data.path().to_path_buf();
+    let (opened, standing) = watchdog::ends("opening a saved directory that is a FIFO", move || {
+        (DirectoryStore::open(&dir), DirectoryStore::ephemeral_from(&dir, &Journal::new()))
+    });
+    for status in [opened.status(), standing.status()] {
+        assert!(!status.available);
+        assert!(status.problem.is_some(), "{status:?}");
+    }
 }

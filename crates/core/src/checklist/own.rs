@@ -6,22 +6,23 @@
 //! folder may have been edited by hand since, or written for another version: a file that no longer reads
 //! as a pack is left out with its reason, and never stops the built-in packs from loading.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::pack::{Library, Pack};
+use super::source::not_utf8;
 use super::{ChecklistError, Diagnostic};
 use crate::error::{ErrorCode, IpcError};
-use crate::files::{write_atomic, NewFile};
+use crate::files::{read_regular, write_atomic, NewFile, ReadError};
 
 /// The folder, inside the data folder, that holds the volunteer's own packs.
 pub const OWN_PACKS_DIR: &str = "packs";
 
-/// The largest pack file accepted. The built-in packs are a few dozen KiB; anything much larger is not a
-/// pack someone wrote by hand, and is refused before it is parsed.
+/// The largest pack file accepted (and reference file, in a checklists folder). The built-in packs are a
+/// few dozen KiB; anything much larger is not a pack someone wrote by hand, and is refused before it is
+/// parsed.
 pub const MAX_PACK_BYTES: u64 = 256 * 1024;
 
 /// A pack of the library that is the volunteer's own, and the file it was loaded from.
@@ -247,31 +248,14 @@ fn left_out(file: &Path, error: &OwnPackError) -> LeftOutPack {
 /// data; a pack whose id is a built-in one's is refused. The pack and the file's text.
 fn read_pack(path: &Path, library: &Library) -> Result<(Pack, String), OwnPackError> {
     let name = path.display().to_string();
-    let read_error = |source| OwnPackError::Read { path: name.clone(), source };
-    // Only a regular file: opening a FIFO or a device would wait for a writer, and hang the caller.
-    let meta = std::fs::metadata(path).map_err(read_error)?;
-    if !meta.is_file() {
-        return Err(read_error(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file")));
-    }
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let bytes = file.metadata().map_err(read_error)?.len();
-    if bytes > MAX_PACK_BYTES {
-        return Err(OwnPackError::TooLarge { path: name, bytes });
-    }
-    // The size can change between the look and the read: never read more than the limit.
-    let mut raw = Vec::new();
-    file.take(MAX_PACK_BYTES + 1).read_to_end(&mut raw).map_err(read_error)?;
-    if raw.len() as u64 > MAX_PACK_BYTES {
-        return Err(OwnPackError::TooLarge { path: name, bytes: raw.len() as u64 });
-    }
-    let text = String::from_utf8(raw).map_err(|_| {
-        OwnPackError::Invalid(vec![Diagnostic {
-            file: name.clone(),
-            line: 1,
-            col: 1,
-            message: "this file is not UTF-8 text: save it as UTF-8".to_owned(),
-        }])
-    })?;
+    // Only a regular file (opening a FIFO would wait for a writer, and hang the caller), never more than
+    // the limit, even when it grows while it is read.
+    let raw = match read_regular(path, MAX_PACK_BYTES) {
+        Ok(raw) => raw,
+        Err(ReadError::TooLarge { bytes }) => return Err(OwnPackError::TooLarge { path: name, bytes }),
+        Err(e) => return Err(OwnPackError::Read { path: name, source: e.into_io() }),
+    };
+    let text = String::from_utf8(raw).map_err(|_| OwnPackError::Invalid(vec![not_utf8(&name)]))?;
     let pack = match Pack::from_text(&name, &text, &library.reference) {
         Ok(pack) => pack,
         Err(ChecklistError::Invalid(diags)) => return Err(OwnPackError::Invalid(diags)),

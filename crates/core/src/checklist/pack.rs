@@ -401,8 +401,7 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
 }
 
 fn read(path: &Path) -> Result<String, ChecklistError> {
-    std::fs::read_to_string(path)
-        .map_err(|source| ChecklistError::Read { path: path.display().to_string(), source })
+    super::source::read_file(path, super::MAX_PACK_BYTES)
 }
 
 /// The `*.toml` files of a folder, sorted by name (a missing folder has none).

@@ -6,15 +6,23 @@
 //! errors of the next one. Serde's messages are rewritten for people ("unknown key `tittle` — did you mean
 //! `title`?").
 //!
+//! A file is read by [`read_file`], the same way for a pack and for reference data: a FIFO is refused
+//! without being opened, a file too large without being read, and bytes that are not UTF-8 are a problem
+//! of the file, pointed at like any other.
+//!
 //! This module knows nothing of packs or reference data: it turns text into typed values and positions.
 
 use std::ops::Range;
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 use ts_rs::TS;
+
+use super::ChecklistError;
+use crate::files::{self, ReadError};
 
 /// One problem found in a checklist file, with its position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -34,6 +42,31 @@ impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
     }
+}
+
+/// Reads a checklist file of at most `max_bytes`, as text. Not a regular file, or not readable: a
+/// [`ChecklistError::Read`]; too large, or not UTF-8: a problem of the file, at its start.
+pub(crate) fn read_file(path: &Path, max_bytes: u64) -> Result<String, ChecklistError> {
+    let name = path.display().to_string();
+    let bytes = match files::read_regular(path, max_bytes) {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge { bytes }) => {
+            let message =
+                format!("this file is too large to be a checklist file ({bytes} bytes, at most {max_bytes})");
+            return Err(ChecklistError::Invalid(vec![at_start(&name, message)]));
+        }
+        Err(e) => return Err(ChecklistError::Read { path: name, source: e.into_io() }),
+    };
+    String::from_utf8(bytes).map_err(|_| ChecklistError::Invalid(vec![not_utf8(&name)]))
+}
+
+/// The problem of a file whose bytes are not UTF-8 text.
+pub(crate) fn not_utf8(file: &str) -> Diagnostic {
+    at_start(file, "this file is not UTF-8 text: save it as UTF-8".to_owned())
+}
+
+fn at_start(file: &str, message: String) -> Diagnostic {
+    Diagnostic { file: file.to_owned(), line: 1, col: 1, message }
 }
 
 /// One step into a TOML tree, to find where a value sits.

@@ -141,9 +141,13 @@ fn macos(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp
             let Some(bytes) = reader.read("system", &info) else {
                 continue;
             };
-            let Ok(plist) = Plist::from_reader(std::io::Cursor::new(bytes)) else {
-                reader.problem("detect.invalid_plist", "system", &info, "not a readable property list");
-                continue;
+            let plist = match super::property_list::parse(&bytes) {
+                Ok(plist) => plist,
+                Err(e) => {
+                    let message = format!("not a readable property list: {e}");
+                    reader.problem("detect.invalid_plist", "system", &info, message);
+                    continue;
+                }
             };
             let Some(dict) = plist.as_dictionary() else {
                 continue;

@@ -93,7 +93,7 @@ pub fn detect_browsers(host: &Host, reader: &mut Reader<'_>) -> Vec<Browser> {
         if !reader.is_dir(&root.path) {
             continue;
         }
-        let local_state = reader.read_json(root.app, &root.path.join("Local State"));
+        let local_state = read_object(reader, root.app, &root.path.join("Local State"));
         let info_cache =
             local_state.as_ref().and_then(|s| s.pointer("/profile/info_cache")).and_then(Value::as_object);
         let last_used =
@@ -141,6 +141,17 @@ pub fn detect_browsers(host: &Host, reader: &mut Reader<'_>) -> Vec<Browser> {
     out
 }
 
+/// A JSON file Chrome writes as one object. Anything else (`null`, a list, a number) is said to be
+/// unexpected, rather than read as a file that holds nothing.
+fn read_object(reader: &mut Reader<'_>, app: &str, path: &Path) -> Option<Value> {
+    let json = reader.read_json(app, path)?;
+    if json.is_object() {
+        return Some(json);
+    }
+    reader.problem("detect.unexpected_format", app, path, "not a JSON object, as the browser writes it");
+    None
+}
+
 fn has_preferences(dir: &Path) -> bool {
     dir.join("Preferences").is_file() || dir.join("Secure Preferences").is_file()
 }
@@ -154,7 +165,7 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
     let mut evidence: BTreeMap<String, String> = BTreeMap::new();
     for file in ["Preferences", "Secure Preferences"] {
         let path = profile.join(file);
-        let Some(json) = reader.read_json(app, &path) else {
+        let Some(json) = read_object(reader, app, &path) else {
             continue;
         };
         for pointer in ["/extensions/settings", "/extensions/opsettings"] {
@@ -190,7 +201,10 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
             .and_then(Value::as_str)
             .map(|p| super::host::join_slashed(&ext_dir, p))
             .filter(|p| p.join("manifest.json").is_file())
-            .or_else(|| latest_version_dir(reader, app, &ext_dir.join(id)));
+            // An id is a folder name only when it is an id: `../..` or `/etc` in a file lead nowhere.
+            .or_else(|| {
+                is_extension_id(id).then(|| latest_version_dir(reader, app, &ext_dir.join(id))).flatten()
+            });
         let disk = version_dir.as_deref().and_then(|d| read_manifest(reader, app, d));
         let name = disk
             .as_ref()
@@ -247,6 +261,13 @@ pub fn profile_extensions(reader: &mut Reader<'_>, app: &str, profile: &Path) ->
 /// Chrome extension ids are 32 letters `a`–`p`.
 fn is_extension_id(name: &str) -> bool {
     name.len() == 32 && name.bytes().all(|b| (b'a'..=b'p').contains(&b))
+}
+
+/// A language code as `_locales` folders are named: `en`, `pt_BR`, `es_419`.
+fn is_locale(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 16
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// Chrome's disable-reason bits (extensions/browser/disable_reason.h) and the words we report.
@@ -334,7 +355,10 @@ pub fn read_manifest(reader: &mut Reader<'_>, app: &str, dir: &Path) -> Option<M
     let name = match raw_name.strip_prefix("__MSG_").and_then(|n| n.strip_suffix("__")) {
         Some(key) => {
             let locale = json.get("default_locale").and_then(Value::as_str).unwrap_or("en");
-            let messages = reader.read_json(app, &dir.join("_locales").join(locale).join("messages.json"));
+            // A language code names a folder of `_locales`; anything else (a path) is not followed.
+            let messages = is_locale(locale)
+                .then(|| reader.read_json(app, &dir.join("_locales").join(locale).join("messages.json")))
+                .flatten();
             messages
                 .as_ref()
                 .and_then(Value::as_object)
@@ -397,5 +421,16 @@ mod tests {
         assert!(is_extension_id("cjpalhdlnbpafiamejdnhcphjbkeiagm"));
         assert!(!is_extension_id("Temp"));
         assert!(!is_extension_id("cjpalhdlnbpafiamejdnhcphjbkeiagz"));
+        assert!(!is_extension_id("../../../../../../../../../../etc"));
+    }
+
+    #[test]
+    fn locales_are_codes_not_paths() {
+        for code in ["en", "pt_BR", "es_419", "zh-CN"] {
+            assert!(is_locale(code), "{code}");
+        }
+        for path in ["", "..", "../../etc", "/etc", "C:\\x", "en/../.."] {
+            assert!(!is_locale(path), "{path}");
+        }
     }
 }

@@ -122,7 +122,7 @@ fn macos(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
         host.home_path("Library/Preferences/com.apple.LaunchServices/com.apple.launchservices.secure.plist");
     let source = path.display().to_string();
     let bytes = reader.read("system", &path)?;
-    let plist = match Plist::from_reader(std::io::Cursor::new(bytes)) {
+    let plist = match super::property_list::parse(&bytes) {
         Ok(p) => p,
         Err(e) => {
             reader.problem(

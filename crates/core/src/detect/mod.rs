@@ -16,6 +16,7 @@ pub mod mail_check;
 pub mod prefs_js;
 pub mod processes;
 pub mod profiles_ini;
+pub mod property_list;
 pub mod reader;
 pub mod registry;
 pub mod thunderbird;

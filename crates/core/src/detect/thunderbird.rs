@@ -5,6 +5,7 @@
 //! not mail accounts and are skipped. Who hosts each account is decided by the caller, from the reference
 //! data; this module leaves the provider `unknown`.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::host::Host;
@@ -74,7 +75,10 @@ pub fn accounts_from_prefs(prefs: &Prefs, evidence: &str) -> Vec<MailAccount> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for account in list.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+    // An account listed twice is one account (as in Thunderbird): a list repeating one name a million
+    // times must not become a million accounts.
+    let mut seen = BTreeSet::new();
+    for account in list.split(',').map(str::trim).filter(|a| !a.is_empty() && seen.insert(*a)) {
         let Some(server) = prefs.str(&format!("mail.account.{account}.server")) else {
             continue;
         };

@@ -559,6 +559,31 @@ mod tests {
         assert_eq!(a.notes[0].code, "wrong_class");
     }
 
+    #[test]
+    fn impossible_coordinates_are_refused_with_their_reason() {
+        for (lat, lon, reason) in [
+            ("NaN", "2", "number_invalid"),
+            ("49", "-inf", "number_invalid"),
+            ("0x31", "2", "number_invalid"),
+            ("1e308", "2", "coordinates_out_of_range"),
+            ("49", "-1e308", "coordinates_out_of_range"),
+            ("90.0001", "0", "coordinates_out_of_range"),
+            ("49,4", "181", "coordinates_out_of_range"),
+        ] {
+            let mut files = sample();
+            let text = format!(
+                "organization.name = B\norganization.geolocation.latitude = {lat}\n\
+                 organization.geolocation.longitude = {lon}"
+            );
+            let (u, f) = file("https://b.example/org.properties", &text);
+            files.insert(u, f);
+            let a = assemble("https://fed.example/f.properties", 0, &files, 10).unwrap();
+            let b = a.directory.organizations.iter().find(|o| o.name == "B").unwrap();
+            assert_eq!(b.location, None, "{lat}, {lon}");
+            assert!(a.rejected.iter().any(|r| r.reason == reason), "{lat}, {lon}: {:?}", a.rejected);
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_organization_file_assembles_without_panic_and_keeps_only_web_urls(

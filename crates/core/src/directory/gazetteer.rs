@@ -503,6 +503,9 @@ mod tests {
         assert_eq!(parse_coordinates("-12.5; 45").map(|p| (p.lat, p.lon)), Some((-12.5, 45.0)));
         assert_eq!(parse_coordinates("95,2"), None);
         assert_eq!(parse_coordinates("Paris"), None);
+        for impossible in ["NaN,NaN", "inf,2", "1e308,2", "99999999999999999999999,2", "49,2,3", ","] {
+            assert_eq!(parse_coordinates(impossible), None, "{impossible}");
+        }
     }
 
     #[test]

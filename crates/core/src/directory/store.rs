@@ -9,8 +9,7 @@
 //! ephemeral store (stand mode) keeps everything in memory and writes nothing.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
-use std::io::Read;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -23,7 +22,7 @@ use super::model::{Directory, Organization};
 use super::refresh::{refresh_snapshot, RefreshReport, RefreshSummary, Refreshed};
 use super::search::{search, CategoryMap, SearchQuery, SearchResults};
 use super::{values, DirectoryError};
-use crate::files::{write_atomic, NewFile};
+use crate::files::{read_regular, write_atomic, NewFile, ReadError};
 use crate::journal::Journal;
 
 /// The format id of a snapshot (on disk and in exports).
@@ -260,17 +259,11 @@ fn read_snapshot_logged(path: &Path, journal: &Journal) -> Result<Loaded, Direct
 
 fn read_snapshot(path: &Path) -> Result<Loaded, DirectoryError> {
     let shown = path.display().to_string();
-    let read_err = |e| DirectoryError::Read { path: shown.clone(), source: e };
-    let file = File::open(path).map_err(read_err)?;
-    let len = file.metadata().map_err(read_err)?.len();
-    if len > MAX_IMPORT_BYTES {
-        return Err(DirectoryError::ImportTooLarge { path: shown });
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes).map_err(read_err)?;
-    if bytes.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(DirectoryError::ImportTooLarge { path: shown });
-    }
+    let bytes = match read_regular(path, MAX_IMPORT_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge { .. }) => return Err(DirectoryError::ImportTooLarge { path: shown }),
+        Err(e) => return Err(DirectoryError::Read { path: shown, source: e.into_io() }),
+    };
     let value: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| DirectoryError::ImportCorrupt { path: shown.clone(), detail: e.to_string() })?;
     match value.get("schema").and_then(|s| s.as_str()) {

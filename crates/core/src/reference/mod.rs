@@ -86,9 +86,8 @@ impl Reference {
     pub fn load_dir(dir: &Path) -> Result<Reference, ChecklistError> {
         let read = |name: &str| {
             let path = dir.join(name);
-            std::fs::read_to_string(&path)
+            crate::checklist::source::read_file(&path, crate::checklist::MAX_PACK_BYTES)
                 .map(|text| (path.display().to_string(), text))
-                .map_err(|source| ChecklistError::Read { path: path.display().to_string(), source })
         };
         let (apps, providers, categories) = (read(APPS_FILE)?, read(PROVIDERS_FILE)?, read(CATEGORIES_FILE)?);
         Reference::from_texts(
