@@ -125,6 +125,72 @@ async fn last_modified_alone_also_makes_a_conditional_request() {
 }
 
 #[tokio::test]
+async fn a_server_that_stops_answering_is_not_waited_on_file_after_file() {
+    // One member keeps its thirty service files on a server of its own; everything else is on `server`.
+    let server = Server::start();
+    server.load_fixture("clean");
+    let member = Server::start();
+    let paths: Vec<String> = (0..30).map(|i| format!("/services/s{i}.properties")).collect();
+    let lyon = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/federations/clean/orgs/lyon.properties"
+    ))
+    .unwrap()
+    .replace("{{BASE}}", &server.base);
+    let subs: String =
+        paths.iter().enumerate().map(|(i, p)| format!("subs.s{i} = {}\n", member.url(p))).collect();
+    server.set_file("/orgs/lyon.properties", format!("{lyon}\n{subs}").into_bytes());
+    for (i, path) in paths.iter().enumerate() {
+        member.set_file(path, format!("file.class = Service\nservice.name = Service {i}\n").into_bytes());
+    }
+    let opts = RefreshOptions { concurrency: 4, ..options(&server) };
+    let mut store = DirectoryStore::ephemeral();
+    let first = refresh(&mut store, &opts).await;
+    assert_eq!(first.counts.failed, 0, "{first:#?}");
+
+    // Now that server accepts connections and never answers.
+    for path in &paths {
+        member.set(path, Behaviour::Hang);
+    }
+    member.reset_counters();
+    let journal = Journal::new();
+    let report = store.refresh(&opts, &journal, &|_| {}, &CancellationToken::new()).await.unwrap();
+
+    // After three files did not arrive, no more were asked: at most the three, plus what was already in
+    // flight when the third failed.
+    let budget = opts.max_failures_per_server as u64;
+    let asked = member.requests();
+    assert!(asked >= budget && asked < budget + opts.concurrency as u64, "{asked} requests");
+    let (mut timed_out, mut not_asked) = (0, 0);
+    for path in &paths {
+        match outcome(&report, &member.url(path)) {
+            FileOutcome::Failed { reason: FailureReason::Timeout, kept_previous: true, .. } => timed_out += 1,
+            FileOutcome::Failed {
+                reason: FailureReason::ServerNotAnswering,
+                kept_previous: true,
+                message,
+            } => {
+                assert!(message.contains(&member.base), "{message}");
+                not_asked += 1;
+            }
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+    assert_eq!((timed_out, not_asked), (asked, 30 - asked));
+    // The journal lists only the requests sent.
+    let sent = journal
+        .entries()
+        .into_iter()
+        .filter(|e| matches!(e, JournalEntry::Request { target, .. } if target.starts_with(&member.base)))
+        .count();
+    assert_eq!(sent as u64, asked);
+    // The other members were read as usual, and the silent server's last good copies stand in.
+    assert_eq!(report.counts.failed, 30, "{report:#?}");
+    let d = store.directory().unwrap();
+    assert_eq!(d.organization("lyon").unwrap().services.len(), 31);
+}
+
+#[tokio::test]
 async fn dead_members_keep_their_last_good_copy() {
     let server = Server::start();
     server.load_fixture("clean");

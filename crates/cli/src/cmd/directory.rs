@@ -395,6 +395,11 @@ fn failure_text(reason: FailureReason, lang: Lang) -> &'static str {
         }
         FailureReason::UnexpectedNotModified => t(lang, "réponse incohérente", "inconsistent answer"),
         FailureReason::Network => t(lang, "erreur réseau", "network error"),
+        FailureReason::ServerNotAnswering => t(
+            lang,
+            "non demandé : ce serveur ne répondait plus",
+            "not asked: this server had stopped answering",
+        ),
     }
 }
 

@@ -11,6 +11,11 @@
 //! are not followed, so a hostile entry cannot make the app send requests there. Conditional requests (ETag, Last-Modified) save bandwidth, and when a file cannot be read
 //! its last good copy stands in, so one dead member never leaves the directory.
 //!
+//! One member's server that has stopped answering must not hold the whole refresh: with hundreds of
+//! service files on it, the per-file deadlines would add up to a quarter of an hour. So after a few
+//! files of one server have failed to arrive (no connection, deadline passed), its remaining files are
+//! not requested in this refresh; their last good copies stand in, as for any failed file.
+//!
 //! The person can stop a refresh at any time, and on a dead network the per-file deadlines add up to
 //! minutes: so a stop is checked before each request starts and raced against every request in flight,
 //! which is dropped at once rather than left to its deadline. A stopped crawl says so, and its files are
@@ -19,7 +24,7 @@
 //! It does not interpret content beyond finding links (that is `assemble`), nor write anything (that is
 //! `store`). Every request goes into the [`Journal`].
 
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
@@ -56,6 +61,9 @@ pub struct RefreshOptions {
     /// Files fetched in one refresh, all levels together.
     pub max_files: usize,
     pub max_redirects: usize,
+    /// Files of one server (scheme, host and port) that may fail to arrive before its remaining files are
+    /// no longer requested in this refresh.
+    pub max_failures_per_server: u32,
 }
 
 impl Default for RefreshOptions {
@@ -69,6 +77,7 @@ impl Default for RefreshOptions {
             max_subs_per_file: 500,
             max_files: 5000,
             max_redirects: 5,
+            max_failures_per_server: 3,
         }
     }
 }
@@ -138,6 +147,8 @@ pub enum FailureReason {
     UnexpectedNotModified,
     /// Any other network failure.
     Network,
+    /// Not requested: earlier files of the same server did not arrive in this refresh.
+    ServerNotAnswering,
 }
 
 /// Why a link was not followed.
@@ -232,6 +243,10 @@ enum Fetched {
     Stopped,
     /// The refresh was stopped before this request was sent.
     NotSent,
+    /// Not sent: the server had already failed too many files of this refresh.
+    GivenUp {
+        message: String,
+    },
 }
 
 #[derive(Debug)]
@@ -393,11 +408,29 @@ pub(crate) async fn crawl(
     let mut total: u32 = 1;
     let mut done: u32 = 0;
     let mut in_flight: JoinSet<Done> = JoinSet::new();
+    // Files that did not arrive, per server: past the budget, that server's other files are not asked.
+    let mut server_failures: HashMap<String, u32> = HashMap::new();
     progress(&RefreshProgress { done, total, url: String::new() });
 
     loop {
         while in_flight.len() < concurrency && !cancel.is_cancelled() {
             let Some(job) = queue.pop_front() else { break };
+            let server = server_of(&job.url);
+            let failures = server_failures.get(&server).copied().unwrap_or(0);
+            if failures >= options.max_failures_per_server {
+                let message = format!("not requested: {failures} files from {server} did not arrive");
+                let fetched = Fetched::GivenUp { message };
+                let ready = Done {
+                    job,
+                    fetched,
+                    status: 0,
+                    bytes: 0,
+                    started_ms: now_ms(),
+                    duration: Duration::ZERO,
+                };
+                in_flight.spawn(async move { ready });
+                continue;
+            }
             let validators = previous.get(&job.url).map(|f| (f.etag.clone(), f.last_modified.clone()));
             let client = client.clone();
             let cancel = cancel.clone();
@@ -420,20 +453,25 @@ pub(crate) async fn crawl(
         if matches!(d.fetched, Fetched::NotSent) {
             continue;
         }
+        // A file not asked for is no request: the journal lists only what was sent.
+        let fetched = match d.fetched {
+            Fetched::GivenUp { message } => {
+                Fetched::Failed { reason: FailureReason::ServerNotAnswering, message }
+            }
+            fetched => {
+                record_request(journal, &d.job.url, &fetched, d.status, d.bytes, d.started_ms, d.duration);
+                fetched
+            }
+        };
+        let d = Done { fetched, ..d };
+        if let Fetched::Failed {
+            reason: FailureReason::Timeout | FailureReason::Connect | FailureReason::Network,
+            ..
+        } = &d.fetched
+        {
+            *server_failures.entry(server_of(&d.job.url)).or_default() += 1;
+        }
         out.bytes_received += d.bytes;
-        journal.record(JournalEntry::Request {
-            purpose: "directory".into(),
-            target: d.job.url.clone(),
-            status: d.status,
-            bytes: d.bytes,
-            error: match &d.fetched {
-                Fetched::Failed { message, .. } => Some(message.clone()),
-                Fetched::Stopped => Some(STOPPED_MESSAGE.to_owned()),
-                _ => None,
-            },
-            at_ms: d.started_ms,
-            duration_ms: d.duration.as_millis() as u64,
-        });
         if matches!(d.fetched, Fetched::Stopped) {
             continue;
         }
@@ -482,7 +520,7 @@ pub(crate) async fn crawl(
                 }
                 None => (FileOutcome::Failed { reason, message, kept_previous: false }, None),
             },
-            Fetched::Stopped | Fetched::NotSent => continue,
+            Fetched::Stopped | Fetched::NotSent | Fetched::GivenUp { .. } => continue,
         };
         count(&mut out.counts, &outcome);
         out.reports.push(FileReport { url: d.job.url.clone(), role, outcome });
@@ -568,6 +606,36 @@ pub(crate) async fn crawl(
         return Err(DirectoryError::SourceUnavailable { source_url: source, reason });
     }
     Ok(out)
+}
+
+/// One request sent, in the journal.
+fn record_request(
+    journal: &Journal,
+    url: &str,
+    fetched: &Fetched,
+    status: u16,
+    bytes: u64,
+    started_ms: u64,
+    duration: Duration,
+) {
+    journal.record(JournalEntry::Request {
+        purpose: "directory".into(),
+        target: url.to_owned(),
+        status,
+        bytes,
+        error: match fetched {
+            Fetched::Failed { message, .. } => Some(message.clone()),
+            Fetched::Stopped => Some(STOPPED_MESSAGE.to_owned()),
+            _ => None,
+        },
+        at_ms: started_ms,
+        duration_ms: duration.as_millis() as u64,
+    });
+}
+
+/// The server a file is on, as `https://host:port`: the unit a failure budget counts for.
+fn server_of(url: &str) -> String {
+    Url::parse(url).map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| url.to_owned())
 }
 
 fn count(counts: &mut RefreshCounts, outcome: &FileOutcome) {
