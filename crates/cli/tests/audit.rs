@@ -152,6 +152,33 @@ fn the_french_summary_agrees_its_words() {
     assert!(en.contains("Known applications: none\n") && en.contains("Firefox (system)"), "{en}");
 }
 
+/// A named pipe given as the registry file is refused at once, not waited on (it would have no writer).
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_registry_file_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("registry.reg");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let out = premiers_pas()
+        .args([
+            "--lang",
+            "fr",
+            "audit",
+            "--home",
+            dir.path().to_str().unwrap(),
+            "--os",
+            "windows",
+            "--registry",
+        ])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("not a regular file") && err.contains("cli.read_failed"), "{err}");
+}
+
 #[test]
 fn usage_errors_exit_with_2() {
     premiers_pas().args(["audit", "--os", "windows"]).assert().code(2);

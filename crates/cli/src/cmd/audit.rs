@@ -84,7 +84,9 @@ fn host_from(args: &Args, journal: &Journal) -> Result<Host, CliError> {
         host = host.with_env(key, value);
     }
     if let Some(file) = &args.registry {
-        let bytes = std::fs::read(file).map_err(|source| CliError::Read { path: file.clone(), source })?;
+        // A FIFO is refused rather than waited on, and a file beyond any registry export is not read whole.
+        let bytes = premiers_pas_core::files::read_regular(file, MAX_REGISTRY_BYTES)
+            .map_err(|e| CliError::Read { path: file.clone(), source: e.into_io() })?;
         journal.file_read("system", file, bytes.len() as u64, None);
         let registry = MapRegistry::parse_reg_bytes(&bytes)
             .map_err(|source| CliError::RegistryFile { path: file.clone(), source })?;
@@ -92,6 +94,9 @@ fn host_from(args: &Args, journal: &Journal) -> Result<Host, CliError> {
     }
     Ok(host)
 }
+
+/// A `.reg` export of the keys the audit reads is a few kilobytes; a whole exported hive, tens of megabytes.
+const MAX_REGISTRY_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let library = super::checklist::installed(ctx, false)?;
