@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 mod dialogs;
 pub mod error;
+mod launch;
 mod navigation;
 pub mod state;
 mod throwaway;
@@ -72,8 +73,10 @@ pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
     }
     let windows = context.config().app.windows.clone();
     let web_data = throwaway.as_ref().map(|t| t.path().to_owned());
+    let launch = launch::plugin(&config, &premiers_pas_core::system_info());
     let state = AppState::new(config)?;
     let app = builder(tauri::Builder::default(), state)
+        .plugin(launch)
         .setup(move |app| {
             if let Some(dir) = web_data {
                 for window in &windows {

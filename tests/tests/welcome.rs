@@ -15,6 +15,28 @@ async fn welcome_screen_in_french_then_english() -> anyhow::Result<()> {
     app.find("button[data-mode=home]").await?;
     app.screenshot("welcome-fr").await?;
 
+    // The page was given the launch options and this computer's description with its first script, and
+    // they are what the commands answer: the first screen did not have to ask.
+    let given = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const invoke = window.__TAURI_INTERNALS__.invoke;
+             Promise.all([invoke('system_info'), invoke('app_config')])
+               .then(([system, config]) => done({ given: window.__PREMIERS_PAS_LAUNCH__ ?? null,
+                                                  frozen: Object.isFrozen(window.__PREMIERS_PAS_LAUNCH__),
+                                                  system, config }))
+               .catch((e) => done({ error: String(e) }));",
+            vec![],
+        )
+        .await?;
+    assert_eq!(given["given"]["system"], given["system"], "{given}");
+    assert_eq!(given["given"]["config"], given["config"], "{given}");
+    assert_eq!(
+        (given["given"]["config"]["lang"].as_str(), given["frozen"].as_bool()),
+        (Some("fr"), Some(true))
+    );
+
     app.click("button[lang=en]").await?;
     app.wait_text(".tagline", "Your first steps").await?;
     let os_line = app.wait_text("[data-testid=os-line]", "Your computer").await?;

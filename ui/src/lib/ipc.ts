@@ -38,10 +38,18 @@ export function toIpcError(value: unknown): IpcError {
   return { code: 'ipc.unexpected', message: String(value) };
 }
 
+/**
+ * The launch options and this computer's description, when the shell gave them with the page (its
+ * `launch` plugin): then the first screen does not wait on a round trip to know which journey to start.
+ * Without them (the tests, the browser suite), the same answers come through IPC.
+ */
+const launch = (globalThis as { __PREMIERS_PAS_LAUNCH__?: { system: SystemInfo; config: AppConfig } | null })
+  .__PREMIERS_PAS_LAUNCH__;
+
 export const api = {
   // System and launch options
-  systemInfo: () => invoke<SystemInfo>('system_info'),
-  appConfig: () => invoke<AppConfig>('app_config'),
+  systemInfo: () => (launch ? Promise.resolve(launch.system) : invoke<SystemInfo>('system_info')),
+  appConfig: () => (launch ? Promise.resolve(launch.config) : invoke<AppConfig>('app_config')),
   /** Full screen for a stand or the presentation view (a stand launched with --mode stand starts so). */
   setFullscreen: (on: boolean) => invoke<null>('set_fullscreen', { on }),
 
