@@ -124,12 +124,10 @@ async fn last_modified_alone_also_makes_a_conditional_request() {
     assert_eq!(server.not_modified(), 1);
 }
 
-#[tokio::test]
-async fn a_server_that_stops_answering_is_not_waited_on_file_after_file() {
-    // One member keeps its thirty service files on a server of its own; everything else is on `server`.
-    let server = Server::start();
+/// A federation in which Lyon keeps thirty service files on a server of its own (`member`); everything
+/// else is on `server`. Returns the paths of those thirty files on `member`.
+fn lyon_on_its_own_server(server: &Server, member: &Server) -> Vec<String> {
     server.load_fixture("clean");
-    let member = Server::start();
     let paths: Vec<String> = (0..30).map(|i| format!("/services/s{i}.properties")).collect();
     let lyon = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -143,6 +141,13 @@ async fn a_server_that_stops_answering_is_not_waited_on_file_after_file() {
     for (i, path) in paths.iter().enumerate() {
         member.set_file(path, format!("file.class = Service\nservice.name = Service {i}\n").into_bytes());
     }
+    paths
+}
+
+#[tokio::test]
+async fn a_server_that_stops_answering_is_not_waited_on_file_after_file() {
+    let (server, member) = (Server::start(), Server::start());
+    let paths = lyon_on_its_own_server(&server, &member);
     let opts = RefreshOptions { concurrency: 4, ..options(&server) };
     let mut store = DirectoryStore::ephemeral();
     let first = refresh(&mut store, &opts).await;
@@ -156,9 +161,9 @@ async fn a_server_that_stops_answering_is_not_waited_on_file_after_file() {
     let journal = Journal::new();
     let report = store.refresh(&opts, &journal, &|_| {}, &CancellationToken::new()).await.unwrap();
 
-    // After three files did not arrive, no more were asked: at most the three, plus what was already in
-    // flight when the third failed.
-    let budget = opts.max_failures_per_server as u64;
+    // After eight files in a row did not arrive, no more were asked: at most the eight, plus what was
+    // already in flight when the eighth failed.
+    let budget = u64::from(opts.max_unanswered_per_server);
     let asked = member.requests();
     assert!(asked >= budget && asked < budget + opts.concurrency as u64, "{asked} requests");
     let (mut timed_out, mut not_asked) = (0, 0);
@@ -188,6 +193,32 @@ async fn a_server_that_stops_answering_is_not_waited_on_file_after_file() {
     assert_eq!(report.counts.failed, 30, "{report:#?}");
     let d = store.directory().unwrap();
     assert_eq!(d.organization("lyon").unwrap().services.len(), 31);
+}
+
+#[tokio::test]
+async fn a_server_that_still_answers_is_never_given_up() {
+    let (server, member) = (Server::start(), Server::start());
+    let paths = lyon_on_its_own_server(&server, &member);
+    // More files that never arrive than the budget, each followed by one that does; and the first ones,
+    // asked together, all hang.
+    let hanging: Vec<&String> = paths.iter().take(4).chain(paths.iter().skip(4).step_by(2)).collect();
+    for path in &hanging {
+        member.set(path, Behaviour::Hang);
+    }
+    let opts = RefreshOptions { concurrency: 4, ..options(&server) };
+    assert!(hanging.len() > opts.max_unanswered_per_server as usize);
+    let mut store = DirectoryStore::ephemeral();
+    let report = refresh(&mut store, &opts).await;
+
+    for path in &paths {
+        let expected_hang = hanging.contains(&path);
+        match outcome(&report, &member.url(path)) {
+            FileOutcome::Failed { reason: FailureReason::Timeout, .. } if expected_hang => {}
+            FileOutcome::Fetched { .. } if !expected_hang => {}
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+    assert_eq!(member.requests(), 30);
 }
 
 #[tokio::test]

@@ -12,9 +12,11 @@
 //! its last good copy stands in, so one dead member never leaves the directory.
 //!
 //! One member's server that has stopped answering must not hold the whole refresh: with hundreds of
-//! service files on it, the per-file deadlines would add up to a quarter of an hour. So after a few
-//! files of one server have failed to arrive (no connection, deadline passed), its remaining files are
-//! not requested in this refresh; their last good copies stand in, as for any failed file.
+//! service files on it, the per-file deadlines would add up to a quarter of an hour. So after several
+//! files of one server in a row have failed to arrive (no connection, deadline passed) with no answer
+//! from it in between, its remaining files are not requested in this refresh; their last good copies
+//! stand in, as for any failed file. A server that answers, even slowly or with errors, is never given
+//! up.
 //!
 //! The person can stop a refresh at any time, and on a dead network the per-file deadlines add up to
 //! minutes: so a stop is checked before each request starts and raced against every request in flight,
@@ -61,9 +63,10 @@ pub struct RefreshOptions {
     /// Files fetched in one refresh, all levels together.
     pub max_files: usize,
     pub max_redirects: usize,
-    /// Files of one server (scheme, host and port) that may fail to arrive before its remaining files are
-    /// no longer requested in this refresh.
-    pub max_failures_per_server: u32,
+    /// Files of one server (scheme, host and port) that may fail to arrive in a row, with no answer from
+    /// it in between, before its remaining files are no longer requested in this refresh. Any answer,
+    /// even an error status, starts the count again: a server that answers is never given up.
+    pub max_unanswered_per_server: u32,
 }
 
 impl Default for RefreshOptions {
@@ -77,7 +80,7 @@ impl Default for RefreshOptions {
             max_subs_per_file: 500,
             max_files: 5000,
             max_redirects: 5,
-            max_failures_per_server: 3,
+            max_unanswered_per_server: 8,
         }
     }
 }
@@ -408,17 +411,19 @@ pub(crate) async fn crawl(
     let mut total: u32 = 1;
     let mut done: u32 = 0;
     let mut in_flight: JoinSet<Done> = JoinSet::new();
-    // Files that did not arrive, per server: past the budget, that server's other files are not asked.
-    let mut server_failures: HashMap<String, u32> = HashMap::new();
+    // Files in a row that did not arrive, per server, since it last answered: past the budget, that
+    // server's other files are not asked.
+    let mut unanswered: HashMap<String, u32> = HashMap::new();
     progress(&RefreshProgress { done, total, url: String::new() });
 
     loop {
         while in_flight.len() < concurrency && !cancel.is_cancelled() {
             let Some(job) = queue.pop_front() else { break };
             let server = server_of(&job.url);
-            let failures = server_failures.get(&server).copied().unwrap_or(0);
-            if failures >= options.max_failures_per_server {
-                let message = format!("not requested: {failures} files from {server} did not arrive");
+            let silent = unanswered.get(&server).copied().unwrap_or(0);
+            if silent >= options.max_unanswered_per_server {
+                let message =
+                    format!("not requested: the last {silent} files asked of {server} did not arrive");
                 let fetched = Fetched::GivenUp { message };
                 let ready = Done {
                     job,
@@ -464,12 +469,26 @@ pub(crate) async fn crawl(
             }
         };
         let d = Done { fetched, ..d };
-        if let Fetched::Failed {
-            reason: FailureReason::Timeout | FailureReason::Connect | FailureReason::Network,
-            ..
-        } = &d.fetched
-        {
-            *server_failures.entry(server_of(&d.job.url)).or_default() += 1;
+        match &d.fetched {
+            // Nothing came back from the server.
+            Fetched::Failed {
+                reason: FailureReason::Timeout | FailureReason::Connect | FailureReason::Network,
+                ..
+            } => {
+                *unanswered.entry(server_of(&d.job.url)).or_default() += 1;
+            }
+            // Not asked, stopped, or a name that leads into the local network: the server said nothing
+            // either way.
+            Fetched::Failed {
+                reason: FailureReason::ServerNotAnswering | FailureReason::LocalName, ..
+            }
+            | Fetched::Stopped
+            | Fetched::NotSent
+            | Fetched::GivenUp { .. } => {}
+            // It answered: a file, "not modified", an error status, a redirect, too much.
+            Fetched::Body { .. } | Fetched::NotModified | Fetched::Failed { .. } => {
+                unanswered.remove(&server_of(&d.job.url));
+            }
         }
         out.bytes_received += d.bytes;
         if matches!(d.fetched, Fetched::Stopped) {
