@@ -61,8 +61,37 @@ enum Command {
 }
 
 /// `fr` or `en`, in any case, as `Lang` reads them.
-fn lang_parser() -> impl TypedValueParser<Value = Lang> {
-    PossibleValuesParser::new(Lang::ALL.map(Lang::code)).try_map(|s| s.parse::<Lang>())
+fn lang_parser() -> LangParser {
+    LangParser
+}
+
+/// `fr` or `en`, as [`Lang::parse`] reads them (any case, spaces around allowed: the value often comes
+/// from `PREMIERS_PAS_LANG`), with the possible values clap lists and suggests from.
+#[derive(Debug, Clone, Copy)]
+struct LangParser;
+
+impl LangParser {
+    fn codes() -> PossibleValuesParser {
+        PossibleValuesParser::new(Lang::ALL.map(Lang::code))
+    }
+}
+
+impl TypedValueParser for LangParser {
+    type Value = Lang;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Lang, clap::Error> {
+        let value = value.to_str().map_or(value, |text| std::ffi::OsStr::new(text.trim()));
+        Self::codes().try_map(|s| s.parse::<Lang>()).parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Self::codes().possible_values().map(|values| Box::new(values.collect::<Vec<_>>().into_iter()) as _)
+    }
 }
 
 /// What every subcommand receives besides its own arguments.

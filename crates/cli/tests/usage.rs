@@ -186,3 +186,12 @@ fn a_wrong_language_on_a_french_system_is_told_in_french() {
         fails(premiers_pas().env("LC_ALL", "fr_FR.UTF-8").env("PREMIERS_PAS_LANG", "deutsch").arg("system"));
     assert!(err.contains(&format!("«{N}deutsch{N}» n’est pas valide")), "{err}");
 }
+
+#[test]
+fn a_language_with_spaces_around_or_in_capitals_is_read_as_before() {
+    // The variable often comes from a shell profile, spaces and all; the CLI always trimmed it.
+    let out = shows(premiers_pas().env("PREMIERS_PAS_LANG", "fr ").arg("checklist").arg("list"));
+    assert!(out.contains("étapes"), "{out}");
+    let out = shows(premiers_pas().args(["--lang", " EN", "checklist", "list"]));
+    assert!(out.contains("steps"), "{out}");
+}
