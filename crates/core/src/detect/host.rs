@@ -308,8 +308,9 @@ impl Host {
 pub fn join_slashed(base: &Path, relative: &str) -> PathBuf {
     let mut out = base.to_path_buf();
     for part in relative.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".") {
-        // A `..` in data must not climb out of the folder it names.
-        if Path::new(part).components().any(|c| matches!(c, Component::ParentDir)) {
+        // A piece of data must not lead out of the folder it names: no `..`, and on Windows no drive
+        // (`C:`) or root, which `push` would put in the base's place.
+        if !Path::new(part).components().all(|c| matches!(c, Component::Normal(_))) {
             continue;
         }
         out.push(OsStr::new(part));
@@ -356,6 +357,15 @@ mod tests {
     fn slashed_paths_never_climb_out() {
         assert_eq!(join_slashed(Path::new("/a"), "b/../c"), PathBuf::from("/a/b/c"));
         assert_eq!(join_slashed(Path::new("/a"), "Google\\Chrome"), PathBuf::from("/a/Google/Chrome"));
+        assert_eq!(join_slashed(Path::new("/a"), "/etc/./passwd"), PathBuf::from("/a/etc/passwd"));
+    }
+
+    /// On Windows a drive in data (`C:` from a Chrome `path`) would replace the base when pushed.
+    #[cfg(windows)]
+    #[test]
+    fn slashed_paths_never_change_drive() {
+        let base = Path::new(r"D:\home\p");
+        assert_eq!(join_slashed(base, r"C:\Windows\System32"), PathBuf::from(r"D:\home\p\Windows\System32"));
     }
 
     #[test]
