@@ -83,20 +83,37 @@ impl ReadError {
 /// Reads a whole regular file of at most `max_bytes`. Anything else is refused before it is opened, and
 /// a file larger than the limit before it is read; one that grows while it is read stops at the limit.
 pub fn read_regular(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = fs::metadata(path).map_err(ReadError::Io)?;
+    if !fs::metadata(path).map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    // The path may have changed since: what counts is the file actually opened. Opening never waits (a
+    // named pipe put in its place would wait for a writer), and it is checked again once open.
+    let file = open_without_waiting(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile);
     }
     if meta.len() > max_bytes {
         return Err(ReadError::TooLarge { bytes: meta.len() });
     }
-    let file = fs::File::open(path).map_err(ReadError::Io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(ReadError::Io)?;
     if bytes.len() as u64 > max_bytes {
         return Err(ReadError::TooLarge { bytes: bytes.len() as u64 });
     }
     Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // No effect on a regular file; a FIFO opens at once instead of waiting for a writer.
+    fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> io::Result<fs::File> {
+    fs::File::open(path)
 }
 
 /// Is this file name one of [`write_atomic`]'s temporary files (left behind by a crash)?
@@ -185,6 +202,25 @@ mod tests {
         let missing = read_regular(&dir.path().join("absent"), 1024).unwrap_err().into_io();
         assert_eq!(missing.kind(), io::ErrorKind::NotFound);
         assert_eq!(ReadError::NotAFile.into_io().to_string(), "not a regular file");
+    }
+
+    /// A named pipe swapped in after the path was checked: opening it does not wait for a writer, and the
+    /// open file is seen for what it is.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_opens_without_waiting_and_is_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("progress.json");
+        if !std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: nothing to try
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let opened = open_without_waiting(&fifo).map(|f| f.metadata().map(|m| m.is_file()));
+            let _ = tx.send(opened.map_err(|e| e.to_string()).map(|m| m.ok()));
+        });
+        let opened = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("opening the pipe waited");
+        assert_eq!(opened, Ok(Some(false)));
     }
 
     #[test]

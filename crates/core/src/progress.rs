@@ -396,10 +396,12 @@ impl ProgressStore {
         fs::create_dir_all(dir).map_err(io(dir))?;
         let main = dir.join(PROGRESS_FILE);
         // Only a file that reads well becomes the copy: a damaged one must not replace a good copy.
-        if let Ok(Read::Good(_)) = read(&main) {
-            let bytes = fs::read(&main).map_err(io(&main))?;
-            let backup = dir.join(BACKUP_FILE);
-            write_atomic(&backup, &bytes, NewFile::Private).map_err(io(&backup))?;
+        // The bytes judged are the bytes copied: the file is read once.
+        if let Ok(bytes) = files::read_regular(&main, MAX_PROGRESS_BYTES) {
+            if let Read::Good(_) = judge(&bytes) {
+                let backup = dir.join(BACKUP_FILE);
+                write_atomic(&backup, &bytes, NewFile::Private).map_err(io(&backup))?;
+            }
         }
         let mut bytes = serde_json::to_vec_pretty(progress).map_err(ProgressError::Encode)?;
         bytes.push(b'\n');
@@ -420,19 +422,24 @@ fn read(path: &Path) -> Result<Read, ProgressError> {
             return Ok(Read::Bad(format!("too large ({bytes} bytes, at most {MAX_PROGRESS_BYTES})")))
         }
     };
+    Ok(judge(&bytes))
+}
+
+/// What a progress file's bytes are: good, too new for this version, or damaged.
+fn judge(bytes: &[u8]) -> Read {
     #[derive(Deserialize)]
     struct VersionOnly {
         version: u32,
     }
-    match serde_json::from_slice::<VersionOnly>(&bytes) {
-        Ok(v) if v.version > PROGRESS_VERSION => return Ok(Read::TooNew(v.version)),
+    match serde_json::from_slice::<VersionOnly>(bytes) {
+        Ok(v) if v.version > PROGRESS_VERSION => return Read::TooNew(v.version),
         Ok(_) => {}
-        Err(e) => return Ok(Read::Bad(e.to_string())),
+        Err(e) => return Read::Bad(e.to_string()),
     }
-    Ok(match serde_json::from_slice::<Progress>(&bytes) {
+    match serde_json::from_slice::<Progress>(bytes) {
         Ok(p) => Read::Good(p),
         Err(e) => Read::Bad(e.to_string()),
-    })
+    }
 }
 
 /// Opens (creating it and its folder) and locks the data folder's `progress.lock`, without waiting.
