@@ -21,12 +21,11 @@ use premiers_pas_core::directory::{
     RefreshOptions, RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
 };
 use premiers_pas_core::i18n::typeset;
-
-use super::counted;
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::Reference;
 use premiers_pas_core::Lang;
 
+use super::counted;
 use crate::errors::CliError;
 use crate::Context;
 
@@ -321,19 +320,28 @@ fn size(bytes: u64, lang: Lang) -> String {
     }
 }
 
+/// How long a refresh took, as the app says it: "1,4 s", or "moins d’une seconde" rather than "0,0 s".
+fn took(ms: u64, lang: Lang) -> String {
+    if ms < 950 {
+        t(lang, "moins d’une seconde", "under a second").to_owned()
+    } else {
+        format!("{}\u{a0}s", decimal(ms as f64 / 1000.0, lang))
+    }
+}
+
 fn print_report(r: &RefreshReport, lang: Lang) {
     println!("{} {}", t(lang, "Annuaire mis à jour depuis", "Directory refreshed from"), r.source);
     println!("  {}, {}", hosts(r.organizations, lang), services(r.services, lang));
     let c = r.counts;
     println!(
-        "  {}, {}, {}, {} ({} {}, {} s)",
+        "  {}, {}, {}, {} ({} {}, {})",
         counted(lang, c.fetched, ["lu", "lus"], ["fetched", "fetched"]),
         counted(lang, c.unchanged, ["inchangé", "inchangés"], ["unchanged", "unchanged"]),
         counted(lang, c.failed, ["en échec", "en échec"], ["failed", "failed"]),
         counted(lang, c.skipped, ["ignoré", "ignorés"], ["skipped", "skipped"]),
         size(r.bytes_received, lang),
         t(lang, "reçus", "received"),
-        decimal(r.duration_ms as f64 / 1000.0, lang)
+        took(r.duration_ms, lang)
     );
     let failed: Vec<_> = r.files.iter().filter(|f| matches!(f.outcome, FileOutcome::Failed { .. })).collect();
     if !failed.is_empty() {
@@ -397,8 +405,8 @@ fn failure_text(reason: FailureReason, lang: Lang) -> &'static str {
         FailureReason::Network => t(lang, "erreur réseau", "network error"),
         FailureReason::ServerNotAnswering => t(
             lang,
-            "non demandé : ce serveur ne répondait plus",
-            "not asked: this server had stopped answering",
+            "ce serveur ne répondait plus\u{202f}: fichier non demandé",
+            "this server had stopped answering: not requested",
         ),
     }
 }
@@ -571,5 +579,18 @@ fn print_org(o: &Organization, lang: Lang) {
         if let Some(w) = &s.website {
             println!("    {w}");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refresh_time_reads_as_the_app_says_it() {
+        assert_eq!(took(40, Lang::Fr), "moins d’une seconde");
+        assert_eq!(took(40, Lang::En), "under a second");
+        assert_eq!(took(1_440, Lang::Fr), "1,4\u{a0}s");
+        assert_eq!(took(61_000, Lang::En), "61.0\u{a0}s");
     }
 }

@@ -21,8 +21,8 @@ describe('CHATONS step: words and numbers', () => {
     // A refresh from a nearby server takes a fraction of a second: never "en 0 s".
     expect(formatTook(40, 'fr')).toBe('en moins d’une seconde');
     expect(formatTook(40, 'en')).toBe('in under a second');
-    expect(formatTook(2_940, 'fr')).toBe('en 2,9 s');
-    expect(formatTook(61_000, 'en')).toBe('in 61 s');
+    expect(formatTook(2_940, 'fr')).toBe('en 2,9\u00a0s');
+    expect(formatTook(61_000, 'en')).toBe('in 61\u00a0s');
     const [, , stDenis93, stDenisRE] = PLACES;
     expect(placeDetail(stDenis93, 'fr')).toBe('Seine-Saint-Denis, Île-de-France');
     expect(placeDetail(stDenisRE, 'fr')).toBe('La Réunion');

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import type { FailureReason } from '../../bindings/FailureReason';
 import type { SkipReason } from '../../bindings/SkipReason';
-import { i18n, LANGS } from '../../lib/i18n.svelte';
+import en from '../../i18n/en.json';
+import fr from '../../i18n/fr.json';
+import { i18n } from '../../lib/i18n.svelte';
+
+// The catalogs themselves: `t` would fall back on English for a sentence missing in French.
+const catalogs = { fr, en } as const;
+const words = (lang: keyof typeof catalogs, group: 'failure' | 'skip'): Record<string, string> =>
+  catalogs[lang].chatons.directory[group];
 
 const failures = {
   http_status: true,
@@ -32,15 +39,9 @@ const skips = {
 
 describe('refresh report: reasons', () => {
   it('says every reason a file failed or was skipped, in French and in English', () => {
-    for (const lang of LANGS) {
-      for (const reason of Object.keys(failures)) {
-        const key = `chatons.directory.failure.${reason}`;
-        expect(i18n.tIn(lang, key), `${lang}: ${key}`).not.toBe(key);
-      }
-      for (const reason of Object.keys(skips)) {
-        const key = `chatons.directory.skip.${reason}`;
-        expect(i18n.tIn(lang, key), `${lang}: ${key}`).not.toBe(key);
-      }
+    for (const lang of ['fr', 'en'] as const) {
+      for (const reason of Object.keys(failures)) expect(words(lang, 'failure')[reason], `${lang}: ${reason}`).toBeTruthy();
+      for (const reason of Object.keys(skips)) expect(words(lang, 'skip')[reason], `${lang}: ${reason}`).toBeTruthy();
     }
     expect(i18n.tIn('fr', 'chatons.directory.failure.server_not_answering')).toBe(
       'ce serveur ne répondait plus\u202f: fichier non demandé',
