@@ -123,8 +123,8 @@ fn the_summary_speaks_the_chosen_language() {
     let h = home("snap-firefox-ubo-disabled");
     let fr = premiers_pas().args(["--lang", "fr", "audit", "--home", h.to_str().unwrap()]).assert().success();
     let fr = String::from_utf8_lossy(&fr.get_output().stdout).into_owned();
-    assert!(fr.contains("Navigateur par défaut : Firefox"), "{fr}");
-    assert!(fr.contains("uBlock Origin (désactivé : user-disabled)"), "{fr}");
+    assert!(fr.contains("Navigateur par défaut\u{202f}: Firefox"), "{fr}");
+    assert!(fr.contains("uBlock Origin (désactivé\u{202f}: user-disabled)"), "{fr}");
     let en = premiers_pas().args(["--lang", "en", "audit", "--home", h.to_str().unwrap()]).assert().success();
     let en = String::from_utf8_lossy(&en.get_output().stdout).into_owned();
     assert!(en.contains("Default browser: Firefox"), "{en}");
@@ -140,10 +140,12 @@ fn the_french_summary_agrees_its_words() {
         .success();
     let fr = String::from_utf8_lossy(&fr.get_output().stdout).into_owned();
     // "Applications" is feminine; the install word is French; no "(s)" plurals.
-    assert!(fr.contains("Applications connues : aucune\n"), "{fr}");
+    assert!(fr.contains("Applications connues\u{202f}: aucune\n"), "{fr}");
     assert!(fr.contains("Firefox (système)"), "{fr}");
-    assert!(fr.contains("Comptes de messagerie : aucun\n"), "{fr}");
+    assert!(fr.contains("Comptes de messagerie\u{202f}: aucun\n"), "{fr}");
     assert!(!fr.contains("(s)"), "{fr}");
+    // French typography, as in the help and the errors: a narrow no-break space before a colon.
+    assert!(!fr.contains(" :"), "{fr}");
     let en = premiers_pas()
         .args(["--lang", "en", "audit", "--home", h.to_str().unwrap(), "--os", "linux"])
         .assert()

@@ -61,7 +61,8 @@ fn refresh_then_search_mail_near_compiegne_lists_the_nearest_hosts_first() {
     for absent in ["Beauvais", "Endormie", "Lille", "Bruxelles"] {
         assert!(!text.contains(absent), "{absent}: {text}");
     }
-    assert!(text.contains("distance inconnue, pays : FR"));
+    assert!(text.contains("distance inconnue, pays\u{202f}: FR"));
+    assert!(!text.contains(" :") && !text.contains("« ") && !text.contains(" »"), "{text}");
     assert!(text.contains("lieu inconnu"));
 
     let out = premiers_pas(data.path())
@@ -92,7 +93,7 @@ fn second_refresh_is_unchanged_and_status_tells() {
     assert!(text.contains("0 lu, 26 inchangés, 0 en échec, 0 ignoré"), "{text}");
     let out = premiers_pas(data.path()).args(["--lang", "fr", "directory", "status"]).assert().success();
     let text = stdout(&out);
-    assert!(text.contains("Annuaire : 11 hébergeurs, 14 services"), "{text}");
+    assert!(text.contains("Annuaire\u{202f}: 11 hébergeurs, 14 services"), "{text}");
     assert!(text.contains("snapshot.json"));
     let out = premiers_pas(data.path()).args(["directory", "status", "--json"]).assert().success();
     let status: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();

@@ -137,7 +137,7 @@ fn steps_summary(pack: &Pack, steps: &[StepResult], lang: Lang) -> String {
 
 /// Words of the summary, per language.
 struct Words {
-    /// `" : "` in French typography, `": "` in English.
+    /// `" : "` with the narrow no-break space of French typography, `": "` in English.
     colon: &'static str,
     browsers: &'static str,
     /// "none" for a masculine list (browsers, accounts).
@@ -165,7 +165,7 @@ struct Words {
 }
 
 const FR: Words = Words {
-    colon: " : ",
+    colon: "\u{202f}: ",
     browsers: "Navigateurs",
     none: "aucun",
     none_feminine: "aucune",
@@ -304,7 +304,7 @@ fn problem_text<'a>(code: &str, message: &'a str, lang: Lang) -> std::borrow::Co
 /// `Label : value` in French (with its space before the colon), `Label: value` in English.
 fn labelled(label: &str, value: &str, lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("{label} : {value}\n"),
+        Lang::Fr => format!("{label}\u{202f}: {value}\n"),
         Lang::En => format!("{label}: {value}\n"),
     }
 }

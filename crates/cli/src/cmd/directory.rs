@@ -266,18 +266,18 @@ fn print_stopped(r: &RefreshReport, had_directory: bool, lang: Lang) {
     let said = if had_directory {
         t(
             lang,
-            "Actualisation arrêtée : rien n’a été remplacé, l’annuaire gardé sur cet ordinateur reste le même.",
+            "Actualisation arrêtée\u{202f}: rien n’a été remplacé, l’annuaire gardé sur cet ordinateur reste le même.",
             "Refresh stopped: nothing was replaced, the directory kept on this computer is unchanged.",
         )
     } else {
         t(
             lang,
-            "Actualisation arrêtée : aucun annuaire n’a été enregistré sur cet ordinateur.",
+            "Actualisation arrêtée\u{202f}: aucun annuaire n’a été enregistré sur cet ordinateur.",
             "Refresh stopped: no directory was saved on this computer.",
         )
     };
     eprintln!("{}", typeset(said, lang));
-    eprintln!("  {} {}", typeset(t(lang, "Source :", "Source:"), lang), r.source);
+    eprintln!("  {} {}", typeset(t(lang, "Source\u{202f}:", "Source:"), lang), r.source);
 }
 
 /// "11 hébergeurs": the word the app uses for the directory's organisations.
@@ -345,7 +345,7 @@ fn print_report(r: &RefreshReport, lang: Lang) {
     );
     let failed: Vec<_> = r.files.iter().filter(|f| matches!(f.outcome, FileOutcome::Failed { .. })).collect();
     if !failed.is_empty() {
-        println!("{}", t(lang, "Échecs :", "Failures:"));
+        println!("{}", t(lang, "Échecs\u{202f}:", "Failures:"));
         for f in failed {
             if let FileOutcome::Failed { reason, message, kept_previous } = &f.outcome {
                 let kept = if *kept_previous {
@@ -360,7 +360,7 @@ fn print_report(r: &RefreshReport, lang: Lang) {
     let skipped: Vec<_> =
         r.files.iter().filter(|f| matches!(f.outcome, FileOutcome::Skipped { .. })).collect();
     if !skipped.is_empty() {
-        println!("{}", t(lang, "Ignorés :", "Skipped:"));
+        println!("{}", t(lang, "Ignorés\u{202f}:", "Skipped:"));
         for f in skipped {
             if let FileOutcome::Skipped { reason, detail } = &f.outcome {
                 let detail = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
@@ -377,7 +377,7 @@ fn print_report(r: &RefreshReport, lang: Lang) {
         );
     }
     if !r.rejected_values.is_empty() {
-        println!("{} {}", t(lang, "Valeurs écartées :", "Values dropped:"), r.rejected_values.len());
+        println!("{} {}", t(lang, "Valeurs écartées\u{202f}:", "Values dropped:"), r.rejected_values.len());
         for v in r.rejected_values.iter().take(20) {
             println!("  {} {} = {} ({})", v.url, v.key, v.value, v.reason);
         }
@@ -424,14 +424,14 @@ fn skip_text(reason: SkipReason, lang: Lang) -> &'static str {
 
 fn print_status(s: &DirectoryStatus, lang: Lang) {
     if let Some(problem) = &s.problem {
-        println!("{} {problem}", t(lang, "Problème :", "Problem:"));
+        println!("{} {problem}", t(lang, "Problème\u{202f}:", "Problem:"));
     }
     if !s.available {
         println!(
             "{}",
             t(
                 lang,
-                "Pas encore d’annuaire : lancez `premiers-pas directory refresh` ou importez-en un.",
+                "Pas encore d’annuaire\u{202f}: lancez `premiers-pas directory refresh` ou importez-en un.",
                 "No directory yet: run `premiers-pas directory refresh` or import one."
             )
         );
@@ -439,19 +439,19 @@ fn print_status(s: &DirectoryStatus, lang: Lang) {
     }
     println!(
         "{} {}, {}",
-        t(lang, "Annuaire :", "Directory:"),
+        t(lang, "Annuaire\u{202f}:", "Directory:"),
         hosts(s.organizations, lang),
         services(s.services, lang)
     );
     if let Some(src) = &s.source {
-        println!("{} {src}", t(lang, "Source :", "Source:"));
+        println!("{} {src}", t(lang, "Source\u{202f}:", "Source:"));
     }
     if let Some(ms) = s.fetched_at_ms {
-        println!("{} {}", t(lang, "Mis à jour :", "Updated:"), when(ms));
+        println!("{} {}", t(lang, "Mis à jour\u{202f}:", "Updated:"), when(ms));
     }
     println!(
         "{} {}",
-        t(lang, "Fichier :", "File:"),
+        t(lang, "Fichier\u{202f}:", "File:"),
         s.path.as_deref().unwrap_or(t(lang, "(en mémoire seulement)", "(in memory only)"))
     );
 }
@@ -477,7 +477,7 @@ fn distance_text(h: &SearchHit, lang: Lang) -> String {
         (Some(km), _) => format!("{} km", decimal(km, lang)),
         (None, Placement::CountryOnly) => format!(
             "{} {}",
-            t(lang, "distance inconnue, pays :", "distance unknown, country:"),
+            t(lang, "distance inconnue, pays\u{202f}:", "distance unknown, country:"),
             h.country_code.as_deref().or(h.country_name.as_deref()).unwrap_or("?")
         ),
         (None, Placement::Located) => t(lang, "distance inconnue", "distance unknown").to_owned(),
@@ -488,7 +488,16 @@ fn distance_text(h: &SearchHit, lang: Lang) -> String {
 fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
     match &r.near {
         Some(PlaceResolution::Ambiguous { query, candidates }) => {
-            println!("{} « {query} » :", t(lang, "Plusieurs lieux correspondent à", "Several places match"));
+            println!(
+                "{}",
+                typeset(
+                    &format!(
+                        "{} « {query} » :",
+                        t(lang, "Plusieurs lieux correspondent à", "Several places match")
+                    ),
+                    lang
+                )
+            );
             for c in candidates.iter().take(15) {
                 println!("  {}", c.label());
             }
@@ -496,16 +505,19 @@ fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
                 "{}",
                 t(
                     lang,
-                    "Précisez, par exemple : --near \"Saint-Denis, Seine-Saint-Denis\" ou --near \"48.93,2.35\".",
+                    "Précisez, par exemple\u{202f}: --near \"Saint-Denis, Seine-Saint-Denis\" ou --near \"48.93,2.35\".",
                     "Be more precise, e.g. --near \"Saint-Denis, Seine-Saint-Denis\" or --near \"48.93,2.35\"."
                 )
             );
             return;
         }
         Some(PlaceResolution::NotFound { query, suggestions }) => {
-            println!("{} « {query} ».", t(lang, "Lieu inconnu :", "Unknown place:"));
+            println!(
+                "{}",
+                typeset(&format!("{} « {query} ».", t(lang, "Lieu inconnu :", "Unknown place:")), lang)
+            );
             if !suggestions.is_empty() {
-                println!("{}", t(lang, "Vouliez-vous dire :", "Did you mean:"));
+                println!("{}", t(lang, "Vouliez-vous dire\u{202f}:", "Did you mean:"));
                 for s in suggestions {
                     println!("  {}", s.label());
                 }
@@ -563,7 +575,7 @@ fn print_org(o: &Organization, lang: Lang) {
     field(t(lang, "Courriel", "E-mail"), o.contact_email.as_deref());
     let place = match (o.location, &o.country_code) {
         (Some(p), _) => Some(format!("{:.4}, {:.4}", p.lat, p.lon)),
-        (None, Some(cc)) => Some(format!("{} {cc}", t(lang, "pays seulement :", "country only:"))),
+        (None, Some(cc)) => Some(format!("{} {cc}", t(lang, "pays seulement\u{202f}:", "country only:"))),
         (None, None) => Some(t(lang, "lieu inconnu", "location unknown").to_owned()),
     };
     field(t(lang, "Lieu", "Location"), place.as_deref());
@@ -572,7 +584,7 @@ fn print_org(o: &Organization, lang: Lang) {
     if let Some(err) = &o.freshness.last_error {
         field(t(lang, "Dernier échec", "Last failure"), Some(err));
     }
-    println!("{}", t(lang, "Services :", "Services:"));
+    println!("{}", t(lang, "Services\u{202f}:", "Services:"));
     for s in &o.services {
         let software = s.software_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
         println!("  · {}{software} — {}", s.name, registration_text(&s.registration, lang));

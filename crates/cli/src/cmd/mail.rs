@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use premiers_pas_core::detect::mail_check::{self, MailCheck};
+use premiers_pas_core::i18n::typeset;
 use premiers_pas_core::journal::{Journal, JournalEntry};
 use premiers_pas_core::reference::{ProviderKind, Reference};
 use premiers_pas_core::Lang;
@@ -72,7 +73,7 @@ fn run_check(ctx: &Context, args: CheckArgs) -> Result<ExitCode, CliError> {
                 let output = CheckOutput { check: &check, requests: journal.entries() };
                 println!("{}", serde_json::to_string_pretty(&output)?);
             } else {
-                println!("{}", sentence(&check, ctx.lang));
+                println!("{}", typeset(&sentence(&check, ctx.lang), ctx.lang));
             }
             Ok(ExitCode::SUCCESS)
         }
