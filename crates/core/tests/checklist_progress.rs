@@ -2,6 +2,9 @@
 //! process killed (SIGKILL) in the middle of saving, many times: the file is always the old or the new
 //! version, never a broken one.
 
+// The set-up helpers may panic too: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod watchdog;
 
 use std::fs;
@@ -27,6 +30,25 @@ fn sample(n: usize) -> Progress {
         );
     }
     p
+}
+
+/// A data folder whose progress was saved twice: `sample(2)` in the file, `sample(1)` in the copy.
+fn saved_twice() -> (tempfile::TempDir, ProgressStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProgressStore::open(dir.path());
+    store.save(&sample(1)).unwrap();
+    store.save(&sample(2)).unwrap();
+    (dir, store)
+}
+
+/// The notice of a load that recovered from the copy: where the damaged file was set aside, and why.
+fn recovered_from_copy(loaded: &Loaded) -> (String, String) {
+    match &loaded.notice {
+        Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), reason }) => {
+            (copy.clone(), reason.clone())
+        }
+        other => panic!("expected a recovery from the copy, got {other:?}"),
+    }
 }
 
 #[test]
@@ -80,27 +102,19 @@ fn forgetting_an_answer_removes_it() {
 
 #[test]
 fn second_save_keeps_the_first_as_the_copy() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = ProgressStore::open(dir.path());
-    store.save(&sample(1)).unwrap();
-    store.save(&sample(2)).unwrap();
+    let (dir, _store) = saved_twice();
     let backup: Progress = serde_json::from_slice(&fs::read(dir.path().join(BACKUP_FILE)).unwrap()).unwrap();
     assert_eq!(backup, sample(1));
 }
 
 #[test]
 fn damaged_file_is_recovered_from_the_copy_and_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = ProgressStore::open(dir.path());
-    store.save(&sample(1)).unwrap();
-    store.save(&sample(2)).unwrap();
+    let (dir, store) = saved_twice();
     fs::write(dir.path().join(PROGRESS_FILE), b"{\"version\": 1, \"packs\": {\"premiers-pas\": ").unwrap();
     let loaded = store.load().unwrap();
     assert_eq!(loaded.progress, sample(1), "the previous good copy");
-    let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), .. }) = &loaded.notice else {
-        panic!("expected a recovery notice, got {:?}", loaded.notice);
-    };
-    assert!(Path::new(copy).exists(), "the damaged file is kept aside, not deleted");
+    let (copy, _) = recovered_from_copy(&loaded);
+    assert!(Path::new(&copy).exists(), "the damaged file is kept aside, not deleted");
     assert_eq!(fs::read(copy).unwrap(), b"{\"version\": 1, \"packs\": {\"premiers-pas\": ");
     // The recovered copy is written back, so the next start is quiet.
     let again = store.load().unwrap();
@@ -136,17 +150,11 @@ fn json_of_the_wrong_shape_is_damage_recovered_from_the_copy() {
         ("nested 100,000 deep", deep.into_bytes()),
     ];
     for (what, bytes) in shapes {
-        let dir = tempfile::tempdir().unwrap();
-        let store = ProgressStore::open(dir.path());
-        store.save(&sample(1)).unwrap();
-        store.save(&sample(2)).unwrap();
+        let (dir, store) = saved_twice();
         fs::write(dir.path().join(PROGRESS_FILE), &bytes).unwrap();
         let loaded = store.load().unwrap();
         assert_eq!(loaded.progress, sample(1), "{what}");
-        let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), .. }) = &loaded.notice
-        else {
-            panic!("{what}: expected a recovery notice, got {:?}", loaded.notice);
-        };
+        let (copy, _) = recovered_from_copy(&loaded);
         assert_eq!(fs::read(copy).unwrap(), bytes, "{what}: kept aside as it was");
     }
 }
@@ -154,37 +162,25 @@ fn json_of_the_wrong_shape_is_damage_recovered_from_the_copy() {
 #[test]
 fn a_progress_file_that_is_a_folder_or_too_large_is_set_aside_and_the_copy_used() {
     // A folder: not a file to read, and nothing could ever be saved over it.
-    let dir = tempfile::tempdir().unwrap();
-    let store = ProgressStore::open(dir.path());
-    store.save(&sample(1)).unwrap();
-    store.save(&sample(2)).unwrap();
+    let (dir, store) = saved_twice();
     let main = dir.path().join(PROGRESS_FILE);
     fs::remove_file(&main).unwrap();
     fs::create_dir(&main).unwrap();
     fs::write(main.join("kept.txt"), "kept").unwrap();
     let loaded = store.load().unwrap();
     assert_eq!(loaded.progress, sample(1));
-    let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), reason }) = &loaded.notice
-    else {
-        panic!("expected a recovery notice, got {:?}", loaded.notice);
-    };
+    let (copy, reason) = recovered_from_copy(&loaded);
     assert!(reason.contains("not a regular file"), "{reason}");
-    assert_eq!(fs::read_to_string(Path::new(copy).join("kept.txt")).unwrap(), "kept", "set aside whole");
+    assert_eq!(fs::read_to_string(Path::new(&copy).join("kept.txt")).unwrap(), "kept", "set aside whole");
     assert_eq!(store.load().unwrap(), Loaded { progress: sample(1), notice: None }, "and saved again");
 
     // Far larger than any progress (sparse: nothing on disk): refused by its size, kept aside as it is.
-    let dir = tempfile::tempdir().unwrap();
-    let store = ProgressStore::open(dir.path());
-    store.save(&sample(1)).unwrap();
-    store.save(&sample(2)).unwrap();
+    let (dir, store) = saved_twice();
     let size = 64 * 1024 * 1024;
     fs::File::options().write(true).open(dir.path().join(PROGRESS_FILE)).unwrap().set_len(size).unwrap();
     let loaded = store.load().unwrap();
     assert_eq!(loaded.progress, sample(1));
-    let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), reason }) = &loaded.notice
-    else {
-        panic!("expected a recovery notice, got {:?}", loaded.notice);
-    };
+    let (copy, reason) = recovered_from_copy(&loaded);
     assert!(reason.contains("too large"), "{reason}");
     assert_eq!(fs::metadata(copy).unwrap().len(), size);
 }
@@ -192,10 +188,7 @@ fn a_progress_file_that_is_a_folder_or_too_large_is_set_aside_and_the_copy_used(
 #[cfg(unix)]
 #[test]
 fn a_progress_file_that_is_a_fifo_is_set_aside_without_waiting_for_a_writer() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = ProgressStore::open(dir.path());
-    store.save(&sample(1)).unwrap();
-    store.save(&sample(2)).unwrap();
+    let (dir, store) = saved_twice();
     let main = dir.path().join(PROGRESS_FILE);
     fs::remove_file(&main).unwrap();
     let made = std::process::Command::new("mkfifo").arg(&main).status();
@@ -205,9 +198,7 @@ fn a_progress_file_that_is_a_fifo_is_set_aside_without_waiting_for_a_writer() {
     }
     let loaded = watchdog::ends("loading a progress file that is a FIFO", move || store.load().unwrap());
     assert_eq!(loaded.progress, sample(1));
-    let Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), .. }) = &loaded.notice else {
-        panic!("expected a recovery notice, got {:?}", loaded.notice);
-    };
+    let (copy, _) = recovered_from_copy(&loaded);
     use std::os::unix::fs::FileTypeExt as _;
     assert!(fs::symlink_metadata(copy).unwrap().file_type().is_fifo(), "the FIFO is set aside, not opened");
 }
