@@ -21,7 +21,8 @@ struct Launch<'a> {
     config: &'a AppConfig,
 }
 
-/// A plugin whose only work is the script that defines [`GLOBAL`] in every page of the app.
+/// A plugin whose only work is the script that defines [`GLOBAL`] in the app's page: the main frame only
+/// (`js_init_script`, not its `_on_all_frames` sibling), so no frame could read the launch options.
 pub fn plugin<R: Runtime>(config: &AppConfig, system: &SystemInfo) -> TauriPlugin<R> {
     tauri::plugin::Builder::new("launch").js_init_script(script(config, system)).build()
 }
