@@ -19,6 +19,13 @@ fn home(case: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/homes").join(case)
 }
 
+/// `audit` of `home` as a Windows home, with `registry` as its `.reg` file.
+fn windows_audit(home: &std::path::Path, registry: &std::path::Path) -> Command {
+    let mut cmd = premiers_pas();
+    cmd.arg("audit").arg("--home").arg(home).args(["--os", "windows", "--registry"]).arg(registry);
+    cmd
+}
+
 fn audit_json(args: &[&str]) -> Value {
     let out = premiers_pas().arg("audit").arg("--json").args(args).assert().success();
     serde_json::from_slice(&out.get_output().stdout).unwrap()
@@ -163,18 +170,8 @@ fn a_fifo_as_the_registry_file_is_refused_not_waited_on() {
     if !std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
         return; // no mkfifo here: nothing to try
     }
-    let out = premiers_pas()
-        .args([
-            "--lang",
-            "fr",
-            "audit",
-            "--home",
-            dir.path().to_str().unwrap(),
-            "--os",
-            "windows",
-            "--registry",
-        ])
-        .arg(&fifo)
+    let out = windows_audit(dir.path(), &fifo)
+        .args(["--lang", "fr"])
         .timeout(std::time::Duration::from_secs(30))
         .assert()
         .code(2);
@@ -190,18 +187,7 @@ fn usage_errors_exit_with_2() {
     let dir = tempfile::tempdir().unwrap();
     let reg = dir.path().join("bad.reg");
     std::fs::write(&reg, "Windows Registry Editor Version 5.00\n\n\"Orphan\"=\"value\"\n").unwrap();
-    let out = premiers_pas()
-        .args([
-            "audit",
-            "--home",
-            dir.path().to_str().unwrap(),
-            "--os",
-            "windows",
-            "--registry",
-            reg.to_str().unwrap(),
-        ])
-        .assert()
-        .code(2);
+    let out = windows_audit(dir.path(), &reg).assert().code(2);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("line 3"), "{err}");
 }
