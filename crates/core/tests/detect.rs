@@ -543,13 +543,19 @@ fn read_outside(journal: &Journal, home: &Path) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn names_in_chrome_files_never_lead_outside_the_home() {
+/// A copy of a fixture home, and beside it a folder `outside` that nothing in the home may lead to.
+fn fixture_beside_an_outside(case: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let root = tempfile::tempdir().unwrap();
     let home_dir = root.path().join("home");
-    copy_dir(&home("chrome-mv2"), &home_dir);
-    // Beside the home: an "extension" and a catalogue of messages that must never be read.
+    copy_dir(&home(case), &home_dir);
     let outside = root.path().join("outside");
+    (root, home_dir, outside)
+}
+
+#[test]
+fn names_in_chrome_files_never_lead_outside_the_home() {
+    let (_root, home_dir, outside) = fixture_beside_an_outside("chrome-mv2");
+    // Beside the home: an "extension" and a catalogue of messages that must never be read.
     write_file(
         &outside.join("1.0/manifest.json"),
         br#"{"name": "Read outside the home", "version": "6.6.6", "manifest_version": 3}"#,
@@ -624,11 +630,8 @@ fn json_of_the_wrong_shape_is_a_problem_and_never_a_crash() {
 
 #[test]
 fn profile_paths_in_profiles_ini_never_lead_outside_the_home() {
-    let root = tempfile::tempdir().unwrap();
-    let home_dir = root.path().join("home");
-    copy_dir(&home("debian-firefox-ubo"), &home_dir);
+    let (_root, home_dir, outside) = fixture_beside_an_outside("debian-firefox-ubo");
     // Beside the home: a profile that must never be read.
-    let outside = root.path().join("outside");
     write_file(&outside.join("extensions.json"), br#"{"addons": []}"#);
     let ini = home_dir.join(".mozilla/firefox/profiles.ini");
     let mut text = fs::read_to_string(&ini).unwrap();

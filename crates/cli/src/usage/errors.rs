@@ -337,6 +337,15 @@ mod tests {
         told(error_of(args(line)))
     }
 
+    /// The French text of the usage error `line` makes, which must be of `kind` and have the shape of
+    /// every French usage error.
+    fn french_error(line: &str, kind: ErrorKind) -> String {
+        let (told_kind, text) = french(line);
+        assert_eq!(told_kind, kind, "{text}");
+        check_shape(&text);
+        text
+    }
+
     fn told(err: Error) -> (ErrorKind, String) {
         assert!(is_told_in_french(&err), "{:?} not told in French:\n{err}", err.kind());
         (err.kind(), err.apply::<French>().render().to_string())
@@ -360,9 +369,7 @@ mod tests {
 
     #[test]
     fn an_unknown_option_with_a_near_one() {
-        let (kind, text) = french("directory search --jsn");
-        assert_eq!(kind, ErrorKind::UnknownArgument);
-        check_shape(&text);
+        let text = french_error("directory search --jsn", ErrorKind::UnknownArgument);
         assert!(
             text.starts_with(&format!("premiers-pas{N}: L’option «{N}--jsn{N}» n’est pas prévue ici.\n\n")),
             "{text}"
@@ -373,9 +380,7 @@ mod tests {
 
     #[test]
     fn an_unexpected_value_and_clap_s_tips() {
-        let (kind, text) = french("checklist show a b");
-        assert_eq!(kind, ErrorKind::UnknownArgument);
-        check_shape(&text);
+        let text = french_error("checklist show a b", ErrorKind::UnknownArgument);
         assert!(text.contains(&format!("L’argument «{N}b{N}» n’est pas prévu ici.")), "{text}");
 
         let (_, text) = french("checklist validate --frob");
@@ -417,9 +422,7 @@ mod tests {
 
     #[test]
     fn an_unknown_subcommand_with_a_near_one() {
-        let (kind, text) = french("directory serch");
-        assert_eq!(kind, ErrorKind::InvalidSubcommand);
-        check_shape(&text);
+        let text = french_error("directory serch", ErrorKind::InvalidSubcommand);
         assert!(
             text.starts_with(&format!("premiers-pas{N}: La commande «{N}serch{N}» n’existe pas.")),
             "{text}"
@@ -433,9 +436,7 @@ mod tests {
 
     #[test]
     fn a_missing_subcommand_lists_the_commands() {
-        let (kind, text) = french("directory --lang fr");
-        assert_eq!(kind, ErrorKind::MissingSubcommand);
-        check_shape(&text);
+        let text = french_error("directory --lang fr", ErrorKind::MissingSubcommand);
         assert!(
             text.starts_with(&format!(
                 "premiers-pas{N}: «{N}premiers-pas directory{N}» attend une commande, et aucune n’a été donnée.\n  \
@@ -447,9 +448,7 @@ mod tests {
 
     #[test]
     fn a_missing_required_argument() {
-        let (kind, text) = french("mail check --mx");
-        assert_eq!(kind, ErrorKind::MissingRequiredArgument);
-        check_shape(&text);
+        let text = french_error("mail check --mx", ErrorKind::MissingRequiredArgument);
         assert!(
             text.starts_with(&format!(
                 "premiers-pas{N}: Il manque un argument obligatoire{N}:\n  <ADRESSE>\n"
@@ -462,9 +461,7 @@ mod tests {
 
     #[test]
     fn a_value_not_among_the_possible_ones() {
-        let (kind, text) = french("audit --home . --os bsd");
-        assert_eq!(kind, ErrorKind::InvalidValue);
-        check_shape(&text);
+        let text = french_error("audit --home . --os bsd", ErrorKind::InvalidValue);
         assert!(
             text.starts_with(&format!(
                 "premiers-pas{N}: La valeur «{N}bsd{N}» n’est pas valide pour «{N}--os <SYSTÈME>{N}».\n  \
@@ -480,9 +477,7 @@ mod tests {
 
     #[test]
     fn a_value_missing_after_its_option() {
-        let (kind, text) = french("directory search --near");
-        assert_eq!(kind, ErrorKind::InvalidValue);
-        check_shape(&text);
+        let text = french_error("directory search --near", ErrorKind::InvalidValue);
         assert!(
             text.starts_with(&format!(
                 "premiers-pas{N}: «{N}--near <LIEU>{N}» attend une valeur, et aucune n’a été donnée.\n"
@@ -493,9 +488,7 @@ mod tests {
 
     #[test]
     fn a_value_its_parser_refuses_keeps_the_reason_as_the_detail() {
-        let (kind, text) = french("directory refresh --concurrency 100");
-        assert_eq!(kind, ErrorKind::ValueValidation);
-        check_shape(&text);
+        let text = french_error("directory refresh --concurrency 100", ErrorKind::ValueValidation);
         assert!(
             text.starts_with(&format!(
                 "premiers-pas{N}: La valeur «{N}100{N}» n’est pas valide pour «{N}--concurrency <NOMBRE>{N}».\n  \
@@ -507,9 +500,7 @@ mod tests {
 
     #[test]
     fn an_option_given_twice_or_with_one_it_excludes() {
-        let (kind, text) = french("system --json --json");
-        assert_eq!(kind, ErrorKind::ArgumentConflict);
-        check_shape(&text);
+        let text = french_error("system --json --json", ErrorKind::ArgumentConflict);
         assert!(
             text.contains(&format!("L’option «{N}--json{N}» ne peut être donnée qu’une fois.")),
             "{text}"
