@@ -150,8 +150,8 @@ struct Words {
     enabled: &'static str,
     disabled: &'static str,
     temporary: &'static str,
-    /// One other extension, then several.
-    other_extensions: [&'static str; 2],
+    /// The language they are in.
+    lang: Lang,
     no_extension: &'static str,
     default_browser: &'static str,
     unknown: &'static str,
@@ -175,7 +175,7 @@ const FR: Words = Words {
     enabled: "activé",
     disabled: "désactivé",
     temporary: "temporaire",
-    other_extensions: ["autre extension", "autres extensions"],
+    lang: Lang::Fr,
     no_extension: "aucune extension connue",
     default_browser: "Navigateur par défaut",
     unknown: "inconnu",
@@ -198,7 +198,7 @@ const EN: Words = Words {
     enabled: "enabled",
     disabled: "disabled",
     temporary: "temporary",
-    other_extensions: ["other extension", "other extensions"],
+    lang: Lang::En,
     no_extension: "no known extension",
     default_browser: "Default browser",
     unknown: "unknown",
@@ -331,7 +331,7 @@ fn browser_lines(out: &mut String, browser: &Browser, w: &Words) {
 
 fn extensions_line(profile: &BrowserProfile, w: &Words) -> String {
     let mut parts = Vec::new();
-    let mut others = 0;
+    let mut others = 0u32;
     for ext in &profile.extensions {
         if UBO_IDS.contains(&ext.id.as_str()) || UBO_LITE_IDS.contains(&ext.id.as_str()) {
             let state = if ext.enabled {
@@ -349,9 +349,8 @@ fn extensions_line(profile: &BrowserProfile, w: &Words) -> String {
         }
     }
     if others > 0 {
-        // French and English alike: one, then several.
-        let words = w.other_extensions[usize::from(others > 1)];
-        parts.push(format!("{others} {words}"));
+        let fr = ["autre extension", "autres extensions"];
+        parts.push(super::counted(w.lang, others, fr, ["other extension", "other extensions"]));
     }
     if parts.is_empty() {
         w.no_extension.to_owned()
