@@ -82,6 +82,10 @@ fn a_damaged_progress_file_is_recovered_and_said() {
     let view = app.ok("start_session", json!({ "mode": "home" }));
     assert_eq!(view["notice"]["kind"], "recovered");
     assert_eq!(view["notice"]["from_backup"], true);
+    let copies = view["notice"]["damaged_copies"].as_array().unwrap();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let kept = std::fs::read(copies[0].as_str().unwrap()).unwrap();
+    assert_eq!(kept, b"{ half a fi", "the damaged file is kept aside, as it was");
     assert_eq!(view["resume"], true);
 }
 

@@ -4,7 +4,9 @@
 //! One small versioned JSON file in the data folder, `progress.json`, written atomically
 //! ([`crate::files::write_atomic`]) with the previous good copy kept as
 //! `progress.json.bak`. A damaged file is never a crash and never silently emptied: it is set aside as
-//! `progress.json.corrupt-<time>`, the copy is used instead, and the caller gets a [`Notice`] to show.
+//! `progress.json.corrupt-<time>`, the copy is used instead, and the caller gets a [`Notice`] to show. A
+//! damaged copy, with nothing good to start from, is set aside in the same way, so that no later save can
+//! replace it. A file or copy from a newer version is never touched ([`ProgressError::TooNew`]).
 //! Something that is not a file Premiers Pas could have written (a folder, a FIFO, which is never opened,
 //! a file larger than [`MAX_PROGRESS_BYTES`]) counts as damaged.
 //! [`ProgressStore::ephemeral`] keeps everything in memory only, for stands.
@@ -152,10 +154,10 @@ pub enum Notice {
     Recovered {
         /// True when the previous good copy was used; false when nothing could be recovered.
         from_backup: bool,
-        /// Where the damaged file was set aside, if there was one.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[ts(optional)]
-        damaged_copy: Option<String>,
+        /// Where the damaged files (the progress, its copy) were set aside; none when nothing was
+        /// damaged, or when the data folder was only read.
+        #[serde(default)]
+        damaged_copies: Vec<String>,
         /// Why, in English (the UI translates by kind).
         reason: String,
     },
@@ -299,7 +301,7 @@ impl ProgressStore {
 
     /// Reads the saved progress like [`ProgressStore::load`], for a reader that must not change the data
     /// folder (`premiers-pas report`): the same progress and notice, but nothing is written, renamed or
-    /// removed — a damaged file stays where it is (the notice has no `damaged_copy`) and is recovered by
+    /// removed — a damaged file stays where it is (the notice has no `damaged_copies`) and is recovered by
     /// the next [`ProgressStore::load`].
     pub fn load_read_only(&self) -> Result<Loaded, ProgressError> {
         self.load_with(Recovery::ReadOnly)
@@ -316,65 +318,56 @@ impl ProgressStore {
         }
         let main = dir.join(PROGRESS_FILE);
         let backup = dir.join(BACKUP_FILE);
+        let too_new = |path: &Path, found| ProgressError::TooNew { path: path.display().to_string(), found };
         // Why the file cannot be used: `None` when it is missing.
-        let damage = match read(&main)? {
+        let damage = match read(&main) {
             Read::Good(progress) => return Ok(Loaded { progress, notice: None }),
-            Read::TooNew(found) => {
-                return Err(ProgressError::TooNew { path: main.display().to_string(), found })
-            }
+            Read::TooNew(found) => return Err(too_new(&main, found)),
             Read::Missing => None,
             Read::Bad(why) => Some(why),
         };
-        // The copy is only looked at when it is needed, and one that cannot be read is no copy: it must
-        // never stop a good file from loading, nor a damaged one from being recovered.
-        let backup_read = read(&backup).unwrap_or_else(|e| Read::Bad(e.to_string()));
-        match (damage, backup_read) {
-            (None, Read::Missing) => Ok(Loaded { progress: Progress::default(), notice: None }),
-            (None, Read::Good(progress)) => {
+        // The copy is only looked at when it is needed. One written by a newer version is that version's
+        // progress: nothing is set aside, and nothing may replace it.
+        let copy_damage = match read(&backup) {
+            Read::Missing => None,
+            Read::TooNew(found) => return Err(too_new(&backup, found)),
+            Read::Good(progress) => {
+                let damaged_copies = match damage {
+                    Some(_) if write => vec![set_aside(&main)?],
+                    _ => vec![],
+                };
                 if write {
                     self.save_inner(dir, &progress)?;
                 }
-                Ok(Loaded {
-                    progress,
-                    notice: Some(Notice::Recovered {
-                        from_backup: true,
-                        damaged_copy: None,
-                        reason: "the progress file was missing; the previous copy was used".into(),
-                    }),
-                })
+                let reason = match damage {
+                    None => "the progress file was missing; the previous copy was used".into(),
+                    Some(why) => format!("the progress file was damaged ({why}); the previous copy was used"),
+                };
+                let notice = Notice::Recovered { from_backup: true, damaged_copies, reason };
+                return Ok(Loaded { progress, notice: Some(notice) });
             }
-            (None, _) => Ok(Loaded { progress: Progress::default(), notice: None }),
-            (Some(why), backup_read) => {
-                let damaged_copy = if write { Some(set_aside(&main)?.display().to_string()) } else { None };
-                match backup_read {
-                    Read::Good(progress) => {
-                        if write {
-                            self.save_inner(dir, &progress)?;
-                        }
-                        Ok(Loaded {
-                            progress,
-                            notice: Some(Notice::Recovered {
-                                from_backup: true,
-                                damaged_copy,
-                                reason: format!(
-                                    "the progress file was damaged ({why}); the previous copy was used"
-                                ),
-                            }),
-                        })
-                    }
-                    _ => Ok(Loaded {
-                        progress: Progress::default(),
-                        notice: Some(Notice::Recovered {
-                            from_backup: false,
-                            damaged_copy,
-                            reason: format!(
-                                "the progress file was damaged ({why}) and no good copy was found"
-                            ),
-                        }),
-                    }),
+            Read::Bad(why) => Some(why),
+        };
+        // Nothing good to start from. Whatever is damaged is set aside, so that no later save replaces it
+        // with an empty progress, and the person is told.
+        let reason = match (&damage, &copy_damage) {
+            (None, None) => return Ok(Loaded { progress: Progress::default(), notice: None }),
+            (Some(why), None) => format!("the progress file was damaged ({why}) and there was no copy"),
+            (Some(why), Some(copy)) => {
+                format!("the progress file was damaged ({why}) and so was its copy ({copy})")
+            }
+            (None, Some(copy)) => format!("the progress file was missing and its copy was damaged ({copy})"),
+        };
+        let mut damaged_copies = Vec::new();
+        if write {
+            for (path, damaged) in [(&main, &damage), (&backup, &copy_damage)] {
+                if damaged.is_some() {
+                    damaged_copies.push(set_aside(path)?);
                 }
             }
         }
+        let notice = Notice::Recovered { from_backup: false, damaged_copies, reason };
+        Ok(Loaded { progress: Progress::default(), notice: Some(notice) })
     }
 
     /// Saves atomically, keeping the previous good file as the copy.
@@ -409,20 +402,19 @@ impl ProgressStore {
     }
 }
 
-fn read(path: &Path) -> Result<Read, ProgressError> {
-    let bytes = match files::read_regular(path, MAX_PROGRESS_BYTES) {
-        Ok(b) => b,
-        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Read::Missing),
-        Err(ReadError::Io(source)) => {
-            return Err(ProgressError::Io { path: path.display().to_string(), source })
-        }
+/// What is at `path`. A file that cannot be read (no permission, a loop of links) is damaged too: it is
+/// set aside like a broken one, rather than stopping every start of the journey.
+fn read(path: &Path) -> Read {
+    match files::read_regular(path, MAX_PROGRESS_BYTES) {
+        Ok(bytes) => judge(&bytes),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Read::Missing,
+        Err(ReadError::Io(e)) => Read::Bad(format!("could not be read: {e}")),
         // Not progress written by Premiers Pas: damaged, to be set aside like a broken file.
-        Err(ReadError::NotAFile) => return Ok(Read::Bad("not a regular file".into())),
+        Err(ReadError::NotAFile) => Read::Bad("not a regular file".into()),
         Err(ReadError::TooLarge { bytes }) => {
-            return Ok(Read::Bad(format!("too large ({bytes} bytes, at most {MAX_PROGRESS_BYTES})")))
+            Read::Bad(format!("too large ({bytes} bytes, at most {MAX_PROGRESS_BYTES})"))
         }
-    };
-    Ok(judge(&bytes))
+    }
 }
 
 /// What a progress file's bytes are: good, too new for this version, or damaged.
@@ -457,12 +449,14 @@ fn try_lock(data_dir: &Path) -> Result<fs::File, TryLockError> {
     Ok(file)
 }
 
-/// Renames a damaged file out of the way, keeping it for the curious.
-fn set_aside(path: &Path) -> Result<PathBuf, ProgressError> {
-    let target = path.with_file_name(format!("{PROGRESS_FILE}.corrupt-{}", crate::journal::now_ms()));
+/// Renames a damaged file out of the way (`progress.json.corrupt-<time>`, `progress.json.bak.corrupt-<time>`),
+/// keeping it for the curious. Says where it went.
+fn set_aside(path: &Path) -> Result<String, ProgressError> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let target = path.with_file_name(format!("{name}.corrupt-{}", crate::journal::now_ms()));
     fs::rename(path, &target)
         .map_err(|source| ProgressError::Io { path: path.display().to_string(), source })?;
-    Ok(target)
+    Ok(target.display().to_string())
 }
 
 /// Temporary files left by a save that was interrupted.

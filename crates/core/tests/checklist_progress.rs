@@ -44,8 +44,10 @@ fn saved_twice() -> (tempfile::TempDir, ProgressStore) {
 /// The notice of a load that recovered from the copy: where the damaged file was set aside, and why.
 fn recovered_from_copy(loaded: &Loaded) -> (String, String) {
     match &loaded.notice {
-        Some(Notice::Recovered { from_backup: true, damaged_copy: Some(copy), reason }) => {
-            (copy.clone(), reason.clone())
+        Some(Notice::Recovered { from_backup: true, damaged_copies, reason })
+            if damaged_copies.len() == 1 =>
+        {
+            (damaged_copies[0].clone(), reason.clone())
         }
         other => panic!("expected a recovery from the copy, got {other:?}"),
     }
@@ -128,7 +130,7 @@ fn damaged_file_without_copy_is_reported_not_silently_emptied() {
     let loaded = ProgressStore::open(dir.path()).load().unwrap();
     assert_eq!(loaded.progress, Progress::default());
     assert!(
-        matches!(loaded.notice, Some(Notice::Recovered { from_backup: false, damaged_copy: Some(_), .. })),
+        matches!(&loaded.notice, Some(Notice::Recovered { from_backup: false, damaged_copies, .. }) if damaged_copies.len() == 1),
         "{:?}",
         loaded.notice
     );
@@ -227,6 +229,82 @@ fn missing_file_with_a_copy_uses_the_copy() {
     let loaded = ProgressStore::open(dir.path()).load().unwrap();
     assert_eq!(loaded.progress, sample(3));
     assert!(matches!(loaded.notice, Some(Notice::Recovered { from_backup: true, .. })));
+}
+
+/// The notice of a load that found nothing good: why, and where the damaged files were set aside.
+fn recovered_nothing(loaded: &Loaded) -> (Vec<String>, String) {
+    assert_eq!(loaded.progress, Progress::default());
+    match &loaded.notice {
+        Some(Notice::Recovered { from_backup: false, damaged_copies, reason }) => {
+            (damaged_copies.clone(), reason.clone())
+        }
+        other => panic!("expected a recovery with nothing to start from, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_damaged_copy_with_the_file_missing_is_set_aside_and_reported() {
+    // Before, the journey started empty without a word, and the second save replaced that copy.
+    let (dir, store) = saved_twice();
+    fs::remove_file(dir.path().join(PROGRESS_FILE)).unwrap();
+    fs::write(dir.path().join(BACKUP_FILE), b"{\"version\": 1, \"pa").unwrap();
+    let loaded = store.load().unwrap();
+    let (copies, reason) = recovered_nothing(&loaded);
+    assert!(reason.contains("missing and its copy was damaged"), "{reason}");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert!(copies[0].contains("progress.json.bak.corrupt-"), "{copies:?}");
+
+    // Saves that follow never reach the damaged copy: it is kept aside as it was.
+    store.save(&sample(4)).unwrap();
+    store.save(&sample(5)).unwrap();
+    assert_eq!(fs::read(&copies[0]).unwrap(), b"{\"version\": 1, \"pa");
+    assert_eq!(store.load().unwrap(), Loaded { progress: sample(5), notice: None });
+}
+
+#[test]
+fn a_damaged_file_and_a_damaged_copy_are_both_set_aside() {
+    let (dir, store) = saved_twice();
+    fs::write(dir.path().join(PROGRESS_FILE), b"not json").unwrap();
+    fs::write(dir.path().join(BACKUP_FILE), b"nor this").unwrap();
+    let (copies, reason) = recovered_nothing(&store.load().unwrap());
+    assert!(reason.contains("damaged") && reason.contains("so was its copy"), "{reason}");
+    let kept: Vec<Vec<u8>> = copies.iter().map(|c| fs::read(c).unwrap()).collect();
+    assert_eq!(kept, [b"not json".to_vec(), b"nor this".to_vec()], "{copies:?}");
+    assert!(!dir.path().join(BACKUP_FILE).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_progress_file_that_cannot_be_read_is_set_aside_and_the_copy_used() {
+    // A link to itself cannot be opened (for root neither). It used to stop every start with
+    // `progress.io`.
+    let (dir, store) = saved_twice();
+    let main = dir.path().join(PROGRESS_FILE);
+    fs::remove_file(&main).unwrap();
+    std::os::unix::fs::symlink(&main, &main).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.progress, sample(1));
+    let (copy, reason) = recovered_from_copy(&loaded);
+    assert!(reason.contains("could not be read"), "{reason}");
+    assert!(fs::symlink_metadata(copy).unwrap().file_type().is_symlink(), "the link is set aside as it is");
+    assert_eq!(store.load().unwrap(), Loaded { progress: sample(1), notice: None }, "and saved again");
+}
+
+#[test]
+fn a_copy_from_a_newer_version_is_never_replaced() {
+    let newer: &[u8] = b"{\"version\": 99, \"packs\": {}}";
+    for (case, main) in [("missing", None), ("damaged", Some(b"{\"vers".as_slice()))] {
+        let dir = tempfile::tempdir().unwrap();
+        if let Some(bytes) = main {
+            fs::write(dir.path().join(PROGRESS_FILE), bytes).unwrap();
+        }
+        fs::write(dir.path().join(BACKUP_FILE), newer).unwrap();
+        let before = files(dir.path());
+        let err = ProgressStore::open(dir.path()).load().unwrap_err();
+        assert_eq!(premiers_pas_core::ErrorCode::code(&err), "progress.too_new", "{case}");
+        assert!(err.to_string().contains(BACKUP_FILE), "{case}: {err}");
+        assert_eq!(files(dir.path()), before, "{case}: nothing set aside, nothing written");
+    }
 }
 
 #[test]
@@ -335,11 +413,12 @@ fn read_only_load_gives_the_same_progress_and_writes_nothing() {
     let good_copy = serde_json::to_vec(&sample(1)).unwrap();
     // What the folder holds: the progress file and its copy (none when `None`).
     type Case<'a> = (&'a str, Option<&'a [u8]>, Option<&'a [u8]>);
-    let cases: [Case; 4] = [
+    let cases: [Case; 5] = [
         ("damaged, with a copy", Some(damaged), Some(&good_copy)),
         ("damaged, no copy", Some(damaged), None),
         ("missing, with a copy", None, Some(&good_copy)),
         ("damaged, damaged copy", Some(damaged), Some(damaged)),
+        ("missing, damaged copy", None, Some(damaged)),
     ];
     for (case, main, backup) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -360,9 +439,9 @@ fn read_only_load_gives_the_same_progress_and_writes_nothing() {
         assert_eq!(read_only.progress, repaired.progress, "{case}");
         match (&read_only.notice, &repaired.notice) {
             (
-                Some(Notice::Recovered { from_backup: a, damaged_copy: None, reason: r1 }),
+                Some(Notice::Recovered { from_backup: a, damaged_copies, reason: r1 }),
                 Some(Notice::Recovered { from_backup: b, reason: r2, .. }),
-            ) => assert_eq!((a, r1), (b, r2), "{case}"),
+            ) if damaged_copies.is_empty() => assert_eq!((a, r1), (b, r2), "{case}"),
             other => panic!("{case}: {other:?}"),
         }
         assert_ne!(files(dir.path()), before, "{case}: the ordinary load repairs the folder");

@@ -9,9 +9,10 @@ export type Notice = { "kind": "recovered",
  */
 from_backup: boolean, 
 /**
- * Where the damaged file was set aside, if there was one.
+ * Where the damaged files (the progress, its copy) were set aside; none when nothing was
+ * damaged, or when the data folder was only read.
  */
-damaged_copy?: string, 
+damaged_copies: Array<string>, 
 /**
  * Why, in English (the UI translates by kind).
  */

@@ -104,14 +104,24 @@ describe('overview', () => {
 
   it('says when saved progress had to be recovered', async () => {
     await startHome({
-      notice: { kind: 'recovered', from_backup: true, reason: 'invalid JSON', damaged_copy: '/home/lucas/progress.json.damaged' },
+      notice: { kind: 'recovered', from_backup: true, reason: 'invalid JSON', damaged_copies: ['/home/lucas/progress.json.corrupt-1764000000000'] },
     });
     expect(screen.getByText(/nous avons repris la copie précédente/)).toBeInTheDocument();
     // The engine's English reason is not the message: only in the details.
     const details = screen.getByText('Détails').closest('details')!;
     expect(details).toHaveTextContent('invalid JSON');
-    expect(details).toHaveTextContent('/home/lucas/progress.json.damaged');
+    expect(details).toHaveTextContent('/home/lucas/progress.json.corrupt-1764000000000');
     expect(screen.getByText(/invalid JSON/).closest('details')).toBe(details);
+  });
+
+  it('says when nothing could be recovered, and where each damaged file was kept', async () => {
+    const copies = ['/home/lucas/progress.json.corrupt-1', '/home/lucas/progress.json.bak.corrupt-1'];
+    await startHome({
+      notice: { kind: 'recovered', from_backup: false, reason: 'damaged, and so was its copy', damaged_copies: copies },
+    });
+    expect(screen.getByText(/n’a pas pu être reprise/)).toBeInTheDocument();
+    const details = screen.getByText('Détails').closest('details')!;
+    for (const copy of copies) expect(details).toHaveTextContent(copy);
   });
 
   it('shows the results and says when they could not be saved', async () => {
