@@ -187,6 +187,20 @@ fn firefox_step() {
     let r = run("firefox", &a, None);
     check("unreadable", &r, Status::Unknown, &["could not read a file of Firefox"]);
     assert_eq!(r.evidence, ["/home/a/.mozilla/firefox/profiles.ini"]);
+    let mut a = audit();
+    a.problems.push(Problem {
+        code: "detect.too_many_entries".into(),
+        app: Some("firefox".into()),
+        path: "/home/a/.mozilla/firefox".into(),
+        message: "the folder holds more than 4096 entries: only 4096 were looked at".into(),
+    });
+    let r = run("firefox", &a, None);
+    check(
+        "a folder too full to list whole",
+        &r,
+        Status::Unknown,
+        &["A folder of Firefox holds too many entries"],
+    );
 }
 
 #[test]

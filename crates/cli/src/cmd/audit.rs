@@ -297,6 +297,7 @@ fn problem_text<'a>(code: &str, message: &'a str, lang: Lang) -> std::borrow::Co
         "detect.unexpected_format" => "format inattendu".into(),
         "detect.unresolved_path" => "chemin de profil introuvable depuis cet ordinateur".into(),
         "detect.not_a_folder" => "profil listé qui n’est pas un dossier".into(),
+        "detect.too_many_entries" => "dossier trop rempli pour être lu en entier".into(),
         _ => message.into(),
     }
 }
@@ -356,5 +357,37 @@ fn extensions_line(profile: &BrowserProfile, w: &Words) -> String {
         w.no_extension.to_owned()
     } else {
         parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `"detect.…"` problem code written in the detectors' source, outside their test modules.
+    fn detector_codes() -> std::collections::BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src/detect");
+        let mut codes = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for piece in text.split('"').skip(1).step_by(2) {
+                let name = piece.strip_prefix("detect.").unwrap_or_default();
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    codes.insert(piece.to_owned());
+                }
+            }
+        }
+        codes
+    }
+
+    #[test]
+    fn every_problem_a_detector_records_has_its_french_words() {
+        let codes = detector_codes();
+        assert!(codes.len() >= 10, "only {codes:?}: has the source moved?");
+        for code in codes {
+            let text = problem_text(&code, "the English message", Lang::Fr);
+            assert_ne!(text, "the English message", "{code} has no French words in `premiers-pas audit`");
+        }
     }
 }

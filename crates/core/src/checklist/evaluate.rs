@@ -292,10 +292,19 @@ impl Ctx<'_> {
         let mut out = Outcome::default();
         for p in problems {
             let name = p.app.as_deref().map(|a| self.app_name(a)).unwrap_or_default();
-            out.reasons.push(t(
-                format!("Nous n’avons pas pu lire un fichier de {name} ({}).", p.code),
-                format!("We could not read a file of {name} ({}).", p.code),
-            ));
+            out.reasons.push(match p.code.as_str() {
+                "detect.too_many_entries" => t(
+                    format!(
+                        "Un dossier de {name} contient trop d’éléments pour être lu en entier ({}).",
+                        p.code
+                    ),
+                    format!("A folder of {name} holds too many entries to be read whole ({}).", p.code),
+                ),
+                _ => t(
+                    format!("Nous n’avons pas pu lire un fichier de {name} ({}).", p.code),
+                    format!("We could not read a file of {name} ({}).", p.code),
+                ),
+            });
             out.evidence.push(p.path.clone());
         }
         out

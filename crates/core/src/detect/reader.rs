@@ -150,6 +150,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The entries of a folder, sorted by name, at most [`MAX_DIR_ENTRIES`]. Empty when it does not exist.
+    /// A folder with more is a problem (`detect.too_many_entries`): what was not looked at may be what a
+    /// step needs, so "not found" must not be said from that folder.
     pub fn list_dir(&mut self, app: &str, dir: &Path) -> Vec<DirEntry> {
         let iter = match fs::read_dir(dir) {
             Ok(it) => it,
@@ -167,7 +169,16 @@ impl<'a> Reader<'a> {
             }
         };
         let mut out = Vec::new();
-        for entry in iter.take(MAX_DIR_ENTRIES).flatten() {
+        for entry in iter.flatten() {
+            if out.len() == MAX_DIR_ENTRIES {
+                self.problem(
+                    "detect.too_many_entries",
+                    app,
+                    dir,
+                    format!("the folder holds more than {MAX_DIR_ENTRIES} entries: only {MAX_DIR_ENTRIES} were looked at"),
+                );
+                break;
+            }
             let path = entry.path();
             // `metadata` follows links; a dangling or looping link is simply not a folder.
             let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
@@ -237,6 +248,30 @@ mod tests {
         assert!(reader.read("x", &path).is_none());
         assert_eq!(reader.problems[0].code, "detect.too_large");
         assert!(reader.files_read.is_empty());
+    }
+
+    #[test]
+    fn a_folder_with_too_many_entries_is_listed_up_to_the_cap_and_said() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..MAX_DIR_ENTRIES {
+            fs::write(dir.path().join(format!("{i:05}")), "").unwrap();
+        }
+        let journal = Journal::new();
+        let mut reader = Reader::new(&journal, false);
+        assert_eq!(reader.list_dir("chrome", dir.path()).len(), MAX_DIR_ENTRIES);
+        assert!(reader.problems.is_empty(), "exactly the cap: everything was looked at");
+
+        fs::write(dir.path().join("one-more"), "").unwrap();
+        let listed = reader.list_dir("chrome", dir.path());
+        assert_eq!(listed.len(), MAX_DIR_ENTRIES);
+        assert!(listed.windows(2).all(|w| w[0].name < w[1].name), "sorted by name");
+        assert_eq!(reader.problems.len(), 1);
+        let problem = &reader.problems[0];
+        assert_eq!(
+            (problem.code.as_str(), problem.app.as_deref()),
+            ("detect.too_many_entries", Some("chrome"))
+        );
+        assert_eq!(problem.path, dir.path().display().to_string());
     }
 
     #[test]
