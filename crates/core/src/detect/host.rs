@@ -94,6 +94,11 @@ impl CommandRunner for FakeCommands {
 }
 
 /// Runs real programs, with a time limit: a helper stuck on a D-Bus call must not hang the audit.
+///
+/// The limit covers the helper's output too. Its output is read while it runs, so a helper that prints a
+/// lot never waits on a full pipe; and a helper that leaves a program running with its output still open
+/// (a shell script's forgotten background job) cannot hold the audit either. On Unix the helper runs in a
+/// process group of its own, and when time is up the whole group is stopped.
 #[derive(Debug, Clone)]
 pub struct SystemCommands {
     pub timeout: Duration,
@@ -105,35 +110,58 @@ impl Default for SystemCommands {
     }
 }
 
+/// The most of a helper's output kept: we only want one line. The rest is read and dropped.
+const MAX_HELPER_OUTPUT: u64 = 64 * 1024;
+
 impl CommandRunner for SystemCommands {
     fn run(&self, program: &str, args: &[&str]) -> Option<CommandOutput> {
-        let mut child = Command::new(program)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .ok()?;
-        let started = Instant::now();
-        loop {
+        let mut command = Command::new(program);
+        command.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null());
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let mut child = command.spawn().ok()?;
+        let deadline = Instant::now() + self.timeout;
+        let (sender, printed) = std::sync::mpsc::channel();
+        if let Some(stdout) = child.stdout.take() {
+            std::thread::spawn(move || sender.send(read_capped(stdout)));
+        }
+        let status = loop {
             match child.try_wait() {
-                Ok(Some(status)) => {
-                    let mut stdout = String::new();
-                    if let Some(mut out) = child.stdout.take() {
-                        // Cap what a helper may print: we only want one line.
-                        let _ = (&mut out).take(64 * 1024).read_to_string(&mut stdout);
-                    }
-                    return Some(CommandOutput { success: status.success(), stdout });
-                }
-                Ok(None) if started.elapsed() < self.timeout => std::thread::sleep(Duration::from_millis(10)),
-                _ => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return None;
-                }
+                Ok(Some(status)) => break Some(status),
+                Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+                _ => break None,
+            }
+        };
+        // The output is whole once every writer has closed it: the helper and whatever it started.
+        let stdout = status
+            .and_then(|_| printed.recv_timeout(deadline.saturating_duration_since(Instant::now())).ok());
+        match (status, stdout) {
+            (Some(status), Some(stdout)) => Some(CommandOutput { success: status.success(), stdout }),
+            _ => {
+                stop(&mut child);
+                None
             }
         }
     }
+}
+
+/// A helper's output, at most [`MAX_HELPER_OUTPUT`] of it, read to its end.
+fn read_capped(mut out: impl Read) -> String {
+    let mut kept = Vec::new();
+    let _ = (&mut out).take(MAX_HELPER_OUTPUT).read_to_end(&mut kept);
+    let _ = std::io::copy(&mut out, &mut std::io::sink());
+    String::from_utf8_lossy(&kept).into_owned()
+}
+
+/// Stops a helper that ran out of time, with what it started in its process group (Unix).
+fn stop(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    let _ = rustix::process::kill_process_group(
+        rustix::process::Pid::from_child(child),
+        rustix::process::Signal::KILL,
+    );
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// A computer to audit.

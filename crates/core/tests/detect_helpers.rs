@@ -1,0 +1,83 @@
+//! The live audit's helper programs (`xdg-settings get default-web-browser`), run for real through a
+//! shell: their answer is read, and no helper — stuck, chatty, or leaving a program behind — holds the
+//! audit longer than its time limit.
+
+#![cfg(unix)]
+#![allow(clippy::unwrap_used)]
+
+mod watchdog;
+
+use std::time::Duration;
+
+use premiers_pas_core::detect::{CommandOutput, CommandRunner, SystemCommands};
+
+fn sh(script: &str, timeout: Duration) -> Option<CommandOutput> {
+    let script = script.to_owned();
+    watchdog::ends(&format!("sh -c '{script}'"), move || {
+        SystemCommands { timeout }.run("sh", &["-c", &script])
+    })
+}
+
+/// Plenty for a shell to start and print a line: the time limit is never what is measured here.
+const AMPLE: Duration = Duration::from_secs(20);
+/// The limit given to a helper that will never finish on its own.
+const SHORT: Duration = Duration::from_millis(300);
+
+#[test]
+fn a_helper_s_answer_and_status_are_read() {
+    let out = sh("echo firefox-esr.desktop", AMPLE).unwrap();
+    assert!(out.success);
+    assert_eq!(out.stdout, "firefox-esr.desktop\n");
+    let out = sh("echo not set; exit 3", AMPLE).unwrap();
+    assert!(!out.success);
+    assert_eq!(out.stdout, "not set\n");
+}
+
+#[test]
+fn a_missing_program_is_no_answer() {
+    let out = SystemCommands { timeout: AMPLE }.run("premiers-pas-no-such-helper", &[]);
+    assert!(out.is_none());
+}
+
+#[test]
+fn a_helper_that_prints_a_lot_finishes_and_its_output_is_capped() {
+    // More than a pipe holds: a helper whose output is only read after it exits never exits.
+    let out = sh(
+        "i=0; while [ $i -lt 4000 ]; do echo 'a line of about fifty bytes, printed again'; i=$((i+1)); done",
+        AMPLE,
+    )
+    .unwrap();
+    assert!(out.success);
+    assert_eq!(out.stdout.len(), 64 * 1024, "the first 64 KiB are kept, the rest read and dropped");
+}
+
+#[test]
+fn a_helper_that_never_ends_is_stopped_at_its_time_limit() {
+    assert!(sh("sleep 120", SHORT).is_none());
+}
+
+#[test]
+fn a_program_left_running_with_the_output_open_cannot_hold_the_audit_and_is_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("left-behind.pid");
+    // The helper ends at once, but its background job keeps the output open: reading "to the end" would
+    // wait two minutes.
+    let script = format!("sleep 120 & echo $! > '{}'; echo firefox.desktop", pid_file.display());
+    assert!(sh(&script, SHORT).is_none(), "its answer is not whole while the job can still write");
+
+    if cfg!(target_os = "linux") {
+        let pid = std::fs::read_to_string(&pid_file).unwrap().trim().to_owned();
+        // Stopped with the helper's process group: gone, or a zombie waiting for its new parent to reap it.
+        // (The signal is delivered at once; the loop only waits for the kernel to say so.)
+        let state = || {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            stat.rsplit(')').next().unwrap_or_default().split_whitespace().next().map(str::to_owned)
+        };
+        let stopped = |s: Option<String>| s.is_none_or(|s| s == "Z" || s == "X");
+        let deadline = std::time::Instant::now() + watchdog::LIMIT;
+        while !stopped(state()) && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(stopped(state()), "the job left behind still runs: {:?}", state());
+    }
+}
