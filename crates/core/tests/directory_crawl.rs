@@ -222,6 +222,48 @@ async fn a_server_that_still_answers_is_never_given_up() {
 }
 
 #[tokio::test]
+async fn a_refresh_of_servers_that_all_answer_slowly_ends_at_its_time_limit() {
+    let (server, member) = (Server::start(), Server::start());
+    let paths = lyon_on_its_own_server(&server, &member);
+    let mut store = DirectoryStore::ephemeral();
+    let first = refresh(&mut store, &options(&server)).await;
+    assert_eq!(first.counts.failed, 0, "{first:#?}");
+
+    // Every file of that server now comes, but each after 300 ms: thirty of them, one at a time, would
+    // take nine seconds. The refresh may take one.
+    member.set_latency(Duration::from_millis(300));
+    member.reset_counters();
+    let opts = RefreshOptions { concurrency: 1, time_limit: Duration::from_secs(1), ..options(&server) };
+    let journal = Journal::new();
+    let report = store.refresh(&opts, &journal, &|_| {}, &CancellationToken::new()).await.unwrap();
+
+    let asked = member.requests();
+    assert!(asked < 30, "{asked} requests: the refresh went on past its limit");
+    let (mut read, mut out_of_time) = (0, 0);
+    for path in &paths {
+        match outcome(&report, &member.url(path)) {
+            FileOutcome::Fetched { .. } | FileOutcome::Unchanged => read += 1,
+            FileOutcome::Failed { reason: FailureReason::OutOfTime, kept_previous: true, message } => {
+                assert!(message.contains("time limit (1 s)"), "{message}");
+                out_of_time += 1;
+            }
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+    assert_eq!(read + out_of_time, 30);
+    assert!(out_of_time >= 30 - asked, "every file not asked is out of time");
+    // The journal lists only the requests sent, and the last good copies stand in.
+    let sent = journal
+        .entries()
+        .into_iter()
+        .filter(|e| matches!(e, JournalEntry::Request { target, .. } if target.starts_with(&member.base)))
+        .count();
+    assert_eq!(sent as u64, asked);
+    assert!(!report.stopped);
+    assert_eq!(store.directory().unwrap().organization("lyon").unwrap().services.len(), 31);
+}
+
+#[tokio::test]
 async fn dead_members_keep_their_last_good_copy() {
     let server = Server::start();
     server.load_fixture("clean");

@@ -67,6 +67,10 @@ pub struct RefreshOptions {
     /// it in between, before its remaining files are no longer requested in this refresh. Any answer,
     /// even an error status, starts the count again: a server that answers is never given up.
     pub max_unanswered_per_server: u32,
+    /// How long a whole refresh may take. Past it, no file is requested any more and the requests under
+    /// way end: every file not read keeps its last good copy, and the report says why. Servers that all
+    /// answer, each one slowly, cannot make a refresh last hours.
+    pub time_limit: Duration,
 }
 
 impl Default for RefreshOptions {
@@ -81,6 +85,7 @@ impl Default for RefreshOptions {
             max_files: 5000,
             max_redirects: 5,
             max_unanswered_per_server: 8,
+            time_limit: Duration::from_secs(5 * 60),
         }
     }
 }
@@ -152,6 +157,8 @@ pub enum FailureReason {
     Network,
     /// Not requested: earlier files of the same server did not arrive in this refresh.
     ServerNotAnswering,
+    /// Not requested, or not arrived, before the refresh reached its time limit.
+    OutOfTime,
 }
 
 /// Why a link was not followed.
@@ -246,8 +253,11 @@ enum Fetched {
     Stopped,
     /// The refresh was stopped before this request was sent.
     NotSent,
-    /// Not sent: the server had already failed too many files of this refresh.
+    /// Not sent: the server had already failed too many files of this refresh
+    /// ([`FailureReason::ServerNotAnswering`]), or the refresh was out of time
+    /// ([`FailureReason::OutOfTime`]).
     GivenUp {
+        reason: FailureReason,
         message: String,
     },
 }
@@ -380,6 +390,16 @@ pub(crate) fn client(options: &RefreshOptions) -> Result<reqwest::Client, Direct
         .map_err(|e| DirectoryError::Client { source: e })
 }
 
+/// A time limit as people say it: "5 min", "90 s".
+fn minutes(limit: Duration) -> String {
+    let secs = limit.as_secs();
+    if secs >= 60 && secs % 60 == 0 {
+        format!("{} min", secs / 60)
+    } else {
+        format!("{} s", limit.as_secs_f32())
+    }
+}
+
 /// What a stopped request says in the journal.
 const STOPPED_MESSAGE: &str = "refresh stopped before the end of this request";
 
@@ -414,6 +434,8 @@ pub(crate) async fn crawl(
     // Files in a row that did not arrive, per server, since it last answered: past the budget, that
     // server's other files are not asked.
     let mut unanswered: HashMap<String, u32> = HashMap::new();
+    let ends_at = Instant::now() + options.time_limit;
+    let out_of_time = format!("the refresh reached its time limit ({})", minutes(options.time_limit));
     progress(&RefreshProgress { done, total, url: String::new() });
 
     loop {
@@ -421,10 +443,18 @@ pub(crate) async fn crawl(
             let Some(job) = queue.pop_front() else { break };
             let server = server_of(&job.url);
             let silent = unanswered.get(&server).copied().unwrap_or(0);
-            if silent >= options.max_unanswered_per_server {
+            let left = ends_at.saturating_duration_since(Instant::now());
+            let given_up = if left.is_zero() {
+                Some((FailureReason::OutOfTime, format!("not requested: {out_of_time}")))
+            } else if silent >= options.max_unanswered_per_server {
                 let message =
                     format!("not requested: the last {silent} files asked of {server} did not arrive");
-                let fetched = Fetched::GivenUp { message };
+                Some((FailureReason::ServerNotAnswering, message))
+            } else {
+                None
+            };
+            if let Some((reason, message)) = given_up {
+                let fetched = Fetched::GivenUp { reason, message };
                 let ready = Done {
                     job,
                     fetched,
@@ -439,12 +469,20 @@ pub(crate) async fn crawl(
             let validators = previous.get(&job.url).map(|f| (f.etag.clone(), f.last_modified.clone()));
             let client = client.clone();
             let cancel = cancel.clone();
-            let (deadline, cap) = (options.file_timeout, options.max_body_bytes);
+            // A request never outlasts the refresh's time limit.
+            let (deadline, cap) = (options.file_timeout.min(left), options.max_body_bytes);
+            let cut_short = (deadline < options.file_timeout).then(|| out_of_time.clone());
             in_flight.spawn(async move {
                 let started_ms = now_ms();
                 let start = Instant::now();
-                let (fetched, status, bytes) =
+                let (mut fetched, status, bytes) =
                     fetch(&client, &job.url, validators, deadline, cap, &cancel).await;
+                if let (Fetched::Failed { reason: FailureReason::Timeout, .. }, Some(why)) =
+                    (&fetched, &cut_short)
+                {
+                    let message = format!("not complete when {why}");
+                    fetched = Fetched::Failed { reason: FailureReason::OutOfTime, message };
+                }
                 Done { job, fetched, status, bytes, started_ms, duration: start.elapsed() }
             });
         }
@@ -460,9 +498,7 @@ pub(crate) async fn crawl(
         }
         // A file not asked for is no request: the journal lists only what was sent.
         let fetched = match d.fetched {
-            Fetched::GivenUp { message } => {
-                Fetched::Failed { reason: FailureReason::ServerNotAnswering, message }
-            }
+            Fetched::GivenUp { reason, message } => Fetched::Failed { reason, message },
             fetched => {
                 record_request(journal, &d.job.url, &fetched, d.status, d.bytes, d.started_ms, d.duration);
                 fetched
@@ -480,7 +516,9 @@ pub(crate) async fn crawl(
             // Not asked, stopped, or a name that leads into the local network: the server said nothing
             // either way.
             Fetched::Failed {
-                reason: FailureReason::ServerNotAnswering | FailureReason::LocalName, ..
+                reason:
+                    FailureReason::ServerNotAnswering | FailureReason::LocalName | FailureReason::OutOfTime,
+                ..
             }
             | Fetched::Stopped
             | Fetched::NotSent
