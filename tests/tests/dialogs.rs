@@ -168,13 +168,16 @@ async fn report_saved_as_html_markdown_json_through_the_save_dialog_and_a_cancel
     app.close().await
 }
 
+/// A French plural message for `n`, as the interface writes it: French puts 0 and 1 in the singular, and a
+/// no-break space joins the count to its noun.
+fn counted_fr(key: &str, n: u32) -> Result<String> {
+    let form = if n <= 1 { "one" } else { "other" };
+    Ok(t("fr", &format!("{key}_{form}"))?.replace("{count} ", &format!("{n}\u{a0}")))
+}
+
 /// The directory's one-line state, once it has one ("… : N hébergeurs, M services.").
 async fn directory_line(app: &App, orgs: u32, services: u32) -> Result<String> {
-    // French puts 0 and 1 in the singular.
-    let count = |key: &str, n: u32| -> Result<String> {
-        let form = if n <= 1 { "one" } else { "other" };
-        Ok(t("fr", &format!("chatons.directory.{key}_{form}"))?.replace("{count}", &n.to_string()))
-    };
+    let count = |key: &str, n: u32| counted_fr(&format!("chatons.directory.{key}"), n);
     let template = t("fr", "chatons.directory.updated")?;
     let (_, rest) = template.split_once("{orgs}").context("the directory line names the organizations")?;
     let tail = rest.replace("{services}", &count("services", services)?);
@@ -229,10 +232,7 @@ async fn directory_exported_through_the_save_dialog_and_imported_through_the_ope
     let requests = federation.requests();
     app.click_text(".chatons button", &t("fr", "chatons.directory.import")?).await?;
     app_dialog(IMPORT_DIRECTORY).await?.open(&file).await?;
-    // A plural message: French puts 0 and 1 in `one`.
-    let form = if status.organizations <= 1 { "one" } else { "other" };
-    let imported = t("fr", &format!("chatons.directory.imported_{form}"))?
-        .replace("{count}", &status.organizations.to_string());
+    let imported = counted_fr("chatons.directory.imported", status.organizations)?;
     app.wait_text(".chatons .outcome", &imported).await?;
     directory_line(&app, status.organizations, status.services).await?;
     assert_eq!(federation.requests(), requests, "the import read the file, not the network");

@@ -237,6 +237,18 @@ export const screens = [
     },
   },
   {
+    // A town chosen: the hosts nearest first, and the town's name on the map, under the markers.
+    name: 'chatons-town',
+    scenario: home,
+    fullPage: true,
+    go: async (page, lang) => {
+      await openChatons(page, lang);
+      await page.getByRole('combobox').fill('Compiègne');
+      await page.getByRole('option', { name: /Compiègne/ }).first().click();
+      await page.locator('.chatons .town-name').waitFor();
+    },
+  },
+  {
     // A need no host of the sample directory offers: a hint, and no order claimed for an empty list.
     name: 'chatons-no-host',
     scenario: home,

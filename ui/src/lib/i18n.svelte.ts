@@ -13,6 +13,9 @@ import type { Lang } from '../bindings/Lang';
 import type { Text } from '../bindings/Text';
 import { typeset } from './typography';
 
+/** The no-break space between a number and its noun. */
+const NBSP = '\u00a0';
+
 type Messages = { [key: string]: string | Messages };
 const catalogs: Record<Lang, Messages> = { fr, en };
 
@@ -65,8 +68,10 @@ class I18n {
   /** `t` in a given language rather than the current one. */
   tIn = (lang: Lang, key: string, params: Record<string, string | number> = {}): string => {
     const own = find(catalogs[lang], lang, key, params.count);
-    const template =
+    let template =
       own !== undefined ? typeset(own, lang) : (find(catalogs.en, 'en', key, params.count) ?? key);
+    // A count is never left at the end of a line without its noun ("11 / hébergeurs").
+    if (typeof params.count === 'number') template = template.replaceAll('{count} ', `{count}${NBSP}`);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );

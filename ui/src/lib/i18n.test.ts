@@ -8,25 +8,31 @@ describe('plurals', () => {
   it('French: 0 and 1 are singular, 2 plural', () => {
     i18n.set('fr');
     expect(pluralCategory('fr', 0)).toBe('one');
-    expect(i18n.t('transparency.file_count', { count: 0 })).toBe('0 fichier');
-    expect(i18n.t('transparency.file_count', { count: 1 })).toBe('1 fichier');
-    expect(i18n.t('transparency.file_count', { count: 2 })).toBe('2 fichiers');
-    expect(i18n.t('chatons.directory.counts.skipped', { count: 0 })).toBe('0 ignoré');
-    expect(i18n.t('chatons.directory.counts.failed', { count: 1 })).toBe('1 illisible');
-    expect(i18n.t('chatons.results.more', { count: 2 })).toBe('Afficher 2 hébergeurs de plus');
+    expect(i18n.t('transparency.file_count', { count: 0 })).toBe('0\u00a0fichier');
+    expect(i18n.t('transparency.file_count', { count: 1 })).toBe('1\u00a0fichier');
+    expect(i18n.t('transparency.file_count', { count: 2 })).toBe('2\u00a0fichiers');
+    expect(i18n.t('chatons.directory.counts.skipped', { count: 0 })).toBe('0\u00a0ignoré');
+    expect(i18n.t('chatons.directory.counts.failed', { count: 1 })).toBe('1\u00a0illisible');
+    expect(i18n.t('chatons.results.more', { count: 2 })).toBe('Afficher 2\u00a0hébergeurs de plus');
   });
 
   it('English: only 1 is singular', () => {
     i18n.set('en');
-    expect(i18n.t('transparency.file_count', { count: 0 })).toBe('0 files');
-    expect(i18n.t('transparency.file_count', { count: 1 })).toBe('1 file');
-    expect(i18n.t('transparency.file_count', { count: 2 })).toBe('2 files');
-    expect(i18n.t('chatons.town.suggestions', { count: 1 })).toMatch(/^1 town suggested;/);
+    expect(i18n.t('transparency.file_count', { count: 0 })).toBe('0\u00a0files');
+    expect(i18n.t('transparency.file_count', { count: 1 })).toBe('1\u00a0file');
+    expect(i18n.t('transparency.file_count', { count: 2 })).toBe('2\u00a0files');
+    expect(i18n.t('chatons.town.suggestions', { count: 1 })).toMatch(/^1\u00a0town suggested;/);
   });
 
   it('a category the catalog lacks falls back to _other (French millions are `many`)', () => {
     expect(pluralCategory('fr', 1_000_000)).toBe('many');
-    expect(i18n.t('transparency.file_count', { count: 1_000_000 })).toBe('1000000 fichiers');
+    expect(i18n.t('transparency.file_count', { count: 1_000_000 })).toBe('1000000\u00a0fichiers');
+  });
+
+  it('never leaves a count at the end of a line without its noun: a no-break space joins them', () => {
+    expect(i18n.t('chatons.directory.hosts', { count: 11 })).toBe('11\u00a0hébergeurs');
+    // Only the space after the count: the rest of the sentence may break where it likes.
+    expect(i18n.t('chatons.directory.counts.unchanged', { count: 2 })).toBe('2\u00a0inchangés depuis la dernière fois');
   });
 
   it('leaves plain keys alone, with or without a count', () => {

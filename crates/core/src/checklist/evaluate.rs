@@ -232,8 +232,8 @@ impl Ctx<'_> {
             Outcome::new(
                 Status::Manual,
                 t(
-                    "Cela, seul·e vous pouvez le dire : cet ordinateur ne le montre pas.",
-                    "Only you can tell: this computer cannot show it.",
+                    "C’est à vous de le dire : cet ordinateur ne peut pas le voir.",
+                    "Only you can tell: this computer cannot see it.",
                 ),
             )
         })

@@ -256,7 +256,7 @@ describe('summary', () => {
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Votre bilan');
     const left = screen.getByRole('heading', { name: 'Ce qui reste à faire' }).parentElement!;
     expect(within(left).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toHaveLength(5);
-    expect(within(left).getAllByText('Pour commencer :').length).toBeGreaterThan(0);
+    expect(within(left).getAllByText('Pour commencer').length).toBeGreaterThan(0);
     expect(await screen.findByTestId('takeaway-qr')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Imprimer' }));

@@ -2,6 +2,7 @@
 // "nothing left this computer".
 import { render, screen, within } from '@testing-library/svelte';
 import type { JournalEntry } from '../../bindings/JournalEntry';
+import type { Mode } from '../../bindings/Mode';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, journalRequests } from '../../mocks/fixtures';
@@ -13,11 +14,11 @@ afterEach(() => {
   i18n.set('fr');
 });
 
-async function show(options: Parameters<typeof createBackend>[0] = {}, audits = 1) {
+async function show(options: Parameters<typeof createBackend>[0] = {}, audits = 1, mode: Mode = 'home') {
   const backend = createBackend(options);
   for (let i = 0; i < audits; i++) backend.handle('run_audit', { lang: 'fr' });
   mockIPC(backend.handle);
-  render(Transparency);
+  render(Transparency, { mode });
   await screen.findByRole('heading', { name: 'Fichiers lus' });
 }
 
@@ -119,6 +120,13 @@ describe('transparency panel: what went wrong', () => {
     expect(within(own).getByRole('heading')).toHaveTextContent(/1 fichier$/);
     expect(own).toHaveTextContent('Ce fichier n’a pas pu être lu.');
     expect(within(own).getByText('Détails').closest('details')).toHaveTextContent('could not read /home/lucas');
+  });
+
+  it('at a stand, names the app’s own file for what it is: the directory prepared for the stand', async () => {
+    await show({ requests: failed }, 0, 'stand');
+    const own = document.querySelector<HTMLElement>('[data-app="premiers-pas"]')!;
+    expect(within(own).getByRole('heading')).toHaveTextContent('Premiers Pas (l’annuaire des CHATONS préparé pour le stand)');
+    expect(own).not.toHaveTextContent('vos progrès');
   });
 
   it('a journal that cannot be read gives a localised sentence, in English too', async () => {

@@ -31,7 +31,7 @@ describe('workshop', () => {
       audit: null,
     });
     expect(backend.calls.map((c) => c.cmd)).not.toContain('run_audit');
-    expect(position()).toBe('4 étapes');
+    expect(position()).toBe('4\u00a0étapes');
     expect(document.querySelectorAll('[data-step]')).toHaveLength(4);
   });
 

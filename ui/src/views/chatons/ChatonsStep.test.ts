@@ -35,7 +35,7 @@ describe('CHATONS step: searching', () => {
     await screen.findByText('Du plus proche au plus loin de Compiègne.', { exact: false });
     expect(hostNames()).toEqual(['oise', 'paris-libre', 'lille-num', 'namur', 'belgique-seulement', 'nulle-part']);
     const list = screen.getByRole('region', { name: 'Hébergeurs' });
-    expect(within(list).getByRole('button', { name: /^Les Chatons de l’Oise/ })).toHaveTextContent('moins d’1 km');
+    expect(within(list).getByRole('button', { name: /^Les Chatons de l’Oise/ })).toHaveTextContent('moins de 1 km');
     expect(within(list).getByRole('button', { name: /^Paris Libre/ })).toHaveTextContent(/7\d km/);
     expect(within(list).getByRole('button', { name: /Hébergeur belge sans adresse/ })).toHaveTextContent('pays seulement : Belgique');
     expect(within(list).getByRole('button', { name: /Hébergeur sans lieu/ })).toHaveTextContent('distance inconnue');
@@ -233,7 +233,7 @@ describe('CHATONS step: a host’s card', () => {
     expect(screen.getAllByText('Réservé aux membres').length).toBeGreaterThan(0);
     expect(screen.getByText(/Il faut d’abord devenir membre/)).toBeInTheDocument();
     expect(screen.getByText('2 rue Solferino, 60200 Compiègne, France')).toBeInTheDocument();
-    expect(screen.getByText('À moins d’1 km de Compiègne')).toBeInTheDocument();
+    expect(screen.getByText('À moins de 1 km de Compiègne')).toBeInTheDocument();
     expect(screen.getByText('Fiche lue le 20 novembre 2026.')).toBeInTheDocument();
     expect(screen.getByText(/Annuaire des CHATONS mis à jour le 20 novembre 2026 \(il y a .+\)\./)).toBeInTheDocument();
     expect(screen.getByText('contact@oise.example.org')).toBeInTheDocument();
@@ -250,7 +250,7 @@ describe('CHATONS step: a host’s card', () => {
     await user.click(await screen.findByRole('button', { name: 'Ouvrir leur site' }));
     expect(backend.calls.filter((c) => c.cmd === 'open_url').map((c) => c.args)).toEqual([{ url: 'https://paris-libre.example.org/' }]);
     expect(await screen.findByText('C’est ouvert dans votre navigateur.')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Ouvrir Pads' }));
+    await user.click(screen.getByRole('button', { name: 'Ouvrir «\u202fPads\u202f»' }));
     expect(backend.calls.filter((c) => c.cmd === 'open_url').at(-1)?.args).toEqual({ url: 'https://pad-pl.example.org/' });
   });
 
@@ -553,6 +553,9 @@ describe('CHATONS step: the directory itself', () => {
     await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
     backend.finishRefresh?.({ error: { code: 'directory.source_unavailable', message: 'offline' } });
     expect(await screen.findByText(/importer un fichier d’annuaire préparé par un bénévole/)).toBeInTheDocument();
+    // Nothing was there to refresh: the first download failed.
+    expect(screen.getByText('L’annuaire n’a pas pu être téléchargé.')).toBeInTheDocument();
+    expect(screen.queryByText('L’annuaire n’a pas pu être actualisé.')).not.toBeInTheDocument();
   });
 
   it('speaks English too', async () => {
@@ -577,7 +580,7 @@ describe('CHATONS step: the map', () => {
     // Located hosts in the frame only: Lyon is beyond it, and two hosts have no coordinates.
     expect(markers.map((m) => m.getAttribute('data-org'))).toEqual(['oise', 'paris-libre', 'lille-num', 'namur']);
     expect(screen.getByText('Plus loin, hors de la carte : 1 hébergeur de la liste.')).toBeInTheDocument();
-    expect(markers[0]).toHaveAccessibleName('1. Les Chatons de l’Oise, moins d’1 km');
+    expect(markers[0]).toHaveAccessibleName('1. Les Chatons de l’Oise, moins de 1 km');
     expect(markers.map((m) => m.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
 
     markers[0].focus();

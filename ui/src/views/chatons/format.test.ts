@@ -7,7 +7,7 @@ const DAY = 86_400_000;
 
 describe('CHATONS step: words and numbers', () => {
   it('writes distances, ages and places the way a person reads them', () => {
-    expect(formatKm(0.4, 'fr')).toBe('moins d’1 km');
+    expect(formatKm(0.4, 'fr')).toBe('moins de 1 km');
     expect(formatKm(1234.4, 'fr')).toBe('1\u202f234 km');
     expect(formatKm(71.6, 'en')).toBe('72 km');
     const now = Date.UTC(2026, 10, 26);
