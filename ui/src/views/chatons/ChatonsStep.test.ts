@@ -415,6 +415,8 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByText('Annuaire actualisé.')).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.getByText(/98 hébergeurs et 712 services, en 2,9 s/)).toBeInTheDocument();
+    // Sizes read as on the transparency page: 2,480,312 bytes are 2.5 MB there, so here too.
+    expect(screen.getByText(/\(2,5\s?Mo reçus\)/)).toBeInTheDocument();
     expect(screen.getByText('820 fichiers téléchargés')).toBeInTheDocument();
     expect(screen.getByText('4 inchangés depuis la dernière fois')).toBeInTheDocument();
     expect(screen.getByText('2 illisibles')).toBeInTheDocument();

@@ -67,16 +67,3 @@ export function formatAge(ms: number, lang: Lang, now: number = Date.now()): str
   if (months < 24) return rtf.format(-months, 'month');
   return rtf.format(-Math.round(days / 365.25), 'year');
 }
-
-export function formatBytes(bytes: number, lang: Lang): string {
-  const units: [number, string][] = [
-    [1024 * 1024, 'megabyte'],
-    [1024, 'kilobyte'],
-  ];
-  for (const [size, unit] of units) {
-    if (bytes >= size) {
-      return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size);
-    }
-  }
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'byte' }).format(bytes);
-}
