@@ -31,6 +31,26 @@ describe('stand journey', () => {
     expect(document.querySelectorAll('[data-step]')).toHaveLength(6);
   });
 
+  it('launched for a stand, offers no other way to use the app; chosen on the welcome screen, it does', async () => {
+    // Launched with --mode stand, the laptop stays a stand (the shell refuses any other journey): a visitor
+    // must not reach "Chez moi", which would audit the volunteer's computer.
+    const launched = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    mockIPC(launched.handle);
+    const first = render(App);
+    await screen.findByRole('button', { name: /Commencer/ });
+    expect(screen.queryByRole('button', { name: 'Autres façons d’utiliser Premiers Pas' })).not.toBeInTheDocument();
+    first.unmount();
+    clearMocks();
+
+    const chosen = createBackend();
+    mockIPC(chosen.handle);
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Sur un stand/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Autres façons d’utiliser Premiers Pas' }));
+    expect(await screen.findByRole('button', { name: /Chez moi/ })).toBeInTheDocument();
+  });
+
   it('says nothing of the laptop: no "your computer" line, no audit screen, every step the visitor\'s call', async () => {
     const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
     // However long the start takes, no "we are looking at your computer" screen.
