@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { decode, loadCountries, type CountryShape } from './outlines';
-import { DEFAULT_FOCUS, drawMap, spreadMarkers } from './projection';
+import { DEFAULT_FOCUS, drawMap, placeTownLabel, spreadMarkers } from './projection';
 
 const PARIS = { lon: 2.3522, lat: 48.8566 };
 const COMPIEGNE = { lon: 2.826, lat: 49.418 };
@@ -69,5 +69,27 @@ describe('offline map', () => {
     expect(out[2]).toEqual([300, 300]);
     const [a, b] = [out[0], out[1]];
     expect(a && b && Math.hypot(a[0] - b[0], a[1] - b[1])).toBeGreaterThanOrEqual(26);
+  });
+});
+
+describe('the town label', () => {
+  const MAP: [number, number] = [560, 520];
+
+  it('goes above the pin when nothing is there', () => {
+    const at = placeTownLabel([280, 260], 60, [[280, 290]], ...MAP);
+    expect(at).toEqual({ x: 280, y: 212, anchor: 'middle' });
+  });
+
+  it('moves to the side with the fewest markers: the nearest hosts stay visible', () => {
+    // Markers above and below the pin, none to its right.
+    const crowd: [number, number][] = [[280, 210], [270, 215], [280, 280], [290, 275], [245, 238]];
+    const at = placeTownLabel([280, 260], 60, crowd, ...MAP);
+    expect(at.anchor).toBe('start');
+    expect(at.x).toBeGreaterThan(280);
+  });
+
+  it('stays inside the map near an edge', () => {
+    expect(placeTownLabel([280, 20], 60, [], ...MAP).y).toBeGreaterThan(20);
+    expect(placeTownLabel([550, 260], 60, [], ...MAP).anchor).toBe('end');
   });
 });

@@ -141,3 +141,49 @@ export function spreadMarkers(points: ([number, number] | null)[], minDistance: 
   }
   return out;
 }
+
+/** Where the town's name goes on the map: its anchor point and alignment, as SVG `<text>` takes them. */
+export interface LabelPlace {
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * Places the town's name beside its pin (the pin's tip at `town`, its head 26 above) where it covers the
+ * fewest markers: above, below, right or left, in that order of preference, and always inside the map.
+ * The hosts nearest the town crowd around it, and they are what the person came for. `width` is the
+ * label's estimated width; `markerRadius` that of a marker's disc.
+ */
+export function placeTownLabel(
+  town: [number, number],
+  width: number,
+  markers: [number, number][],
+  mapWidth: number,
+  mapHeight: number,
+  markerRadius = 13,
+): LabelPlace {
+  const [x, y] = town;
+  const height = 18;
+  // Each candidate as its box (left, top) and the text's anchor point (the baseline 4 above the bottom).
+  const candidates: { left: number; top: number; anchor: LabelPlace['anchor'] }[] = [
+    { left: x - width / 2, top: y - 62, anchor: 'middle' },
+    { left: x - width / 2, top: y + 8, anchor: 'middle' },
+    { left: x + 16, top: y - 35, anchor: 'start' },
+    { left: x - 16 - width, top: y - 35, anchor: 'end' },
+  ];
+  const inside = (c: { left: number; top: number }) =>
+    c.left >= 2 && c.top >= 2 && c.left + width <= mapWidth - 2 && c.top + height <= mapHeight - 2;
+  const covered = (c: { left: number; top: number }) =>
+    markers.filter(([mx, my]) => {
+      const nx = Math.max(c.left, Math.min(mx, c.left + width));
+      const ny = Math.max(c.top, Math.min(my, c.top + height));
+      return Math.hypot(mx - nx, my - ny) < markerRadius;
+    }).length;
+  const usable = candidates.filter(inside);
+  const pool = usable.length > 0 ? usable : candidates;
+  let best = pool[0];
+  for (const c of pool) if (covered(c) < covered(best)) best = c;
+  const anchorX = best.anchor === 'middle' ? best.left + width / 2 : best.anchor === 'start' ? best.left : best.left + width;
+  return { x: anchorX, y: best.top + height - 4, anchor: best.anchor };
+}
