@@ -8,7 +8,8 @@
 //! damaged copy, with nothing good to start from, is set aside in the same way, so that no later save can
 //! replace it. A file or copy from a newer version is never touched ([`ProgressError::TooNew`]).
 //! Something that is not a file Premiers Pas could have written (a folder, a FIFO, which is never opened,
-//! a file larger than [`MAX_PROGRESS_BYTES`]) counts as damaged.
+//! a file larger than [`MAX_PROGRESS_BYTES`], a loop of links) counts as damaged. A file that fails to
+//! read for another reason (permission, disk) is an error, and nothing is renamed: it may read next time.
 //! [`ProgressStore::ephemeral`] keeps everything in memory only, for stands.
 //!
 //! One window at a time may own a data folder's progress: [`ProgressStore::open_exclusive`] holds an
@@ -320,15 +321,16 @@ impl ProgressStore {
         let backup = dir.join(BACKUP_FILE);
         let too_new = |path: &Path, found| ProgressError::TooNew { path: path.display().to_string(), found };
         // Why the file cannot be used: `None` when it is missing.
-        let damage = match read(&main) {
+        let damage = match read(&main)? {
             Read::Good(progress) => return Ok(Loaded { progress, notice: None }),
             Read::TooNew(found) => return Err(too_new(&main, found)),
             Read::Missing => None,
             Read::Bad(why) => Some(why),
         };
         // The copy is only looked at when it is needed. One written by a newer version is that version's
-        // progress: nothing is set aside, and nothing may replace it.
-        let copy_damage = match read(&backup) {
+        // progress: nothing is set aside, and nothing may replace it. One that cannot be read for now is
+        // an error too, for the same reason.
+        let copy_damage = match read(&backup)? {
             Read::Missing => None,
             Read::TooNew(found) => return Err(too_new(&backup, found)),
             Read::Good(progress) => {
@@ -402,19 +404,32 @@ impl ProgressStore {
     }
 }
 
-/// What is at `path`. A file that cannot be read (no permission, a loop of links) is damaged too: it is
-/// set aside like a broken one, rather than stopping every start of the journey.
-fn read(path: &Path) -> Read {
-    match files::read_regular(path, MAX_PROGRESS_BYTES) {
+/// What is at `path`. A loop of links can never be read: it is damaged, and set aside like a broken file
+/// rather than stopping every start. Any other failure to read (no permission, a disk error, a file not
+/// yet downloaded from a cloud folder) may pass or be put right: it is an error, and nothing is renamed.
+fn read(path: &Path) -> Result<Read, ProgressError> {
+    let read = match files::read_regular(path, MAX_PROGRESS_BYTES) {
         Ok(bytes) => judge(&bytes),
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Read::Missing,
-        Err(ReadError::Io(e)) => Read::Bad(format!("could not be read: {e}")),
+        Err(ReadError::Io(e)) if is_link_loop(&e) => Read::Bad(format!("could not be read: {e}")),
+        Err(ReadError::Io(source)) => {
+            return Err(ProgressError::Io { path: path.display().to_string(), source })
+        }
         // Not progress written by Premiers Pas: damaged, to be set aside like a broken file.
         Err(ReadError::NotAFile) => Read::Bad("not a regular file".into()),
         Err(ReadError::TooLarge { bytes }) => {
             Read::Bad(format!("too large ({bytes} bytes, at most {MAX_PROGRESS_BYTES})"))
         }
-    }
+    };
+    Ok(read)
+}
+
+/// "Too many levels of symbolic links".
+fn is_link_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    return false;
 }
 
 /// What a progress file's bytes are: good, too new for this version, or damaged.

@@ -290,6 +290,37 @@ fn a_progress_file_that_cannot_be_read_is_set_aside_and_the_copy_used() {
     assert_eq!(store.load().unwrap(), Loaded { progress: sample(1), notice: None }, "and saved again");
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_progress_file_that_fails_to_read_for_now_is_an_error_and_nothing_is_renamed() {
+    // A read that fails with a disk error (reading the start of /proc/self/mem does), like a file in a
+    // cloud folder not downloaded yet, may work next time: setting the newest progress aside for the
+    // older copy would lose answers. The copy gets the same care.
+    for (case, file) in [("the progress file", PROGRESS_FILE), ("its copy", BACKUP_FILE)] {
+        let (dir, store) = saved_twice();
+        if file == BACKUP_FILE {
+            fs::remove_file(dir.path().join(PROGRESS_FILE)).unwrap();
+        }
+        let path = dir.path().join(file);
+        fs::remove_file(&path).ok();
+        std::os::unix::fs::symlink("/proc/self/mem", &path).unwrap();
+        let names = || {
+            let mut names: Vec<String> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let before = names();
+        let err = store.load().unwrap_err();
+        assert_eq!(premiers_pas_core::ErrorCode::code(&err), "progress.io", "{case}");
+        assert!(err.to_string().contains(file), "{case}: {err}");
+        assert_eq!(names(), before, "{case}: nothing renamed");
+        assert!(fs::symlink_metadata(&path).unwrap().file_type().is_symlink(), "{case}");
+    }
+}
+
 #[test]
 fn a_copy_from_a_newer_version_is_never_replaced() {
     let newer: &[u8] = b"{\"version\": 99, \"packs\": {}}";
