@@ -122,19 +122,25 @@ impl CommandRunner for SystemCommands {
         let mut child = command.spawn().ok()?;
         let deadline = Instant::now() + self.timeout;
         let (sender, printed) = std::sync::mpsc::channel();
-        if let Some(stdout) = child.stdout.take() {
-            std::thread::spawn(move || sender.send(read_capped(stdout)));
-        }
-        let status = loop {
+        let reader = child.stdout.take().map(|stdout| {
+            std::thread::Builder::new()
+                .name("helper-output".into())
+                .spawn(move || sender.send(read_capped(stdout)))
+        });
+        // First the output, whole once every writer has closed it: the helper and whatever it started.
+        // Only then is the helper reaped, so that until it is, its process group cannot be another's
+        // and stopping the group never reaches a stranger.
+        let stdout = match reader {
+            Some(Ok(_)) => printed.recv_timeout(self.timeout).ok(),
+            _ => None,
+        };
+        let status = stdout.as_ref().and_then(|_| loop {
             match child.try_wait() {
                 Ok(Some(status)) => break Some(status),
                 Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
                 _ => break None,
             }
-        };
-        // The output is whole once every writer has closed it: the helper and whatever it started.
-        let stdout = status
-            .and_then(|_| printed.recv_timeout(deadline.saturating_duration_since(Instant::now())).ok());
+        });
         match (status, stdout) {
             (Some(status), Some(stdout)) => Some(CommandOutput { success: status.success(), stdout }),
             _ => {
@@ -153,7 +159,9 @@ fn read_capped(mut out: impl Read) -> String {
     String::from_utf8_lossy(&kept).into_owned()
 }
 
-/// Stops a helper that ran out of time, with what it started in its process group (Unix).
+/// Stops a helper that ran out of time, with what it started in its process group (Unix), then reaps it.
+/// A program that left the group (`setsid`) is out of reach: the thread reading the output waits for it,
+/// the audit does not.
 fn stop(child: &mut std::process::Child) {
     #[cfg(unix)]
     let _ = rustix::process::kill_process_group(
