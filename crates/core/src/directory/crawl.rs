@@ -390,6 +390,9 @@ pub(crate) fn client(options: &RefreshOptions) -> Result<reqwest::Client, Direct
         .map_err(|e| DirectoryError::Client { source: e })
 }
 
+/// The least time left in a refresh for one more request to be sent (see [`RefreshOptions::time_limit`]).
+const MIN_REQUEST_TIME: Duration = Duration::from_millis(250);
+
 /// A time limit as people say it: "5 min", "90 s".
 fn minutes(limit: Duration) -> String {
     let secs = limit.as_secs();
@@ -444,7 +447,9 @@ pub(crate) async fn crawl(
             let server = server_of(&job.url);
             let silent = unanswered.get(&server).copied().unwrap_or(0);
             let left = ends_at.saturating_duration_since(Instant::now());
-            let given_up = if left.is_zero() {
+            // A request needs a moment to be worth sending: one that could only time out at once would
+            // be a request in the journal that never reached the server.
+            let given_up = if left < options.file_timeout.min(MIN_REQUEST_TIME) {
                 Some((FailureReason::OutOfTime, format!("not requested: {out_of_time}")))
             } else if silent >= options.max_unanswered_per_server {
                 let message =
