@@ -201,6 +201,19 @@ fn firefox_step() {
         Status::Unknown,
         &["A folder of Firefox holds too many entries"],
     );
+    // The system's applications folder, listed in part: an application not found may be in the rest.
+    let mut a = audit();
+    a.problems.push(Problem {
+        code: "detect.too_many_entries".into(),
+        app: Some("system".into()),
+        path: "/usr/share/applications".into(),
+        message: "the folder holds more than 4096 entries: only 4096 were looked at".into(),
+    });
+    let r = run("firefox", &a, None);
+    check("applications listed in part", &r, Status::Unknown, &["A folder of the system's applications"]);
+    assert_eq!(r.evidence, ["/usr/share/applications"]);
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![])]));
+    check("found all the same", &run("firefox", &a, None), Status::Done, &["Firefox is installed"]);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::check::{Check, Scope};
 use super::pack::{Pack, Step};
-use crate::audit::{Audit, Browser, BrowserFamily, BrowserProfile, Extension, MailAccount};
+use crate::audit::{Audit, Browser, BrowserFamily, BrowserProfile, Extension, MailAccount, Problem};
 use crate::i18n::{Lang, Text};
 use crate::reference::{ProviderKind, Reference};
 
@@ -283,16 +283,25 @@ impl Ctx<'_> {
     }
 
     fn problems_for(&self, apps: &[&str]) -> Outcome {
-        let problems: Vec<_> = self
-            .audit
-            .problems
-            .iter()
-            .filter(|p| p.app.as_deref().is_some_and(|a| apps.contains(&a)))
-            .collect();
+        self.problems_where(|p| p.app.as_deref().is_some_and(|a| apps.contains(&a)))
+    }
+
+    fn problems_where(&self, keep: impl Fn(&Problem) -> bool) -> Outcome {
+        let problems: Vec<_> = self.audit.problems.iter().filter(|p| keep(p)).collect();
         let mut out = Outcome::default();
         for p in problems {
             let name = p.app.as_deref().map(|a| self.app_name(a)).unwrap_or_default();
             out.reasons.push(match p.code.as_str() {
+                "detect.too_many_entries" if p.app.as_deref() == Some("system") => t(
+                    format!(
+                        "Un dossier d’applications du système contient trop d’éléments pour être lu en entier ({}).",
+                        p.code
+                    ),
+                    format!(
+                        "A folder of the system's applications holds too many entries to be read whole ({}).",
+                        p.code
+                    ),
+                ),
                 "detect.too_many_entries" => t(
                     format!(
                         "Un dossier de {name} contient trop d’éléments pour être lu en entier ({}).",
@@ -353,8 +362,13 @@ impl Ctx<'_> {
         )
     }
 
+    /// "Not found" (`todo`), unless a file of those applications could not be read, or the system's
+    /// folders of applications were listed only in part: then the application may be there after all.
     fn todo_unless_unreadable(&self, ids: &[&str], todo: Text) -> Outcome {
-        let problems = self.problems_for(ids);
+        let problems = self.problems_where(|p| {
+            p.app.as_deref().is_some_and(|a| ids.contains(&a))
+                || p.app.as_deref() == Some("system") && p.code == "detect.too_many_entries"
+        });
         if problems.reasons.is_empty() {
             Outcome::new(Status::Todo, todo)
         } else {
