@@ -144,6 +144,12 @@ fn lyon_on_its_own_server(server: &Server, member: &Server) -> Vec<String> {
     paths
 }
 
+/// The requests the journal lists to `server`.
+fn requests_to(journal: &Journal, server: &Server) -> u64 {
+    let to_server = |e: &JournalEntry| matches!(e, JournalEntry::Request { target, .. } if target.starts_with(&server.base));
+    journal.entries().iter().filter(|e| to_server(e)).count() as u64
+}
+
 #[tokio::test]
 async fn a_server_that_stops_answering_is_not_waited_on_file_after_file() {
     let (server, member) = (Server::start(), Server::start());
@@ -183,12 +189,7 @@ async fn a_server_that_stops_answering_is_not_waited_on_file_after_file() {
     }
     assert_eq!((timed_out, not_asked), (asked, 30 - asked));
     // The journal lists only the requests sent.
-    let sent = journal
-        .entries()
-        .into_iter()
-        .filter(|e| matches!(e, JournalEntry::Request { target, .. } if target.starts_with(&member.base)))
-        .count();
-    assert_eq!(sent as u64, asked);
+    assert_eq!(requests_to(&journal, &member), asked);
     // The other members were read as usual, and the silent server's last good copies stand in.
     assert_eq!(report.counts.failed, 30, "{report:#?}");
     let d = store.directory().unwrap();
@@ -253,12 +254,7 @@ async fn a_refresh_of_servers_that_all_answer_slowly_ends_at_its_time_limit() {
     assert_eq!(read + out_of_time, 30);
     assert!(out_of_time >= 30 - asked, "every file not asked is out of time");
     // The journal lists only the requests sent, and the last good copies stand in.
-    let sent = journal
-        .entries()
-        .into_iter()
-        .filter(|e| matches!(e, JournalEntry::Request { target, .. } if target.starts_with(&member.base)))
-        .count();
-    assert_eq!(sent as u64, asked);
+    assert_eq!(requests_to(&journal, &member), asked);
     assert!(!report.stopped);
     assert_eq!(store.directory().unwrap().organization("lyon").unwrap().services.len(), 31);
 }
