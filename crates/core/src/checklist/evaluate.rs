@@ -232,8 +232,8 @@ impl Ctx<'_> {
             Outcome::new(
                 Status::Manual,
                 t(
-                    "C’est à vous de le dire : cet ordinateur ne peut pas le voir.",
-                    "Only you can tell: this computer cannot see it.",
+                    "Cet ordinateur ne peut pas le voir : dites-nous où vous en êtes.",
+                    "This computer cannot see it: tell us where you stand.",
                 ),
             )
         })
