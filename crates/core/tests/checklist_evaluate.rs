@@ -125,7 +125,12 @@ fn private_maps() {
         version: None,
         evidence: "/var/lib/flatpak/exports/share/applications/app.organicmaps.desktop.desktop".into(),
     });
-    check("nothing known", &run("private-maps", &audit(), None), Status::Manual, &["Only you can tell"]);
+    check(
+        "nothing known",
+        &run("private-maps", &audit(), None),
+        Status::Manual,
+        &["tell us where you stand"],
+    );
     check("said done", &run("private-maps", &audit(), Some(Answer::Done)), Status::Done, &["You told us"]);
     check(
         "said not yet",
@@ -138,7 +143,7 @@ fn private_maps() {
         "desktop bonus",
         &bonus,
         Status::Manual,
-        &["Organic Maps is installed on this computer", "Only you can tell"],
+        &["Organic Maps is installed on this computer", "tell us where you stand"],
     );
     assert!(bonus.evidence.iter().any(|e| e.contains("app.organicmaps")), "{:?}", bonus.evidence);
     check(
@@ -419,7 +424,7 @@ fn ethical_mail() {
 #[test]
 fn chatons_host() {
     let step = "chatons-host";
-    check("unanswered", &run(step, &audit(), None), Status::Manual, &["Only you can tell"]);
+    check("unanswered", &run(step, &audit(), None), Status::Manual, &["tell us where you stand"]);
     check("answered", &run(step, &audit(), Some(Answer::Done)), Status::Done, &["You told us"]);
     check(
         "a chatons address",
