@@ -411,7 +411,7 @@ fn read(path: &Path) -> Result<Read, ProgressError> {
     let read = match files::read_regular(path, MAX_PROGRESS_BYTES) {
         Ok(bytes) => judge(&bytes),
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Read::Missing,
-        Err(ReadError::Io(e)) if is_link_loop(&e) => Read::Bad(format!("could not be read: {e}")),
+        Err(ReadError::Io(e)) if files::is_link_loop(&e) => Read::Bad(format!("could not be read: {e}")),
         Err(ReadError::Io(source)) => {
             return Err(ProgressError::Io { path: path.display().to_string(), source })
         }
@@ -422,14 +422,6 @@ fn read(path: &Path) -> Result<Read, ProgressError> {
         }
     };
     Ok(read)
-}
-
-/// "Too many levels of symbolic links".
-fn is_link_loop(e: &std::io::Error) -> bool {
-    #[cfg(unix)]
-    return e.raw_os_error() == Some(libc::ELOOP);
-    #[cfg(not(unix))]
-    return false;
 }
 
 /// What a progress file's bytes are: good, too new for this version, or damaged.

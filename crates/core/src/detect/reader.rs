@@ -211,14 +211,10 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The OS error number for "too many levels of symbolic links" (a link loop).
-const ELOOP: i32 =
-    if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) { 62 } else { 40 };
-
 fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
         ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ if e.raw_os_error() == Some(ELOOP) => "too many levels of symbolic links (a link loop)".to_owned(),
+        _ if crate::files::is_link_loop(e) => "too many levels of symbolic links (a link loop)".to_owned(),
         _ => e.to_string(),
     }
 }

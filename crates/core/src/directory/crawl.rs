@@ -394,7 +394,7 @@ pub(crate) fn client(options: &RefreshOptions) -> Result<reqwest::Client, Direct
 const MIN_REQUEST_TIME: Duration = Duration::from_millis(250);
 
 /// A time limit as people say it: "5 min", "90 s".
-fn minutes(limit: Duration) -> String {
+fn in_words(limit: Duration) -> String {
     let secs = limit.as_secs();
     if secs >= 60 && secs % 60 == 0 {
         format!("{} min", secs / 60)
@@ -438,7 +438,7 @@ pub(crate) async fn crawl(
     // server's other files are not asked.
     let mut unanswered: HashMap<String, u32> = HashMap::new();
     let ends_at = Instant::now() + options.time_limit;
-    let out_of_time = format!("the refresh reached its time limit ({})", minutes(options.time_limit));
+    let out_of_time = format!("the refresh reached its time limit ({})", in_words(options.time_limit));
     progress(&RefreshProgress { done, total, url: String::new() });
 
     loop {
