@@ -21,9 +21,10 @@ use premiers_pas_core::report::ReportError;
 use premiers_pas_core::session::SessionError;
 use premiers_pas_core::{ErrorCode, IpcError, Lang};
 
+/// The source scan the drift tests share (here, and for the detectors' problem codes in `cmd::audit`).
 #[cfg(test)]
 #[path = "../../core/tests/error_codes_scan/mod.rs"]
-mod error_codes_scan;
+pub(crate) mod error_codes_scan;
 
 /// Everything a subcommand can fail with.
 #[derive(Debug, thiserror::Error)]

@@ -371,12 +371,8 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             let text = text.split("#[cfg(test)]").next().unwrap_or_default();
-            for piece in text.split('"').skip(1).step_by(2) {
-                let name = piece.strip_prefix("detect.").unwrap_or_default();
-                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-                    codes.insert(piece.to_owned());
-                }
-            }
+            let found = crate::errors::error_codes_scan::code_literals(text);
+            codes.extend(found.into_iter().filter(|code| code.starts_with("detect.")));
         }
         codes
     }
