@@ -327,7 +327,7 @@ describe('CHATONS step: the directory itself', () => {
     // Not an error: no failure sentence, no technical details.
     expect(screen.queryByText('L’annuaire n’a pas pu être actualisé.')).not.toBeInTheDocument();
     expect(screen.queryByText('Détails')).not.toBeInTheDocument();
-    expect(screen.queryByText('Annuaire actualisé.')).not.toBeInTheDocument();
+    expect(screen.queryByText('Annuaire actualisé')).not.toBeInTheDocument();
     // The bar and the stop button are gone; the refresh button is usable again, and has the focus.
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: stopName })).not.toBeInTheDocument();
@@ -342,7 +342,7 @@ describe('CHATONS step: the directory itself', () => {
     expect(backend.calls.filter((c) => c.cmd === 'directory_refresh')).toHaveLength(2);
     await waitFor(() => expect(screen.queryByText('Actualisation arrêtée.')).not.toBeInTheDocument());
     backend.finishRefresh?.({ report: SAMPLE_REPORT });
-    expect(await screen.findByText('Annuaire actualisé.')).toBeInTheDocument();
+    expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
   });
 
   it('a stopped refresh says so in English too', async () => {
@@ -385,7 +385,7 @@ describe('CHATONS step: the directory itself', () => {
     await user.click(screen.getByRole('button', { name: 'Actualiser l’annuaire' }));
     expect(backend.calls.filter((c) => c.cmd === 'directory_refresh')).toHaveLength(1);
     backend.finishRefresh?.({ report: SAMPLE_REPORT });
-    expect(await screen.findByText('Annuaire actualisé.')).toBeInTheDocument();
+    expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
   });
 
   it('shows refresh progress from the channel, then the report in plain words', async () => {
@@ -412,9 +412,13 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByRole('progressbar', { name: 'Fichiers lus\u202f: 139 sur 140' })).toHaveAttribute('value', '139');
 
     backend.finishRefresh?.({ report: SAMPLE_REPORT });
-    expect(await screen.findByText('Annuaire actualisé.')).toBeInTheDocument();
+    expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
-    expect(screen.getByText(/98 hébergeurs et 712 services, en 2,9 s/)).toBeInTheDocument();
+    // The counts are the status line's: the report does not repeat them.
+    expect(screen.getByText('Annuaire actualisé').closest('p')).toHaveTextContent(
+      /^Annuaire actualisé en 2,9\s?s \(2,5\s?Mo reçus\)\.$/,
+    );
+    expect(screen.queryByText(/98 hébergeurs et 712 services/)).not.toBeInTheDocument();
     // Sizes read as on the transparency page: 2,480,312 bytes are 2.5 MB there, so here too.
     expect(screen.getByText(/\(2,5\s?Mo reçus\)/)).toBeInTheDocument();
     expect(screen.getByText('820 fichiers téléchargés')).toBeInTheDocument();
@@ -540,7 +544,7 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByRole('progressbar', { name: 'Fichiers lus\u202f: 3 sur 9' })).toBeInTheDocument();
     backend.finishRefresh?.({ report: SAMPLE_REPORT });
     expect(await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' })).toBeInTheDocument();
-    expect(screen.getByText('Annuaire actualisé.')).toBeInTheDocument();
+    expect(screen.getByText('Annuaire actualisé')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Pas encore d’annuaire sur cet ordinateur' })).not.toBeInTheDocument();
     // The panel moved beside the search; the focus went with it.
     await waitFor(() => expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toHaveFocus());
