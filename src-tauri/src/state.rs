@@ -205,7 +205,8 @@ impl AppState {
         self.with_session_slot(|slot| Ok(slot.as_ref().is_some_and(|s| s.mode() == Mode::Stand))).await
     }
 
-    /// Refuses what a visitor must not do at a stand (open the laptop's files through a dialog).
+    /// Refuses what a visitor must not do at a stand: open the laptop's files through a dialog, or its
+    /// browser.
     pub async fn refuse_at_stand(&self) -> Result<(), IpcError> {
         if self.at_stand().await? {
             return Err(ipc(ShellError::NotAtStand));

@@ -113,23 +113,25 @@ fn a_stand_without_a_prepared_directory_stays_empty_on_disk() {
     assert!(tree(data.path()).is_empty());
 }
 
-/// At a stand the visitor holds the mouse: no file dialog that would open the laptop's files, whether the
-/// app was launched for a stand or a stand was chosen on the welcome screen.
+/// At a stand the visitor holds the mouse: no file dialog that would open the laptop's files, and no
+/// browser that would keep their pages for the next visitor, whether the app was launched for a stand or a
+/// stand was chosen on the welcome screen.
 #[test]
-fn a_stand_refuses_the_file_dialogs() {
+fn a_stand_refuses_the_file_refused_and_the_browser() {
     let data = tempfile::tempdir().unwrap();
-    let dialogs = [
+    let refused = [
         ("directory_import", json!({ "lang": "fr" })),
         ("directory_export", json!({ "lang": "fr" })),
         ("save_report", json!({ "format": "html", "lang": "fr" })),
+        ("open_url", json!({ "url": "https://www.chatons.org/" })),
     ];
 
     let launched = TestApp::new(config(Some("stand"), "debian-firefox-ubo", data.path()));
-    for (cmd, args) in &dialogs {
+    for (cmd, args) in &refused {
         assert_eq!(launched.err_code(cmd, args.clone()), "stand.not_allowed", "{cmd} before the visit");
     }
     launched.ok("start_session", json!({ "mode": "stand", "audit": "fr" }));
-    for (cmd, args) in &dialogs {
+    for (cmd, args) in &refused {
         assert_eq!(launched.err_code(cmd, args.clone()), "stand.not_allowed", "{cmd} during the visit");
     }
 
@@ -137,7 +139,7 @@ fn a_stand_refuses_the_file_dialogs() {
     // further on, before any dialog: no directory yet, no audit yet).
     let chosen = TestApp::new(config(None, "empty", data.path()));
     chosen.ok("start_session", json!({ "mode": "stand" }));
-    for (cmd, args) in &dialogs {
+    for (cmd, args) in &refused {
         assert_eq!(chosen.err_code(cmd, args.clone()), "stand.not_allowed", "{cmd} in a chosen stand");
     }
     chosen.ok("start_session", json!({ "mode": "home" }));

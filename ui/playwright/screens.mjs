@@ -425,6 +425,24 @@ export const screens = [
       if (await page.getByRole('heading', { name: t(lang, 'step.found') }).count()) {
         throw new Error('the stand step page shows what was found on the laptop');
       }
+      // Links are codes for the visitor's phone: nothing opens in the laptop's browser.
+      if ((await page.locator('section[aria-labelledby=links] [role=img]').count()) === 0) {
+        throw new Error('the stand step page has no code for its links');
+      }
+    },
+  },
+  {
+    name: 'stand-host-card',
+    scenario: stand,
+    fullPage: true,
+    go: async (page, lang) => {
+      await page.locator('button[data-mode=stand]').click();
+      await openChatons(page, lang);
+      await page.locator('.chatons .layout li button').first().click();
+      await page.getByRole('img', { name: t(lang, 'chatons.card.website_code') }).waitFor();
+      if (await page.getByRole('button', { name: t(lang, 'chatons.card.website') }).count()) {
+        throw new Error('the stand host card opens the website on the laptop');
+      }
     },
   },
   {

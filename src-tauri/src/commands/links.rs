@@ -1,13 +1,16 @@
 //! Links and QR codes. A link opens in the person's own browser, never in the app's webview, and only
 //! when it is a web address: `javascript:`, `file:`, `data:` and the like are refused here, in Rust,
-//! whatever the page asked.
+//! whatever the page asked. At a stand nothing opens at all: the laptop's browser would keep the visitor's
+//! pages, cookies and accounts for the next one, and hand them the laptop's files; links are QR codes there.
 
 use premiers_pas_core::qr;
 use premiers_pas_core::weburl::{self, Url};
 use premiers_pas_core::IpcError;
 
+use tauri::State;
+
 use crate::error::{ipc, ShellError};
-use crate::state::blocking;
+use crate::state::{blocking, AppState};
 
 /// The address if it is one the app may hand to the browser: the core's rule for every web address
 /// (http or https, with a host, without a user name or password in it), the same that packs and the
@@ -16,9 +19,11 @@ pub fn web_url(raw: &str) -> Result<Url, ShellError> {
     weburl::web_url(raw).map_err(|_| ShellError::UrlRefused { url: raw.to_owned() })
 }
 
-/// Opens a web page in the default browser (starting it may wait: on a blocking thread).
+/// Opens a web page in the default browser (starting it may wait: on a blocking thread). Refused at a
+/// stand (`stand.not_allowed`).
 #[tauri::command]
-pub async fn open_url(url: String) -> Result<(), IpcError> {
+pub async fn open_url(state: State<'_, AppState>, url: String) -> Result<(), IpcError> {
+    state.refuse_at_stand().await?;
     let url = web_url(&url).map_err(ipc)?;
     blocking(move || webbrowser::open(url.as_str()).map_err(|e| ipc(ShellError::OpenFailed(e)))).await?
 }

@@ -1,5 +1,5 @@
-// Dates, sizes and times written the way each language writes them (Intl), so no format lives in a
-// component or a catalog.
+// Dates, sizes and times written the way each language writes them (Intl), and web addresses the way a
+// person types them, so no format lives in a component or a catalog.
 import type { Lang } from '../bindings/Lang';
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
@@ -31,4 +31,16 @@ export function byteSize(bytes: number, lang: Lang): string {
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(value);
   return `${number} ${units[unit]}`;
+}
+
+/**
+ * An address as a person types it from a slide, a handout or a card: no scheme, no "www.", no trailing slash
+ * ("https://www.mozilla.org/firefox/new/" reads "mozilla.org/firefox/new"). Browsers add the rest.
+ */
+export function readableUrl(url: string): string {
+  return url
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/$/, '');
 }

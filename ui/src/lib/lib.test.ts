@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StepResult } from '../bindings/StepResult';
 import { packs } from '../mocks/fixtures';
-import { byteSize, monthYear } from './format';
+import { byteSize, monthYear, readableUrl } from './format';
 import { firstAction, howBlocks } from './howText';
 import { groupFiles, requestRuns } from './journal';
-import { readableUrl, slideMove } from './presentation';
+import { slideMove } from './presentation';
 import { asksThePerson, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
 
 const result = (id: string, status: StepResult['status']): StepResult => ({ id, status, reasons: [], evidence: [] });
@@ -133,7 +133,7 @@ describe('formats', () => {
   });
 });
 
-describe('addresses on a slide', () => {
+describe('addresses written out', () => {
   it('are written as a person types them: no scheme, no www., no trailing slash', () => {
     expect(readableUrl('https://www.mozilla.org/firefox/new/')).toBe('mozilla.org/firefox/new');
     expect(readableUrl('https://addons.mozilla.org/firefox/addon/ublock-origin/')).toBe(

@@ -20,15 +20,3 @@ export function slideMove(event: Pick<KeyboardEvent, 'key' | 'shiftKey'>): 1 | -
       return null;
   }
 }
-
-/**
- * An address as a person copies it from a projected slide: no scheme, no "www.", no trailing slash
- * ("https://www.mozilla.org/firefox/new/" reads "mozilla.org/firefox/new"). Browsers add the rest.
- */
-export function readableUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/^https?:\/\//i, '')
-    .replace(/^www\./i, '')
-    .replace(/\/$/, '');
-}

@@ -368,6 +368,7 @@ export function createBackend(options: BackendOptions = {}) {
     print_page: () => null,
     set_fullscreen: () => null,
     open_url: (a) => {
+      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
       if (!/^https?:\/\//.test(String(a.url))) throw { code: 'url.refused', message: 'only http and https' };
       return null;
     },

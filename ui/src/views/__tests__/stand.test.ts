@@ -89,6 +89,10 @@ describe('stand journey', () => {
       expect(screen.getByRole('heading', { level: 3, name })).toBeInTheDocument();
     }
     expect(screen.getByRole('heading', { name: 'Pour votre téléphone' })).toBeInTheDocument();
+    // The links are codes for the visitor's phone: the laptop's browser would keep their pages.
+    expect(screen.queryByRole('button', { name: /Télécharger Firefox/ })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Liens utiles' })).getByRole('img', { name: 'Télécharger Firefox' })).toBeInTheDocument();
+    expect(screen.getByText('mozilla.org/firefox/new')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'C’est fait' }));
     expect(await screen.findByTestId('answer-hint')).toHaveTextContent('Vous nous avez dit que c’est fait.');

@@ -254,6 +254,19 @@ describe('CHATONS step: a host’s card', () => {
     expect(backend.calls.filter((c) => c.cmd === 'open_url').at(-1)?.args).toEqual({ url: 'https://pad-pl.example.org/' });
   });
 
+  it('at a stand, shows the website as a QR code for the visitor\'s phone and opens nothing on the laptop', async () => {
+    const backend = installBackend({ stand: true });
+    const user = userEvent.setup();
+    render(ChatonsStep, { props: { mode: 'stand' } });
+    await user.click(await screen.findByRole('button', { name: /^Paris Libre/ }));
+    expect(await screen.findByRole('img', { name: 'Leur site' })).toBeInTheDocument();
+    expect(screen.getByText('paris-libre.example.org')).toBeInTheDocument();
+    expect(screen.getByText('pad-pl.example.org')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Ouvrir leur site' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Ouvrir «/ })).not.toBeInTheDocument();
+    expect(backend.calls.some((c) => c.cmd === 'open_url')).toBe(false);
+  });
+
   it('says so when the Rust side refuses an address', async () => {
     const orgs = sampleOrganizations();
     orgs[1] = { ...orgs[1], website: 'ftp://paris-libre.example.org/' };
