@@ -1,6 +1,7 @@
 // The stand's idle watch: after `idleSeconds` without any input, a countdown of COUNTDOWN_SECONDS asks
 // "are you still there?"; any input cancels it; at zero the visit ends. One interval drives both phases,
-// so fake timers in tests see exactly what a visitor sees.
+// so fake timers in tests see exactly what a visitor sees. A watch without a countdown ends as soon as
+// the delay is over (the stand's welcome screen, where there is nothing of the visitor's to keep).
 
 export const COUNTDOWN_SECONDS = 20;
 
@@ -10,17 +11,19 @@ export class IdleWatch {
   /** Seconds left in the countdown, or null while the visitor is active. */
   remaining = $derived.by(() => {
     const delay = this.#idleSeconds();
-    return this.idle >= delay ? Math.max(0, delay + COUNTDOWN_SECONDS - this.idle) : null;
+    return this.idle >= delay ? Math.max(0, delay + this.#countdown() - this.idle) : null;
   });
 
   #timer: ReturnType<typeof setInterval> | null = null;
   #expired = false;
   #idleSeconds: () => number;
+  #countdown: () => number;
   #onexpire: () => void;
 
-  constructor(idleSeconds: () => number, onexpire: () => void) {
+  constructor(idleSeconds: () => number, onexpire: () => void, countdown: () => number = () => COUNTDOWN_SECONDS) {
     this.#idleSeconds = idleSeconds;
     this.#onexpire = onexpire;
+    this.#countdown = countdown;
   }
 
   start() {

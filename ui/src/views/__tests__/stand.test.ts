@@ -208,11 +208,68 @@ describe('take-home screen when the list cannot be made', () => {
   });
 });
 
+describe('before a visit', () => {
+  async function launchStand(nextVisitor?: () => Promise<unknown>) {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    mockIPC((cmd, args) => (cmd === 'next_visitor' && nextVisitor ? nextVisitor() : backend.handle(cmd, args)));
+    render(App);
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const wait = async (seconds: number) => {
+      await vi.advanceTimersByTimeAsync(seconds * 1000);
+      flushSync();
+    };
+    await screen.findByRole('button', { name: /Commencer/ });
+    return { backend, user, wait };
+  }
+
+  it('the welcome screen quietly goes back to the volunteer\'s language and display when left alone', async () => {
+    const { user, wait } = await launchStand();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByRole('button', { name: /Start/ });
+    await wait(59);
+    expect(screen.getByRole('button', { name: /Start/ })).toBeInTheDocument();
+    await wait(1);
+    // No question asked on the welcome screen: nothing of a visitor's to keep.
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
+  });
+
+  it('settings opened from the welcome screen are forgotten after the countdown', async () => {
+    const { user, wait } = await launchStand();
+    await user.click(screen.getByRole('button', { name: 'Réglages' }));
+    await user.click(await screen.findByRole('radio', { name: 'Très grande' }));
+    expect(document.documentElement.dataset.textSize).toBe('larger');
+    await wait(60);
+    expect(screen.getByRole('alertdialog', { name: 'Vous êtes toujours là\u202f?' })).toBeInTheDocument();
+    await wait(20);
+    expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
+    expect(document.documentElement.dataset.textSize).toBe('normal');
+  });
+
+  it('"Visiteur suivant" clears the screen at once; the next visit starts once the shell has forgotten', async () => {
+    let forget: (() => void) | null = null;
+    const { backend, user } = await launchStand(() => new Promise<null>((done) => (forget = () => done(null))));
+    await user.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await user.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    // The shell is still stopping the last visit (a refresh, say): its screen is gone all the same.
+    expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Premiers pas' })).not.toBeInTheDocument();
+    const starts = () => backend.calls.filter((c) => c.cmd === 'start_session').length;
+    await user.click(screen.getByRole('button', { name: /Commencer/ }));
+    expect(starts()).toBe(1);
+    forget!();
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    expect(starts()).toBe(2);
+  });
+});
+
 describe('idle countdown', () => {
-  function mount(idleSeconds = 60) {
+  function mount(idleSeconds = 60, quiet = false) {
     vi.useFakeTimers();
     const onexpire = vi.fn();
-    render(IdleGuard, { idleSeconds, onexpire });
+    render(IdleGuard, { idleSeconds, quiet, onexpire });
     const advance = (seconds: number) => {
       vi.advanceTimersByTime(seconds * 1000);
       flushSync();
@@ -250,6 +307,15 @@ describe('idle countdown', () => {
     advance(59);
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     advance(1 + 20);
+    expect(onexpire).toHaveBeenCalledTimes(1);
+  });
+
+  it('a quiet watch asks nothing and ends at the delay', () => {
+    const { onexpire, advance } = mount(60, true);
+    advance(59);
+    expect(onexpire).not.toHaveBeenCalled();
+    advance(1);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(onexpire).toHaveBeenCalledTimes(1);
   });
 

@@ -105,6 +105,33 @@ describe('workshop', () => {
     expect(handout.querySelectorAll('.line').length).toBeGreaterThan(3);
   });
 
+  it('waits for the print dialog before opening another; a failure stays with its screen', async () => {
+    const backend = createBackend({ config: { mode: 'workshop', lang: null } });
+    let close: ((fail: boolean) => void) | null = null;
+    mockIPC((cmd, args) =>
+      cmd === 'print_page'
+        ? (backend.calls.push({ cmd, args: {} }),
+          new Promise((done, reject) => (close = (fail) => (fail ? reject({ code: 'window.failed', message: 'no printer' }) : done(null)))))
+        : backend.handle(cmd, args),
+    );
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: 'Présenter «\u202fAtelier navigateur\u202f»' }));
+    await screen.findByRole('heading', { level: 1, name: 'Atelier navigateur' });
+    const print = screen.getByRole('button', { name: 'Imprimer les fiches' });
+    await userEvent.click(print);
+    // On Linux the dialog is a window of its own: a second click must not open a second one.
+    expect(print).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(print);
+    expect(backend.calls.filter((c) => c.cmd === 'print_page')).toHaveLength(1);
+    close!(true);
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    await waitFor(() => expect(print).toHaveAttribute('aria-disabled', 'false'));
+    // The failure is said where it happened, and not carried onto the projected slides.
+    await userEvent.click(screen.getByRole('button', { name: 'Présentation' }));
+    await screen.findByRole('heading', { level: 1, name: 'Installer Firefox' });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('the volunteer can change the pack from the settings', async () => {
     const backend = await startWorkshop();
     await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));
