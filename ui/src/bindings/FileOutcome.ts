@@ -7,6 +7,6 @@ import type { SkipReason } from "./SkipReason";
  */
 export type FileOutcome = { "status": "fetched", bytes: number, 
 /**
- * Not valid UTF-8: read as Latin-1.
+ * Not valid UTF-8: read as Latin-1 (see `properties::Encoding::Latin1`).
  */
 latin1: boolean, } | { "status": "unchanged" } | { "status": "failed", reason: FailureReason, message: string, kept_previous: boolean, } | { "status": "skipped", reason: SkipReason, detail: string | null, };

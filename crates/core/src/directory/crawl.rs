@@ -189,7 +189,7 @@ pub enum FileOutcome {
     Fetched {
         #[ts(type = "number")]
         bytes: u64,
-        /// Not valid UTF-8: read as Latin-1.
+        /// Not valid UTF-8: read as Latin-1 (see `properties::Encoding::Latin1`).
         latin1: bool,
     },
     /// `304 Not Modified`: the stored copy is current.

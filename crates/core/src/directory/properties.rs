@@ -14,7 +14,10 @@ use std::collections::HashMap;
 pub enum Encoding {
     /// Valid UTF-8 (a leading byte-order mark is dropped).
     Utf8,
-    /// Not valid UTF-8: read as ISO-8859-1, Java's historical default for `.properties`.
+    /// Not valid UTF-8: what is valid is read as UTF-8, and each byte that is not as Latin-1 — Java's
+    /// historical default for `.properties` — in its Windows-1252 form, as browsers read Latin-1. A file
+    /// typed on Windows has its apostrophes (’), quotes (“ ”) and euro signs there, where plain Latin-1
+    /// has invisible control characters; a UTF-8 file with one stray byte keeps the rest of its text.
     Latin1,
 }
 
@@ -26,13 +29,18 @@ pub struct Properties {
 }
 
 impl Properties {
-    /// Reads a file's bytes: UTF-8 when valid, else Latin-1.
+    /// Reads a file's bytes: UTF-8 when valid, else as [`Encoding::Latin1`] says.
     pub fn parse_bytes(bytes: &[u8]) -> (Properties, Encoding) {
         match std::str::from_utf8(bytes) {
             Ok(text) => (Properties::parse(text.strip_prefix('\u{feff}').unwrap_or(text)), Encoding::Utf8),
             Err(_) => {
-                let text: String = bytes.iter().map(|&b| char::from(b)).collect();
-                (Properties::parse(&text), Encoding::Latin1)
+                let mut text = String::with_capacity(bytes.len());
+                for chunk in bytes.utf8_chunks() {
+                    text.push_str(chunk.valid());
+                    text.extend(chunk.invalid().iter().map(|&b| windows_1252(b)));
+                }
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                (Properties::parse(text), Encoding::Latin1)
             }
         }
     }
@@ -47,10 +55,17 @@ impl Properties {
                 continue;
             }
             let mut logical = String::from(first);
-            while ends_with_odd_backslashes(&logical) {
+            // Only the last physical line's backslashes decide, as in Java: the ones left of a joined
+            // line are even in number, so they never change the answer, and counting them again at
+            // each line would make a file of lines of backslashes quadratic to read.
+            let mut last = first;
+            while ends_with_odd_backslashes(last) {
                 logical.pop();
                 match lines.next() {
-                    Some(next) => logical.push_str(trim_start_blank(next)),
+                    Some(next) => {
+                        last = trim_start_blank(next);
+                        logical.push_str(last);
+                    }
                     None => break,
                 }
             }
@@ -153,6 +168,20 @@ fn is_blank(c: char) -> bool {
 
 fn trim_start_blank(s: &str) -> &str {
     s.trim_start_matches(is_blank)
+}
+
+/// A byte of a Latin-1 file as Windows-1252 reads it: 0x80–0x9F are the typographic signs Windows
+/// editors write there (five are unassigned and stay control characters, which values drop), the rest
+/// is Latin-1 itself.
+fn windows_1252(byte: u8) -> char {
+    const C1: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => C1[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
 }
 
 fn ends_with_odd_backslashes(s: &str) -> bool {
@@ -324,6 +353,24 @@ mod tests {
     }
 
     #[test]
+    fn lines_of_backslashes_join_as_in_java() {
+        // `a\\\` continues (two backslashes kept), `\\\` continues again, `\\` does not.
+        let p = one("k = a\\\\\\\n\\\\\\\n\\\\\nnext = y");
+        assert_eq!(p, vec![pair("k", "a\\\\\\"), pair("next", "y")]);
+    }
+
+    #[test]
+    fn a_file_of_continued_lines_of_backslashes_is_read_in_one_pass() {
+        // A hostile member's file of the largest size a refresh accepts: each line would otherwise
+        // count every backslash joined before it, for minutes of a refresh that cannot be stopped.
+        let lines = 300_000;
+        let text = format!("k = x\\\n{}end\nnext = y", "\\\\\\\n".repeat(lines));
+        let p = Properties::parse(&text);
+        assert_eq!(p.get("k"), Some(format!("x{}end", "\\".repeat(lines)).as_str()));
+        assert_eq!(p.get("next"), Some("y"));
+    }
+
+    #[test]
     fn continuation_at_end_of_file_is_harmless() {
         assert_eq!(one("k = v\\"), vec![pair("k", "v")]);
     }
@@ -371,6 +418,27 @@ mod tests {
         let (p, enc) = Properties::parse_bytes(b"organization.name = Chez \xc9mile\n");
         assert_eq!(enc, Encoding::Latin1);
         assert_eq!(p.get("organization.name"), Some("Chez Émile"));
+    }
+
+    #[test]
+    fn a_file_typed_on_windows_keeps_its_apostrophes_quotes_and_euros() {
+        let (p, enc) = Properties::parse_bytes(
+            b"organization.description = L\x92\xe9cole \x96 5 \x80 par an, \x93OK\x94, \x9cuvre\n",
+        );
+        assert_eq!(enc, Encoding::Latin1);
+        assert_eq!(p.get("organization.description"), Some("L’école – 5 € par an, “OK”, œuvre"));
+    }
+
+    #[test]
+    fn a_utf8_file_with_one_stray_byte_keeps_the_rest_of_its_text() {
+        let mut bytes = "organization.name = Association Étienne l’atelier\norganization.description = "
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(b"caf\xe9\n");
+        let (p, enc) = Properties::parse_bytes(&bytes);
+        assert_eq!(enc, Encoding::Latin1);
+        assert_eq!(p.get("organization.name"), Some("Association Étienne l’atelier"));
+        assert_eq!(p.get("organization.description"), Some("café"));
     }
 
     #[test]
