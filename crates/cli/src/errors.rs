@@ -371,6 +371,12 @@ fn sentence(code: &str) -> Option<Sentence> {
             "Ce fichier est trop gros pour être un annuaire. Vérifiez que vous avez donné le bon fichier.",
             "This file is too large to be a directory. Check that you gave the right file.",
         ],
+        "directory.too_large" => [
+            "L’annuaire reçu est trop gros pour être gardé, et rien n’a été remplacé. Un \
+             hébergeur de la fédération publie sans doute des fichiers anormalement gros ; réessayez plus tard.",
+            "The directory received is too large to keep, and nothing was replaced. A host of the \
+             federation is probably publishing abnormally large files; try again later.",
+        ],
         "directory.invalid_snapshot" => [
             "L’annuaire n’a pas pu être reconstruit. Téléchargez-le à nouveau avec « premiers-pas directory \
              refresh », ou importez un fichier d’annuaire.",

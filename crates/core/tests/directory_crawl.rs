@@ -540,3 +540,44 @@ fn a_refresh_can_run_on_any_thread() {
     let refresh = store.refresh(&opts, &journal, &|_| {}, &cancel);
     is_send(&refresh);
 }
+
+/// What a member writes beyond what the directory is built from is not kept, and a file whose directory
+/// text alone is bulky is refused: one member cannot fill the saved directory.
+#[tokio::test]
+async fn a_members_bulk_is_not_kept() {
+    let server = Server::start();
+    let fed = format!(
+        "file.class = Federation\nfederation.name = Test\nsubs.big = {}\n",
+        server.url("/orgs/big.properties")
+    );
+    server.set_file("/federation.properties", fed.into_bytes());
+    let org = format!(
+        "file.class = Organization\norganization.name = Big\norganization.notes = {}\nmetrics.x = 1\n\
+         subs.ok = {}\nsubs.fat = {}\n",
+        "n".repeat(900 * 1024),
+        server.url("/services/ok.properties"),
+        server.url("/services/fat.properties"),
+    );
+    server.set_file("/orgs/big.properties", org.into_bytes());
+    server.set_file("/services/ok.properties", b"file.class = Service\nservice.name = Pads\n".to_vec());
+    let fat = format!(
+        "file.class = Service\nservice.name = Fat\nservice.description = {}\n",
+        "d".repeat(70 * 1024)
+    );
+    server.set_file("/services/fat.properties", fat.into_bytes());
+
+    let data = tempfile::tempdir().unwrap();
+    let mut store = DirectoryStore::open(data.path());
+    let report = refresh(&mut store, &options(&server)).await;
+    assert_eq!((report.organizations, report.services), (1, 1), "{report:#?}");
+    assert!(matches!(
+        outcome(&report, &server.url("/services/fat.properties")),
+        FileOutcome::Failed { reason: FailureReason::TooLarge, kept_previous: false, .. }
+    ));
+    let kept = &store.snapshot().unwrap().files;
+    let org = kept.iter().find(|f| f.url.ends_with("/orgs/big.properties")).unwrap();
+    let keys: Vec<&str> = org.pairs.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["file.class", "organization.name", "subs.ok", "subs.fat"]);
+    let saved = std::fs::metadata(data.path().join("directory").join("snapshot.json")).unwrap().len();
+    assert!(saved < 16 * 1024, "{saved} bytes");
+}

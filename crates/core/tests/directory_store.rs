@@ -10,6 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use directory_server::Server;
+use premiers_pas_core::directory::assemble::StoredFile;
 use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOptions};
 use premiers_pas_core::journal::{Journal, JournalEntry};
 use premiers_pas_core::ErrorCode;
@@ -261,4 +262,37 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
         assert!(!status.available);
         assert!(status.problem.is_some(), "{status:?}");
     }
+}
+
+/// A snapshot that an import could not read back is neither saved nor exported: the directory in use and
+/// its file stay as they were.
+#[test]
+fn a_directory_too_large_to_read_back_is_neither_saved_nor_exported() {
+    let server = clean_server();
+    let data = tempfile::tempdir().unwrap();
+    let mut store = DirectoryStore::open(data.path());
+    refresh(&mut store, &server);
+    let saved = std::fs::read(data.path().join("directory").join("snapshot.json")).unwrap();
+    let before = store.directory().cloned();
+
+    let mut bulky = store.snapshot().unwrap().clone();
+    bulky.files.push(StoredFile {
+        url: server.url("/orgs/bulky.properties"),
+        etag: None,
+        last_modified: None,
+        fetched_at_ms: 1,
+        last_error: None,
+        pairs: vec![("organization.description".into(), "x".repeat(65 * 1024 * 1024))],
+    });
+    let err = store.replace(bulky.clone()).unwrap_err();
+    assert_eq!(err.code(), "directory.too_large", "{err}");
+    assert_eq!(store.directory().cloned(), before);
+    assert_eq!(std::fs::read(data.path().join("directory").join("snapshot.json")).unwrap(), saved);
+
+    // A stand's store holds it in memory, but will not write a file no import would take.
+    let mut ephemeral = DirectoryStore::ephemeral();
+    ephemeral.replace(bulky).unwrap();
+    let out = data.path().join("export.json");
+    assert_eq!(ephemeral.export(&out).unwrap_err().code(), "directory.too_large");
+    assert!(!out.exists());
 }

@@ -20,6 +20,53 @@ use super::model::{
 use super::properties::Properties;
 use super::values;
 
+/// The keys of a ChatonsInfos file the directory is built from, besides its links (`subs.*`). A refresh
+/// keeps these pairs and no other: `metrics.*`, often most of a file, and whatever else a member writes
+/// stay out of the saved directory. (In debug builds the reader checks that it reads no other key.)
+const READ_KEYS: [&str; 36] = [
+    "federation.contact.email",
+    "federation.contact.url",
+    "federation.description",
+    "federation.name",
+    "federation.website",
+    "file.class",
+    "host.country.code",
+    "host.country.name",
+    "organization.contact.email",
+    "organization.contact.url",
+    "organization.country.code",
+    "organization.country.name",
+    "organization.description",
+    "organization.enddate",
+    "organization.geolocation.address",
+    "organization.geolocation.latitude",
+    "organization.geolocation.longitude",
+    "organization.logo",
+    "organization.memberof.chatons.enddate",
+    "organization.memberof.chatons.status.level",
+    "organization.name",
+    "organization.startdate",
+    "organization.status.level",
+    "organization.type",
+    "organization.website",
+    "service.description",
+    "service.enddate",
+    "service.logo",
+    "service.name",
+    "service.registration",
+    "service.registration.load",
+    "service.startdate",
+    "service.status.level",
+    "service.website",
+    "software.name",
+    "software.website",
+];
+
+/// Is `key` one the directory is built from: a link or one of [`READ_KEYS`]?
+pub fn is_read(key: &str) -> bool {
+    key.starts_with("subs.") || READ_KEYS.contains(&key)
+}
+
 /// One fetched file as kept between refreshes: its useful pairs and what makes a conditional request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredFile {
@@ -30,7 +77,7 @@ pub struct StoredFile {
     pub fetched_at_ms: u64,
     /// Why the last refresh could not read it, when it could not (this copy is then the last good one).
     pub last_error: Option<String>,
-    /// The pairs of the file, `metrics.*` left out.
+    /// The pairs of the file the directory is built from (`assemble::is_read`).
     pub pairs: Vec<(String, String)>,
 }
 
@@ -316,7 +363,7 @@ fn read_organization(r: &mut Reader<'_>, id: String, file: &StoredFile) -> Organ
 
 fn read_service(r: &mut Reader<'_>, id: String, name: String, file: &StoredFile) -> Service {
     let mut registration = Vec::new();
-    for item in r.props.get("service.registration").map(values::list).unwrap_or_default() {
+    for item in r.get("service.registration").map(values::list).unwrap_or_default() {
         let mode = match item.to_lowercase().as_str() {
             "none" => Registration::None,
             "free" => Registration::Free,
@@ -369,6 +416,11 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    fn get(&self, key: &str) -> Option<&str> {
+        debug_assert!(is_read(key), "`{key}` is read but a refresh does not keep it: add it to READ_KEYS");
+        self.props.get(key)
+    }
+
     fn reject(&mut self, key: &str, value: &str, reason: &str) {
         self.rejected.push(RejectedValue {
             url: self.url.to_owned(),
@@ -379,15 +431,15 @@ impl Reader<'_> {
     }
 
     fn text(&self, key: &str) -> Option<String> {
-        self.props.get(key).and_then(values::text)
+        self.get(key).and_then(values::text)
     }
 
     fn word(&self, key: &str) -> Option<String> {
-        self.props.get(key).and_then(values::word)
+        self.get(key).and_then(values::word)
     }
 
     fn checked<T>(&mut self, key: &str, read: fn(&str) -> Result<Option<T>, values::Rejection>) -> Option<T> {
-        let raw = self.props.get(key)?;
+        let raw = self.get(key)?;
         match read(raw) {
             Ok(v) => v,
             Err(r) => {
@@ -411,7 +463,7 @@ impl Reader<'_> {
     }
 
     fn country_code(&mut self, key: &str) -> Option<String> {
-        let raw = self.props.get(key)?;
+        let raw = self.get(key)?;
         let v = values::unquote(raw);
         if v.is_empty() {
             return None;

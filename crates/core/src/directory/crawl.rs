@@ -38,13 +38,18 @@ use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 use url::{Host, Url};
 
-use super::assemble::{links, normalize_url, shorten, LinkIssue, StoredFile};
+use super::assemble::{is_read, links, normalize_url, shorten, LinkIssue, StoredFile};
 use super::properties::{Encoding, Properties};
 use super::{DirectoryError, DEFAULT_SOURCE};
 use crate::journal::{now_ms, Journal, JournalEntry};
 
 /// Files below the federation: organizations (1) and their services (2).
 pub const MAX_DEPTH: u8 = 2;
+
+/// Most directory text kept of one file, keys and values, its links aside (real files hold a few
+/// kilobytes). Past it the file is refused as too large, so that no member fills the saved directory
+/// with text: a member may list hundreds of files, each as large as a response may be.
+const MAX_KEPT_BYTES: usize = 64 * 1024;
 
 /// How a refresh behaves. [`RefreshOptions::default`] is what the app uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -543,19 +548,35 @@ pub(crate) async fn crawl(
         let (outcome, props) = match d.fetched {
             Fetched::Body { bytes, etag, last_modified } => {
                 let (props, encoding) = Properties::parse_bytes(&bytes);
-                let kept = props.retain(|k| !k.starts_with("metrics."));
-                out.files.insert(
-                    d.job.url.clone(),
-                    StoredFile {
-                        url: d.job.url.clone(),
-                        etag,
-                        last_modified,
-                        fetched_at_ms: now_ms(),
-                        last_error: None,
-                        pairs: kept.clone().into_pairs(),
-                    },
-                );
-                (FileOutcome::Fetched { bytes: d.bytes, latin1: encoding == Encoding::Latin1 }, Some(kept))
+                let kept = props.retain(is_read);
+                // Links are bounded by the cap on what is followed; the budget is for the text.
+                let size: usize = kept
+                    .iter()
+                    .filter(|(k, _)| !k.starts_with("subs."))
+                    .map(|(k, v)| k.len() + v.len())
+                    .sum();
+                if size > MAX_KEPT_BYTES {
+                    let message = format!(
+                        "{size} bytes of directory text once the rest is set aside (at most {MAX_KEPT_BYTES})"
+                    );
+                    failed(&mut out.files, &d.job.url, prev, FailureReason::TooLarge, message)
+                } else {
+                    out.files.insert(
+                        d.job.url.clone(),
+                        StoredFile {
+                            url: d.job.url.clone(),
+                            etag,
+                            last_modified,
+                            fetched_at_ms: now_ms(),
+                            last_error: None,
+                            pairs: kept.clone().into_pairs(),
+                        },
+                    );
+                    (
+                        FileOutcome::Fetched { bytes: d.bytes, latin1: encoding == Encoding::Latin1 },
+                        Some(kept),
+                    )
+                }
             }
             Fetched::NotModified => match prev {
                 Some(p) => {
@@ -573,15 +594,7 @@ pub(crate) async fn crawl(
                     None,
                 ),
             },
-            Fetched::Failed { reason, message } => match prev {
-                Some(p) => {
-                    let mut copy = p.clone();
-                    copy.last_error = Some(message.clone());
-                    out.files.insert(d.job.url.clone(), copy);
-                    (FileOutcome::Failed { reason, message, kept_previous: true }, Some(p.properties()))
-                }
-                None => (FileOutcome::Failed { reason, message, kept_previous: false }, None),
-            },
+            Fetched::Failed { reason, message } => failed(&mut out.files, &d.job.url, prev, reason, message),
             Fetched::Stopped | Fetched::NotSent | Fetched::GivenUp { .. } => continue,
         };
         count(&mut out.counts, &outcome);
@@ -698,6 +711,25 @@ fn record_request(
 /// The server a file is on, as `https://host:port`: the unit a failure budget counts for.
 fn server_of(url: &str) -> String {
     Url::parse(url).map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| url.to_owned())
+}
+
+/// A file that could not be used this time: its last good copy stands in, marked with why.
+fn failed(
+    files: &mut BTreeMap<String, StoredFile>,
+    url: &str,
+    previous: Option<&StoredFile>,
+    reason: FailureReason,
+    message: String,
+) -> (FileOutcome, Option<Properties>) {
+    match previous {
+        Some(p) => {
+            let mut copy = p.clone();
+            copy.last_error = Some(message.clone());
+            files.insert(url.to_owned(), copy);
+            (FileOutcome::Failed { reason, message, kept_previous: true }, Some(p.properties()))
+        }
+        None => (FileOutcome::Failed { reason, message, kept_previous: false }, None),
+    }
 }
 
 fn count(counts: &mut RefreshCounts, outcome: &FileOutcome) {

@@ -80,6 +80,8 @@ pub enum DirectoryError {
     ImportCorrupt { path: String, detail: String },
     #[error("{path} is too large for a directory file")]
     ImportTooLarge { path: String },
+    #[error("the directory is too large to keep ({size} bytes, at most {max}): nothing was replaced")]
+    TooLarge { size: u64, max: u64 },
     #[error("the directory could not be rebuilt")]
     InvalidSnapshot { detail: String },
 }
@@ -99,6 +101,7 @@ impl ErrorCode for DirectoryError {
             DirectoryError::ImportVersion { .. } => "directory.import_version",
             DirectoryError::ImportCorrupt { .. } => "directory.import_corrupt",
             DirectoryError::ImportTooLarge { .. } => "directory.import_too_large",
+            DirectoryError::TooLarge { .. } => "directory.too_large",
             DirectoryError::InvalidSnapshot { .. } => "directory.invalid_snapshot",
         }
     }

@@ -200,6 +200,8 @@ impl DirectoryStore {
         let assembly = snapshot.validate().map_err(|detail| DirectoryError::InvalidSnapshot { detail })?;
         if let Some(file) = &self.file {
             let bytes = serde_json::to_vec(&snapshot).map_err(|e| DirectoryError::Encode { source: e })?;
+            // What could not be read back is not written: the directory in use stays.
+            fits(&bytes)?;
             let dir = file.parent().unwrap_or(Path::new("."));
             fs::create_dir_all(dir)
                 .map_err(|e| DirectoryError::Write { path: dir.display().to_string(), source: e })?;
@@ -231,7 +233,13 @@ impl DirectoryStore {
     /// Writes only where asked, also in an ephemeral store.
     pub fn export(&self, path: &Path) -> Result<u64, DirectoryError> {
         let snapshot = self.snapshot().ok_or(DirectoryError::Empty)?;
-        let bytes = serde_json::to_vec_pretty(snapshot).map_err(|e| DirectoryError::Encode { source: e })?;
+        // Pretty for the curious, unless only the compact form fits what an import reads.
+        let mut bytes =
+            serde_json::to_vec_pretty(snapshot).map_err(|e| DirectoryError::Encode { source: e })?;
+        if fits(&bytes).is_err() {
+            bytes = serde_json::to_vec(snapshot).map_err(|e| DirectoryError::Encode { source: e })?;
+            fits(&bytes)?;
+        }
         write_file(path, &bytes, NewFile::Default)?;
         Ok(bytes.len() as u64)
     }
@@ -243,6 +251,15 @@ impl DirectoryStore {
         self.replace(loaded.snapshot)?;
         Ok(self.status())
     }
+}
+
+/// A snapshot is only written when it can be read back: no larger than an import reads.
+fn fits(bytes: &[u8]) -> Result<(), DirectoryError> {
+    let size = bytes.len() as u64;
+    if size > MAX_IMPORT_BYTES {
+        return Err(DirectoryError::TooLarge { size, max: MAX_IMPORT_BYTES });
+    }
+    Ok(())
 }
 
 /// Where a data folder keeps its snapshot.
