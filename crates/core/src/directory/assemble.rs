@@ -204,13 +204,16 @@ pub fn assemble(
         }
     };
 
-    let mut seen_urls: HashSet<String> = HashSet::from([source.clone()]);
+    let (org_links, _) = links(&fed_props, max_subs);
+    // A member's file is theirs: another member's `subs` pointing at it takes nothing from them (the
+    // crawler, which reads the members first, says the same).
+    let members: HashSet<&str> = org_links.iter().map(|l| l.url.as_str()).chain([source.as_str()]).collect();
+    let mut seen_orgs: HashSet<&str> = HashSet::new();
     let mut seen_names: HashSet<String> = HashSet::new();
     let mut ids: HashSet<String> = HashSet::new();
     let mut organizations = Vec::new();
-    let (org_links, _) = links(&fed_props, max_subs);
-    for link in org_links {
-        if !seen_urls.insert(link.url.clone()) {
+    for link in &org_links {
+        if !seen_orgs.insert(&link.url) || link.url == source {
             continue;
         }
         let Some(file) = files.get(&link.url) else {
@@ -238,8 +241,10 @@ pub fn assemble(
         let mut org = read_organization(&mut r, id, file);
         let (service_links, _) = links(&props, max_subs);
         let mut service_ids = HashSet::new();
+        // A service two members run together is listed under each of them, once.
+        let mut seen_services: HashSet<String> = HashSet::new();
         for s in service_links {
-            if !seen_urls.insert(s.url.clone()) {
+            if members.contains(s.url.as_str()) || !seen_services.insert(s.url.clone()) {
                 continue;
             }
             let Some(sfile) = files.get(&s.url) else { continue };
@@ -599,6 +604,40 @@ mod tests {
         let a = assemble("https://fed.example/f.properties", 0, &files, 10).unwrap();
         assert_eq!(a.directory.organizations.len(), 1);
         assert_eq!(a.notes[0].code, "duplicate_organization");
+    }
+
+    #[test]
+    fn a_members_link_to_another_member_takes_nothing_from_them() {
+        let mut files = sample();
+        let (u, f) = file(
+            "https://a.example/org.properties",
+            "file.class = Organization\norganization.name = Alpha\n\
+             subs.mail = https://a.example/mail.properties\nsubs.oops = https://b.example/org.properties",
+        );
+        files.insert(u, f);
+        let (u, f) =
+            file("https://b.example/org.properties", "file.class = Organization\norganization.name = Bêta");
+        files.insert(u, f);
+        let a = assemble("https://fed.example/f.properties", 0, &files, 10).unwrap();
+        let names: Vec<&str> = a.directory.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Alpha", "Bêta"]);
+        assert_eq!(a.directory.organizations[0].services.len(), 1);
+        assert!(a.notes.is_empty(), "{:?}", a.notes);
+    }
+
+    #[test]
+    fn a_service_two_members_run_together_is_listed_under_each() {
+        let mut files = sample();
+        let (u, f) = file(
+            "https://b.example/org.properties",
+            "file.class = Organization\norganization.name = Bêta\n\
+             subs.shared = https://a.example/mail.properties\nsubs.again = https://a.example/mail.properties#x",
+        );
+        files.insert(u, f);
+        let a = assemble("https://fed.example/f.properties", 0, &files, 10).unwrap();
+        let services: Vec<(&str, usize)> =
+            a.directory.organizations.iter().map(|o| (o.name.as_str(), o.services.len())).collect();
+        assert_eq!(services, [("Alpha <script>x</script>", 1), ("Bêta", 1)]);
     }
 
     #[test]
