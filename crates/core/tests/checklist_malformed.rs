@@ -61,6 +61,22 @@ fn diagnostics_name_the_file() {
     assert!(first.starts_with("checklists/x.toml:1:1: "), "{first}");
 }
 
+/// A link is kept as the web reads it: what an author typed cannot end a Markdown link in a report and
+/// start another one.
+#[test]
+fn links_are_kept_as_the_web_reads_them() {
+    let reference = Reference::builtin().unwrap();
+    let typed = "https://www.chatons.org/>[Gagnez_un_iPhone](https://evil.example/phish)<x";
+    let text = own_pack_text().replace("url = \"https://www.chatons.org/\"", &format!("url = \"{typed}\""));
+    let pack = Pack::from_text("own.toml", &text, &reference).unwrap();
+    let urls: Vec<&str> = pack.steps.iter().flat_map(|s| s.links.iter().map(|l| l.url.as_str())).collect();
+    assert!(
+        urls.contains(&"https://www.chatons.org/%3E[Gagnez_un_iPhone](https://evil.example/phish)%3Cx"),
+        "{urls:?}"
+    );
+    assert!(urls.iter().all(|u| !u.contains(['<', '>'])), "{urls:?}");
+}
+
 fn own_pack_text() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/own/atelier-courriel.toml");
     std::fs::read_to_string(path).unwrap()

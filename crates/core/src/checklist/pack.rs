@@ -451,13 +451,23 @@ fn load(src: &Source<'_>, reference: &Reference, diags: &mut Vec<Diagnostic>) ->
     if diags.len() != before {
         return None;
     }
-    let pack = Pack {
+    let mut pack = Pack {
         id: header.id,
         title: header.title,
         description: header.description,
         reviewed: header.reviewed,
         steps: doc.items.into_iter().map(|(_, s)| s).collect(),
     };
+    // Every address as the web reads it, not as typed: a typed `>` or `<` would end a Markdown link in a
+    // report, and an author's stray character would reach a QR code. (The browser reads them so anyway.)
+    for step in &mut pack.steps {
+        let urls = step.links.iter_mut().map(|l| &mut l.url).chain(step.qr.iter_mut().map(|q| &mut q.url));
+        for url in urls {
+            if let Ok(parsed) = crate::weburl::web_url(url) {
+                *url = parsed.to_string();
+            }
+        }
+    }
     // A visitor who has done nothing leaves with every step: that list must still fit its QR code.
     for lang in Lang::ALL {
         let bytes = crate::takeaway::text(&pack, &[], lang).len();
