@@ -61,6 +61,28 @@ fn diagnostics_name_the_file() {
     assert!(first.starts_with("checklists/x.toml:1:1: "), "{first}");
 }
 
+/// A copy of a built-in pack is a valid pack, but the app adds it only under an id of its own: the check
+/// says so at the id's line, for a file and in a folder of packs; the built-in checklists folder is fine.
+#[test]
+fn a_pack_of_ones_own_under_a_builtin_id_is_refused_as_the_app_refuses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists");
+    let copy = std::fs::read_to_string(builtin.join("packs/atelier-navigateur.toml")).unwrap();
+    let file = dir.path().join("mon-atelier.toml");
+    std::fs::write(&file, &copy).unwrap();
+    let line = copy.lines().position(|l| l.starts_with("id = ")).unwrap() + 1;
+    let expected = format!(
+        "mon-atelier.toml:{line}:1: `atelier-navigateur` is the id of a pack that comes with Premiers Pas: \
+         give yours an id of its own, or the app will not add it"
+    );
+    assert_eq!(named(&validate_paths(std::slice::from_ref(&file)).unwrap()), [expected.clone()]);
+    assert_eq!(named(&validate_paths(&[dir.path().to_path_buf()]).unwrap()), [expected]);
+    assert_eq!(validate_paths(&[builtin]).unwrap(), []);
+
+    std::fs::write(&file, copy.replacen("id = \"atelier-navigateur\"", "id = \"mon-atelier\"", 1)).unwrap();
+    assert_eq!(validate_paths(&[file]).unwrap(), []);
+}
+
 /// A link is kept as the web reads it: what an author typed cannot end a Markdown link in a report and
 /// start another one.
 #[test]

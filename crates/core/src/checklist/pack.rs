@@ -356,6 +356,7 @@ impl Library {
 /// data of the checklists folder it sits in (`…/packs/x.toml`), or else the built-in one.
 pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistError> {
     let mut diags = Vec::new();
+    let builtin: Vec<String> = Library::builtin()?.packs.into_iter().map(|p| p.id).collect();
     for path in paths {
         let collect = |r: Result<(), ChecklistError>, diags: &mut Vec<Diagnostic>| match r {
             Ok(()) => Ok(()),
@@ -373,7 +374,10 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
                 let mut packs = Vec::new();
                 for file in pack_files(path)? {
                     match Pack::load_file(&file, &reference) {
-                        Ok(p) => packs.push(p),
+                        Ok(p) => {
+                            check_own_id(&file, &p, &builtin, &mut diags)?;
+                            packs.push(p);
+                        }
                         Err(e) => collect(Err(e), &mut diags)?,
                     }
                 }
@@ -391,9 +395,16 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
                 Some(dir) => Reference::load_dir(dir),
                 None => Reference::builtin(),
             };
-            match reference {
-                Ok(reference) => collect(Pack::load_file(path, &reference).map(|_| ()), &mut diags)?,
-                Err(e) => collect(Err(e), &mut diags)?,
+            match (reference, home) {
+                (Ok(reference), Some(_)) => {
+                    collect(Pack::load_file(path, &reference).map(|_| ()), &mut diags)?
+                }
+                // A pack of its own: the app adds it only under an id of its own.
+                (Ok(reference), None) => match Pack::load_file(path, &reference) {
+                    Ok(pack) => check_own_id(path, &pack, &builtin, &mut diags)?,
+                    Err(e) => collect(Err(e), &mut diags)?,
+                },
+                (Err(e), _) => collect(Err(e), &mut diags)?,
             }
         }
     }
@@ -422,6 +433,43 @@ fn pack_files(dir: &Path) -> Result<Vec<PathBuf>, ChecklistError> {
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// A pack of one's own under a built-in pack's id (a copy of it, not renamed yet) is valid as a pack, but
+/// the app refuses to add it (`own_pack.builtin_id`): said here, at the id's line, so that the check
+/// tells the whole truth.
+fn check_own_id(
+    path: &Path,
+    pack: &Pack,
+    builtin: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(), ChecklistError> {
+    if !builtin.contains(&pack.id) {
+        return Ok(());
+    }
+    let text = read(path)?;
+    // The header's `id` is the first key set before any table.
+    let (line, col) = text
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .enumerate()
+        .find_map(|(i, l)| {
+            let key = l.trim_start();
+            (key.starts_with("id") && key[2..].trim_start().starts_with('='))
+                .then(|| (i + 1, l.len() - key.len() + 1))
+        })
+        .unwrap_or((1, 1));
+    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    diags.push(Diagnostic {
+        file: path.display().to_string(),
+        line: at(line),
+        col: at(col),
+        message: format!(
+            "`{}` is the id of a pack that comes with Premiers Pas: give yours an id of its own, or the app will not add it",
+            pack.id
+        ),
+    });
+    Ok(())
 }
 
 fn check_unique_pack_ids(packs: &[Pack], diags: &mut Vec<Diagnostic>) {
@@ -506,7 +554,10 @@ impl Validator<'_, '_, '_> {
             if !crate::reference::is_valid_id(&h.id) {
                 self.err(
                     &top.key("id"),
-                    format!("invalid pack id `{}` — use lowercase letters, digits and dashes", h.id),
+                    format!(
+                        "invalid pack id `{}` — use at most 64 lowercase letters, digits and dashes",
+                        h.id
+                    ),
                 );
             }
             self.text(&top.key("title"), "title", &h.title);
@@ -518,7 +569,10 @@ impl Validator<'_, '_, '_> {
             if !crate::reference::is_valid_id(&step.id) {
                 self.err(
                     &at.key("id"),
-                    format!("invalid step id `{}` — use lowercase letters, digits and dashes", step.id),
+                    format!(
+                        "invalid step id `{}` — use at most 64 lowercase letters, digits and dashes",
+                        step.id
+                    ),
                 );
             } else if !ids.insert(step.id.clone()) {
                 self.err(&at.key("id"), format!("duplicate step id `{}`", step.id));

@@ -183,7 +183,10 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
         let mut err =
             |key: &str, msg: String| diags.push(src.diag(Source::span_of(&doc.root, &at.key(key)), msg));
         if !super::is_valid_id(&app.id) {
-            err("id", format!("invalid id `{}` — use lowercase letters, digits and dashes", app.id));
+            err(
+                "id",
+                format!("invalid id `{}` — use at most 64 lowercase letters, digits and dashes", app.id),
+            );
         } else if !seen.insert(app.id.clone()) {
             err("id", format!("duplicate app id `{}`", app.id));
         }

@@ -117,10 +117,15 @@ impl Reference {
     }
 }
 
-/// Stable ids: lowercase letters, digits and dashes, starting with a letter (`firefox`, `big-tech`).
+/// Longest id: a pack's id names its file in the data folder, and file names have a limit.
+pub(crate) const MAX_ID_LEN: usize = 64;
+
+/// Stable ids: at most [`MAX_ID_LEN`] lowercase letters, digits and dashes, starting with a letter
+/// (`firefox`, `big-tech`).
 pub(crate) fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+    id.len() <= MAX_ID_LEN
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.ends_with('-')
         && !id.contains("--")
@@ -143,8 +148,9 @@ mod tests {
         for ok in ["firefox", "tor-browser", "a1"] {
             assert!(is_valid_id(ok), "{ok}");
         }
-        for bad in ["", "Firefox", "1a", "a_b", "a-", "a--b", "a b"] {
+        for bad in ["", "Firefox", "1a", "a_b", "a-", "a--b", "a b", &"a".repeat(MAX_ID_LEN + 1)] {
             assert!(!is_valid_id(bad), "{bad}");
         }
+        assert!(is_valid_id(&"a".repeat(MAX_ID_LEN)));
     }
 }
