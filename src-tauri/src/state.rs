@@ -269,6 +269,6 @@ pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static)
 pub fn directory_store(mode: Mode, data_dir: &std::path::Path, journal: &Journal) -> DirectoryStore {
     match mode {
         Mode::Stand => DirectoryStore::ephemeral_from(data_dir, journal),
-        Mode::Home | Mode::Workshop => DirectoryStore::open(data_dir),
+        Mode::Home | Mode::Workshop => DirectoryStore::open(data_dir, journal),
     }
 }

@@ -567,7 +567,7 @@ async fn a_members_bulk_is_not_kept() {
     server.set_file("/services/fat.properties", fat.into_bytes());
 
     let data = tempfile::tempdir().unwrap();
-    let mut store = DirectoryStore::open(data.path());
+    let mut store = DirectoryStore::open(data.path(), &Journal::new());
     let report = refresh(&mut store, &options(&server)).await;
     assert_eq!((report.organizations, report.services), (1, 1), "{report:#?}");
     assert!(matches!(

@@ -57,7 +57,7 @@ async fn a_stopped_refresh_drops_what_is_in_flight_asks_nothing_more_and_keeps_t
     let server = Server::start();
     server.load_fixture("clean");
     let data = tempfile::tempdir().unwrap();
-    let mut store = DirectoryStore::open(data.path());
+    let mut store = DirectoryStore::open(data.path(), &Journal::new());
     let done = store
         .refresh(&options(&server, 16), &Journal::new(), &|_| {}, &CancellationToken::new())
         .await
@@ -126,7 +126,7 @@ async fn a_stopped_refresh_drops_what_is_in_flight_asks_nothing_more_and_keeps_t
     assert_eq!(std::fs::read(&snapshot_file).unwrap(), snapshot_bytes);
     assert_eq!(tree(data.path()), saved);
     assert_eq!(store.status(), status);
-    assert_eq!(DirectoryStore::open(data.path()).status(), status);
+    assert_eq!(DirectoryStore::open(data.path(), &Journal::new()).status(), status);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -134,7 +134,7 @@ async fn stopped_while_the_federation_file_hangs_it_is_stopped_not_failed_and_wr
     let server = Server::start();
     server.set("/federation.properties", Behaviour::Hang);
     let data = tempfile::tempdir().unwrap();
-    let mut store = DirectoryStore::open(data.path());
+    let mut store = DirectoryStore::open(data.path(), &Journal::new());
     let cancel = CancellationToken::new();
     let journal = Journal::new();
     let opts = options(&server, 16);

@@ -50,7 +50,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 fn a_refresh_is_kept_on_disk_and_reopened() {
     let server = clean_server();
     let data = tempfile::tempdir().unwrap();
-    let mut store = DirectoryStore::open(data.path());
+    let mut store = DirectoryStore::open(data.path(), &Journal::new());
     assert!(!store.status().available);
     refresh(&mut store, &server);
     let status = store.status();
@@ -64,9 +64,21 @@ fn a_refresh_is_kept_on_disk_and_reopened() {
     assert_eq!(files.len(), 1, "{files:?}");
     assert!(files[0].ends_with("directory/snapshot.json"));
 
-    let reopened = DirectoryStore::open(data.path());
+    // Reading it again is in the journal, for the transparency panel.
+    let journal = Journal::new();
+    let reopened = DirectoryStore::open(data.path(), &journal);
     assert_eq!(reopened.directory(), store.directory());
     assert!(reopened.status().problem.is_none());
+    match &journal.entries()[..] {
+        [JournalEntry::FileRead { path, error: None, .. }] => {
+            assert!(path.ends_with("snapshot.json"), "{path}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // Nothing saved yet: nothing read.
+    let empty = Journal::new();
+    DirectoryStore::open(tempfile::tempdir().unwrap().path(), &empty);
+    assert!(empty.entries().is_empty());
 }
 
 #[test]
@@ -80,14 +92,14 @@ fn the_stand_store_writes_nothing() {
     assert_eq!(store.status().path, None);
     assert!(files_in(data.path()).is_empty());
     // Reopening the data folder finds nothing from the stand.
-    assert!(!DirectoryStore::open(data.path()).status().available);
+    assert!(!DirectoryStore::open(data.path(), &Journal::new()).status().available);
 }
 
 #[test]
 fn export_then_import_round_trips() {
     let server = clean_server();
     let home = tempfile::tempdir().unwrap();
-    let mut at_home = DirectoryStore::open(home.path());
+    let mut at_home = DirectoryStore::open(home.path(), &Journal::new());
     refresh(&mut at_home, &server);
     let usb = tempfile::tempdir().unwrap();
     let file = usb.path().join("annuaire.json");
@@ -95,21 +107,21 @@ fn export_then_import_round_trips() {
     assert_eq!(std::fs::metadata(&file).unwrap().len(), bytes);
 
     let room = tempfile::tempdir().unwrap();
-    let mut in_the_room = DirectoryStore::open(room.path());
+    let mut in_the_room = DirectoryStore::open(room.path(), &Journal::new());
     let journal = Journal::new();
     let status = in_the_room.import(&file, &journal).unwrap();
     assert_eq!(status.organizations, 11);
     assert_eq!(in_the_room.directory(), at_home.directory());
     assert!(matches!(&journal.entries()[0], JournalEntry::FileRead { error: None, .. }));
     // And it survives a restart.
-    assert_eq!(DirectoryStore::open(room.path()).directory(), at_home.directory());
+    assert_eq!(DirectoryStore::open(room.path(), &Journal::new()).directory(), at_home.directory());
 }
 
 #[test]
 fn bad_imports_fail_clearly_and_keep_the_current_directory() {
     let server = clean_server();
     let data = tempfile::tempdir().unwrap();
-    let mut store = DirectoryStore::open(data.path());
+    let mut store = DirectoryStore::open(data.path(), &Journal::new());
     refresh(&mut store, &server);
     let before = store.directory().cloned();
     let good = data.path().join("good.json");
@@ -172,7 +184,7 @@ fn bad_imports_fail_clearly_and_keep_the_current_directory() {
     std::fs::File::create(&huge).unwrap().set_len(65 * 1024 * 1024).unwrap();
     assert_eq!(store.import(&huge, &Journal::new()).unwrap_err().code(), "directory.import_too_large");
     assert_eq!(store.directory().cloned(), before);
-    assert_eq!(DirectoryStore::open(data.path()).directory().cloned(), before);
+    assert_eq!(DirectoryStore::open(data.path(), &Journal::new()).directory().cloned(), before);
 }
 
 #[test]
@@ -202,13 +214,13 @@ fn a_damaged_snapshot_on_disk_is_reported_and_replaced_by_the_next_refresh() {
     let data = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(data.path().join("directory")).unwrap();
     std::fs::write(data.path().join("directory/snapshot.json"), b"{ not json").unwrap();
-    let mut store = DirectoryStore::open(data.path());
+    let mut store = DirectoryStore::open(data.path(), &Journal::new());
     let status = store.status();
     assert!(!status.available);
     assert!(status.problem.unwrap().contains("damaged"));
     refresh(&mut store, &server);
     assert!(store.status().problem.is_none());
-    assert!(DirectoryStore::open(data.path()).status().available);
+    assert!(DirectoryStore::open(data.path(), &Journal::new()).status().available);
 }
 
 #[test]
@@ -256,7 +268,7 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
     assert!(mkfifo(&data.path().join("directory/snapshot.json")));
     let dir = data.path().to_path_buf();
     let (opened, standing) = watchdog::ends("opening a saved directory that is a FIFO", move || {
-        (DirectoryStore::open(&dir), DirectoryStore::ephemeral_from(&dir, &Journal::new()))
+        (DirectoryStore::open(&dir, &Journal::new()), DirectoryStore::ephemeral_from(&dir, &Journal::new()))
     });
     for status in [opened.status(), standing.status()] {
         assert!(!status.available);
@@ -270,7 +282,7 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
 fn a_directory_too_large_to_read_back_is_neither_saved_nor_exported() {
     let server = clean_server();
     let data = tempfile::tempdir().unwrap();
-    let mut store = DirectoryStore::open(data.path());
+    let mut store = DirectoryStore::open(data.path(), &Journal::new());
     refresh(&mut store, &server);
     let saved = std::fs::read(data.path().join("directory").join("snapshot.json")).unwrap();
     let before = store.directory().cloned();

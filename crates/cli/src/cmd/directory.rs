@@ -102,7 +102,7 @@ enum Sub {
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let lang = ctx.lang;
-    let mut store = DirectoryStore::open(&ctx.data_dir);
+    let mut store = DirectoryStore::open(&ctx.data_dir, &Journal::new());
     match args.command {
         Sub::Refresh { source, concurrency, json } => {
             let source = source

@@ -110,16 +110,17 @@ pub struct DirectoryStore {
 }
 
 impl DirectoryStore {
-    /// The store of a data folder (`<data_dir>/directory/snapshot.json`). Never fails: a missing file is an
-    /// empty store, a damaged one is reported in [`DirectoryStore::status`] and replaced at the next
-    /// refresh or import.
-    pub fn open(data_dir: &Path) -> DirectoryStore {
+    /// The store of a data folder (`<data_dir>/directory/snapshot.json`), its reading in `journal`. Never
+    /// fails: a missing file is an empty store, a damaged one is reported in [`DirectoryStore::status`]
+    /// and replaced at the next refresh or import.
+    pub fn open(data_dir: &Path, journal: &Journal) -> DirectoryStore {
         let file = snapshot_file(data_dir);
         let mut store = DirectoryStore { file: Some(file.clone()), loaded: None, problem: None };
-        match read_snapshot(&file) {
-            Ok(loaded) => store.loaded = Some(loaded),
-            Err(DirectoryError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => store.problem = Some(e.to_string()),
+        if file.exists() {
+            match read_snapshot_logged(&file, journal) {
+                Ok(loaded) => store.loaded = Some(loaded),
+                Err(e) => store.problem = Some(e.to_string()),
+            }
         }
         store
     }
