@@ -20,7 +20,7 @@ use premiers_pas_e2e::{t, tree, workspace_root, App, Federation, Launch};
 /// saved progress from a home session.
 async fn lived_in_data_folder(dir: &Path, federation: &Federation, home: &Path) -> Result<()> {
     let journal = Journal::default();
-    let mut store = DirectoryStore::open(dir);
+    let mut store = DirectoryStore::open(dir, &Journal::new());
     let options = RefreshOptions { source: federation.url(), ..RefreshOptions::default() };
     store.refresh(&options, &journal, &|_| {}, &CancellationToken::new()).await?;
     let library = Arc::new(Library::builtin()?);

@@ -102,6 +102,26 @@ fn second_refresh_is_unchanged_and_status_tells() {
 }
 
 #[test]
+fn a_saved_directory_that_cannot_be_used_is_said_in_french() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("directory")).unwrap();
+    let snapshot = data.path().join("directory/snapshot.json");
+    for (bytes, why) in [
+        (&br#"{"schema": "premiers-pas/directory/2"}"#[..], "il vient d’une autre version de Premiers Pas"),
+        (&b"{ not json"[..], "il est abîmé"),
+    ] {
+        std::fs::write(&snapshot, bytes).unwrap();
+        let out = premiers_pas(data.path()).args(["--lang", "fr", "directory", "status"]).assert().success();
+        let text = stdout(&out);
+        assert!(
+            text.contains(&format!("L’annuaire enregistré n’est pas utilisable\u{202f}: {why} (")),
+            "{text}"
+        );
+        assert!(text.contains("Pas encore d’annuaire"), "{text}");
+    }
+}
+
+#[test]
 fn export_import_round_trips_through_the_command_line() {
     let (_server, data) = refreshed();
     let usb = tempfile::tempdir().unwrap();

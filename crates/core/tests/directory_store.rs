@@ -217,10 +217,26 @@ fn a_damaged_snapshot_on_disk_is_reported_and_replaced_by_the_next_refresh() {
     let mut store = DirectoryStore::open(data.path(), &Journal::new());
     let status = store.status();
     assert!(!status.available);
-    assert!(status.problem.unwrap().contains("damaged"));
+    let problem = status.problem.unwrap();
+    assert_eq!(problem.code, "directory.import_corrupt");
+    assert!(problem.message.contains("damaged"), "{problem}");
     refresh(&mut store, &server);
     assert!(store.status().problem.is_none());
     assert!(DirectoryStore::open(data.path(), &Journal::new()).status().available);
+}
+
+#[test]
+fn a_saved_directory_from_another_version_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("directory")).unwrap();
+    std::fs::write(
+        data.path().join("directory/snapshot.json"),
+        br#"{"schema": "premiers-pas/directory/2", "source": "https://example.org/f.properties"}"#,
+    )
+    .unwrap();
+    let status = DirectoryStore::open(data.path(), &Journal::new()).status();
+    assert!(!status.available);
+    assert_eq!(status.problem.unwrap().code, "directory.import_version");
 }
 
 #[test]

@@ -429,7 +429,26 @@ fn skip_text(reason: SkipReason, lang: Lang) -> &'static str {
 
 fn print_status(s: &DirectoryStatus, lang: Lang) {
     if let Some(problem) = &s.problem {
-        println!("{} {problem}", t(lang, "Problème\u{202f}:", "Problem:"));
+        let why = match problem.code.as_str() {
+            "directory.import_version" => t(
+                lang,
+                "il vient d’une autre version de Premiers Pas",
+                "it comes from another version of Premiers Pas",
+            ),
+            "directory.import_too_large" => t(lang, "il est trop gros", "it is too large"),
+            "directory.read_failed" => t(lang, "il n’a pas pu être lu", "it could not be read"),
+            _ => t(lang, "il est abîmé", "it is damaged"),
+        };
+        // What to do is the next line's (no directory yet).
+        println!(
+            "{} {why} ({}).",
+            t(
+                lang,
+                "L’annuaire enregistré n’est pas utilisable\u{202f}:",
+                "The saved directory cannot be used:"
+            ),
+            problem.message
+        );
     }
     if !s.available {
         println!(

@@ -22,6 +22,7 @@ use super::model::{Directory, Organization};
 use super::refresh::{refresh_snapshot, RefreshReport, RefreshSummary, Refreshed};
 use super::search::{search, CategoryMap, SearchQuery, SearchResults};
 use super::{values, DirectoryError};
+use crate::error::IpcError;
 use crate::files::{read_regular, write_atomic, NewFile, ReadError};
 use crate::journal::Journal;
 
@@ -91,8 +92,9 @@ pub struct DirectoryStatus {
     pub last_refresh: Option<RefreshSummary>,
     /// The snapshot file; `None` for a store kept in memory only (stand mode).
     pub path: Option<String>,
-    /// Why the saved directory could not be loaded, if it could not.
-    pub problem: Option<String>,
+    /// Why the saved directory could not be loaded, if it could not: its code says whether it is
+    /// damaged, from another version or too large.
+    pub problem: Option<IpcError>,
 }
 
 #[derive(Debug, Clone)]
@@ -106,7 +108,7 @@ struct Loaded {
 pub struct DirectoryStore {
     file: Option<PathBuf>,
     loaded: Option<Loaded>,
-    problem: Option<String>,
+    problem: Option<IpcError>,
 }
 
 impl DirectoryStore {
@@ -119,7 +121,7 @@ impl DirectoryStore {
         if file.exists() {
             match read_snapshot_logged(&file, journal) {
                 Ok(loaded) => store.loaded = Some(loaded),
-                Err(e) => store.problem = Some(e.to_string()),
+                Err(e) => store.problem = Some(IpcError::from_coded(&e)),
             }
         }
         store
@@ -139,7 +141,7 @@ impl DirectoryStore {
         if file.exists() {
             match read_snapshot_logged(&file, journal) {
                 Ok(loaded) => store.loaded = Some(loaded),
-                Err(e) => store.problem = Some(e.to_string()),
+                Err(e) => store.problem = Some(IpcError::from_coded(&e)),
             }
         }
         store

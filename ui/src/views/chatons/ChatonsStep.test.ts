@@ -242,6 +242,22 @@ describe('CHATONS step: a host’s card', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: /^Les Chatons de l’Oise/ })).toHaveFocus());
   });
 
+  it('says why the saved directory cannot be used: damaged, or from another version', async () => {
+    for (const [code, sentence] of [
+      ['directory.import_corrupt', 'L’annuaire enregistré sur cet ordinateur n’a pas pu être lu.'],
+      ['directory.import_version', 'L’annuaire enregistré sur cet ordinateur vient d’une autre version de Premiers Pas.'],
+    ]) {
+      installBackend({
+        status: { ...EMPTY_STATUS, problem: { code, message: '/data/directory/snapshot.json: the reason', detail: null } },
+      });
+      const view = render(ChatonsStep);
+      expect(await screen.findByText(new RegExp(`^${sentence}`))).toBeInTheDocument();
+      expect(screen.getByText(/snapshot\.json: the reason \(/)).toBeInTheDocument();
+      view.unmount();
+      clearMocks();
+    }
+  });
+
   it('opens the website in the default browser through open_url', async () => {
     const backend = installBackend();
     const user = userEvent.setup();
