@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use common::{call, config, tree, TestApp};
 use directory_server::{Behaviour, Server};
 use serde_json::json;
+use tauri::Manager;
 
 /// Longest wait for anything here; a refresh stopped within it was not ended by its 30 s file deadline.
 const GUARD: Duration = Duration::from_secs(20);
@@ -143,6 +144,45 @@ fn one_refresh_at_a_time() {
     // Over, it lets the next one run.
     server.set_latency(Duration::ZERO);
     app.ok("directory_refresh", args);
+}
+
+/// A directory imported while a refresh runs stays: the refresh, which started from the one replaced,
+/// does not undo it when it ends.
+#[test]
+fn an_import_during_a_refresh_is_not_undone_by_it() {
+    let carried = Server::start();
+    carried.load_fixture("clean");
+    let mut elsewhere = premiers_pas_core::directory::DirectoryStore::ephemeral();
+    let opts =
+        premiers_pas_core::directory::RefreshOptions::with_source(carried.url("/federation.properties"));
+    let journal = premiers_pas_core::journal::Journal::new();
+    let stop = premiers_pas_core::directory::CancellationToken::new();
+    tauri::async_runtime::block_on(elsewhere.refresh(&opts, &journal, &|_| {}, &stop)).unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let file = usb.path().join("annuaire.json");
+    elsewhere.export(&file).unwrap();
+
+    let server = Server::start();
+    server.load_fixture("clean");
+    server.set_latency(Duration::from_millis(300));
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+    let args = json!({ "source": server.url("/federation.properties"), "onProgress": "__CHANNEL__:1" });
+    let refresh = {
+        let webview = app.webview.clone();
+        std::thread::spawn(move || call(&webview, "directory_refresh", args))
+    };
+    wait_until("the refresh asking the server", || server.requests() > 0);
+    let state = app.webview.state::<premiers_pas_app::AppState>();
+    let imported =
+        tauri::async_runtime::block_on(premiers_pas_app::commands::directory::import_from(&state, file))
+            .unwrap();
+    assert_eq!(imported.source.as_deref(), Some(carried.url("/federation.properties").as_str()));
+
+    let report = refresh.join().unwrap().expect("the refresh ends");
+    assert_eq!(report["stopped"], false, "{report}");
+    let status = app.ok("directory_status", json!({}));
+    assert_eq!(status["source"], carried.url("/federation.properties"), "{status}");
 }
 
 #[test]

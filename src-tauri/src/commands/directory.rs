@@ -6,6 +6,8 @@ use premiers_pas_core::directory::{
     RefreshReport, Refreshed, SearchQuery, SearchResults, DEFAULT_SOURCE,
 };
 use premiers_pas_core::session::{self, CategoryLabel};
+use std::path::PathBuf;
+
 use premiers_pas_core::{IpcError, Lang};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
@@ -118,8 +120,20 @@ pub async fn directory_import<R: Runtime>(
     let Some(path) = dialogs::open_path(&app, title, filter, "json").await.map_err(ipc)? else {
         return Ok(None);
     };
+    import_from(&state, path).await.map(Some)
+}
+
+/// Makes the directory file at `path` the directory: the import once the dialog has answered.
+pub async fn import_from(state: &AppState, path: PathBuf) -> Result<DirectoryStatus, IpcError> {
     let journal = state.journal.clone();
-    state.with_directory(move |dir| dir.store.import(&path, &journal).map(Some).map_err(ipc)).await?
+    state
+        .with_directory(move |dir| {
+            let status = dir.store.import(&path, &journal).map_err(ipc)?;
+            // A refresh under way started from the directory this import replaces: it must not undo it.
+            dir.generation += 1;
+            Ok(status)
+        })
+        .await?
 }
 
 /// Asks where to write the directory for carrying elsewhere; the path written, or `null` when cancelled.
