@@ -176,6 +176,20 @@ describe('CHATONS step: the town combobox', () => {
   });
 });
 
+describe('CHATONS step: the keyboard stays on the page', () => {
+  it('clearing the town with × puts the keyboard back in the field', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
+    await user.type(field, 'Lille');
+    await user.click(screen.getByRole('button', { name: 'Effacer la commune' }));
+    expect(field).toHaveValue('');
+    expect(screen.queryByRole('button', { name: 'Effacer la commune' })).not.toBeInTheDocument();
+    expect(field).toHaveFocus();
+  });
+});
+
 describe('CHATONS step: leaving the town field', () => {
   it('searches a typed name when the person moves on without picking it, but not a picked one again', async () => {
     const backend = installBackend();
