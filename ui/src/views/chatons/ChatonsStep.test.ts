@@ -188,6 +188,33 @@ describe('CHATONS step: the keyboard stays on the page', () => {
     expect(screen.queryByRole('button', { name: 'Effacer la commune' })).not.toBeInTheDocument();
     expect(field).toHaveFocus();
   });
+
+  it('a town picked from "which one?" puts the keyboard in the town field, not on the page', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
+    await user.type(field, 'Saint-Denis{Enter}');
+    const which = await screen.findByRole('region', { name: /Plusieurs communes/ });
+    await user.click(within(which).getAllByRole('button')[1]);
+    await screen.findByText('Du plus proche au plus loin de Saint-Denis.', { exact: false });
+    expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
+    expect(field).toHaveValue('Saint-Denis');
+    expect(field).toHaveFocus();
+  });
+
+  it('a close name picked from "did you mean" does the same', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
+    await user.type(field, 'Compi{Enter}');
+    const which = await screen.findByRole('region', { name: /Nous ne trouvons pas/ });
+    await user.click(within(which).getByRole('button', { name: /Compiègne/ }));
+    await screen.findByText('Du plus proche au plus loin de Compiègne.', { exact: false });
+    expect(screen.queryByRole('region', { name: /Nous ne trouvons pas/ })).not.toBeInTheDocument();
+    expect(field).toHaveFocus();
+  });
 });
 
 describe('CHATONS step: leaving the town field', () => {
