@@ -217,6 +217,23 @@ describe('CHATONS step: the keyboard stays on the page', () => {
   });
 });
 
+describe('CHATONS step: a long list', () => {
+  it('shows 20 hosts at a time; "more" takes the keyboard to the first host it shows', async () => {
+    const orgs = sampleOrganizations();
+    for (let i = 1; i <= 18; i++) orgs.push({ ...orgs[1], id: `extra-${i}`, name: `Zz hébergeur ${String(i).padStart(2, '0')}` });
+    installBackend({ orgs });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await waitFor(() => expect(hostNames()).toHaveLength(20));
+    const more = screen.getByRole('button', { name: 'Afficher 5\u00a0hébergeurs de plus' });
+    await user.click(more);
+    expect(hostNames()).toHaveLength(25);
+    // The last page: the button is gone, and the keyboard is on the 21st host.
+    expect(more).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Zz hébergeur 14/ })).toHaveFocus();
+  });
+});
+
 describe('CHATONS step: leaving the town field', () => {
   it('searches a typed name when the person moves on without picking it, but not a picked one again', async () => {
     const backend = installBackend();
