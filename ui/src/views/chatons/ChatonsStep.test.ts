@@ -416,6 +416,20 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
   });
 
+  it('a refresh that ends by itself while "Stop" has the focus gives it to the refresh button', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    const stop = screen.getByRole('button', { name: 'Arrêter l’actualisation de l’annuaire' });
+    stop.focus();
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
+    expect(stop).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toHaveFocus());
+  });
+
   it('a stopped refresh says so in English too', async () => {
     installBackend({ refresh: 'manual' });
     i18n.set('en');
