@@ -124,6 +124,9 @@ describe('stand journey', () => {
     expect(screen.queryByTestId('os-line')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: /Autres façons/ }));
     expect(await screen.findByTestId('os-line')).toBeInTheDocument();
+    // The button pressed is gone: the keyboard starts again from the title, not from the page.
+    expect(screen.queryByRole('button', { name: /Autres façons/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Premiers Pas' })).toHaveFocus();
   });
 
   it('the stand backend refuses the file dialogs, like the Rust side', async () => {
