@@ -204,6 +204,16 @@ export const screens = [
     },
   },
   {
+    // Codes the Rust side could not draw: said in their place, each name still written under it.
+    name: 'step-qr-failed',
+    scenario: { backend: { ...home.backend, failing: { qr_svg: { code: 'qr.too_long', message: 'data too long' } } } },
+    fullPage: true,
+    go: async (page, lang) => {
+      await openStep(page, 'private-maps');
+      await page.getByText(t(lang, 'step.qr_failed')).first().waitFor();
+    },
+  },
+  {
     name: 'chatons',
     scenario: home,
     fullPage: true,
