@@ -1,11 +1,18 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import ChatonsStep from './ChatonsStep.svelte';
 import { directoryActivity } from './activity.svelte';
 import type { SearchQuery } from '../../bindings/SearchQuery';
-import { EMPTY_STATUS, SAMPLE_REPORT, STOPPED_REPORT, installBackend, sampleOrganizations } from './fixtures';
+import {
+  EMPTY_STATUS,
+  SAMPLE_REPORT,
+  STOPPED_REPORT,
+  createDirectoryBackend,
+  installBackend,
+  sampleOrganizations,
+} from './fixtures';
 import { i18n } from '../../lib/i18n.svelte';
 
 afterEach(() => clearMocks());
@@ -114,6 +121,50 @@ describe('CHATONS step: searching', () => {
     await user.type(await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' }), 'Compiegnex{Enter}');
     expect(await screen.findByRole('region', { name: /Nous ne trouvons pas «\u202fCompiegnex\u202f»/ })).toBeInTheDocument();
     expect(screen.getByText('Par ordre alphabétique', { exact: false })).toBeInTheDocument();
+  });
+});
+
+describe('CHATONS step: the needs', () => {
+  it('that cannot be listed are said missing; the search still works, over every host', async () => {
+    installBackend({ failing: { categories: { code: 'ipc.unexpected', message: 'no categories' } } });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    expect(await screen.findByText(/La liste des services n’a pas pu être chargée/)).toBeInTheDocument();
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    await pickTown(user, 'Compi', /Compiègne/);
+    await screen.findByText('Du plus proche au plus loin de Compiègne.', { exact: false });
+    expect(hostNames()).toHaveLength(7);
+  });
+
+  it('follow the language, and an answer for the language left comes too late to count', async () => {
+    const backend = createDirectoryBackend();
+    const held: (() => void)[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== 'categories' || (args as { lang: string }).lang !== 'fr') return backend.handle(cmd, args);
+      // The French list comes only when the test lets it.
+      return new Promise((resolve) => held.push(() => resolve(backend.handle(cmd, args))));
+    });
+    render(ChatonsStep);
+    await waitFor(() => expect(held).toHaveLength(1));
+    i18n.set('en');
+    expect(await screen.findByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
+    held[0]();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'Courriel' })).not.toBeInTheDocument();
+  });
+
+  it('a later list clears the failure said before', async () => {
+    const backend = createDirectoryBackend();
+    mockIPC((cmd, args) => {
+      if (cmd === 'categories' && (args as { lang: string }).lang === 'fr') throw { code: 'ipc.unexpected', message: 'no categories' };
+      return backend.handle(cmd, args);
+    });
+    render(ChatonsStep);
+    expect(await screen.findByText(/La liste des services n’a pas pu être chargée/)).toBeInTheDocument();
+    i18n.set('en');
+    expect(await screen.findByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
   });
 });
 
