@@ -277,6 +277,25 @@ export const screens = [
     },
   },
   {
+    // The directory's state could not be read: said, with a button to try again.
+    name: 'chatons-status-failed',
+    scenario: { backend: { ...home.backend, failing: { directory_status: { code: 'directory.read_failed', message: 'snapshot.json: permission denied' } } } },
+    go: async (page, lang) => {
+      await openChatons(page, lang);
+      await page.getByRole('button', { name: t(lang, 'chatons.directory.status_retry') }).waitFor();
+    },
+  },
+  {
+    // The needs could not be listed: said where they would be; the search works over every host.
+    name: 'chatons-needs-failed',
+    scenario: { backend: { ...home.backend, failing: { categories: { code: 'ipc.unexpected', message: 'no categories' } } } },
+    go: async (page, lang) => {
+      await openChatons(page, lang);
+      await page.getByText(t(lang, 'chatons.need.failed')).waitFor();
+      await page.locator('.chatons .hosts li').first().waitFor();
+    },
+  },
+  {
     // A refresh that could not reach the server: the plain sentence, the raw error under "Détails".
     name: 'chatons-refresh-failed',
     scenario: {

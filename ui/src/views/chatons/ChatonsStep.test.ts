@@ -609,6 +609,24 @@ describe('CHATONS step: the directory itself', () => {
     expect(summary.closest('details')?.querySelector('pre')?.textContent).toContain('os error 111');
   });
 
+  it('a directory whose state cannot be read offers to try again', async () => {
+    const backend = createDirectoryBackend();
+    let refusals = 1;
+    mockIPC((cmd, args) => {
+      if (cmd === 'directory_status' && refusals-- > 0) throw { code: 'directory.read_failed', message: 'busy' };
+      return backend.handle(cmd, args);
+    });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    expect(await screen.findByText('Nous n’avons pas pu lire l’état de l’annuaire.')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Réessayer' }));
+    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' })).toBeInTheDocument();
+    expect(screen.queryByText('Nous n’avons pas pu lire l’état de l’annuaire.')).not.toBeInTheDocument();
+    // The button pressed is gone: the keyboard starts again from the title.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
+  });
+
   it('a refused import says why in plain words', async () => {
     installBackend({
       status: EMPTY_STATUS,
