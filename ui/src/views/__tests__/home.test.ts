@@ -216,6 +216,11 @@ describe('step page', () => {
     });
     expect(await screen.findByText('C’est noté.')).toBeInTheDocument();
     expect(done).toHaveAttribute('aria-pressed', 'true');
+    // Said again in the language the person switches to.
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Noted.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Français' }));
+    expect(await screen.findByText('C’est noté.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Toutes les étapes' }));
     expect(item('private-maps')).toHaveAttribute('data-status', 'done');
     expect(screen.getByRole('button', { name: /Commencer par «\u202fMoins de publicités/ })).toBeInTheDocument();
