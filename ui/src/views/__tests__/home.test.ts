@@ -269,6 +269,9 @@ describe('summary', () => {
     await userEvent.click(screen.getByRole('button', { name: 'HTML' }));
     expect(backend.calls.find((c) => c.cmd === 'save_report')?.args).toEqual({ format: 'html', lang: 'fr' });
     expect(await screen.findByText('Enregistré : /home/lucas/premiers-pas.html')).toBeInTheDocument();
+    // Said again in the language the person switches to.
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Saved: /home/lucas/premiers-pas.html')).toBeInTheDocument();
   });
 
   it('a cancelled save dialog is not an error', async () => {
