@@ -132,6 +132,16 @@ describe('workshop', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('the settings name the packs in the language shown', async () => {
+    await startWorkshop();
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const select = await screen.findByLabelText('Journey presented');
+    await waitFor(() =>
+      expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['First steps', 'Browser workshop']),
+    );
+  });
+
   it('the volunteer can change the pack from the settings', async () => {
     const backend = await startWorkshop();
     await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));
