@@ -627,6 +627,17 @@ describe('CHATONS step: the directory itself', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
   });
 
+  it('the refresh report’s files are punctuated in English as in English', async () => {
+    installBackend({ refresh: SAMPLE_REPORT });
+    i18n.set('en');
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Refresh the directory' }));
+    await user.click(await screen.findByText('See the 3 unreadable or skipped files'));
+    const line = screen.getByText(/the server took too long to answer/);
+    expect(line).toHaveTextContent('https://lent.example.org/org.properties — the server took too long to answer; the last known version is kept');
+  });
+
   it('a refused import says why in plain words', async () => {
     installBackend({
       status: EMPTY_STATUS,
