@@ -204,6 +204,16 @@ export const screens = [
     },
   },
   {
+    // Codes the Rust side could not draw: said in their place, each name still written under it.
+    name: 'step-qr-failed',
+    scenario: { backend: { ...home.backend, failing: { qr_svg: { code: 'qr.too_long', message: 'data too long' } } } },
+    fullPage: true,
+    go: async (page, lang) => {
+      await openStep(page, 'private-maps');
+      await page.getByText(t(lang, 'step.qr_failed')).first().waitFor();
+    },
+  },
+  {
     name: 'chatons',
     scenario: home,
     fullPage: true,
@@ -264,6 +274,25 @@ export const screens = [
     scenario: { ...home, directory: 'empty' },
     go: async (page, lang) => {
       await openChatons(page, lang);
+    },
+  },
+  {
+    // The directory's state could not be read: said, with a button to try again.
+    name: 'chatons-status-failed',
+    scenario: { backend: { ...home.backend, failing: { directory_status: { code: 'directory.read_failed', message: 'snapshot.json: permission denied' } } } },
+    go: async (page, lang) => {
+      await openChatons(page, lang);
+      await page.getByRole('button', { name: t(lang, 'chatons.directory.status_retry') }).waitFor();
+    },
+  },
+  {
+    // The needs could not be listed: said where they would be; the search works over every host.
+    name: 'chatons-needs-failed',
+    scenario: { backend: { ...home.backend, failing: { categories: { code: 'ipc.unexpected', message: 'no categories' } } } },
+    go: async (page, lang) => {
+      await openChatons(page, lang);
+      await page.getByText(t(lang, 'chatons.need.failed')).waitFor();
+      await page.locator('.chatons .hosts li').first().waitFor();
     },
   },
   {

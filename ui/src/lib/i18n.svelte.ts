@@ -1,7 +1,9 @@
 // UI strings live in ../i18n/<lang>.json, never in components. The language is reactive state: switching
 // it re-renders every string and updates <html lang>. Pack and directory texts arrive as `Text` maps and
 // are picked with `tr`, with the same fallbacks as the core (English, then French). Both set the text in
-// the typography of the language it is written in (French spaces, see typography.ts).
+// the typography of the language it is written in (French spaces, see typography.ts). A text that fell
+// back is in another language than the page: the element showing it says so with `lang={i18n.langOf(…)}`,
+// so that a screen reader reads it with the right voice.
 //
 // Plurals: a message that depends on a number is a set of keys `<key>_one`, `<key>_other` (and any other
 // CLDR category a language needs), chosen by `Intl.PluralRules` from the `count` param:
@@ -85,10 +87,20 @@ class I18n {
   has = (key: string): boolean => lookup(catalogs[this.lang], key) !== undefined || lookup(catalogs.en, key) !== undefined;
 
   /** A content text (pack, directory) in the current language, in the typography of the one it is in. */
-  tr = (text: Text | null | undefined): string => {
-    if (!text) return '';
+  tr = (text: Text | null | undefined): string => this.trLang(text).text;
+
+  /** `tr`, and the language the text shown is in (null: there is none). */
+  trLang = (text: Text | null | undefined): { text: string; lang: string | null } => {
+    if (!text) return { text: '', lang: null };
     const lang = [this.lang, 'en', 'fr', ...Object.keys(text)].find((l) => text[l] !== undefined);
-    return lang === undefined ? '' : typeset(text[lang] ?? '', lang);
+    return lang === undefined ? { text: '', lang: null } : { text: typeset(text[lang] ?? '', lang), lang };
+  };
+
+  /** The `lang` attribute of an element showing `tr(text)`: the text's language where it is not the
+   *  page's, nothing otherwise (the element takes the page's). */
+  langOf = (text: Text | null | undefined): string | undefined => {
+    const { lang } = this.trLang(text);
+    return lang !== null && lang !== this.lang ? lang : undefined;
   };
 
   set(lang: Lang) {

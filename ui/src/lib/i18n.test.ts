@@ -39,3 +39,20 @@ describe('plurals', () => {
     expect(i18n.t('chatons.results.count', { count: 1 })).toBe('Hébergeurs trouvés\u202f: 1.');
   });
 });
+
+describe('pack texts', () => {
+  it('say which language they fell back to, so that the element showing one can carry it', () => {
+    const both = { fr: 'Pourquoi ?', en: 'Why?' };
+    const frOnly = { fr: 'Seulement en français ?' };
+    i18n.set('en');
+    expect(i18n.trLang(both)).toEqual({ text: 'Why?', lang: 'en' });
+    expect(i18n.trLang(frOnly)).toEqual({ text: 'Seulement en français\u202f?', lang: 'fr' });
+    expect(i18n.langOf(both)).toBeUndefined();
+    expect(i18n.langOf(frOnly)).toBe('fr');
+    expect(i18n.trLang(null)).toEqual({ text: '', lang: null });
+    expect(i18n.langOf(null)).toBeUndefined();
+    i18n.set('fr');
+    expect(i18n.langOf(frOnly)).toBeUndefined();
+    expect(i18n.langOf({ en: 'Only in English' })).toBe('en');
+  });
+});

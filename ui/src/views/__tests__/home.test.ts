@@ -216,6 +216,11 @@ describe('step page', () => {
     });
     expect(await screen.findByText('C’est noté.')).toBeInTheDocument();
     expect(done).toHaveAttribute('aria-pressed', 'true');
+    // Said again in the language the person switches to.
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Noted.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Français' }));
+    expect(await screen.findByText('C’est noté.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Toutes les étapes' }));
     expect(item('private-maps')).toHaveAttribute('data-status', 'done');
     expect(screen.getByRole('button', { name: /Commencer par «\u202fMoins de publicités/ })).toBeInTheDocument();
@@ -264,6 +269,9 @@ describe('summary', () => {
     await userEvent.click(screen.getByRole('button', { name: 'HTML' }));
     expect(backend.calls.find((c) => c.cmd === 'save_report')?.args).toEqual({ format: 'html', lang: 'fr' });
     expect(await screen.findByText('Enregistré : /home/lucas/premiers-pas.html')).toBeInTheDocument();
+    // Said again in the language the person switches to.
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Saved: /home/lucas/premiers-pas.html')).toBeInTheDocument();
   });
 
   it('a cancelled save dialog is not an error', async () => {

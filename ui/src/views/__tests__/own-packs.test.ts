@@ -51,6 +51,10 @@ describe('own packs in the workshop chooser', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ajouter un parcours…' }));
     await waitFor(() => expect(status()).toBe('«\u202fAtelier courriel\u202f» a été remplacé par sa nouvelle version.'));
     expect(document.querySelectorAll('[data-pack="atelier-courriel"]')).toHaveLength(1);
+
+    // Said again in the language the person switches to, the pack's title too.
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await waitFor(() => expect(status()).toBe('“Mail workshop” was replaced by its new version.'));
   });
 
   it('a cancelled dialog adds nothing and says nothing', async () => {
@@ -86,6 +90,43 @@ describe('own packs in the workshop chooser', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ajouter un parcours…' })));
     expect(card('premiers-pas')).not.toBeNull();
     expect(card('atelier-navigateur')).not.toBeNull();
+  });
+
+  it('follows the language: a late answer for the language left does not replace the list', async () => {
+    const backend = createBackend({ config: { mode: 'workshop', lang: null } });
+    let release: (() => void) | null = null;
+    let held = true;
+    mockIPC((cmd, args) => {
+      if (cmd === 'list_packs' && (args as { lang: string }).lang === 'fr' && held) {
+        held = false;
+        return new Promise((resolve) => (release = () => resolve(backend.handle(cmd, args))));
+      }
+      return backend.handle(cmd, args);
+    });
+    render(App);
+    await screen.findByRole('heading', { level: 1, name: 'Quel parcours présenter\u202f?' });
+    await waitFor(() => expect(release).not.toBeNull());
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Browser workshop' })).toBeInTheDocument();
+    release!();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('heading', { level: 2, name: 'Browser workshop' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Atelier navigateur' })).toBeNull();
+  });
+
+  it('a list that could not be read in one language shows again once it is read in another', async () => {
+    const backend = createBackend({ config: { mode: 'workshop', lang: null } });
+    mockIPC((cmd, args) => {
+      if (cmd === 'list_packs' && (args as { lang: string }).lang === 'en') throw { code: 'ipc.unexpected', message: 'no list' };
+      return backend.handle(cmd, args);
+    });
+    render(App);
+    await screen.findByRole('button', { name: 'Ajouter un parcours…' });
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Français' }));
+    expect(await screen.findByRole('button', { name: 'Ajouter un parcours…' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says which own pack file was left out at launch and why, the built-in packs all there', async () => {

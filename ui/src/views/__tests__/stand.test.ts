@@ -124,6 +124,9 @@ describe('stand journey', () => {
     expect(screen.queryByTestId('os-line')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: /Autres façons/ }));
     expect(await screen.findByTestId('os-line')).toBeInTheDocument();
+    // The button pressed is gone: the keyboard starts again from the title, not from the page.
+    expect(screen.queryByRole('button', { name: /Autres façons/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Premiers Pas' })).toHaveFocus();
   });
 
   it('the stand backend refuses the file dialogs, like the Rust side', async () => {
@@ -205,6 +208,23 @@ describe('take-home screen when the list cannot be made', () => {
     expect(await screen.findByRole('alert')).toBeInTheDocument();
     const main = screen.getByRole('main');
     expect(within(main).getByRole('button', { name: /Visiteur suivant/ })).toBeInTheDocument();
+  });
+
+  it('in a language it cannot be made in, the code of the language left goes, and the error shows', async () => {
+    const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    mockIPC((cmd, args) => {
+      if (cmd === 'takeaway' && (args as { lang: string }).lang === 'en') throw { code: 'qr.too_long', message: 'text too long for a QR code' };
+      return backend.handle(cmd, args);
+    });
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await userEvent.click(screen.getAllByRole('button', { name: /Emportez votre liste/ })[1]);
+    expect(await screen.findByTestId('takeaway-qr')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(screen.queryByTestId('takeaway-qr')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Des cartes qui ne vous suivent pas/)).not.toBeInTheDocument();
   });
 });
 

@@ -132,6 +132,35 @@ describe('workshop', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('the settings name the packs in the language shown', async () => {
+    await startWorkshop();
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const select = await screen.findByLabelText('Journey presented');
+    await waitFor(() =>
+      expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['First steps', 'Browser workshop']),
+    );
+  });
+
+  it('a pack that cannot start from the settings leaves the one presented shown as chosen', async () => {
+    const backend = createBackend({ config: { mode: 'workshop', lang: null } });
+    mockIPC((cmd, args) => {
+      if (cmd === 'start_session' && (args as { pack: string }).pack === 'premiers-pas')
+        throw { code: 'checklist.unreadable', message: 'cannot read the pack' };
+      return backend.handle(cmd, args);
+    });
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: 'Présenter «\u202fAtelier navigateur\u202f»' }));
+    await screen.findByRole('heading', { level: 1, name: 'Atelier navigateur' });
+    await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));
+    const select = await screen.findByLabelText<HTMLSelectElement>('Parcours présenté');
+    await waitFor(() => expect(select.options).toHaveLength(2));
+    await userEvent.selectOptions(select, 'premiers-pas');
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Réglages');
+    await waitFor(() => expect(select.value).toBe('atelier-navigateur'));
+  });
+
   it('the volunteer can change the pack from the settings', async () => {
     const backend = await startWorkshop();
     await userEvent.click(screen.getByRole('button', { name: 'Réglages' }));

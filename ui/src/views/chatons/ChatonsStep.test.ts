@@ -1,11 +1,18 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import ChatonsStep from './ChatonsStep.svelte';
 import { directoryActivity } from './activity.svelte';
 import type { SearchQuery } from '../../bindings/SearchQuery';
-import { EMPTY_STATUS, SAMPLE_REPORT, STOPPED_REPORT, installBackend, sampleOrganizations } from './fixtures';
+import {
+  EMPTY_STATUS,
+  SAMPLE_REPORT,
+  STOPPED_REPORT,
+  createDirectoryBackend,
+  installBackend,
+  sampleOrganizations,
+} from './fixtures';
 import { i18n } from '../../lib/i18n.svelte';
 
 afterEach(() => clearMocks());
@@ -117,6 +124,50 @@ describe('CHATONS step: searching', () => {
   });
 });
 
+describe('CHATONS step: the needs', () => {
+  it('that cannot be listed are said missing; the search still works, over every host', async () => {
+    installBackend({ failing: { categories: { code: 'ipc.unexpected', message: 'no categories' } } });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    expect(await screen.findByText(/La liste des services n’a pas pu être chargée/)).toBeInTheDocument();
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    await pickTown(user, 'Compi', /Compiègne/);
+    await screen.findByText('Du plus proche au plus loin de Compiègne.', { exact: false });
+    expect(hostNames()).toHaveLength(7);
+  });
+
+  it('follow the language, and an answer for the language left comes too late to count', async () => {
+    const backend = createDirectoryBackend();
+    const held: (() => void)[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== 'categories' || (args as { lang: string }).lang !== 'fr') return backend.handle(cmd, args);
+      // The French list comes only when the test lets it.
+      return new Promise((resolve) => held.push(() => resolve(backend.handle(cmd, args))));
+    });
+    render(ChatonsStep);
+    await waitFor(() => expect(held).toHaveLength(1));
+    i18n.set('en');
+    expect(await screen.findByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
+    held[0]();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'Courriel' })).not.toBeInTheDocument();
+  });
+
+  it('a later list clears the failure said before', async () => {
+    const backend = createDirectoryBackend();
+    mockIPC((cmd, args) => {
+      if (cmd === 'categories' && (args as { lang: string }).lang === 'fr') throw { code: 'ipc.unexpected', message: 'no categories' };
+      return backend.handle(cmd, args);
+    });
+    render(ChatonsStep);
+    expect(await screen.findByText(/La liste des services n’a pas pu être chargée/)).toBeInTheDocument();
+    i18n.set('en');
+    expect(await screen.findByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
+  });
+});
+
 describe('CHATONS step: the town combobox', () => {
   it('is operable with the keyboard alone (ARIA 1.2 combobox)', async () => {
     const backend = installBackend();
@@ -173,6 +224,64 @@ describe('CHATONS step: the town combobox', () => {
     await waitFor(() =>
       expect(backend.calls.filter((c) => c.cmd === 'directory_search').at(-1)?.args.query).toMatchObject({ near: null }),
     );
+  });
+});
+
+describe('CHATONS step: the keyboard stays on the page', () => {
+  it('clearing the town with × puts the keyboard back in the field', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
+    await user.type(field, 'Lille');
+    await user.click(screen.getByRole('button', { name: 'Effacer la commune' }));
+    expect(field).toHaveValue('');
+    expect(screen.queryByRole('button', { name: 'Effacer la commune' })).not.toBeInTheDocument();
+    expect(field).toHaveFocus();
+  });
+
+  it('a town picked from "which one?" puts the keyboard in the town field, not on the page', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
+    await user.type(field, 'Saint-Denis{Enter}');
+    const which = await screen.findByRole('region', { name: /Plusieurs communes/ });
+    await user.click(within(which).getAllByRole('button')[1]);
+    await screen.findByText('Du plus proche au plus loin de Saint-Denis.', { exact: false });
+    expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
+    expect(field).toHaveValue('Saint-Denis');
+    expect(field).toHaveFocus();
+  });
+
+  it('a close name picked from "did you mean" does the same', async () => {
+    installBackend();
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
+    await user.type(field, 'Compi{Enter}');
+    const which = await screen.findByRole('region', { name: /Nous ne trouvons pas/ });
+    await user.click(within(which).getByRole('button', { name: /Compiègne/ }));
+    await screen.findByText('Du plus proche au plus loin de Compiègne.', { exact: false });
+    expect(screen.queryByRole('region', { name: /Nous ne trouvons pas/ })).not.toBeInTheDocument();
+    expect(field).toHaveFocus();
+  });
+});
+
+describe('CHATONS step: a long list', () => {
+  it('shows 20 hosts at a time; "more" takes the keyboard to the first host it shows', async () => {
+    const orgs = sampleOrganizations();
+    for (let i = 1; i <= 18; i++) orgs.push({ ...orgs[1], id: `extra-${i}`, name: `Zz hébergeur ${String(i).padStart(2, '0')}` });
+    installBackend({ orgs });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await waitFor(() => expect(hostNames()).toHaveLength(20));
+    const more = screen.getByRole('button', { name: 'Afficher 5\u00a0hébergeurs de plus' });
+    await user.click(more);
+    expect(hostNames()).toHaveLength(25);
+    // The last page: the button is gone, and the keyboard is on the 21st host.
+    expect(more).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Zz hébergeur 14/ })).toHaveFocus();
   });
 });
 
@@ -374,6 +483,20 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
   });
 
+  it('a refresh that ends by itself while "Stop" has the focus gives it to the refresh button', async () => {
+    const backend = installBackend({ refresh: 'manual' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.finishRefresh).not.toBeNull());
+    const stop = screen.getByRole('button', { name: 'Arrêter l’actualisation de l’annuaire' });
+    stop.focus();
+    backend.finishRefresh?.({ report: SAMPLE_REPORT });
+    expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
+    expect(stop).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toHaveFocus());
+  });
+
   it('a stopped refresh says so in English too', async () => {
     installBackend({ refresh: 'manual' });
     i18n.set('en');
@@ -500,6 +623,35 @@ describe('CHATONS step: the directory itself', () => {
     const summary = screen.getByText('Details');
     expect(summary.closest('details')).toHaveTextContent(raw);
     expect(summary.closest('details')?.querySelector('pre')?.textContent).toContain('os error 111');
+  });
+
+  it('a directory whose state cannot be read offers to try again', async () => {
+    const backend = createDirectoryBackend();
+    let refusals = 1;
+    mockIPC((cmd, args) => {
+      if (cmd === 'directory_status' && refusals-- > 0) throw { code: 'directory.read_failed', message: 'busy' };
+      return backend.handle(cmd, args);
+    });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    expect(await screen.findByText('Nous n’avons pas pu lire l’état de l’annuaire.')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Réessayer' }));
+    expect(await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' })).toBeInTheDocument();
+    expect(screen.queryByText('Nous n’avons pas pu lire l’état de l’annuaire.')).not.toBeInTheDocument();
+    // The button pressed is gone: the keyboard starts again from the title.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
+  });
+
+  it('the refresh report’s files are punctuated in English as in English', async () => {
+    installBackend({ refresh: SAMPLE_REPORT });
+    i18n.set('en');
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Refresh the directory' }));
+    await user.click(await screen.findByText('See the 3 unreadable or skipped files'));
+    const line = screen.getByText(/the server took too long to answer/);
+    expect(line).toHaveTextContent('https://lent.example.org/org.properties — the server took too long to answer; the last known version is kept');
   });
 
   it('a refused import says why in plain words', async () => {
