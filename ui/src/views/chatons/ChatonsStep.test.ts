@@ -357,7 +357,7 @@ describe('CHATONS step: a host’s card', () => {
       ['directory.import_version', 'L’annuaire enregistré sur cet ordinateur vient d’une autre version de Premiers Pas.'],
     ]) {
       installBackend({
-        status: { ...EMPTY_STATUS, problem: { code, message: '/data/directory/snapshot.json: the reason', detail: null } },
+        status: { ...EMPTY_STATUS, problem: { code, message: '/data/directory/snapshot.json: the reason' } },
       });
       const view = render(ChatonsStep);
       expect(await screen.findByText(new RegExp(`^${sentence}`))).toBeInTheDocument();
