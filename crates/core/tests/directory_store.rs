@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use directory_server::Server;
 use premiers_pas_core::directory::assemble::StoredFile;
-use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOptions};
+use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOptions, DEFAULT_SOURCE};
 use premiers_pas_core::journal::{Journal, JournalEntry};
 use premiers_pas_core::ErrorCode;
 
@@ -223,6 +223,31 @@ fn a_damaged_snapshot_on_disk_is_reported_and_replaced_by_the_next_refresh() {
     refresh(&mut store, &server);
     assert!(store.status().problem.is_none());
     assert!(DirectoryStore::open(data.path(), &Journal::new()).status().available);
+}
+
+/// A directory imported from a file does not take the next refresh into this computer's local network:
+/// its source there was its author's choice. One refreshed here from a local mirror is refreshed from it
+/// again, and a source the person names is always the one read.
+#[test]
+fn an_imported_directory_never_leads_a_refresh_into_the_local_network() {
+    let server = clean_server();
+    let mirror = server.url("/federation.properties");
+    let home = tempfile::tempdir().unwrap();
+    let mut at_home = DirectoryStore::open(home.path(), &Journal::new());
+    refresh(&mut at_home, &server);
+    assert_eq!(at_home.refresh_source(None), mirror);
+
+    let file = home.path().join("annuaire.json");
+    at_home.export(&file).unwrap();
+    let mut carried = DirectoryStore::ephemeral();
+    assert_eq!(carried.refresh_source(None), DEFAULT_SOURCE);
+    carried.import(&file, &Journal::new()).unwrap();
+    assert_eq!(carried.status().source.as_deref(), Some(mirror.as_str()));
+    assert_eq!(carried.refresh_source(None), DEFAULT_SOURCE);
+    assert_eq!(carried.refresh_source(Some(mirror.clone())), mirror);
+    // Refreshed here from the source named, it is this computer's choice from then on.
+    refresh(&mut carried, &server);
+    assert_eq!(carried.refresh_source(None), mirror);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use premiers_pas_core::directory::{
     gazetteer, refresh_snapshot, DirectoryStatus, Organization, Place, RefreshOptions, RefreshProgress,
-    RefreshReport, Refreshed, SearchQuery, SearchResults, DEFAULT_SOURCE,
+    RefreshReport, Refreshed, SearchQuery, SearchResults,
 };
 use premiers_pas_core::session::{self, CategoryLabel};
 use std::path::PathBuf;
@@ -25,8 +25,8 @@ pub async fn directory_status(state: State<'_, AppState>) -> Result<DirectorySta
     Ok(state.directory.read().await.store.status())
 }
 
-/// Fetches the directory (from `source`, else `--directory-source`, else the last source, else the
-/// CHATONS federation), reporting progress file by file; the store is not locked while it runs. At a stand
+/// Fetches the directory (from `source`, else `--directory-source`, else as
+/// `DirectoryStore::refresh_source` says), reporting progress file by file; the store is not locked while it runs. At a stand
 /// the result stays in memory. One refresh at a time. Stopped by `cancel_refresh`, it keeps nothing and
 /// its report says `stopped`.
 #[tauri::command]
@@ -36,14 +36,11 @@ pub async fn directory_refresh(
     on_progress: Channel<RefreshProgress>,
 ) -> Result<RefreshReport, IpcError> {
     let refreshing = state.start_refresh()?;
-    let (previous, generation, last_source) = {
+    let chosen = source.or_else(|| state.config.directory_source.clone());
+    let (previous, generation, source) = {
         let dir = state.directory.read().await;
-        (dir.store.snapshot().cloned(), dir.generation, dir.store.directory().map(|d| d.source.clone()))
+        (dir.store.snapshot().cloned(), dir.generation, dir.store.refresh_source(chosen))
     };
-    let source = source
-        .or_else(|| state.config.directory_source.clone())
-        .or(last_source)
-        .unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
     let progress = move |p: &RefreshProgress| {
         // A closed window is no reason to stop a refresh.
         let _ = on_progress.send(p.clone());

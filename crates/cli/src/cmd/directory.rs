@@ -18,7 +18,7 @@ use premiers_pas_core::directory::model::{Load, Organization, Registration};
 use premiers_pas_core::directory::search::{Placement, RegistrationFilter, SearchHit};
 use premiers_pas_core::directory::{
     CancellationToken, DirectoryStatus, DirectoryStore, FailureReason, FileOutcome, PlaceResolution,
-    RefreshOptions, RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason, DEFAULT_SOURCE,
+    RefreshOptions, RefreshProgress, RefreshReport, SearchQuery, SearchResults, SkipReason,
 };
 use premiers_pas_core::i18n::typeset;
 use premiers_pas_core::journal::Journal;
@@ -39,7 +39,8 @@ pub struct Args {
 enum Sub {
     /// Fetch the directory from the network and keep it offline.
     Refresh {
-        /// The federation file (default: the one of the last refresh, else the CHATONS federation).
+        /// The federation file (default: the current directory's, unless an imported one would lead into the
+        /// local network; else the CHATONS federation's).
         #[arg(long, value_name = "URL")]
         source: Option<String>,
         /// Files fetched at once.
@@ -105,9 +106,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let mut store = DirectoryStore::open(&ctx.data_dir, &Journal::new());
     match args.command {
         Sub::Refresh { source, concurrency, json } => {
-            let source = source
-                .or_else(|| store.directory().map(|d| d.source.clone()))
-                .unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
+            let source = store.refresh_source(source);
             let options = RefreshOptions {
                 concurrency: usize::from(concurrency),
                 ..RefreshOptions::with_source(source)

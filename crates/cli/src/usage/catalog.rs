@@ -96,7 +96,7 @@ const HELP: &[(&str, &str)] = &[
     ("directory refresh", "Télécharger l’annuaire et le garder sur cet ordinateur, pour s’en servir hors ligne"),
     (
         "directory refresh --source",
-        "Le fichier de la fédération (par défaut : celui de la dernière mise à jour, sinon celui des CHATONS)",
+        "Le fichier de la fédération (par défaut : celui de l’annuaire actuel, sauf un annuaire importé qui mènerait au réseau local ; sinon celui des CHATONS)",
     ),
     ("directory refresh --concurrency", "Nombre de fichiers téléchargés en même temps"),
     ("directory refresh --json", "Écrire le compte rendu de la mise à jour en JSON"),

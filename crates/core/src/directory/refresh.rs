@@ -168,6 +168,7 @@ pub async fn refresh_snapshot(
         max_subs_per_file: options.max_subs_per_file,
         last_refresh: Some(report.summary()),
         files: out.files.into_values().collect(),
+        imported: false,
     };
     Ok(Refreshed::Complete { snapshot, report })
 }

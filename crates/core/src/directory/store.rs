@@ -15,13 +15,14 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
+use url::Url;
 
 use super::assemble::{assemble, Assembly, StoredFile};
-use super::crawl::{ProgressFn, RefreshOptions};
+use super::crawl::{is_local, ProgressFn, RefreshOptions};
 use super::model::{Directory, Organization};
 use super::refresh::{refresh_snapshot, RefreshReport, RefreshSummary, Refreshed};
 use super::search::{search, CategoryMap, SearchQuery, SearchResults};
-use super::{values, DirectoryError};
+use super::{values, DirectoryError, DEFAULT_SOURCE};
 use crate::error::IpcError;
 use crate::files::{read_regular, write_atomic, NewFile, ReadError};
 use crate::journal::Journal;
@@ -50,6 +51,9 @@ pub struct Snapshot {
     pub max_subs_per_file: usize,
     pub last_refresh: Option<RefreshSummary>,
     pub files: Vec<StoredFile>,
+    /// Made the directory by an import: its source was chosen where the file was written, not here.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub imported: bool,
 }
 
 impl Snapshot {
@@ -250,9 +254,24 @@ impl DirectoryStore {
     /// Reads a snapshot exported elsewhere and makes it the current directory. A damaged, foreign or
     /// too-large file fails and the current directory stays.
     pub fn import(&mut self, path: &Path, journal: &Journal) -> Result<DirectoryStatus, DirectoryError> {
-        let loaded = read_snapshot_logged(path, journal)?;
-        self.replace(loaded.snapshot)?;
+        let mut snapshot = read_snapshot_logged(path, journal)?.snapshot;
+        snapshot.imported = true;
+        self.replace(snapshot)?;
         Ok(self.status())
+    }
+
+    /// Where a refresh reads the federation from: the source chosen (`--source`, a launch option), else
+    /// the current directory's, else the CHATONS federation's. An imported directory's source was its
+    /// author's choice: it is followed on the Internet, but never into this computer's local network,
+    /// where only a source the person names is read.
+    pub fn refresh_source(&self, chosen: Option<String>) -> String {
+        chosen
+            .or_else(|| {
+                let snapshot = self.snapshot()?;
+                let local = Url::parse(snapshot.source.trim()).is_ok_and(|u| is_local(&u));
+                (!(snapshot.imported && local)).then(|| snapshot.source.clone())
+            })
+            .unwrap_or_else(|| DEFAULT_SOURCE.to_owned())
     }
 }
 
