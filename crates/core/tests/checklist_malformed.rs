@@ -75,7 +75,7 @@ fn a_pack_of_ones_own_under_a_builtin_id_is_refused_as_the_app_refuses_it() {
         "mon-atelier.toml:{line}:1: `atelier-navigateur` is the id of a pack that comes with Premiers Pas: \
          give yours an id of its own, or the app will not add it"
     );
-    assert_eq!(named(&validate_paths(std::slice::from_ref(&file)).unwrap()), [expected.clone()]);
+    assert_eq!(named(&validate_paths(std::slice::from_ref(&file)).unwrap()), std::slice::from_ref(&expected));
     assert_eq!(named(&validate_paths(&[dir.path().to_path_buf()]).unwrap()), [expected]);
     assert_eq!(validate_paths(&[builtin]).unwrap(), []);
 
