@@ -91,6 +91,14 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
     app.wait_text(".chatons", &t("fr", "chatons.directory.report_title")?).await?;
     assert!(federation.requests() > requests, "the refresh asked the federation");
     both_languages(&app, "chatons").await?;
+    // A host's card: their website is a code for the visitor's phone; nothing opens on the laptop.
+    app.click(".chatons .layout li button").await?;
+    app.find(".host-card .code [role=img]").await?;
+    ensure!(
+        app.count(".host-card button.primary, .host-card button.link").await? == 0,
+        "no button that opens the laptop's browser at a stand"
+    );
+    both_languages(&app, "host-card").await?;
 
     // The take-home list: every step but the two the visitor said done, the laptop's Firefox or not.
     app.click_text("nav button", &t("fr", "nav.takeaway")?).await?;
