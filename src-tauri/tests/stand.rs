@@ -117,7 +117,7 @@ fn a_stand_without_a_prepared_directory_stays_empty_on_disk() {
 /// browser that would keep their pages for the next visitor, whether the app was launched for a stand or a
 /// stand was chosen on the welcome screen.
 #[test]
-fn a_stand_refuses_the_file_refused_and_the_browser() {
+fn a_stand_refuses_the_file_dialogs_and_the_browser() {
     let data = tempfile::tempdir().unwrap();
     let refused = [
         ("directory_import", json!({ "lang": "fr" })),

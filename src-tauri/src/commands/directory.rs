@@ -60,9 +60,12 @@ pub async fn directory_refresh(
         .with_directory(move |dir| match refreshed.unless_stopped(&stop) {
             Refreshed::Stopped { report } => Ok(report),
             Refreshed::Complete { snapshot, report } => {
-                if dir.generation == generation {
-                    dir.store.replace(snapshot).map_err(ipc)?;
+                if dir.generation != generation {
+                    // Another directory came meanwhile (an import, a new visitor): this one, read from the
+                    // one it replaced, is not kept, and the report says nothing was.
+                    return Ok(report.nothing_kept());
                 }
+                dir.store.replace(snapshot).map_err(ipc)?;
                 Ok(report)
             }
         })

@@ -13,7 +13,8 @@ export type RefreshReport = { source: string, started_at_ms: number, duration_ms
  */
 bytes_received: number, 
 /**
- * The refresh was stopped before the end: nothing was kept, the directory in use is the previous one.
+ * The refresh was stopped before the end, or another directory took its place meanwhile: nothing was
+ * kept, the directory in use is the previous one.
  * `files` and `counts` are what was settled before the stop; `organizations` and `services` are 0.
  */
 stopped: boolean, organizations: number, services: number, 

@@ -34,7 +34,8 @@ pub struct RefreshReport {
     /// Body bytes received over the network.
     #[ts(type = "number")]
     pub bytes_received: u64,
-    /// The refresh was stopped before the end: nothing was kept, the directory in use is the previous one.
+    /// The refresh was stopped before the end, or another directory took its place meanwhile: nothing was
+    /// kept, the directory in use is the previous one.
     /// `files` and `counts` are what was settled before the stop; `organizations` and `services` are 0.
     pub stopped: bool,
     pub organizations: u32,
@@ -61,6 +62,19 @@ pub struct RefreshSummary {
 }
 
 impl RefreshReport {
+    /// The report of a refresh whose result is not kept (stopped, or overtaken by another directory):
+    /// what was read, and nothing more.
+    pub fn nothing_kept(self) -> RefreshReport {
+        RefreshReport {
+            stopped: true,
+            organizations: 0,
+            services: 0,
+            notes: Vec::new(),
+            rejected_values: Vec::new(),
+            ..self
+        }
+    }
+
     /// The short form.
     pub fn summary(&self) -> RefreshSummary {
         RefreshSummary {
@@ -86,16 +100,9 @@ impl Refreshed {
     /// to be kept, still holds, and nothing is kept. Call it at the last moment before keeping.
     pub fn unless_stopped(self, cancel: &CancellationToken) -> Refreshed {
         match self {
-            Refreshed::Complete { report, .. } if cancel.is_cancelled() => Refreshed::Stopped {
-                report: RefreshReport {
-                    stopped: true,
-                    organizations: 0,
-                    services: 0,
-                    notes: Vec::new(),
-                    rejected_values: Vec::new(),
-                    ..report
-                },
-            },
+            Refreshed::Complete { report, .. } if cancel.is_cancelled() => {
+                Refreshed::Stopped { report: report.nothing_kept() }
+            }
             other => other,
         }
     }

@@ -255,6 +255,19 @@ describe('before a visit', () => {
     expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
   });
 
+  it('after a visit, the welcome screen left alone asks nothing of the shell', async () => {
+    const { backend, user, wait } = await launchStand();
+    await user.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await user.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await user.click(await screen.findByRole('button', { name: 'English' }));
+    await screen.findByRole('button', { name: /Start/ });
+    await wait(60);
+    expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
+    // The visit was forgotten once; the quiet return to French is the page's alone.
+    expect(backend.calls.filter((c) => c.cmd === 'next_visitor')).toHaveLength(1);
+  });
+
   it('settings opened from the welcome screen are forgotten after the countdown', async () => {
     const { user, wait } = await launchStand();
     await user.click(screen.getByRole('button', { name: 'Réglages' }));
