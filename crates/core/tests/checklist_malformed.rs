@@ -62,7 +62,8 @@ fn diagnostics_name_the_file() {
 }
 
 /// A copy of a built-in pack is a valid pack, but the app adds it only under an id of its own: the check
-/// says so at the id's line, for a file and in a folder of packs; the built-in checklists folder is fine.
+/// says so at the id's line, for a file and in a folder of packs; the built-in checklists folder,
+/// its packs folder and its files are fine.
 #[test]
 fn a_pack_of_ones_own_under_a_builtin_id_is_refused_as_the_app_refuses_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -77,6 +78,8 @@ fn a_pack_of_ones_own_under_a_builtin_id_is_refused_as_the_app_refuses_it() {
     );
     assert_eq!(named(&validate_paths(std::slice::from_ref(&file)).unwrap()), std::slice::from_ref(&expected));
     assert_eq!(named(&validate_paths(&[dir.path().to_path_buf()]).unwrap()), [expected]);
+    assert_eq!(validate_paths(&[builtin.join("packs")]).unwrap(), []);
+    assert_eq!(validate_paths(&[builtin.join("packs/atelier-navigateur.toml")]).unwrap(), []);
     assert_eq!(validate_paths(&[builtin]).unwrap(), []);
 
     std::fs::write(&file, copy.replacen("id = \"atelier-navigateur\"", "id = \"mon-atelier\"", 1)).unwrap();

@@ -351,9 +351,10 @@ impl Library {
 /// Validates files and folders as a volunteer names them, returning every problem found (empty = valid).
 ///
 /// A folder with an `apps.toml` is a checklists folder: its reference data and its `packs/`. Any other
-/// folder holds packs (`*.toml`), checked against the built-in reference data. A file named like a
-/// reference file is checked with its siblings; any other file is a pack, checked against the reference
-/// data of the checklists folder it sits in (`…/packs/x.toml`), or else the built-in one.
+/// folder holds packs (`*.toml`), checked against the reference data of the checklists folder it is the
+/// `packs/` of, or else the built-in one. A file named like a reference file is checked with its
+/// siblings; any other file is a pack, checked likewise (`…/packs/x.toml`). A pack outside a checklists
+/// folder is one of the volunteer's own, and must not take a built-in pack's id.
 pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistError> {
     let mut diags = Vec::new();
     let builtin: Vec<String> = Library::builtin()?.packs.into_iter().map(|p| p.id).collect();
@@ -370,12 +371,26 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
             if path.join(APPS_FILE).is_file() {
                 collect(Library::load_dir(path).map(|_| ()), &mut diags)?;
             } else {
-                let reference = Reference::builtin()?;
+                // A checklists folder's `packs/` is checked against its reference data, as its files are
+                // one by one; any other folder holds packs of one's own.
+                let home = path.parent().filter(|p| p.join(APPS_FILE).is_file());
+                let reference = match home {
+                    Some(dir) => match Reference::load_dir(dir) {
+                        Ok(reference) => reference,
+                        Err(e) => {
+                            collect(Err(e), &mut diags)?;
+                            continue;
+                        }
+                    },
+                    None => Reference::builtin()?,
+                };
                 let mut packs = Vec::new();
                 for file in pack_files(path)? {
                     match Pack::load_file(&file, &reference) {
                         Ok(p) => {
-                            check_own_id(&file, &p, &builtin, &mut diags)?;
+                            if home.is_none() {
+                                check_own_id(&file, &p, &builtin, &mut diags)?;
+                            }
                             packs.push(p);
                         }
                         Err(e) => collect(Err(e), &mut diags)?,
