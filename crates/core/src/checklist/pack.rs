@@ -700,7 +700,9 @@ impl Validator<'_, '_, '_> {
     fn unique_urls<'u>(&mut self, at: &TomlPath, list: &str, urls: impl Iterator<Item = &'u str>) {
         let mut seen = HashSet::new();
         for (i, url) in urls.enumerate() {
-            if !seen.insert(url.trim_end_matches('/')) {
+            // Compared as they are kept (see `load`): `HTTPS://Example.org:443/` is `https://example.org/`.
+            let kept = crate::weburl::web_url(url).map_or_else(|_| url.to_owned(), |u| u.to_string());
+            if !seen.insert(kept.trim_end_matches('/').to_owned()) {
                 self.err(
                     &at.key(list).index(i).key("url"),
                     format!("`{url}` is already in this step's `{list}`"),
