@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod directory_server;
+mod watchdog;
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -580,4 +581,28 @@ async fn a_members_bulk_is_not_kept() {
     assert_eq!(keys, ["file.class", "organization.name", "subs.ok", "subs.fat"]);
     let saved = std::fs::metadata(data.path().join("directory").join("snapshot.json")).unwrap().len();
     assert!(saved < 16 * 1024, "{saved} bytes");
+}
+
+/// A member's file of continued lines of backslashes, nearly as large as a response may be, is read in one
+/// pass: each line used to count every backslash joined before it, for minutes of a refresh that neither
+/// Stop nor its time limit could end.
+#[test]
+fn a_file_of_continued_lines_of_backslashes_does_not_hold_the_refresh() {
+    let server = Server::start();
+    let fed = format!("file.class = Federation\nsubs.s = {}\n", server.url("/orgs/slashes.properties"));
+    server.set_file("/federation.properties", fed.into_bytes());
+    let lines = 250_000;
+    let org = format!(
+        "file.class = Organization\norganization.name = Slashes\norganization.notes = x\\\n{}end\n",
+        "\\\\\\\n".repeat(lines)
+    );
+    assert!(org.len() < 1024 * 1024, "under the response cap: {}", org.len());
+    server.set_file("/orgs/slashes.properties", org.into_bytes());
+    let opts = options(&server);
+    let report = watchdog::ends("a refresh reading a file of backslashes", move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let mut store = DirectoryStore::ephemeral();
+        runtime.block_on(refresh(&mut store, &opts))
+    });
+    assert_eq!(report.organizations, 1, "{report:#?}");
 }
