@@ -542,8 +542,8 @@ fn a_refresh_can_run_on_any_thread() {
     is_send(&refresh);
 }
 
-/// What a member writes beyond what the directory is built from is not kept, and a file whose directory
-/// text alone is bulky is refused: one member cannot fill the saved directory.
+/// What a member writes beyond what the directory is built from is not kept — other keys, links not
+/// followed — and a file whose directory text alone is bulky (as saved, escapes included) is refused.
 #[tokio::test]
 async fn a_members_bulk_is_not_kept() {
     let server = Server::start();
@@ -554,33 +554,100 @@ async fn a_members_bulk_is_not_kept() {
     server.set_file("/federation.properties", fed.into_bytes());
     let org = format!(
         "file.class = Organization\norganization.name = Big\norganization.notes = {}\nmetrics.x = 1\n\
-         subs.ok = {}\nsubs.fat = {}\n",
+         subs.ok = {}\nsubs.fat = {}\nsubs.escaped = {}\nsubs.bad = javascript:alert(1)\n",
         "n".repeat(900 * 1024),
         server.url("/services/ok.properties"),
         server.url("/services/fat.properties"),
+        server.url("/services/escaped.properties"),
     );
     server.set_file("/orgs/big.properties", org.into_bytes());
-    server.set_file("/services/ok.properties", b"file.class = Service\nservice.name = Pads\n".to_vec());
+    let ok =
+        format!("file.class = Service\nservice.name = Pads\nsubs.never = {}\n", server.url("/x.properties"));
+    server.set_file("/services/ok.properties", ok.into_bytes());
     let fat = format!(
         "file.class = Service\nservice.name = Fat\nservice.description = {}\n",
         "d".repeat(70 * 1024)
     );
     server.set_file("/services/fat.properties", fat.into_bytes());
+    // 12 KiB of control characters are 72 KiB once saved as JSON (`\u0001` each).
+    let escaped = format!(
+        "file.class = Service\nservice.name = E\nservice.description = {}\n",
+        "\u{1}".repeat(12 * 1024)
+    );
+    server.set_file("/services/escaped.properties", escaped.into_bytes());
 
     let data = tempfile::tempdir().unwrap();
     let mut store = DirectoryStore::open(data.path(), &Journal::new());
     let report = refresh(&mut store, &options(&server)).await;
     assert_eq!((report.organizations, report.services), (1, 1), "{report:#?}");
-    assert!(matches!(
-        outcome(&report, &server.url("/services/fat.properties")),
-        FileOutcome::Failed { reason: FailureReason::TooLarge, kept_previous: false, .. }
-    ));
+    for refused in ["/services/fat.properties", "/services/escaped.properties"] {
+        assert!(matches!(
+            outcome(&report, &server.url(refused)),
+            FileOutcome::Failed { reason: FailureReason::TooLarge, kept_previous: false, .. }
+        ));
+    }
     let kept = &store.snapshot().unwrap().files;
-    let org = kept.iter().find(|f| f.url.ends_with("/orgs/big.properties")).unwrap();
-    let keys: Vec<&str> = org.pairs.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["file.class", "organization.name", "subs.ok", "subs.fat"]);
+    let keys = |path: &str| -> Vec<String> {
+        let file = kept.iter().find(|f| f.url.ends_with(path)).unwrap();
+        file.pairs.iter().map(|(k, _)| k.clone()).collect()
+    };
+    assert_eq!(
+        keys("/orgs/big.properties"),
+        ["file.class", "organization.name", "subs.ok", "subs.fat", "subs.escaped"]
+    );
+    // A service's links are never followed: not kept either.
+    assert_eq!(keys("/services/ok.properties"), ["file.class", "service.name"]);
     let saved = std::fs::metadata(data.path().join("directory").join("snapshot.json")).unwrap().len();
     assert!(saved < 16 * 1024, "{saved} bytes");
+}
+
+/// One member listing many bulky services fills its own share of the directory, not everyone's: past it
+/// their files are refused, and the other members are kept whole.
+#[tokio::test]
+async fn one_member_cannot_fill_the_directory_of_all() {
+    let server = Server::start();
+    let fed = format!(
+        "file.class = Federation\nsubs.a = {}\nsubs.b = {}\n",
+        server.url("/orgs/a.properties"),
+        server.url("/orgs/b.properties")
+    );
+    server.set_file("/federation.properties", fed.into_bytes());
+    let mut a = String::from("file.class = Organization\norganization.name = A\n");
+    for i in 0..40 {
+        let path = format!("/services/a{i}.properties");
+        a.push_str(&format!("subs.s{i} = {}\n", server.url(&path)));
+        let body = format!(
+            "file.class = Service\nservice.name = A{i}\nservice.description = {}\n",
+            "a".repeat(60 * 1024)
+        );
+        server.set_file(&path, body.into_bytes());
+    }
+    server.set_file("/orgs/a.properties", a.into_bytes());
+    let b = format!(
+        "file.class = Organization\norganization.name = B\nsubs.pads = {}\n",
+        server.url("/services/b.properties")
+    );
+    server.set_file("/orgs/b.properties", b.into_bytes());
+    server.set_file("/services/b.properties", b"file.class = Service\nservice.name = Pads\n".to_vec());
+
+    let data = tempfile::tempdir().unwrap();
+    let mut store = DirectoryStore::open(data.path(), &Journal::new());
+    let report = refresh(&mut store, &options(&server)).await;
+    let refused: Vec<&str> = report
+        .files
+        .iter()
+        .filter_map(|f| match &f.outcome {
+            FileOutcome::Failed { reason: FailureReason::TooLarge, message, .. } => Some(message.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(refused.len() >= 5 && refused.len() < 40, "{} refused", refused.len());
+    assert!(refused.iter().all(|m| m.contains("this host's files")), "{refused:?}");
+    let directory = store.directory().unwrap();
+    let b = directory.organizations.iter().find(|o| o.name == "B").unwrap();
+    assert_eq!(b.services.len(), 1);
+    let saved = std::fs::metadata(data.path().join("directory").join("snapshot.json")).unwrap().len();
+    assert!(saved < 2 * 1024 * 1024 + 64 * 1024, "{saved} bytes");
 }
 
 /// A member's file of continued lines of backslashes, nearly as large as a response may be, is read in one

@@ -21,8 +21,9 @@ use super::properties::Properties;
 use super::values;
 
 /// The keys of a ChatonsInfos file the directory is built from, besides its links (`subs.*`). A refresh
-/// keeps these pairs and no other: `metrics.*`, often most of a file, and whatever else a member writes
-/// stay out of the saved directory. (In debug builds the reader checks that it reads no other key.)
+/// keeps these pairs, and the links it follows, and no other: `metrics.*`, often most of a file, and
+/// whatever else a member writes stay out of the saved directory. (In debug builds the reader checks that
+/// it reads no other key.)
 const READ_KEYS: [&str; 36] = [
     "federation.contact.email",
     "federation.contact.url",
@@ -62,9 +63,9 @@ const READ_KEYS: [&str; 36] = [
     "software.website",
 ];
 
-/// Is `key` one the directory is built from: a link or one of [`READ_KEYS`]?
+/// Is `key` one of [`READ_KEYS`]? (Links, `subs.*`, are kept as they are followed: see the crawler.)
 pub fn is_read(key: &str) -> bool {
-    key.starts_with("subs.") || READ_KEYS.contains(&key)
+    READ_KEYS.contains(&key)
 }
 
 /// One fetched file as kept between refreshes: its useful pairs and what makes a conditional request.
@@ -77,7 +78,7 @@ pub struct StoredFile {
     pub fetched_at_ms: u64,
     /// Why the last refresh could not read it, when it could not (this copy is then the last good one).
     pub last_error: Option<String>,
-    /// The pairs of the file the directory is built from (`assemble::is_read`).
+    /// The pairs of the file the directory is built from (`is_read`), and the links the refresh followed.
     pub pairs: Vec<(String, String)>,
 }
 

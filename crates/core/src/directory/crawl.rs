@@ -46,10 +46,14 @@ use crate::journal::{now_ms, Journal, JournalEntry};
 /// Files below the federation: organizations (1) and their services (2).
 pub const MAX_DEPTH: u8 = 2;
 
-/// Most directory text kept of one file, keys and values, its links aside (real files hold a few
-/// kilobytes). Past it the file is refused as too large, so that no member fills the saved directory
-/// with text: a member may list hundreds of files, each as large as a response may be.
+/// Most directory text kept of one file, keys and values as saved, its links aside (real files hold a
+/// few kilobytes). Past it the file is refused as too large.
 const MAX_KEPT_BYTES: usize = 64 * 1024;
+
+/// Most a member's files (its organization file and its services) take in the saved directory, links
+/// included (real members take a few dozen kilobytes). Past it, their next files are refused as too
+/// large: a member may list hundreds of files, and one member must not fill the directory of all.
+const MAX_MEMBER_BYTES: usize = 2 * 1024 * 1024;
 
 /// How a refresh behaves. [`RefreshOptions::default`] is what the app uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,6 +244,8 @@ pub(crate) struct CrawlOutput {
 struct Job {
     url: String,
     depth: u8,
+    /// The member (organization file) this file belongs to: itself, or the one that listed it.
+    member: Option<String>,
 }
 
 #[derive(Debug)]
@@ -434,7 +440,9 @@ pub(crate) async fn crawl(
         stopped: false,
     };
     let source_local = Url::parse(&source).is_ok_and(|u| is_local(&u));
-    let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0 }]);
+    let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0, member: None }]);
+    // What each member's files take in the snapshot so far (see `within_budget`).
+    let mut member_bytes: HashMap<String, usize> = HashMap::new();
     let mut seen: HashSet<String> = HashSet::from([source.clone()]);
     let mut total: u32 = 1;
     let mut done: u32 = 0;
@@ -548,42 +556,40 @@ pub(crate) async fn crawl(
         let (outcome, props) = match d.fetched {
             Fetched::Body { bytes, etag, last_modified } => {
                 let (props, encoding) = Properties::parse_bytes(&bytes);
-                let kept = props.retain(is_read);
-                // Links are bounded by the cap on what is followed; the budget is for the text.
-                let size: usize = kept
-                    .iter()
-                    .filter(|(k, _)| !k.starts_with("subs."))
-                    .map(|(k, v)| k.len() + v.len())
-                    .sum();
-                if size > MAX_KEPT_BYTES {
-                    let message = format!(
-                        "{size} bytes of directory text once the rest is set aside (at most {MAX_KEPT_BYTES})"
-                    );
-                    failed(&mut out.files, &d.job.url, prev, FailureReason::TooLarge, message)
-                } else {
-                    out.files.insert(
-                        d.job.url.clone(),
-                        StoredFile {
-                            url: d.job.url.clone(),
-                            etag,
-                            last_modified,
-                            fetched_at_ms: now_ms(),
-                            last_error: None,
-                            pairs: kept.clone().into_pairs(),
-                        },
-                    );
-                    (
-                        FileOutcome::Fetched { bytes: d.bytes, latin1: encoding == Encoding::Latin1 },
-                        Some(kept),
-                    )
+                let kept = kept_pairs(&props, d.job.depth, options.max_subs_per_file);
+                match within_budget(&kept, d.job.member.as_deref(), &mut member_bytes) {
+                    Err(message) => {
+                        failed(&mut out.files, &d.job.url, prev, FailureReason::TooLarge, message)
+                    }
+                    Ok(()) => {
+                        out.files.insert(
+                            d.job.url.clone(),
+                            StoredFile {
+                                url: d.job.url.clone(),
+                                etag,
+                                last_modified,
+                                fetched_at_ms: now_ms(),
+                                last_error: None,
+                                pairs: kept.into_pairs(),
+                            },
+                        );
+                        // Links are walked in the file as received, so that those not followed are
+                        // reported.
+                        (
+                            FileOutcome::Fetched { bytes: d.bytes, latin1: encoding == Encoding::Latin1 },
+                            Some(props),
+                        )
+                    }
                 }
             }
             Fetched::NotModified => match prev {
                 Some(p) => {
-                    let mut copy = p.clone();
-                    copy.last_error = None;
+                    // Kept as a file received now would be (a copy saved by an earlier version kept more).
+                    let props = kept_pairs(&p.properties(), d.job.depth, options.max_subs_per_file);
+                    let copy =
+                        StoredFile { last_error: None, pairs: props.clone().into_pairs(), ..p.clone() };
                     out.files.insert(d.job.url.clone(), copy);
-                    (FileOutcome::Unchanged, Some(p.properties()))
+                    (FileOutcome::Unchanged, Some(props))
                 }
                 None => (
                     FileOutcome::Failed {
@@ -656,7 +662,8 @@ pub(crate) async fn crawl(
                     } else {
                         seen.insert(link.url.clone());
                         total += 1;
-                        queue.push_back(Job { url: link.url, depth: child_depth });
+                        let member = d.job.member.clone().or_else(|| Some(link.url.clone()));
+                        queue.push_back(Job { url: link.url, depth: child_depth, member });
                     }
                 }
             }
@@ -711,6 +718,45 @@ fn record_request(
 /// The server a file is on, as `https://host:port`: the unit a failure budget counts for.
 fn server_of(url: &str) -> String {
     Url::parse(url).map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| url.to_owned())
+}
+
+/// What of a file the directory keeps: the pairs it is built from (`assemble::is_read`) and the links
+/// that are followed — none from the last level, none past the cap or not a web address. Links not
+/// followed are reported when the file is received, not kept.
+fn kept_pairs(props: &Properties, depth: u8, max_subs: usize) -> Properties {
+    let followed: HashSet<String> = if depth < MAX_DEPTH {
+        links(props, max_subs).0.into_iter().map(|l| l.key).collect()
+    } else {
+        HashSet::new()
+    };
+    props.retain(|key| match key.strip_prefix("subs.") {
+        Some(link) => followed.contains(link),
+        None => is_read(key),
+    })
+}
+
+/// Whether a received file's pairs fit: its text within [`MAX_KEPT_BYTES`], and its member's files within
+/// [`MAX_MEMBER_BYTES`] (counted as the file is accepted). Sizes are as saved, JSON escapes included.
+fn within_budget(
+    kept: &Properties,
+    member: Option<&str>,
+    member_bytes: &mut HashMap<String, usize>,
+) -> Result<(), String> {
+    let saved = |pairs: Vec<(&str, &str)>| serde_json::to_vec(&pairs).map_or(usize::MAX, |v| v.len());
+    let text = saved(kept.iter().filter(|(k, _)| !k.starts_with("subs.")).collect());
+    if text > MAX_KEPT_BYTES {
+        return Err(format!(
+            "{text} bytes of directory text once the rest is set aside (at most {MAX_KEPT_BYTES})"
+        ));
+    }
+    let Some(member) = member else { return Ok(()) };
+    let used = member_bytes.entry(member.to_owned()).or_default();
+    let all = saved(kept.iter().collect());
+    if used.saturating_add(all) > MAX_MEMBER_BYTES {
+        return Err(format!("this host's files take more than {MAX_MEMBER_BYTES} bytes of directory text"));
+    }
+    *used += all;
+    Ok(())
 }
 
 /// A file that could not be used this time: its last good copy stands in, marked with why.
