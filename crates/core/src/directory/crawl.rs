@@ -150,7 +150,7 @@ pub enum FailureReason {
     Timeout,
     /// No connection (refused, unknown host, TLS failure).
     Connect,
-    /// The body is larger than the cap.
+    /// The body is larger than the cap, or what the directory would keep of it is (see `within_budget`).
     TooLarge,
     TooManyRedirects,
     RedirectLoop,
