@@ -252,6 +252,11 @@ describe('CHATONS step: the keyboard stays on the page', () => {
     expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
     expect(field).toHaveValue('Saint-Denis');
     expect(field).toHaveFocus();
+    // Enter there keeps the town picked: the name alone would ask "which one?" again.
+    await user.keyboard('{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
+    expect(screen.getByText('Du plus proche au plus loin de Saint-Denis.', { exact: false })).toBeInTheDocument();
   });
 
   it('a close name picked from "did you mean" does the same', async () => {
