@@ -73,4 +73,18 @@ describe('a pack text shown in another language than the page', () => {
     expect(document.querySelector('[data-how="default"] ol, [data-how="default"] p')).toHaveAttribute('lang', 'fr');
     expect(document.querySelector('.count')).not.toHaveAttribute('lang');
   });
+
+  it('is marked in the workshop presenter bar too', async () => {
+    const backend = createBackend({ config: { mode: 'workshop', lang: 'en' } });
+    mockIPC((cmd, args) => {
+      const answer = backend.handle(cmd, args);
+      if (cmd !== 'start_session') return answer;
+      const start = answer as SessionStart;
+      return { ...start, pack: { ...start.pack, title: frOnly(start.pack.title) } };
+    });
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Atelier navigateur|Browser workshop/ }));
+    const bar = await screen.findByRole('region', { name: /presenter|Presenter/ });
+    expect(within(bar).getByText('Atelier navigateur')).toHaveAttribute('lang', 'fr');
+  });
 });
