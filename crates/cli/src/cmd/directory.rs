@@ -438,15 +438,16 @@ fn print_status(s: &DirectoryStatus, lang: Lang) {
             "directory.read_failed" => t(lang, "il n’a pas pu être lu", "it could not be read"),
             _ => t(lang, "il est abîmé", "it is damaged"),
         };
-        // What to do is the next line's (no directory yet).
+        // What to do is the next line's (no directory yet); the file is named, the English detail is
+        // the JSON's.
+        let file = s.path.as_deref().unwrap_or_default();
         println!(
-            "{} {why} ({}).",
+            "{} {why} ({file}).",
             t(
                 lang,
                 "L’annuaire enregistré n’est pas utilisable\u{202f}:",
                 "The saved directory cannot be used:"
-            ),
-            problem.message
+            )
         );
     }
     if !s.available {
