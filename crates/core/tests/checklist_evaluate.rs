@@ -419,6 +419,32 @@ fn ethical_mail() {
         Status::Done,
         &["Posteo"],
     );
+    // When this computer cannot tell (webmail, a host we do not know), the person's answer does...
+    check(
+        "no account, said done",
+        &run(step, &audit(), Some(Answer::Done)),
+        Status::Done,
+        &["only you know where your mail lives", "You told us this is done"],
+    );
+    check(
+        "no account, said not yet",
+        &run(step, &audit(), Some(Answer::NotYet)),
+        Status::Todo,
+        &["You told us this is not done yet"],
+    );
+    check(
+        "unknown only, said done",
+        &run(step, &with_mail(audit(), &["a@example.org"]), Some(Answer::Done)),
+        Status::Done,
+        &["do not know who hosts a@example.org", "You told us this is done"],
+    );
+    // ...but not over what was found.
+    check(
+        "gmail, said done",
+        &run(step, &with_mail(audit(), &["a@gmail.com"]), Some(Answer::Done)),
+        Status::Todo,
+        &["Google"],
+    );
 }
 
 #[test]

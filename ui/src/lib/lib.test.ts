@@ -46,10 +46,16 @@ describe('steps', () => {
   });
 
   it('knows which steps ask the person, bonus checks aside', () => {
-    const ids = packs[0].steps.filter(asksThePerson).map((s) => s.id);
+    const ids = packs[0].steps.filter((s) => asksThePerson(s)).map((s) => s.id);
     expect(ids).toEqual(['private-maps', 'chatons-host']);
     expect(asksThePerson({ ...firefox, checks: [{ bonus: 'manual' }] })).toBe(false);
     expect(asksThePerson({ ...firefox, checks: [{ any: ['manual'] }] })).toBe(true);
+    // A step this computer could not judge takes the person's word (mail in a webmail), and keeps the
+    // answer given; one it judged does not ask.
+    const mail = packs[0].steps.find((s) => s.id === 'ethical-mail')!;
+    expect(asksThePerson(mail, result('ethical-mail', 'todo'))).toBe(false);
+    expect(asksThePerson(mail, result('ethical-mail', 'manual'))).toBe(true);
+    expect(asksThePerson(mail, { ...result('ethical-mail', 'done'), answer: 'done' })).toBe(true);
   });
 
   it('tells which phone a QR code is for', () => {

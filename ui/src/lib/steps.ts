@@ -54,9 +54,13 @@ function hasManual(check: Check): boolean {
   return false;
 }
 
-/** A step that only the person can confirm ("C'est fait" / "Pas encore"). Bonus checks never count. */
-export function asksThePerson(step: Step): boolean {
-  return step.checks.some(hasManual);
+/**
+ * A step the person confirms ("C'est fait" / "Pas encore"): one with a manual check (bonus checks never
+ * count), or one this computer could not judge and that takes their word (mail kept in a webmail), for as
+ * long as it cannot, or they have answered.
+ */
+export function asksThePerson(step: Step, result?: StepResult | null): boolean {
+  return step.checks.some(hasManual) || result?.status === 'manual' || (result?.answer ?? null) !== null;
 }
 
 export type Phone = 'android' | 'ios';

@@ -656,16 +656,23 @@ impl Ctx<'_> {
         out
     }
 
+    /// Where all the mail found lives. When that cannot be told from here (no account found: webmail; or
+    /// hosts we do not know), the person's answer decides, as for a manual step; what was found still
+    /// wins over an answer.
     fn mail_all_at(&self, kinds: &[ProviderKind]) -> Outcome {
         let accounts = self.accounts();
         if accounts.is_empty() {
-            return Outcome::new(
-                Status::Manual,
-                t(
-                    "Nous n’avons trouvé aucun compte de courriel sur cet ordinateur : seul·e vous savez où vit votre courrier.",
-                    "We found no mail account on this computer: only you know where your mail lives.",
-                ),
+            let found = t(
+                "Nous n’avons trouvé aucun compte de courriel sur cet ordinateur : seul·e vous savez où vit votre courrier.",
+                "We found no mail account on this computer: only you know where your mail lives.",
             );
+            return match answered(self.answer) {
+                Some(mut told) => {
+                    told.reasons.insert(0, found);
+                    told
+                }
+                None => Outcome::new(Status::Manual, found),
+            };
         }
         let (mut good, mut bad, mut unknown) = (0, 0, 0);
         let mut out = Outcome::default();
@@ -681,7 +688,13 @@ impl Ctx<'_> {
         out.status = Some(match (good, bad, unknown) {
             (_, 0, 0) => Status::Done,
             (0, _, _) if bad > 0 => Status::Todo,
-            (0, 0, _) => Status::Manual,
+            (0, 0, _) => match answered(self.answer) {
+                Some(told) => {
+                    out.reasons.extend(told.reasons);
+                    told.status.unwrap_or(Status::Manual)
+                }
+                None => Status::Manual,
+            },
             _ => Status::Partial,
         });
         out
