@@ -473,6 +473,8 @@ fn markdown(doc: &ReportDocument) -> String {
     out
 }
 
+/// The HTML report's look, on screen and on paper. In print a step may run over two pages: only headings
+/// are kept with what follows them, and lines and paragraphs whole, so that no half page is left blank.
 const STYLE: &str = "\
 :root{color-scheme:light;--ink:#1d1b19;--muted:#5b5550;--accent:#8a3b12;--line:#d9d2cb;--paper:#fffdf9}\
 *{box-sizing:border-box}\
@@ -482,7 +484,8 @@ h1{font-size:2rem;margin:0 0 .25rem;color:var(--accent)}\
 h2{font-size:1.3rem;margin:0 0 .5rem}\
 h3{font-size:1rem;margin:1rem 0 .25rem}\
 .meta{color:var(--muted);margin:0 0 1.5rem}\
-.step{border-top:1px solid var(--line);padding:1.25rem 0;break-inside:avoid}\
+.step{border-top:1px solid var(--line);padding:1.25rem 0}\
+h2,h3{break-after:avoid}li,p,figure{break-inside:avoid}\
 .status{display:inline-block;border:1px solid currentColor;border-radius:1rem;padding:0 .6rem;font-size:.9rem;margin-left:.4rem;vertical-align:.15rem}\
 .status-done{color:#1f6b33}.status-todo{color:#8a3b12}.status-partial{color:#6b5a00}.status-manual,.status-unknown{color:var(--muted)}\
 .how{white-space:pre-line}\

@@ -102,6 +102,9 @@ describe('workshop', () => {
     const handout = document.querySelector('.handout')!;
     expect(handout.querySelectorAll('ol > li')).toHaveLength(4);
     expect(handout).toHaveTextContent('Mes notes');
+    // A step without codes of its own has its first link written out, to type.
+    expect(handout.querySelector('.address')).toHaveTextContent(/^Télécharger Firefox\s:\smozilla\.org\/firefox\/new$/);
+    expect(handout).toHaveTextContent('mozilla.org/firefox/new');
     expect(handout.querySelectorAll('.line').length).toBeGreaterThan(3);
   });
 
