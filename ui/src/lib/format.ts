@@ -44,3 +44,8 @@ export function readableUrl(url: string): string {
     .replace(/^www\./i, '')
     .replace(/\/$/, '');
 }
+
+/** "26 novembre 2026", "26 November 2026". */
+export function formatDate(ms: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long' }).format(new Date(ms));
+}

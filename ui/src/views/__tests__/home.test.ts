@@ -263,6 +263,11 @@ describe('summary', () => {
     expect(within(left).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toHaveLength(5);
     expect(within(left).getAllByText('Pour commencer').length).toBeGreaterThan(0);
     expect(await screen.findByTestId('takeaway-qr')).toBeInTheDocument();
+    // For paper (print-only): the pack and the day, each step's first address to type, the code's list.
+    expect(document.querySelector('.summary .made')).toHaveTextContent(/^Premiers pas — bilan du \d{1,2} \S+ \d{4}$/);
+    const mail = left.querySelector('[data-step="ethical-mail"] .address');
+    expect(mail).toHaveTextContent(/\s:\schatons\.org$/);
+    expect(document.querySelector('.summary .phone-code .list')).toHaveTextContent('Premiers Pas — ma liste');
 
     await userEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
     expect(backend.calls.map((c) => c.cmd)).toContain('print_page');

@@ -511,7 +511,7 @@ describe('CHATONS step: the directory itself', () => {
     await user.click(await screen.findByRole('button', { name: 'Stop refreshing the directory' }));
     expect(await screen.findByText('Refresh stopped.')).toBeInTheDocument();
     expect(
-      screen.getByText(/Nothing was replaced: the directory in use is still the one from November 20, 2026 \(.+ ago\)\./),
+      screen.getByText(/Nothing was replaced: the directory in use is still the one from 20 November 2026 \(.+ ago\)\./),
     ).toBeInTheDocument();
   });
 
@@ -757,7 +757,7 @@ describe('CHATONS step: the directory itself', () => {
     render(ChatonsStep);
     await user.click(await screen.findByRole('checkbox', { name: 'Mail' }));
     expect(screen.getByRole('combobox', { name: 'Where do you live?' })).toBeInTheDocument();
-    expect(screen.getByText(/CHATONS directory of November 20, 2026/)).toBeInTheDocument();
+    expect(screen.getByText(/CHATONS directory of 20 November 2026/)).toBeInTheDocument();
   });
 });
 

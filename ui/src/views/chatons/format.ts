@@ -5,6 +5,9 @@ import type { Place } from '../../bindings/Place';
 import type { SearchHit } from '../../bindings/SearchHit';
 import { i18n } from '../../lib/i18n.svelte';
 
+// Dates are written as everywhere else in the app.
+export { formatDate } from '../../lib/format';
+
 export function countryName(code: string | null | undefined, lang: Lang): string | null {
   if (!code) return null;
   try {
@@ -47,10 +50,6 @@ export function formatTook(ms: number, lang: Lang): string {
   if (ms < 950) return i18n.tIn(lang, 'chatons.directory.took_under_second');
   const seconds = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(ms / 1000);
   return i18n.tIn(lang, 'chatons.directory.took_seconds', { seconds });
-}
-
-export function formatDate(ms: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(ms));
 }
 
 /** "à l’instant", "il y a 3 jours", "aujourd’hui", "il y a 2 heures". */
