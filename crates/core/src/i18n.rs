@@ -139,6 +139,57 @@ pub fn typeset(text: &str, lang: Lang) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A day as the language writes it in a sentence: "26 novembre 2026", "1er décembre 2026" (French writes
+/// the first of the month as an ordinal), "26 November 2026".
+pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = usize::try_from(date.month() - 1).unwrap_or(0);
+    match lang {
+        Lang::Fr if date.day() == 1 => format!("1er {} {}", FR[month], date.year()),
+        Lang::Fr => format!("{} {} {}", date.day(), FR[month], date.year()),
+        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+    }
+}
+
+/// The person's day at `ms` since the epoch: in the system's time zone, so that a report made at half
+/// past midnight in Paris carries that day, not the day before (UTC when the zone cannot be known).
+pub fn local_day(ms: u64) -> jiff::civil::Date {
+    day_in(ms, &jiff::tz::TimeZone::system())
+}
+
+fn day_in(ms: u64, zone: &jiff::tz::TimeZone) -> jiff::civil::Date {
+    let at = jiff::Timestamp::from_millisecond(i64::try_from(ms).unwrap_or(i64::MAX))
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    at.to_zoned(zone.clone()).date()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +257,23 @@ mod tests {
         only_fr.0.insert("fr".into(), "Salut".into());
         assert_eq!(only_fr.get(Lang::En), "Salut");
         assert_eq!(only_fr.missing(), vec![Lang::En]);
+    }
+
+    #[test]
+    fn days_are_written_as_each_language_writes_them() {
+        let d = |y, m, day| jiff::civil::date(y, m, day);
+        assert_eq!(long_date(d(2026, 11, 26), Lang::Fr), "26 novembre 2026");
+        assert_eq!(long_date(d(2026, 12, 1), Lang::Fr), "1er décembre 2026");
+        assert_eq!(long_date(d(2026, 2, 1), Lang::En), "1 February 2026");
+        assert_eq!(long_date(d(2026, 8, 15), Lang::En), "15 August 2026");
+    }
+
+    #[test]
+    fn the_day_is_the_persons_own() {
+        // 23:30 UTC on 25 November is already the 26th in Paris (UTC+1), still the 25th in UTC.
+        let ms = 1_795_649_400_000;
+        let paris = jiff::tz::TimeZone::fixed(jiff::tz::offset(1));
+        assert_eq!(day_in(ms, &paris), jiff::civil::date(2026, 11, 26));
+        assert_eq!(day_in(ms, &jiff::tz::TimeZone::UTC), jiff::civil::date(2026, 11, 25));
     }
 }

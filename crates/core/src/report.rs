@@ -17,9 +17,8 @@ use ts_rs::TS;
 
 use crate::audit::Audit;
 use crate::checklist::{Answer, Pack, Status, StepResult};
-use crate::directory::model::iso_date_from_ms;
 use crate::error::ErrorCode;
-use crate::i18n::Lang;
+use crate::i18n::{local_day, long_date, Lang};
 use crate::system::OsFamily;
 use crate::takeaway;
 
@@ -311,7 +310,7 @@ const FR: Words = Words {
 };
 
 const EN: Words = Words {
-    generated: "Report of",
+    generated: "Report made on",
     summary: "In short",
     found: "What we found",
     evidence: "How we know",
@@ -408,7 +407,7 @@ fn markdown(doc: &ReportDocument) -> String {
     let c = colon(doc.lang);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape_markdown(&doc.pack.title));
-    let _ = writeln!(out, "{} {}\n", w.generated, iso_date_from_ms(doc.generated_at_ms));
+    let _ = writeln!(out, "{} {}\n", w.generated, long_date(local_day(doc.generated_at_ms), doc.lang));
     let _ = writeln!(out, "**{}**{c}{}\n", w.summary, counts_line(doc).join(" · "));
     for step in &doc.steps {
         let _ = writeln!(
@@ -519,7 +518,7 @@ fn html(doc: &ReportDocument) -> String {
         out,
         "<p class=\"meta\">{} {} · {}{}{}</p>",
         w.generated,
-        iso_date_from_ms(doc.generated_at_ms),
+        long_date(local_day(doc.generated_at_ms), doc.lang),
         w.summary,
         colon(doc.lang),
         e(&counts_line(doc).join(" · "))

@@ -23,9 +23,11 @@ pub async fn save_report<R: Runtime>(
     let text = state.with_session(move |s| s.report(format, lang).map_err(ipc)).await?;
     let request = SaveRequest {
         title: dialogs::t(lang, "Enregistrer le rapport", "Save the report"),
+        // Dated, so that next month's report does not replace this one unasked.
         file_name: format!(
-            "{}.{}",
+            "{}-{}.{}",
             dialogs::t(lang, "premiers-pas-rapport", "premiers-pas-report"),
+            premiers_pas_core::i18n::local_day(premiers_pas_core::journal::now_ms()),
             format.extension()
         ),
         filter_name: format.as_str().to_uppercase(),
