@@ -283,9 +283,6 @@ struct Words {
     how: &'static str,
     links: &'static str,
     phone_pages: &'static str,
-    your_answer: &'static str,
-    answered_done: &'static str,
-    answered_not_yet: &'static str,
     takeaway: &'static str,
     takeaway_hint: &'static str,
     footer: &'static str,
@@ -300,9 +297,6 @@ const FR: Words = Words {
     how: "Comment faire",
     links: "Liens",
     phone_pages: "Pour le téléphone",
-    your_answer: "Votre réponse",
-    answered_done: "c’est fait",
-    answered_not_yet: "pas encore",
     takeaway: "Ce qu’il reste à faire",
     takeaway_hint:
         "Scannez ce code avec l’appareil photo de votre téléphone\u{202F}: il contient cette liste.",
@@ -318,9 +312,6 @@ const EN: Words = Words {
     how: "How to do it",
     links: "Links",
     phone_pages: "For the phone",
-    your_answer: "Your answer",
-    answered_done: "done",
-    answered_not_yet: "not yet",
     takeaway: "What is left to do",
     takeaway_hint: "Scan this code with your phone’s camera: it holds this list.",
     footer: "Report made on this computer by Premiers Pas. Nothing was sent anywhere.",
@@ -366,11 +357,26 @@ fn counts_line(doc: &ReportDocument) -> Vec<String> {
     .collect()
 }
 
-fn answer_word(answer: Answer, w: &Words) -> &'static str {
-    match answer {
-        Answer::Done => w.answered_done,
-        Answer::NotYet => w.answered_not_yet,
+/// A link in Markdown: its label, and its address on a line of its own (a label may end with an address
+/// of its own: "Essayer sans compte : entraide.chatons.org").
+fn markdown_link(out: &mut String, link: &ReportLink) {
+    let _ = writeln!(out, "- {}  \n  <{}>", escape_markdown(&link.label), link.url);
+}
+
+/// Instructions as a quote. A line that follows a list item is set apart by an empty quote line, or
+/// Markdown would join it to that item.
+fn quote(out: &mut String, text: &str) {
+    let mut in_list = false;
+    for line in text.lines() {
+        let item =
+            line.starts_with("- ") || line.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        if in_list && !item {
+            out.push_str(">\n");
+        }
+        in_list = item;
+        let _ = writeln!(out, "> {}", escape_markdown(line));
     }
+    out.push('\n');
 }
 
 /// Escapes text for HTML content and double-quoted attribute values.
@@ -408,7 +414,7 @@ fn markdown(doc: &ReportDocument) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape_markdown(&doc.pack.title));
     let _ = writeln!(out, "{} {}\n", w.generated, long_date(local_day(doc.generated_at_ms), doc.lang));
-    let _ = writeln!(out, "**{}**{c}{}\n", w.summary, counts_line(doc).join(" · "));
+    let _ = writeln!(out, "**{}** — {}\n", w.summary, counts_line(doc).join(" · "));
     for step in &doc.steps {
         let _ = writeln!(
             out,
@@ -424,29 +430,20 @@ fn markdown(doc: &ReportDocument) -> String {
             }
             out.push('\n');
         }
-        if let Some(a) = step.answer {
-            let _ = writeln!(out, "**{}**{c}{}\n", w.your_answer, answer_word(a, w));
-        }
         if step.status != Status::Done {
             let _ = writeln!(out, "**{}**{c}{}\n", w.why, escape_markdown(&step.why));
             if !step.how.is_empty() {
                 let _ = writeln!(out, "**{}**\n", w.how);
-                for line in step.how.lines() {
-                    let _ = writeln!(out, "> {}", escape_markdown(line));
-                }
-                out.push('\n');
+                quote(&mut out, &step.how);
             }
             for phone in &step.how_phone {
                 let _ = writeln!(out, "**{}**\n", phone.platform);
-                for line in phone.text.lines() {
-                    let _ = writeln!(out, "> {}", escape_markdown(line));
-                }
-                out.push('\n');
+                quote(&mut out, &phone.text);
             }
             if !step.qr.is_empty() {
                 let _ = writeln!(out, "**{}**\n", w.phone_pages);
                 for q in &step.qr {
-                    let _ = writeln!(out, "- {}{c}<{}>", escape_markdown(&q.label), q.url);
+                    markdown_link(&mut out, q);
                 }
                 out.push('\n');
             }
@@ -454,7 +451,7 @@ fn markdown(doc: &ReportDocument) -> String {
         if !step.links.is_empty() {
             let _ = writeln!(out, "**{}**\n", w.links);
             for l in &step.links {
-                let _ = writeln!(out, "- {}{c}<{}>", escape_markdown(&l.label), l.url);
+                markdown_link(&mut out, l);
             }
             out.push('\n');
         }
@@ -539,9 +536,6 @@ fn html(doc: &ReportDocument) -> String {
                 let _ = writeln!(out, "<li>{}</li>", e(r));
             }
             let _ = writeln!(out, "</ul>");
-        }
-        if let Some(a) = step.answer {
-            let _ = writeln!(out, "<p>{}{}{}</p>", w.your_answer, colon(doc.lang), answer_word(a, w));
         }
         if step.status != Status::Done {
             let _ = writeln!(out, "<h3>{}</h3>\n<p>{}</p>", w.why, e(&step.why));
@@ -726,5 +720,19 @@ mod tests {
         }
         assert_eq!("md".parse::<ReportFormat>().unwrap(), ReportFormat::Markdown);
         assert!("pdf".parse::<ReportFormat>().is_err());
+    }
+
+    #[test]
+    fn markdown_keeps_a_sentence_after_a_list_out_of_its_last_item_and_links_on_their_own_line() {
+        let mut out = String::new();
+        quote(&mut out, "1. Ouvrez la page.\n2. Cliquez.\nQuand c’est fait, dites-le.");
+        assert_eq!(out, "> 1. Ouvrez la page.\n> 2. Cliquez.\n>\n> Quand c’est fait, dites-le.\n\n");
+        let mut out = String::new();
+        let link = ReportLink {
+            label: "Essayer : entraide.chatons.org".into(),
+            url: "https://entraide.chatons.org/".into(),
+        };
+        markdown_link(&mut out, &link);
+        assert_eq!(out, "- Essayer : entraide.chatons.org  \n  <https://entraide.chatons.org/>\n");
     }
 }
