@@ -488,7 +488,9 @@ h2,h3{break-after:avoid}li,p,figure{break-inside:avoid}\
 .url{overflow-wrap:anywhere;font-size:.9rem;color:var(--muted)}\
 a{color:var(--accent)}\
 details{color:var(--muted);font-size:.9rem}\
-.takeaway{display:flex;gap:1.5rem;align-items:flex-start;border-top:2px solid var(--accent);padding-top:1.25rem;break-inside:avoid}\
+.takeaway{display:flex;gap:1.5rem;align-items:flex-start;border-top:2px solid var(--accent);padding:1.25rem 0;break-inside:avoid}\
+.codes{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}\
+.codes figure{margin:0;width:9rem}.codes svg{width:7rem;height:7rem;display:block}\
 .takeaway figure{margin:0;flex:0 0 12rem}\
 .takeaway svg{width:12rem;height:12rem;display:block}\
 .takeaway pre{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;font-size:.9rem;margin:0}\
@@ -513,13 +515,21 @@ fn html(doc: &ReportDocument) -> String {
     let _ = writeln!(out, "<h1>{}</h1>", e(&doc.pack.title));
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{} {} · {}{}{}</p>",
+        "<p class=\"meta\">{} {} · {} — {}</p>",
         w.generated,
         long_date(local_day(doc.generated_at_ms), doc.lang),
         w.summary,
-        colon(doc.lang),
         e(&counts_line(doc).join(" · "))
     );
+    // What is left comes first, on the first page, with its code for the phone; the steps follow.
+    if doc.counts.done < doc.steps.len() as u32 {
+        let _ = writeln!(out, "<section class=\"takeaway\">");
+        if let Ok(svg) = crate::qr::svg(&doc.takeaway) {
+            let _ = writeln!(out, "<figure>{svg}<figcaption>{}</figcaption></figure>", w.takeaway_hint);
+        }
+        let _ =
+            writeln!(out, "<div><h2>{}</h2>\n<pre>{}</pre></div>\n</section>", w.takeaway, e(&doc.takeaway));
+    }
     for step in &doc.steps {
         let _ = writeln!(out, "<section class=\"step\" id=\"step-{}\">", e(&step.id));
         let _ = writeln!(
@@ -547,9 +557,10 @@ fn html(doc: &ReportDocument) -> String {
                     writeln!(out, "<h3>{}</h3>\n<p class=\"how\">{}</p>", e(&phone.platform), e(&phone.text));
             }
             if !step.qr.is_empty() {
-                let _ = writeln!(out, "<h3>{}</h3>\n<ul>", w.phone_pages);
+                // Drawn, as on the step's page: the instructions say "scannez le code…", on paper too.
+                let _ = writeln!(out, "<h3>{}</h3>\n<ul class=\"codes\">", w.phone_pages);
                 for q in &step.qr {
-                    link_item(&mut out, q);
+                    code_item(&mut out, q);
                 }
                 let _ = writeln!(out, "</ul>");
             }
@@ -570,11 +581,6 @@ fn html(doc: &ReportDocument) -> String {
         }
         let _ = writeln!(out, "</section>");
     }
-    let _ = writeln!(out, "<section class=\"takeaway\">");
-    if let Ok(svg) = crate::qr::svg(&doc.takeaway) {
-        let _ = writeln!(out, "<figure>{svg}<figcaption>{}</figcaption></figure>", w.takeaway_hint);
-    }
-    let _ = writeln!(out, "<div><h2>{}</h2>\n<pre>{}</pre></div>\n</section>", w.takeaway, e(&doc.takeaway));
     let _ = write!(out, "<footer>{}</footer>\n</main>\n</body>\n</html>\n", w.footer);
     out
 }
@@ -586,6 +592,22 @@ fn status_class(status: Status) -> &'static str {
         Status::Partial => "partial",
         Status::Manual => "manual",
         Status::Unknown => "unknown",
+    }
+}
+
+/// A phone page: its QR code (our own SVG, made of numbers only) above its label and address. Without a
+/// code (an address too long for one), the link alone.
+fn code_item(out: &mut String, link: &ReportLink) {
+    match crate::qr::svg(&link.url) {
+        Ok(svg) => {
+            let _ = writeln!(
+                out,
+                "<li><figure>{svg}<figcaption><a href=\"{url}\">{}</a><br><span class=\"url\">{url}</span></figcaption></figure></li>",
+                escape_html(&link.label),
+                url = escape_html(&link.url)
+            );
+        }
+        Err(_) => link_item(out, link),
     }
 }
 
@@ -708,8 +730,15 @@ mod tests {
             assert!(!html.contains(fetched), "{fetched}");
         }
         assert!(html.contains("@media print") && html.contains("@page"));
-        // The take-home QR is drawn inline.
-        assert_eq!(html.matches("<svg").count(), 1);
+        // The take-home QR is drawn inline, and so is every phone page of a step left to do: its
+        // instructions say "scannez le code…".
+        let codes: usize = steps
+            .iter()
+            .filter(|r| r.status != Status::Done)
+            .map(|r| pack.step(&r.id).unwrap().qr.len())
+            .sum();
+        assert!(codes > 0);
+        assert_eq!(html.matches("<svg").count(), 1 + codes);
         assert!(html.ends_with("</html>\n"));
     }
 
@@ -734,5 +763,21 @@ mod tests {
         };
         markdown_link(&mut out, &link);
         assert_eq!(out, "- Essayer : entraide.chatons.org  \n  <https://entraide.chatons.org/>\n");
+    }
+
+    #[test]
+    fn html_puts_what_is_left_first_and_leaves_it_out_when_all_is_done() {
+        let (lib, audit) = input_parts();
+        let pack = lib.pack("premiers-pas").unwrap();
+        let mut steps = evaluate(pack, &audit, &lib.reference, &Answers::none(), Lang::Fr);
+        let html = &render_all(pack, &steps, &audit, Lang::Fr)[0].1;
+        let left = html.find("class=\"takeaway\"").expect("what is left");
+        assert!(left < html.find("class=\"step\"").unwrap(), "before the steps");
+        for step in &mut steps {
+            step.status = Status::Done;
+        }
+        let html = &render_all(pack, &steps, &audit, Lang::Fr)[0].1;
+        assert!(!html.contains("class=\"takeaway\""), "nothing left: no list, no code");
+        assert_eq!(html.matches("<svg").count(), 0);
     }
 }
