@@ -32,6 +32,19 @@ fn builtin_and_shipped_folder_are_valid() {
     let out = premiers_pas().args(["--lang", "en", "checklist", "validate"]).assert().success();
     assert!(stdout(&out).contains("Everything is valid."));
     premiers_pas().arg("checklist").arg("validate").arg(repo().join("checklists")).assert().success();
+    // Named from inside the packs folder, as a volunteer in a terminal does: still the shipped packs, not
+    // copies of them.
+    for named in [".", "premiers-pas.toml"] {
+        let mut cmd = premiers_pas();
+        cmd.current_dir(repo().join("checklists/packs")).args([
+            "--lang",
+            "en",
+            "checklist",
+            "validate",
+            named,
+        ]);
+        cmd.assert().success();
+    }
     premiers_pas()
         .arg("checklist")
         .arg("validate")

@@ -140,7 +140,7 @@ pub fn typeset(text: &str, lang: Lang) -> Cow<'_, str> {
 }
 
 /// A day as the language writes it in a sentence: "26 novembre 2026", "1er décembre 2026" (French writes
-/// the first of the month as an ordinal), "26 November 2026".
+/// the first of the month as an ordinal), "26 November 2026"; the day never left alone at a line's end.
 pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
     const FR: [&str; 12] = [
         "janvier",
@@ -172,9 +172,9 @@ pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
     ];
     let month = usize::try_from(date.month() - 1).unwrap_or(0);
     match lang {
-        Lang::Fr if date.day() == 1 => format!("1er {} {}", FR[month], date.year()),
-        Lang::Fr => format!("{} {} {}", date.day(), FR[month], date.year()),
-        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+        Lang::Fr if date.day() == 1 => format!("1er\u{a0}{} {}", FR[month], date.year()),
+        Lang::Fr => format!("{}\u{a0}{} {}", date.day(), FR[month], date.year()),
+        Lang::En => format!("{}\u{a0}{} {}", date.day(), EN[month], date.year()),
     }
 }
 
@@ -262,10 +262,10 @@ mod tests {
     #[test]
     fn days_are_written_as_each_language_writes_them() {
         let d = |y, m, day| jiff::civil::date(y, m, day);
-        assert_eq!(long_date(d(2026, 11, 26), Lang::Fr), "26 novembre 2026");
-        assert_eq!(long_date(d(2026, 12, 1), Lang::Fr), "1er décembre 2026");
-        assert_eq!(long_date(d(2026, 2, 1), Lang::En), "1 February 2026");
-        assert_eq!(long_date(d(2026, 8, 15), Lang::En), "15 August 2026");
+        assert_eq!(long_date(d(2026, 11, 26), Lang::Fr), "26\u{a0}novembre 2026");
+        assert_eq!(long_date(d(2026, 12, 1), Lang::Fr), "1er\u{a0}décembre 2026");
+        assert_eq!(long_date(d(2026, 2, 1), Lang::En), "1\u{a0}February 2026");
+        assert_eq!(long_date(d(2026, 8, 15), Lang::En), "15\u{a0}August 2026");
     }
 
     #[test]

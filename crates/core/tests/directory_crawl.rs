@@ -648,6 +648,18 @@ async fn one_member_cannot_fill_the_directory_of_all() {
     assert_eq!(b.services.len(), 1);
     let saved = std::fs::metadata(data.path().join("directory").join("snapshot.json")).unwrap().len();
     assert!(saved < 2 * 1024 * 1024 + 64 * 1024, "{saved} bytes");
+
+    // Refreshed again, the files kept come back unchanged: they still count, and the same ones are refused.
+    let again = refresh(&mut store, &options(&server)).await;
+    assert!(again.counts.unchanged > 0, "{:?}", again.counts);
+    let refused_again = again
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::TooLarge, .. }))
+        .count();
+    assert_eq!(refused_again, refused.len());
+    let saved = std::fs::metadata(data.path().join("directory").join("snapshot.json")).unwrap().len();
+    assert!(saved < 2 * 1024 * 1024 + 64 * 1024, "{saved} bytes after a second refresh");
 }
 
 /// A member's file of continued lines of backslashes, nearly as large as a response may be, is read in one

@@ -45,7 +45,17 @@ export function readableUrl(url: string): string {
     .replace(/\/$/, '');
 }
 
-/** "26 novembre 2026", "26 November 2026". */
+/**
+ * "26 novembre 2026", "1er décembre 2026" (French writes the first of the month as an ordinal, which Intl
+ * does not), "26 November 2026"; the day joined to its month by a no-break space, as in the reports.
+ */
 export function formatDate(ms: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long' }).format(new Date(ms));
+  const parts = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long' }).formatToParts(new Date(ms));
+  return parts
+    .map((part, i) => {
+      if (part.type === 'day' && lang === 'fr' && part.value === '1') return '1er';
+      if (part.type === 'literal' && parts[i - 1]?.type === 'day') return part.value.replace(' ', '\u00a0');
+      return part.value;
+    })
+    .join('');
 }

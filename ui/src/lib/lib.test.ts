@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepResult } from '../bindings/StepResult';
 import { packs } from '../mocks/fixtures';
-import { byteSize, monthYear, readableUrl } from './format';
+import { byteSize, formatDate, monthYear, readableUrl } from './format';
 import { firstAction, howBlocks } from './howText';
 import { groupFiles, requestRuns } from './journal';
 import { slideMove } from './presentation';
@@ -56,6 +56,8 @@ describe('steps', () => {
     expect(asksThePerson(mail, result('ethical-mail', 'todo'))).toBe(false);
     expect(asksThePerson(mail, result('ethical-mail', 'manual'))).toBe(true);
     expect(asksThePerson(mail, { ...result('ethical-mail', 'done'), answer: 'done' })).toBe(true);
+    // A Gmail account found after the answer: what was found decides, no buttons that would do nothing.
+    expect(asksThePerson(mail, { ...result('ethical-mail', 'todo'), answer: 'done' })).toBe(false);
   });
 
   it('tells which phone a QR code is for', () => {
@@ -136,6 +138,14 @@ describe('formats', () => {
     expect(byteSize(18_432, 'en')).toBe('18.4 kB');
     expect(byteSize(18_432, 'fr')).toMatch(/^18,4\s?ko$/);
     expect(byteSize(2_500_000, 'fr')).toMatch(/^2,5\s?Mo$/);
+  });
+});
+
+describe('days written out', () => {
+  it('as each language writes them, the first of the month in French as an ordinal', () => {
+    expect(formatDate(Date.UTC(2026, 11, 1, 12), 'fr')).toBe('1er\u00a0décembre 2026');
+    expect(formatDate(Date.UTC(2026, 10, 26, 12), 'fr')).toBe('26\u00a0novembre 2026');
+    expect(formatDate(Date.UTC(2026, 10, 26, 12), 'en')).toBe('26\u00a0November 2026');
   });
 });
 

@@ -56,11 +56,16 @@ function hasManual(check: Check): boolean {
 
 /**
  * A step the person confirms ("C'est fait" / "Pas encore"): one with a manual check (bonus checks never
- * count), or one this computer could not judge and that takes their word (mail kept in a webmail), for as
- * long as it cannot, or they have answered.
+ * count), or one this computer could not judge and that takes their word (mail kept in a webmail): while
+ * it cannot, and while their answer is what the step says. Once this computer finds otherwise (a Gmail
+ * account after all), what it found decides, and the buttons would change nothing.
  */
 export function asksThePerson(step: Step, result?: StepResult | null): boolean {
-  return step.checks.some(hasManual) || result?.status === 'manual' || (result?.answer ?? null) !== null;
+  if (step.checks.some(hasManual)) return true;
+  if (!result) return false;
+  const heeded =
+    (result.answer === 'done' && result.status === 'done') || (result.answer === 'not_yet' && result.status === 'todo');
+  return result.status === 'manual' || heeded;
 }
 
 export type Phone = 'android' | 'ios';

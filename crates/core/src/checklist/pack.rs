@@ -359,6 +359,9 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
     let mut diags = Vec::new();
     let builtin: Vec<String> = Library::builtin()?.packs.into_iter().map(|p| p.id).collect();
     for path in paths {
+        // Where a path sits is told by its parents, which `.` or `x.toml` named from inside `packs/` has
+        // too once absolute; files are still named as the volunteer named them.
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
         let collect = |r: Result<(), ChecklistError>, diags: &mut Vec<Diagnostic>| match r {
             Ok(()) => Ok(()),
             Err(ChecklistError::Invalid(d)) => {
@@ -373,7 +376,7 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
             } else {
                 // A checklists folder's `packs/` is checked against its reference data, as its files are
                 // one by one; any other folder holds packs of one's own.
-                let home = path.parent().filter(|p| p.join(APPS_FILE).is_file());
+                let home = absolute.parent().filter(|p| p.join(APPS_FILE).is_file());
                 let reference = match home {
                     Some(dir) => match Reference::load_dir(dir) {
                         Ok(reference) => reference,
@@ -401,7 +404,7 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
             continue;
         }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let parent = path.parent().unwrap_or(Path::new("."));
+        let parent = absolute.parent().unwrap_or(Path::new("."));
         if [APPS_FILE, PROVIDERS_FILE, CATEGORIES_FILE].contains(&name) {
             collect(Reference::load_dir(parent).map(|_| ()), &mut diags)?;
         } else {

@@ -51,7 +51,7 @@ pub const MAX_DEPTH: u8 = 2;
 const MAX_KEPT_BYTES: usize = 64 * 1024;
 
 /// Most a member's files (its organization file and its services) take in the saved directory, links
-/// included (real members take a few dozen kilobytes). Past it, their next files are refused as too
+/// included (real members take a few dozen kilobytes). Past it, their other files are refused as too
 /// large: a member may list hundreds of files, and one member must not fill the directory of all.
 const MAX_MEMBER_BYTES: usize = 2 * 1024 * 1024;
 
@@ -150,7 +150,8 @@ pub enum FailureReason {
     Timeout,
     /// No connection (refused, unknown host, TLS failure).
     Connect,
-    /// The body is larger than the cap, or what the directory would keep of it is (see `within_budget`).
+    /// The body is larger than the cap, or what the directory would keep of it is (`text_fits`,
+    /// `keep_shares`).
     TooLarge,
     TooManyRedirects,
     RedirectLoop,
@@ -441,8 +442,8 @@ pub(crate) async fn crawl(
     };
     let source_local = Url::parse(&source).is_ok_and(|u| is_local(&u));
     let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0, member: None }]);
-    // What each member's files take in the snapshot so far (see `within_budget`).
-    let mut member_bytes: HashMap<String, usize> = HashMap::new();
+    // Which member each file belongs to, for their shares (see `keep_shares`).
+    let mut member_of: HashMap<String, String> = HashMap::new();
     let mut seen: HashSet<String> = HashSet::from([source.clone()]);
     let mut total: u32 = 1;
     let mut done: u32 = 0;
@@ -551,13 +552,22 @@ pub(crate) async fn crawl(
             continue;
         }
         done += 1;
+        if let Some(member) = &d.job.member {
+            member_of.insert(d.job.url.clone(), member.clone());
+        }
         let role = FileRole::at_depth(d.job.depth);
-        let prev = previous.get(&d.job.url);
+        // The last good copy, kept as a file received now would be (one saved by an earlier version kept
+        // more).
+        let prev = previous.get(&d.job.url).map(|p| StoredFile {
+            pairs: kept_pairs(&p.properties(), d.job.depth, options.max_subs_per_file).into_pairs(),
+            ..p.clone()
+        });
+        let prev = prev.as_ref();
         let (outcome, props) = match d.fetched {
             Fetched::Body { bytes, etag, last_modified } => {
                 let (props, encoding) = Properties::parse_bytes(&bytes);
                 let kept = kept_pairs(&props, d.job.depth, options.max_subs_per_file);
-                match within_budget(&kept, d.job.member.as_deref(), &mut member_bytes) {
+                match text_fits(&kept) {
                     Err(message) => {
                         failed(&mut out.files, &d.job.url, prev, FailureReason::TooLarge, message)
                     }
@@ -584,12 +594,8 @@ pub(crate) async fn crawl(
             }
             Fetched::NotModified => match prev {
                 Some(p) => {
-                    // Kept as a file received now would be (a copy saved by an earlier version kept more).
-                    let props = kept_pairs(&p.properties(), d.job.depth, options.max_subs_per_file);
-                    let copy =
-                        StoredFile { last_error: None, pairs: props.clone().into_pairs(), ..p.clone() };
-                    out.files.insert(d.job.url.clone(), copy);
-                    (FileOutcome::Unchanged, Some(props))
+                    out.files.insert(d.job.url.clone(), StoredFile { last_error: None, ..p.clone() });
+                    (FileOutcome::Unchanged, Some(p.properties()))
                 }
                 None => (
                     FileOutcome::Failed {
@@ -671,6 +677,7 @@ pub(crate) async fn crawl(
         progress(&RefreshProgress { done, total, url: d.job.url });
     }
 
+    keep_shares(&mut out, &member_of);
     // Stopped, even if the last file happened to arrive meanwhile: the person asked, and is told so.
     if cancel.is_cancelled() {
         out.stopped = true;
@@ -735,28 +742,67 @@ fn kept_pairs(props: &Properties, depth: u8, max_subs: usize) -> Properties {
     })
 }
 
-/// Whether a received file's pairs fit: its text within [`MAX_KEPT_BYTES`], and its member's files within
-/// [`MAX_MEMBER_BYTES`] (counted as the file is accepted). Sizes are as saved, JSON escapes included.
-fn within_budget(
-    kept: &Properties,
-    member: Option<&str>,
-    member_bytes: &mut HashMap<String, usize>,
-) -> Result<(), String> {
-    let saved = |pairs: Vec<(&str, &str)>| serde_json::to_vec(&pairs).map_or(usize::MAX, |v| v.len());
-    let text = saved(kept.iter().filter(|(k, _)| !k.starts_with("subs.")).collect());
+/// Whether a received file's text fits [`MAX_KEPT_BYTES`], as saved (JSON escapes included).
+fn text_fits(kept: &Properties) -> Result<(), String> {
+    let text = saved_size(kept.iter().filter(|(k, _)| !k.starts_with("subs.")));
     if text > MAX_KEPT_BYTES {
         return Err(format!(
             "{text} bytes of directory text once the rest is set aside (at most {MAX_KEPT_BYTES})"
         ));
     }
-    let Some(member) = member else { return Ok(()) };
-    let used = member_bytes.entry(member.to_owned()).or_default();
-    let all = saved(kept.iter().collect());
-    if used.saturating_add(all) > MAX_MEMBER_BYTES {
-        return Err(format!("this host's files take more than {MAX_MEMBER_BYTES} bytes of directory text"));
-    }
-    *used += all;
     Ok(())
+}
+
+/// The size of pairs once saved in the snapshot.
+fn saved_size<'p>(pairs: impl Iterator<Item = (&'p str, &'p str)>) -> usize {
+    serde_json::to_vec(&pairs.collect::<Vec<_>>()).map_or(usize::MAX, |v| v.len())
+}
+
+/// Keeps each member's files within its share of the saved directory ([`MAX_MEMBER_BYTES`]), counted over
+/// every file kept — received now, unchanged, or a last good copy — the member's own file first, then by
+/// address, so that the same files are kept from one refresh to the next. Those past it are refused as too
+/// large, and the counts follow.
+fn keep_shares(out: &mut CrawlOutput, member_of: &HashMap<String, String>) {
+    let mut by_member: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for url in out.files.keys() {
+        if let Some(member) = member_of.get(url) {
+            by_member.entry(member).or_default().push(url);
+        }
+    }
+    let mut over: Vec<String> = Vec::new();
+    for (member, mut urls) in by_member {
+        urls.sort_by_key(|url| (*url != member, *url));
+        let mut used = 0usize;
+        for url in urls {
+            let size = out
+                .files
+                .get(url)
+                .map_or(0, |f| saved_size(f.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
+            if used.saturating_add(size) > MAX_MEMBER_BYTES {
+                over.push(url.to_owned());
+            } else {
+                used += size;
+            }
+        }
+    }
+    if over.is_empty() {
+        return;
+    }
+    let message = format!("this host's files take more than {MAX_MEMBER_BYTES} bytes of directory text");
+    for url in &over {
+        out.files.remove(url);
+        for report in out.reports.iter_mut().filter(|r| &r.url == url) {
+            report.outcome = FileOutcome::Failed {
+                reason: FailureReason::TooLarge,
+                message: message.clone(),
+                kept_previous: false,
+            };
+        }
+    }
+    out.counts = RefreshCounts::default();
+    for report in &out.reports {
+        count(&mut out.counts, &report.outcome);
+    }
 }
 
 /// A file that could not be used this time: its last good copy stands in, marked with why.

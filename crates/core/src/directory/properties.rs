@@ -35,13 +35,18 @@ impl Properties {
             Ok(text) => (Properties::parse(text.strip_prefix('\u{feff}').unwrap_or(text)), Encoding::Utf8),
             Err(_) => {
                 // A UTF-8 file with a few stray bytes, or a Latin-1 file where some accented letters happen
-                // to read as UTF-8 ("é »" does)? Whichever the bytes say more often.
+                // to read as UTF-8 ("é »" does)? A byte-order mark says UTF-8; else whichever the bytes
+                // say more often.
+                let (bytes, marked) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+                    Some(rest) => (rest, true),
+                    None => (bytes, false),
+                };
                 let (mut letters, mut stray) = (0, 0);
                 for chunk in bytes.utf8_chunks() {
                     letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
                     stray += chunk.invalid().len();
                 }
-                let text: String = if stray > letters {
+                let text: String = if !marked && stray > letters {
                     bytes.iter().map(|&b| windows_1252(b)).collect()
                 } else {
                     let mut text = String::with_capacity(bytes.len());
@@ -436,6 +441,16 @@ mod tests {
         let (p, enc) = Properties::parse_bytes(b"organization.description = Le \xab\xa0caf\xe9\xa0\xbb\n");
         assert_eq!(enc, Encoding::Latin1);
         assert_eq!(p.get("organization.description"), Some("Le «\u{a0}café\u{a0}»"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_says_utf8_even_with_stray_bytes() {
+        let (p, enc) = Properties::parse_bytes(
+            b"\xef\xbb\xbffile.class = Organization\norganization.name = Caf\xe9 \xab x \xbb\n",
+        );
+        assert_eq!(enc, Encoding::Latin1);
+        assert_eq!(p.get("file.class"), Some("Organization"));
+        assert_eq!(p.get("organization.name"), Some("Café « x »"));
     }
 
     #[test]
