@@ -142,6 +142,15 @@ pub fn typeset(text: &str, lang: Lang) -> Cow<'_, str> {
 /// A day as the language writes it in a sentence: "26 novembre 2026", "1er décembre 2026" (French writes
 /// the first of the month as an ordinal), "26 November 2026"; the day never left alone at a line's end.
 pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
+    let month = month_name(u8::try_from(date.month()).unwrap_or(1), lang);
+    match lang {
+        Lang::Fr if date.day() == 1 => format!("1er\u{a0}{month} {}", date.year()),
+        _ => format!("{}\u{a0}{month} {}", date.day(), date.year()),
+    }
+}
+
+/// A month's name, 1 to 12, as the language writes it inside a sentence ("novembre", "November").
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
     const FR: [&str; 12] = [
         "janvier",
         "février",
@@ -170,11 +179,10 @@ pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
         "November",
         "December",
     ];
-    let month = usize::try_from(date.month() - 1).unwrap_or(0);
+    let i = usize::from(month.clamp(1, 12)) - 1;
     match lang {
-        Lang::Fr if date.day() == 1 => format!("1er\u{a0}{} {}", FR[month], date.year()),
-        Lang::Fr => format!("{}\u{a0}{} {}", date.day(), FR[month], date.year()),
-        Lang::En => format!("{}\u{a0}{} {}", date.day(), EN[month], date.year()),
+        Lang::Fr => FR[i],
+        Lang::En => EN[i],
     }
 }
 

@@ -229,38 +229,10 @@ fn platform_name(p: Platform, fr: bool) -> &'static str {
 
 /// "vérifié en novembre 2026" / "checked in November 2026".
 fn reviewed(date: Date, lang: Lang) -> String {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = usize::from(date.month.clamp(1, 12)) - 1;
+    let month = premiers_pas_core::i18n::month_name(date.month, lang);
     match lang {
-        Lang::Fr => format!("vérifié en {} {}", FR[i], date.year),
-        Lang::En => format!("checked in {} {}", EN[i], date.year),
+        Lang::Fr => format!("vérifié en {month} {}", date.year),
+        Lang::En => format!("checked in {month} {}", date.year),
     }
 }
 
