@@ -323,7 +323,7 @@ fn ublock_origin_step() {
         "turned off by the person",
         &run(step, &a, None),
         Status::Todo,
-        &["turned off in the extension settings"],
+        &["turned off in the extension settings: to turn it back on, open Firefox’s extensions page"],
     );
 
     check("no browser at all", &run(step, &audit(), None), Status::Todo, &["no browser to look in"]);

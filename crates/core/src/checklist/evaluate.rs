@@ -773,9 +773,16 @@ fn disabled_reason(code: &str, browser: &str) -> Option<Text> {
             format!("{browser} l’a désactivé : il refuse désormais les extensions de l’ancien format (Manifest V2)."),
             format!("{browser} turned it off: it no longer accepts extensions in the old format (Manifest V2)."),
         ),
+        // Installed, only switched off: the way back is one switch, not the installation "how" describes.
         "user-disabled" => t(
-            "Il a été désactivé dans les réglages des extensions.",
-            "It was turned off in the extension settings.",
+            format!(
+                "Il a été désactivé dans les réglages des extensions : pour le réactiver, ouvrez la page des \
+                 extensions de {browser} et rallumez-le."
+            ),
+            format!(
+                "It was turned off in the extension settings: to turn it back on, open {browser}’s extensions \
+                 page and switch it on."
+            ),
         ),
         "app-disabled" | "soft-disabled" | "embedder-disabled" => t(
             format!("{browser} l’a désactivé (version incompatible ou bloquée)."),
