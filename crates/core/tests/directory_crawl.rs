@@ -637,7 +637,7 @@ async fn one_member_cannot_fill_the_directory_of_all() {
         .files
         .iter()
         .filter_map(|f| match &f.outcome {
-            FileOutcome::Failed { reason: FailureReason::TooLarge, message, .. } => Some(message.as_str()),
+            FileOutcome::Failed { reason: FailureReason::HostShare, message, .. } => Some(message.as_str()),
             _ => None,
         })
         .collect();
@@ -655,7 +655,7 @@ async fn one_member_cannot_fill_the_directory_of_all() {
     let refused_again = again
         .files
         .iter()
-        .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::TooLarge, .. }))
+        .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::HostShare, .. }))
         .count();
     assert_eq!(refused_again, refused.len());
     let saved = std::fs::metadata(data.path().join("directory").join("snapshot.json")).unwrap().len();

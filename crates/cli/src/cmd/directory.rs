@@ -391,6 +391,11 @@ fn failure_text(reason: FailureReason, lang: Lang) -> &'static str {
         FailureReason::Timeout => t(lang, "trop long", "too slow"),
         FailureReason::Connect => t(lang, "serveur injoignable", "server unreachable"),
         FailureReason::TooLarge => t(lang, "fichier trop gros", "file too large"),
+        FailureReason::HostShare => t(
+            lang,
+            "part de cet hébergeur dans l’annuaire déjà remplie",
+            "this host’s share of the directory is full",
+        ),
         FailureReason::TooManyRedirects => t(lang, "trop de redirections", "too many redirects"),
         FailureReason::RedirectLoop => t(lang, "redirections en boucle", "redirect loop"),
         FailureReason::RedirectScheme => t(lang, "redirection refusée", "redirect refused"),

@@ -150,9 +150,10 @@ pub enum FailureReason {
     Timeout,
     /// No connection (refused, unknown host, TLS failure).
     Connect,
-    /// The body is larger than the cap, or what the directory would keep of it is (`text_fits`,
-    /// `keep_shares`).
+    /// The body is larger than the cap, or the directory text kept of it is (`text_fits`).
     TooLarge,
+    /// Its host's files already fill their share of the saved directory (`keep_shares`).
+    HostShare,
     TooManyRedirects,
     RedirectLoop,
     /// A redirect to something other than http(s).
@@ -793,7 +794,7 @@ fn keep_shares(out: &mut CrawlOutput, member_of: &HashMap<String, String>) {
         out.files.remove(url);
         for report in out.reports.iter_mut().filter(|r| &r.url == url) {
             report.outcome = FileOutcome::Failed {
-                reason: FailureReason::TooLarge,
+                reason: FailureReason::HostShare,
                 message: message.clone(),
                 kept_previous: false,
             };

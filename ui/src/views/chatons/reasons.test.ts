@@ -18,6 +18,7 @@ const failures = {
   timeout: true,
   connect: true,
   too_large: true,
+  host_share: true,
   too_many_redirects: true,
   redirect_loop: true,
   redirect_scheme: true,
