@@ -51,8 +51,8 @@ pub const MAX_DEPTH: u8 = 2;
 const MAX_KEPT_BYTES: usize = 64 * 1024;
 
 /// Most a member's files (its organization file and its services) take in the saved directory, links
-/// included (real members take a few dozen kilobytes). Past it, their other files are refused as too
-/// large: a member may list hundreds of files, and one member must not fill the directory of all.
+/// included (real members take a few dozen kilobytes). Past it, their other files are refused
+/// (`host_share`): a member may list hundreds of files, and one member must not fill the directory of all.
 const MAX_MEMBER_BYTES: usize = 2 * 1024 * 1024;
 
 /// How a refresh behaves. [`RefreshOptions::default`] is what the app uses.
@@ -557,20 +557,21 @@ pub(crate) async fn crawl(
             member_of.insert(d.job.url.clone(), member.clone());
         }
         let role = FileRole::at_depth(d.job.depth);
-        // The last good copy, kept as a file received now would be (one saved by an earlier version kept
-        // more).
-        let prev = previous.get(&d.job.url).map(|p| StoredFile {
-            pairs: kept_pairs(&p.properties(), d.job.depth, options.max_subs_per_file).into_pairs(),
-            ..p.clone()
-        });
-        let prev = prev.as_ref();
+        // The last good copy, when it stands in, kept as a file received now would be (one saved by an
+        // earlier version kept more).
+        let last_good = || {
+            previous.get(&d.job.url).map(|p| StoredFile {
+                pairs: kept_pairs(&p.properties(), d.job.depth, options.max_subs_per_file).into_pairs(),
+                ..p.clone()
+            })
+        };
         let (outcome, props) = match d.fetched {
             Fetched::Body { bytes, etag, last_modified } => {
                 let (props, encoding) = Properties::parse_bytes(&bytes);
                 let kept = kept_pairs(&props, d.job.depth, options.max_subs_per_file);
                 match text_fits(&kept) {
                     Err(message) => {
-                        failed(&mut out.files, &d.job.url, prev, FailureReason::TooLarge, message)
+                        failed(&mut out.files, &d.job.url, last_good(), FailureReason::TooLarge, message)
                     }
                     Ok(()) => {
                         out.files.insert(
@@ -593,10 +594,11 @@ pub(crate) async fn crawl(
                     }
                 }
             }
-            Fetched::NotModified => match prev {
+            Fetched::NotModified => match last_good() {
                 Some(p) => {
-                    out.files.insert(d.job.url.clone(), StoredFile { last_error: None, ..p.clone() });
-                    (FileOutcome::Unchanged, Some(p.properties()))
+                    let props = p.properties();
+                    out.files.insert(d.job.url.clone(), StoredFile { last_error: None, ..p });
+                    (FileOutcome::Unchanged, Some(props))
                 }
                 None => (
                     FileOutcome::Failed {
@@ -607,7 +609,9 @@ pub(crate) async fn crawl(
                     None,
                 ),
             },
-            Fetched::Failed { reason, message } => failed(&mut out.files, &d.job.url, prev, reason, message),
+            Fetched::Failed { reason, message } => {
+                failed(&mut out.files, &d.job.url, last_good(), reason, message)
+            }
             Fetched::Stopped | Fetched::NotSent | Fetched::GivenUp { .. } => continue,
         };
         count(&mut out.counts, &outcome);
@@ -761,8 +765,8 @@ fn saved_size<'p>(pairs: impl Iterator<Item = (&'p str, &'p str)>) -> usize {
 
 /// Keeps each member's files within its share of the saved directory ([`MAX_MEMBER_BYTES`]), counted over
 /// every file kept — received now, unchanged, or a last good copy — the member's own file first, then by
-/// address, so that the same files are kept from one refresh to the next. Those past it are refused as too
-/// large, and the counts follow.
+/// address, so that the same files are kept from one refresh to the next. Those past it are refused
+/// (`host_share`), and the counts follow.
 fn keep_shares(out: &mut CrawlOutput, member_of: &HashMap<String, String>) {
     let mut by_member: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for url in out.files.keys() {
@@ -810,16 +814,15 @@ fn keep_shares(out: &mut CrawlOutput, member_of: &HashMap<String, String>) {
 fn failed(
     files: &mut BTreeMap<String, StoredFile>,
     url: &str,
-    previous: Option<&StoredFile>,
+    previous: Option<StoredFile>,
     reason: FailureReason,
     message: String,
 ) -> (FileOutcome, Option<Properties>) {
     match previous {
         Some(p) => {
-            let mut copy = p.clone();
-            copy.last_error = Some(message.clone());
-            files.insert(url.to_owned(), copy);
-            (FileOutcome::Failed { reason, message, kept_previous: true }, Some(p.properties()))
+            let props = p.properties();
+            files.insert(url.to_owned(), StoredFile { last_error: Some(message.clone()), ..p });
+            (FileOutcome::Failed { reason, message, kept_previous: true }, Some(props))
         }
         None => (FileOutcome::Failed { reason, message, kept_previous: false }, None),
     }

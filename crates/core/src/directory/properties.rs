@@ -56,8 +56,7 @@ impl Properties {
                     }
                     text
                 };
-                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-                (Properties::parse(text), Encoding::Latin1)
+                (Properties::parse(&text), Encoding::Latin1)
             }
         }
     }

@@ -120,15 +120,7 @@ impl DirectoryStore {
     /// fails: a missing file is an empty store, a damaged one is reported in [`DirectoryStore::status`]
     /// and replaced at the next refresh or import.
     pub fn open(data_dir: &Path, journal: &Journal) -> DirectoryStore {
-        let file = snapshot_file(data_dir);
-        let mut store = DirectoryStore { file: Some(file.clone()), loaded: None, problem: None };
-        if file.exists() {
-            match read_snapshot_logged(&file, journal) {
-                Ok(loaded) => store.loaded = Some(loaded),
-                Err(e) => store.problem = Some(IpcError::from_coded(&e)),
-            }
-        }
-        store
+        DirectoryStore { file: Some(snapshot_file(data_dir)), ..DirectoryStore::saved_in(data_dir, journal) }
     }
 
     /// A store in memory only: refreshes and imports are kept until it is dropped, nothing is written.
@@ -140,6 +132,12 @@ impl DirectoryStore {
     /// never written): a stand searches the directory a volunteer prepared, and a refresh or an import
     /// there lasts until the store is dropped.
     pub fn ephemeral_from(data_dir: &Path, journal: &Journal) -> DirectoryStore {
+        DirectoryStore::saved_in(data_dir, journal)
+    }
+
+    /// A store in memory holding the directory saved in `data_dir`, its reading in `journal`: nothing when
+    /// there is none, its problem when it cannot be used.
+    fn saved_in(data_dir: &Path, journal: &Journal) -> DirectoryStore {
         let mut store = DirectoryStore::ephemeral();
         let file = snapshot_file(data_dir);
         if file.exists() {
