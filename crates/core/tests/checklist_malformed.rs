@@ -71,9 +71,11 @@ fn a_pack_of_ones_own_under_a_builtin_id_is_refused_as_the_app_refuses_it() {
     let copy = std::fs::read_to_string(builtin.join("packs/atelier-navigateur.toml")).unwrap();
     let file = dir.path().join("mon-atelier.toml");
     std::fs::write(&file, &copy).unwrap();
+    // At the id's value, as every diagnostic about an id.
     let line = copy.lines().position(|l| l.starts_with("id = ")).unwrap() + 1;
+    let col = "id = ".len() + 1;
     let expected = format!(
-        "mon-atelier.toml:{line}:1: `atelier-navigateur` is the id of a pack that comes with Premiers Pas: \
+        "mon-atelier.toml:{line}:{col}: `atelier-navigateur` is the id of a pack that comes with Premiers Pas: \
          give yours an id of its own, or the app will not add it"
     );
     assert_eq!(named(&validate_paths(std::slice::from_ref(&file)).unwrap()), std::slice::from_ref(&expected));

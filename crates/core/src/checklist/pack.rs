@@ -466,27 +466,19 @@ fn check_own_id(
         return Ok(());
     }
     let text = read(path)?;
-    // The header's `id` is the first key set before any table.
-    let (line, col) = text
-        .lines()
-        .take_while(|l| !l.trim_start().starts_with('['))
-        .enumerate()
-        .find_map(|(i, l)| {
-            let key = l.trim_start();
-            (key.starts_with("id") && key[2..].trim_start().starts_with('='))
-                .then(|| (i + 1, l.len() - key.len() + 1))
-        })
-        .unwrap_or((1, 1));
-    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    diags.push(Diagnostic {
-        file: path.display().to_string(),
-        line: at(line),
-        col: at(col),
-        message: format!(
+    let src = Source::new(path.display().to_string(), &text);
+    // The file was just read as a pack: it parses; the id's place, as every diagnostic gives it.
+    let span = src.parse().map_or(0..0, |doc| {
+        let root = toml::de::DeValue::Table(doc.get_ref().clone());
+        Source::span_of(&toml::Spanned::new(doc.span(), root), &TomlPath::default().key("id"))
+    });
+    diags.push(src.diag(
+        span,
+        format!(
             "`{}` is the id of a pack that comes with Premiers Pas: give yours an id of its own, or the app will not add it",
             pack.id
         ),
-    });
+    ));
     Ok(())
 }
 
