@@ -69,6 +69,27 @@ fn html_to_a_file_and_markdown_in_french() {
     assert!(md.starts_with("# "), "{md}");
 }
 
+/// A report is kept and shown to others: the audited home's paths are written from `~`, not with the
+/// folder's name (usually the person's).
+#[test]
+fn paths_in_the_home_are_written_from_the_tilde() {
+    let fixture = std::fs::canonicalize(home("debian-firefox-ubo")).unwrap();
+    for format in ["markdown", "html", "json"] {
+        let out = premiers_pas()
+            .args(["--lang", "fr", "report", "--format", format])
+            .args(["--home", fixture.to_str().unwrap(), "--os", "linux"])
+            .assert()
+            .success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let evidence = text.split("audit").next().unwrap();
+        assert!(
+            evidence.contains("~/.mozilla/firefox/k3v9x2ab.default-esr/extensions.json"),
+            "{format}: {text}"
+        );
+        assert!(!evidence.contains(fixture.to_str().unwrap()), "{format}: {text}");
+    }
+}
+
 #[test]
 fn bad_options_are_clear_errors() {
     premiers_pas().args(["report", "--format", "pdf"]).assert().failure();

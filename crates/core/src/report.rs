@@ -11,6 +11,7 @@
 //! the file goes (the front-ends do).
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -100,6 +101,8 @@ pub struct ReportInput<'a> {
     pub os: OsFamily,
     /// Milliseconds since the Unix epoch.
     pub generated_at_ms: u64,
+    /// The audited home, whose paths the report writes from `~`.
+    pub home: Option<&'a Path>,
 }
 
 /// The JSON report.
@@ -168,7 +171,7 @@ pub struct ReportStep {
     pub status_label: String,
     /// What we found.
     pub reasons: Vec<String>,
-    /// The files or facts behind it.
+    /// The files or facts behind it; a path in the audited home is written from `~`.
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -225,7 +228,7 @@ pub fn document(input: &ReportInput<'_>, lang: Lang) -> ReportDocument {
                 status: result.status,
                 status_label: result.status.label(lang).to_owned(),
                 reasons: result.reasons.clone(),
-                evidence: result.evidence.clone(),
+                evidence: result.evidence.iter().map(|e| from_home(e, input.home)).collect(),
                 answer: result.answer,
                 why: step.why.render(lang).into_owned(),
                 how: step.how.for_os(input.os).map(|t| t.render(lang).trim().to_owned()).unwrap_or_default(),
@@ -256,6 +259,20 @@ pub fn document(input: &ReportInput<'_>, lang: Lang) -> ReportDocument {
         steps,
         takeaway: takeaway::text(input.pack, input.steps, lang),
         audit: input.audit.cloned(),
+    }
+}
+
+/// `evidence` written from `~` when it is the audited home or a path in it. A report is kept, printed and
+/// shown to others, and a home folder is usually named after the person.
+fn from_home(evidence: &str, home: Option<&Path>) -> String {
+    let Some(home) = home.and_then(Path::to_str).map(|h| h.trim_end_matches(['/', '\\'])) else {
+        return evidence.to_owned();
+    };
+    match evidence.strip_prefix(home) {
+        Some(rest) if !home.is_empty() && (rest.is_empty() || rest.starts_with(['/', '\\'])) => {
+            format!("~{rest}")
+        }
+        _ => evidence.to_owned(),
     }
 }
 
@@ -407,6 +424,18 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// `text` as a Markdown code span, shown as it is: a path keeps its `~`, `_` and `\\` without escapes.
+/// The fence is one backtick longer than any run inside, and line breaks become spaces (a span is one
+/// line), so no text can close it early or start a block of its own.
+pub fn code_span(text: &str) -> String {
+    let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    // A space each side keeps a backtick at either end out of the fence (CommonMark takes one away).
+    let pad = if text.starts_with('`') || text.ends_with('`') || text.trim().is_empty() { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// Markdown: one section per step, the take-home list at the end.
 fn markdown(doc: &ReportDocument) -> String {
     let w = words(doc.lang);
@@ -458,7 +487,7 @@ fn markdown(doc: &ReportDocument) -> String {
         if !step.evidence.is_empty() {
             let _ = writeln!(out, "<details><summary>{}</summary>\n", w.evidence);
             for e in &step.evidence {
-                let _ = writeln!(out, "- {}", escape_markdown(e));
+                let _ = writeln!(out, "- {}", code_span(e));
             }
             let _ = writeln!(out, "\n</details>\n");
         }
@@ -642,6 +671,7 @@ mod tests {
             audit: Some(audit),
             os: OsFamily::Linux,
             generated_at_ms: 1_790_000_000_000,
+            home: None,
         };
         ReportFormat::ALL.into_iter().map(|f| (f, render(&input, f, lang).unwrap())).collect()
     }
@@ -677,8 +707,14 @@ mod tests {
         let mut answers = Answers::none();
         answers.0.insert("private-maps".into(), Answer::Done);
         let steps = evaluate(pack, &audit, &lib.reference, &answers, Lang::En);
-        let input =
-            ReportInput { pack, steps: &steps, audit: Some(&audit), os: OsFamily::Linux, generated_at_ms: 5 };
+        let input = ReportInput {
+            pack,
+            steps: &steps,
+            audit: Some(&audit),
+            os: OsFamily::Linux,
+            generated_at_ms: 5,
+            home: None,
+        };
         let json = render(&input, ReportFormat::Json, Lang::En).unwrap();
         let doc: ReportDocument = serde_json::from_str(&json).unwrap();
         assert_eq!(doc, document(&input, Lang::En));
@@ -717,6 +753,61 @@ mod tests {
         let unescaped = prose.replace("\\<", "").replace("\\[", "");
         assert!(!unescaped.contains("<script") && !unescaped.contains("[x]"), "{md}");
         assert!(md.contains("\\<script\\>") && md.contains("\\[x\\](javascript"));
+    }
+
+    #[test]
+    fn paths_in_the_home_are_written_from_the_tilde_in_every_format() {
+        let (lib, audit) = input_parts();
+        let pack = lib.pack("premiers-pas").unwrap();
+        let mut steps = evaluate(pack, &audit, &lib.reference, &Answers::none(), Lang::Fr);
+        steps[0].evidence = vec![
+            "/home/alice/.mozilla/firefox".to_owned(),
+            "/home/alice".to_owned(),
+            "/home/alicia/.thunderbird".to_owned(),
+            "/usr/share/applications/firefox.desktop".to_owned(),
+            "xdg-settings: firefox.desktop".to_owned(),
+        ];
+        let home = Path::new("/home/alice/");
+        let input = ReportInput {
+            pack,
+            steps: &steps,
+            audit: Some(&audit),
+            os: OsFamily::Linux,
+            generated_at_ms: 5,
+            home: Some(home),
+        };
+        let doc = document(&input, Lang::Fr);
+        assert_eq!(
+            doc.steps[0].evidence,
+            [
+                "~/.mozilla/firefox",
+                "~",
+                "/home/alicia/.thunderbird",
+                "/usr/share/applications/firefox.desktop",
+                "xdg-settings: firefox.desktop"
+            ]
+        );
+        for format in [ReportFormat::Html, ReportFormat::Markdown] {
+            let text = render(&input, format, Lang::Fr).unwrap();
+            assert!(text.contains("~/.mozilla/firefox"), "{format:?}");
+            assert!(!text.contains("/home/alice/"), "{format:?}");
+        }
+        // A Windows home, with its own separator.
+        let windows = Path::new(r"C:\Users\Alice");
+        assert_eq!(
+            from_home(r"C:\Users\Alice\AppData\Roaming\Mozilla", Some(windows)),
+            r"~\AppData\Roaming\Mozilla"
+        );
+        assert_eq!(from_home("/anything", None), "/anything");
+    }
+
+    #[test]
+    fn a_code_span_holds_any_text_whole() {
+        assert_eq!(code_span("~/.mozilla/firefox"), "`~/.mozilla/firefox`");
+        assert_eq!(code_span(r"C:\Users\a_b"), r"`C:\Users\a_b`");
+        assert_eq!(code_span("a`b``c"), "```a`b``c```");
+        assert_eq!(code_span("`x`"), "`` `x` ``");
+        assert_eq!(code_span("a\n# b\r\n</details>"), "`a # b  </details>`");
     }
 
     #[test]

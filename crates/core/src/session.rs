@@ -291,6 +291,8 @@ pub struct Session {
     store: ProgressStore,
     progress: Progress,
     last_audit: Option<Audit>,
+    /// The home that audit looked at (the report writes its paths from `~`).
+    last_home: Option<PathBuf>,
     journal: Journal,
 }
 
@@ -327,6 +329,7 @@ impl Session {
             store,
             progress,
             last_audit: None,
+            last_home: None,
             journal,
         };
         let view =
@@ -381,6 +384,7 @@ impl Session {
         let notice = self.store.save(&progress).err().map(|e| Notice::not_saved(&e));
         self.progress = progress;
         self.last_audit = Some(audit.clone());
+        self.last_home = Some(host.home);
         let first_todo = first_todo(&steps);
         let duration_ms = start.elapsed().as_millis() as u64;
         Ok(AuditView { audit: Some(audit), steps, changes, first_todo, duration_ms, notice })
@@ -426,6 +430,7 @@ impl Session {
         self.store = ProgressStore::ephemeral();
         self.progress = Progress::default();
         self.last_audit = None;
+        self.last_home = None;
         self.journal.clear();
         Ok(())
     }
@@ -439,6 +444,7 @@ impl Session {
             audit: self.last_audit.as_ref(),
             os: self.target.os(),
             generated_at_ms: now_ms(),
+            home: self.last_home.as_deref(),
         };
         Ok(report::render(&input, format, lang)?)
     }

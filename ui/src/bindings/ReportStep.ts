@@ -17,7 +17,7 @@ status_label: string,
  */
 reasons: Array<string>, 
 /**
- * The files or facts behind it.
+ * The files or facts behind it; a path in the audited home is written from `~`.
  */
 evidence: Array<string>, answer?: Answer, 
 /**

@@ -51,8 +51,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     // A reader: a damaged file is read around (as the app would recover it), never repaired from here.
     let answers = ProgressStore::open(&ctx.data_dir).load_read_only()?.progress.answers(&pack.id);
     let steps = checklist::evaluate(pack, &audit, &library.reference, &answers, ctx.lang);
-    let input =
-        ReportInput { pack, steps: &steps, audit: Some(&audit), os: target.os(), generated_at_ms: now_ms() };
+    let input = ReportInput {
+        pack,
+        steps: &steps,
+        audit: Some(&audit),
+        os: target.os(),
+        generated_at_ms: now_ms(),
+        home: Some(&host.home),
+    };
     let text = report::render(&input, args.format, ctx.lang)?;
     match &args.output {
         // Written aside and renamed over: a failure never truncates a report saved there earlier.
