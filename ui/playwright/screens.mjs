@@ -145,6 +145,27 @@ async function handoutsAreOnePage(page, lang) {
 }
 
 /**
+ * The summary printed: the take-home code on paper is the one made for paper (more error correction), drawn
+ * full size, and the screen's code is not printed under it.
+ */
+async function paperGetsItsOwnCode(page) {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const code = await page.locator('[data-testid=takeaway-qr]').boundingBox();
+    const paper = await page.locator('[data-testid=takeaway-qr-paper] svg').boundingBox();
+    const screen = await page.locator('[data-testid=takeaway-qr-screen]').isVisible();
+    const problems = [];
+    if (screen) problems.push('the screen’s take-home code is printed');
+    if (!code || !paper || paper.width < code.width * 0.8 || Math.abs(paper.width - paper.height) > 1) {
+      problems.push(`the paper take-home code is not drawn full size: ${JSON.stringify({ code, paper })}`);
+    }
+    return problems;
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+}
+
+/**
  * @type {{ name: string, scenario?: object, go: (page: Page, lang: string) => Promise<void>,
  *          fullPage?: boolean, darkShot?: boolean, viewport?: { width: number, height: number },
  *          check?: (page: Page, lang: string) => Promise<string[]> }[]}
@@ -357,6 +378,7 @@ export const screens = [
       await heading(page, t(lang, 'summary.title'));
       await page.locator('[data-testid=takeaway-qr]').waitFor();
     },
+    check: paperGetsItsOwnCode,
   },
   {
     name: 'transparency',

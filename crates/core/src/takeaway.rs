@@ -21,8 +21,12 @@ use crate::qr::{self, QrError};
 pub struct Takeaway {
     /// The text the QR code holds (shown beside it, too).
     pub text: String,
-    /// The QR code as SVG markup made by [`crate::qr`]: safe to insert as markup.
+    /// The QR code as SVG markup made by [`crate::qr`]: safe to insert as markup. Low error correction: it
+    /// is read from a screen, where nothing smudges it, and the text is long for a QR code.
     pub svg: String,
+    /// The same list for paper, where a fold or a smudge hides part of it: medium error correction (a denser
+    /// code, printed large enough to scan).
+    pub print_svg: String,
     /// Steps listed (0: everything is done).
     pub steps: u32,
 }
@@ -75,12 +79,12 @@ pub fn text(pack: &Pack, results: &[StepResult], lang: Lang) -> String {
     out
 }
 
-/// The take-home list with its QR code, at low error correction: it is read from a screen, where nothing
-/// smudges it, and the text is long for a QR code.
+/// The take-home list with its QR codes, for the screen and for paper.
 pub fn takeaway(pack: &Pack, results: &[StepResult], lang: Lang) -> Result<Takeaway, QrError> {
     let text = text(pack, results, lang);
     let svg = qr::encode_with(&text, qr::Correction::Low)?.to_svg();
-    Ok(Takeaway { text, svg, steps: pending(pack, results).len() as u32 })
+    let print_svg = qr::encode(&text)?.to_svg();
+    Ok(Takeaway { text, svg, print_svg, steps: pending(pack, results).len() as u32 })
 }
 
 #[cfg(test)]
@@ -137,6 +141,16 @@ mod tests {
         let done = takeaway(pack, &all_done, Lang::En).unwrap();
         assert_eq!(done.steps, 0);
         assert_eq!(done.text, "First steps: all done, well done!");
+    }
+
+    #[test]
+    fn paper_gets_the_code_with_more_correction() {
+        let lib = library();
+        let pack = lib.pack("premiers-pas").unwrap();
+        let t = takeaway(pack, &results(pack, &lib, &Answers::none()), Lang::Fr).unwrap();
+        assert_eq!(t.svg, qr::encode_with(&t.text, qr::Correction::Low).unwrap().to_svg());
+        assert_eq!(t.print_svg, qr::encode_with(&t.text, qr::Correction::Medium).unwrap().to_svg());
+        assert_ne!(t.svg, t.print_svg);
     }
 
     /// The worst case (nothing done) of every shipped pack, in both languages, must stay a code a phone

@@ -9,9 +9,15 @@ export type Takeaway = {
  */
 text: string, 
 /**
- * The QR code as SVG markup made by [`crate::qr`]: safe to insert as markup.
+ * The QR code as SVG markup made by [`crate::qr`]: safe to insert as markup. Low error correction: it
+ * is read from a screen, where nothing smudges it, and the text is long for a QR code.
  */
 svg: string, 
+/**
+ * The same list for paper, where a fold or a smudge hides part of it: medium error correction (a denser
+ * code, printed large enough to scan).
+ */
+print_svg: string, 
 /**
  * Steps listed (0: everything is done).
  */

@@ -263,6 +263,10 @@ describe('summary', () => {
     expect(within(left).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toHaveLength(5);
     expect(within(left).getAllByText('Pour commencer').length).toBeGreaterThan(0);
     expect(await screen.findByTestId('takeaway-qr')).toBeInTheDocument();
+    // One code for each medium, under one name: the screen's and paper's (more error correction).
+    expect(screen.getByTestId('takeaway-qr-screen').querySelector('svg')).toBeInTheDocument();
+    expect(screen.getByTestId('takeaway-qr-paper').querySelector('svg')).toBeInTheDocument();
+    expect(screen.getAllByRole('img', { name: 'Code QR de votre liste à emporter' })).toHaveLength(1);
     // For paper (print-only): the pack and the day, each step's first address to type, the code's list.
     expect(document.querySelector('.summary .made')).toHaveTextContent(/^Premiers pas — bilan du \d{1,2} \S+ \d{4}$/);
     const mail = left.querySelector('[data-step="ethical-mail"] .address');
