@@ -74,6 +74,30 @@ fn a_program_left_running_with_the_output_open_cannot_hold_the_audit_and_is_stop
     assert_stopped(&pid_file);
 }
 
+#[test]
+fn a_program_that_left_the_helper_s_group_leaves_nothing_waiting_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("escaped.pid");
+    // `setsid` takes the job out of the helper's process group, where stopping the group cannot reach it;
+    // it keeps the output open for two minutes.
+    let script =
+        format!("setsid sh -c 'echo $$ > \"{}\"; exec sleep 120' & echo firefox.desktop", pid_file.display());
+    assert!(sh(&script, SHORT).is_none(), "its answer is not whole while the job can still write");
+    // Nothing of this process still waits for that output (a reading thread would, for two minutes).
+    let readers: Vec<String> = std::fs::read_dir("/proc/self/task")
+        .map(|tasks| {
+            tasks
+                .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+                .filter(|name| name.trim() == "helper-output")
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Ok(pid) = std::fs::read_to_string(&pid_file) {
+        let _ = std::process::Command::new("kill").arg(pid.trim()).status();
+    }
+    assert!(readers.is_empty(), "threads still reading the helper's output: {readers:?}");
+}
+
 /// The process whose pid is in `pid_file` no longer runs (Linux: gone, or a zombie waiting for its new
 /// parent to reap it). The signal is delivered at once; the loop only waits for the kernel to say so.
 fn assert_stopped(pid_file: &std::path::Path) {

@@ -121,19 +121,10 @@ impl CommandRunner for SystemCommands {
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
         let mut child = command.spawn().ok()?;
         let deadline = Instant::now() + self.timeout;
-        let (sender, printed) = std::sync::mpsc::channel();
-        let reader = child.stdout.take().map(|stdout| {
-            std::thread::Builder::new()
-                .name("helper-output".into())
-                .spawn(move || sender.send(read_capped(stdout)))
-        });
         // First the output, whole once every writer has closed it: the helper and whatever it started.
         // Only then is the helper reaped, so that until it is, its process group cannot be another's
         // and stopping the group never reaches a stranger.
-        let stdout = match reader {
-            Some(Ok(_)) => printed.recv_timeout(self.timeout).ok(),
-            _ => None,
-        };
+        let stdout = child.stdout.take().and_then(|out| read_until(out, deadline));
         let status = stdout.as_ref().and_then(|_| loop {
             match child.try_wait() {
                 Ok(Some(status)) => break Some(status),
@@ -151,17 +142,61 @@ impl CommandRunner for SystemCommands {
     }
 }
 
-/// A helper's output, at most [`MAX_HELPER_OUTPUT`] of it, read to its end.
-fn read_capped(mut out: impl Read) -> String {
+/// A helper's output, at most [`MAX_HELPER_OUTPUT`] of it, read to its end unless `deadline` comes first.
+///
+/// On Unix, in this thread: the pipe is read without blocking, waiting in `poll` for the time left. A
+/// program that left the helper's process group (`setsid`) with the output open, which stopping the group
+/// cannot reach, leaves nothing behind when the time is up.
+#[cfg(unix)]
+fn read_until(mut out: std::process::ChildStdout, deadline: Instant) -> Option<String> {
+    use rustix::event::{poll, PollFd, PollFlags, Timespec};
+    use std::io::ErrorKind;
+
+    rustix::io::ioctl_fionbio(&out, true).ok()?;
     let mut kept = Vec::new();
-    let _ = (&mut out).take(MAX_HELPER_OUTPUT).read_to_end(&mut kept);
-    let _ = std::io::copy(&mut out, &mut std::io::sink());
-    String::from_utf8_lossy(&kept).into_owned()
+    let mut buf = [0u8; 8192];
+    loop {
+        match out.read(&mut buf) {
+            Ok(0) => return Some(String::from_utf8_lossy(&kept).into_owned()),
+            Ok(n) => {
+                let room = (MAX_HELPER_OUTPUT as usize).saturating_sub(kept.len());
+                kept.extend_from_slice(&buf[..n.min(room)]);
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return None;
+                }
+                let left = Timespec::try_from(left).ok()?;
+                // Ready to read, closed, or interrupted: the next read says which; out of time: the next
+                // turn says so.
+                let _ = poll(&mut [PollFd::new(&out, PollFlags::IN)], Some(&left));
+            }
+            Err(_) => return None,
+        }
+    }
+}
+
+/// A helper's output, at most [`MAX_HELPER_OUTPUT`] of it, read to its end unless `deadline` comes first.
+/// Elsewhere, by a thread: one left behind by a program that keeps the output open waits for it; the audit
+/// does not.
+#[cfg(not(unix))]
+fn read_until(mut out: std::process::ChildStdout, deadline: Instant) -> Option<String> {
+    let (sender, printed) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("helper-output".into())
+        .spawn(move || {
+            let mut kept = Vec::new();
+            let _ = (&mut out).take(MAX_HELPER_OUTPUT).read_to_end(&mut kept);
+            let _ = std::io::copy(&mut out, &mut std::io::sink());
+            sender.send(String::from_utf8_lossy(&kept).into_owned())
+        })
+        .ok()?;
+    printed.recv_timeout(deadline.saturating_duration_since(Instant::now())).ok()
 }
 
 /// Stops a helper that ran out of time, with what it started in its process group (Unix), then reaps it.
-/// A program that left the group (`setsid`) is out of reach: the thread reading the output waits for it,
-/// the audit does not.
 fn stop(child: &mut std::process::Child) {
     #[cfg(unix)]
     let _ = rustix::process::kill_process_group(
