@@ -151,12 +151,30 @@ async function handoutsAreOnePage(page, lang) {
 async function paperGetsItsOwnCode(page) {
   await page.emulateMedia({ media: 'print' });
   try {
-    const code = await page.locator('[data-testid=takeaway-qr]').boundingBox();
-    const paper = await page.locator('[data-testid=takeaway-qr-paper] svg').boundingBox();
-    const screen = await page.locator('[data-testid=takeaway-qr-screen]').isVisible();
+    // One reading of the printed layout, once it has settled (two frames), for both boxes.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const { code, paper, screenShown } = await page.evaluate(() => {
+      const box = (selector) => {
+        const r = document.querySelector(selector)?.getBoundingClientRect();
+        return r && { x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      const screen = document.querySelector('[data-testid=takeaway-qr-screen]');
+      return {
+        code: box('[data-testid=takeaway-qr]'),
+        paper: box('[data-testid=takeaway-qr-paper] svg'),
+        screenShown: !!screen && getComputedStyle(screen).display !== 'none',
+      };
+    });
     const problems = [];
-    if (screen) problems.push('the screen’s take-home code is printed');
-    if (!code || !paper || paper.width < code.width * 0.8 || Math.abs(paper.width - paper.height) > 1) {
+    if (screenShown) problems.push('the screen’s take-home code is printed');
+    const inside =
+      code &&
+      paper &&
+      paper.x >= code.x - 1 &&
+      paper.y >= code.y - 1 &&
+      paper.x + paper.width <= code.x + code.width + 1 &&
+      paper.y + paper.height <= code.y + code.height + 1;
+    if (!inside || paper.width < code.width * 0.8 || Math.abs(paper.width - paper.height) > 1) {
       problems.push(`the paper take-home code is not drawn full size: ${JSON.stringify({ code, paper })}`);
     }
     return problems;
