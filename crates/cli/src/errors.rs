@@ -309,10 +309,24 @@ fn sentence(code: &str) -> Option<Sentence> {
              address.",
         ],
         "directory.source_unavailable" => [
-            "Le serveur de l’annuaire n’a pas répondu, et aucune copie n’est gardée sur cet ordinateur. \
-             Vérifiez la connexion à Internet et l’adresse (--source), puis réessayez.",
-            "The directory’s server did not answer, and no copy is kept on this computer. Check the internet \
-             connection and the address (--source), then try again.",
+            "Le serveur de l’annuaire n’a pas répondu. L’annuaire gardé sur cet ordinateur, s’il y en a un, \
+             reste tel quel. Vérifiez la connexion à Internet et l’adresse (--source), puis réessayez.",
+            "The directory’s server did not answer. The directory kept on this computer, if there is one, \
+             stays as it was. Check the internet connection and the address (--source), then try again.",
+        ],
+        "directory.nothing_answered" => [
+            "Aucun fichier de l’annuaire n’a pu être lu : pas de connexion à Internet, ou les serveurs ne \
+             répondent pas. L’annuaire gardé sur cet ordinateur reste tel quel, avec sa date ; réessayez plus \
+             tard.",
+            "No file of the directory could be read: no internet connection, or the servers do not answer. \
+             The directory kept on this computer stays as it was, with its date; try again later.",
+        ],
+        "directory.not_a_federation" => [
+            "L’adresse donnée n’est pas celle d’un fichier de fédération ChatonsInfos (« file.class = \
+             Federation ») : une page web, peut-être, plutôt que le fichier brut. Rien n’a été remplacé. \
+             Vérifiez l’adresse (--source).",
+            "The address given is not that of a ChatonsInfos federation file (“file.class = Federation”): a \
+             web page, perhaps, rather than the raw file. Nothing was replaced. Check the address (--source).",
         ],
         "directory.client" => [
             "La connexion à Internet n’a pas pu être préparée. Réessayez ; si cela recommence, signalez-le \

@@ -101,6 +101,34 @@ fn second_refresh_is_unchanged_and_status_tells() {
     assert_eq!(status["services"], 14);
 }
 
+/// The night before a workshop: a page's address pasted instead of the raw file's, or no network. Either
+/// way the refresh fails, says why in French, and the directory prepared earlier stays, with its date.
+#[test]
+fn a_refresh_that_cannot_bring_anything_fails_and_keeps_the_directory() {
+    let (server, data) = refreshed();
+    let status = || {
+        let out = premiers_pas(data.path()).args(["directory", "status", "--json"]).assert().success();
+        serde_json::from_slice::<serde_json::Value>(&out.get_output().stdout).unwrap()
+    };
+    let before = status();
+    server.set_file("/blob.html", b"<!doctype html><title>federation.properties</title>".to_vec());
+    let out = premiers_pas(data.path())
+        .args(["--lang", "fr", "directory", "refresh", "--source"])
+        .arg(server.url("/blob.html"))
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("n’est pas celle d’un fichier de fédération ChatonsInfos"), "{err}");
+    assert_eq!(status(), before);
+
+    server.set_all(directory_server::Behaviour::Status(503));
+    let out = premiers_pas(data.path()).args(["--lang", "fr", "directory", "refresh"]).assert().code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("Aucun fichier de l’annuaire n’a pu être lu"), "{err}");
+    assert!(!stdout(&out).contains("mis à jour"), "{}", stdout(&out));
+    assert_eq!(status(), before);
+}
+
 #[test]
 fn a_saved_directory_that_cannot_be_used_is_said_in_french() {
     let data = tempfile::tempdir().unwrap();

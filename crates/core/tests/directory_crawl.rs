@@ -346,6 +346,60 @@ async fn federation_file_down_without_copy_is_a_clear_error_and_with_copy_is_not
 }
 
 #[tokio::test]
+async fn a_refresh_that_nothing_answers_changes_nothing_and_says_so() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let mut store = DirectoryStore::ephemeral();
+    refresh(&mut store, &options(&server)).await;
+    let before = store.status();
+
+    // Offline, or every server down: each file would be its last good copy.
+    server.set_all(Behaviour::Status(503));
+    let err = store
+        .refresh(&options(&server), &Journal::new(), &|_| {}, &CancellationToken::new())
+        .await
+        .unwrap_err();
+    assert_eq!(premiers_pas_core::ErrorCode::code(&err), "directory.nothing_answered");
+    assert!(err.to_string().contains("503") && err.to_string().contains("unchanged"), "{err}");
+    // The directory in use, and its date, are the last refresh's.
+    assert_eq!(store.status(), before);
+    assert_eq!(store.directory().unwrap().organizations.len(), 11);
+
+    // One file answering is a refresh (the others keep their last good copies).
+    server.load_fixture("clean");
+    server.set("/orgs/paris.properties", Behaviour::Status(503));
+    let report = refresh(&mut store, &options(&server)).await;
+    assert_eq!(report.organizations, 11);
+}
+
+#[tokio::test]
+async fn a_source_that_is_not_a_federation_file_replaces_nothing() {
+    let server = Server::start();
+    server.load_fixture("clean");
+    let mut store = DirectoryStore::ephemeral();
+    refresh(&mut store, &options(&server)).await;
+    let before = store.status();
+
+    // A web page (the file's page on a forge, rather than its raw text), then a member's own file.
+    server.set_file(
+        "/page.html",
+        b"<!doctype html><html><body><h1>chatons.properties</h1></body></html>".to_vec(),
+    );
+    for source in [server.url("/page.html"), server.url("/orgs/paris.properties")] {
+        let opts = RefreshOptions { source: source.clone(), ..options(&server) };
+        let err =
+            store.refresh(&opts, &Journal::new(), &|_| {}, &CancellationToken::new()).await.unwrap_err();
+        assert_eq!(premiers_pas_core::ErrorCode::code(&err), "directory.not_a_federation", "{source}");
+        assert_eq!(store.status(), before, "{source}");
+    }
+    // Without a first directory either: nothing is kept.
+    let mut fresh = DirectoryStore::ephemeral();
+    let opts = RefreshOptions { source: server.url("/page.html"), ..options(&server) };
+    assert!(fresh.refresh(&opts, &Journal::new(), &|_| {}, &CancellationToken::new()).await.is_err());
+    assert!(fresh.directory().is_none());
+}
+
+#[tokio::test]
 async fn an_invalid_source_is_refused_before_any_request() {
     let mut store = DirectoryStore::ephemeral();
     for source in ["file:///etc/passwd", "javascript:alert(1)", "not a url"] {

@@ -277,6 +277,17 @@ fn host_of(url: &str) -> String {
 }
 
 /// `file.class` absent, or equal to `expected` ignoring case.
+/// Does the file read at a refresh's source look like a federation file? It says so (`file.class =
+/// Federation`), or, without a class, names a federation. A web page or a member's own file does neither:
+/// read as the source, it would replace the directory with an empty one.
+pub fn is_federation(file: &StoredFile) -> bool {
+    let props = file.properties();
+    match props.get("file.class").map(values::unquote) {
+        Some(class) if !class.is_empty() => class.eq_ignore_ascii_case("federation"),
+        _ => props.iter().any(|(k, _)| k.starts_with("federation.")),
+    }
+}
+
 fn class_is(props: &Properties, expected: &str) -> bool {
     props
         .get("file.class")

@@ -46,6 +46,12 @@ pub enum DirectoryError {
     InvalidSource { source_url: String },
     #[error("the federation file {source_url} could not be read ({reason}) and no earlier copy is kept")]
     SourceUnavailable { source_url: String, reason: String },
+    #[error("no file of the directory could be read ({reason}): the directory in use is unchanged")]
+    NothingAnswered { source_url: String, reason: String },
+    #[error(
+        "{source_url} is not a ChatonsInfos federation file (file.class = Federation): nothing was replaced"
+    )]
+    NotAFederation { source_url: String },
     #[error("could not start the network client")]
     Client {
         #[source]
@@ -91,6 +97,8 @@ impl ErrorCode for DirectoryError {
         match self {
             DirectoryError::InvalidSource { .. } => "directory.invalid_source",
             DirectoryError::SourceUnavailable { .. } => "directory.source_unavailable",
+            DirectoryError::NothingAnswered { .. } => "directory.nothing_answered",
+            DirectoryError::NotAFederation { .. } => "directory.not_a_federation",
             DirectoryError::Client { .. } => "directory.client",
             DirectoryError::Empty => "directory.empty",
             DirectoryError::UnknownOrganization { .. } => "directory.unknown_organization",

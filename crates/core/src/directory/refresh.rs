@@ -16,7 +16,7 @@ use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 
 use super::assemble::{assemble, ContentNote, RejectedValue, StoredFile};
-use super::crawl::{crawl, FileReport, ProgressFn, RefreshCounts, RefreshOptions};
+use super::crawl::{crawl, FileOutcome, FileReport, ProgressFn, RefreshCounts, RefreshOptions};
 use super::store::{Snapshot, SNAPSHOT_SCHEMA};
 use super::DirectoryError;
 use crate::journal::{now_ms, Journal};
@@ -149,6 +149,27 @@ pub async fn refresh_snapshot(
             rejected_values: Vec::new(),
         };
         return Ok(Refreshed::Stopped { report });
+    }
+    // Nothing answered (offline, or every server down): every file is its last good copy, and saying the
+    // directory was brought up to date, with today's date, would make old data look fresh.
+    if out.counts.fetched == 0 && out.counts.unchanged == 0 {
+        let failure = |r: &FileReport| match &r.outcome {
+            FileOutcome::Failed { message, .. } => Some(message.clone()),
+            _ => None,
+        };
+        let reason = out
+            .reports
+            .iter()
+            .filter(|r| r.url == source)
+            .chain(&out.reports)
+            .find_map(failure)
+            .unwrap_or_else(|| "not read".into());
+        return Err(DirectoryError::NothingAnswered { source_url: source, reason });
+    }
+    // A web page or a member's file given as the source reads as a federation of no one: it must not
+    // replace the directory.
+    if !out.files.get(&source).is_some_and(super::assemble::is_federation) {
+        return Err(DirectoryError::NotAFederation { source_url: source });
     }
     let fetched_at_ms = now_ms();
     let assembly =

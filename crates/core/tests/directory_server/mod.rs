@@ -116,6 +116,14 @@ impl Server {
         }
     }
 
+    /// Every path served so far now answers with `behaviour` (a server gone bad all at once).
+    #[allow(dead_code)]
+    pub fn set_all(&self, behaviour: Behaviour) {
+        for route in self.state.routes.lock().unwrap().values_mut() {
+            *route = behaviour.clone();
+        }
+    }
+
     /// Requests received for a path.
     pub fn hits(&self, path: &str) -> u32 {
         self.state.hits.lock().unwrap().get(path).copied().unwrap_or(0)
