@@ -331,6 +331,26 @@ fn ublock_origin_step() {
     let a = with_default(audit(), "firefox");
     check("default has no profile", &run(step, &a, None), Status::Unknown, &["no profile of Firefox"]);
 
+    // A profile's list of extensions that could not be read may list it: not found is not known.
+    let unreadable = |path: &str| Problem {
+        code: "detect.invalid_json".into(),
+        app: Some("firefox".into()),
+        path: path.into(),
+        message: "it is not valid JSON".into(),
+    };
+    let mut a = with_default(audit(), "firefox");
+    a.browsers.push(firefox(vec![profile("default-release", true, vec![])]));
+    a.problems.push(unreadable("/home/a/profiles/default-release/extensions.json"));
+    check(
+        "its profile's file unreadable",
+        &run(step, &a, None),
+        Status::Unknown,
+        &["did not find it in Firefox", "could not read a file of Firefox (detect.invalid_json)"],
+    );
+    // A file outside the profiles looked in changes nothing.
+    a.problems[0] = unreadable("/home/a/profiles/other/extensions.json");
+    check("another profile's file unreadable", &run(step, &a, None), Status::Todo, &["did not find it"]);
+
     let mut a = with_default(audit(), "safari");
     a.browsers.push(firefox(vec![profile("default-release", true, vec![ubo()])]));
     check(

@@ -5,6 +5,7 @@
 //! advice belongs to the pack (its `how`, its `notes`). Nothing here reads the machine or saves anything.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -594,6 +595,11 @@ impl Ctx<'_> {
                 t("Nous n’avons trouvé aucun navigateur où vérifier.", "We found no browser to look in."),
             );
         }
+        let looked_in: Vec<&str> = targets
+            .iter()
+            .flat_map(|b| profiles(b, default_profiles_only))
+            .map(|p| p.path.as_str())
+            .collect();
         let mut out = Outcome::new(
             Status::Todo,
             t(
@@ -601,8 +607,15 @@ impl Ctx<'_> {
                 format!("We did not find it {}.", where_.1),
             ),
         );
-        out.evidence
-            .extend(targets.iter().flat_map(|b| profiles(b, default_profiles_only)).map(|p| p.path.clone()));
+        out.evidence.extend(looked_in.iter().map(|p| (*p).to_owned()));
+        // A profile's file that could not be read (half written, damaged) may well list it: not found there
+        // is not known to be missing.
+        let unread = self.problems_where(|p| looked_in.iter().any(|dir| Path::new(&p.path).starts_with(dir)));
+        if !unread.reasons.is_empty() {
+            out.status = Some(Status::Unknown);
+            out.reasons.extend(unread.reasons);
+            out.evidence.extend(unread.evidence);
+        }
         out
     }
 
