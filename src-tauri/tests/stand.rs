@@ -29,7 +29,7 @@ fn a_visit_writes_nothing_and_next_visitor_forgets_it() {
     home.directory_source = Some(source.clone());
     let app = TestApp::new(home);
     app.ok("start_session", json!({ "mode": "home" }));
-    let prepared = app.ok("directory_refresh", json!({ "source": null, "onProgress": CHANNEL }));
+    let prepared = app.ok("directory_refresh", json!({ "onProgress": CHANNEL }));
     let prepared_orgs = prepared["organizations"].as_u64().unwrap();
     assert!(prepared_orgs > 5, "{prepared}");
     drop(app);
@@ -71,7 +71,7 @@ fn a_visit_writes_nothing_and_next_visitor_forgets_it() {
     let steps = app.ok("set_answer", json!({ "step": "private-maps", "answer": "done", "lang": "fr" }));
     assert_eq!(status_of(&steps, "private-maps"), "done");
     app.ok("takeaway", json!({ "lang": "fr" }));
-    let refreshed = app.ok("directory_refresh", json!({ "source": null, "onProgress": CHANNEL }));
+    let refreshed = app.ok("directory_refresh", json!({ "onProgress": CHANNEL }));
     assert_eq!(refreshed["organizations"], 1, "{refreshed}");
     assert_eq!(app.ok("directory_status", json!({}))["organizations"], 1);
     assert!(!app.ok("journal", json!({})).as_array().unwrap().is_empty());
@@ -113,7 +113,7 @@ fn a_stand_without_a_prepared_directory_stays_empty_on_disk() {
     assert!(tree(data.path()).is_empty());
 }
 
-/// At a stand the visitor holds the mouse: no file dialog that would open the laptop's files, and no
+/// At a stand the visitor holds the mouse: no file or print dialog that would open the laptop's files, and no
 /// browser that would keep their pages for the next visitor, whether the app was launched for a stand or a
 /// stand was chosen on the welcome screen.
 #[test]
@@ -124,6 +124,8 @@ fn a_stand_refuses_the_file_dialogs_and_the_browser() {
         ("directory_export", json!({ "lang": "fr" })),
         ("save_report", json!({ "format": "html", "lang": "fr" })),
         ("open_url", json!({ "url": "https://www.chatons.org/" })),
+        // The print dialog can print to a file.
+        ("print_page", json!({})),
     ];
 
     let launched = TestApp::new(config(Some("stand"), "debian-firefox-ubo", data.path()));
@@ -165,8 +167,7 @@ fn next_visitor_stops_a_running_refresh() {
     let (tx, rx) = mpsc::channel();
     let webview = app.webview.clone();
     std::thread::spawn(move || {
-        tx.send(call(&webview, "directory_refresh", json!({ "source": null, "onProgress": CHANNEL })))
-            .unwrap()
+        tx.send(call(&webview, "directory_refresh", json!({ "onProgress": CHANNEL }))).unwrap()
     });
     let start = Instant::now();
     while server.hits("/federation.properties") == 0 {

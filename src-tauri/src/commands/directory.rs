@@ -25,18 +25,20 @@ pub async fn directory_status(state: State<'_, AppState>) -> Result<DirectorySta
     Ok(state.directory.read().await.store.status())
 }
 
-/// Fetches the directory (from `source`, else `--directory-source`, else as
-/// `DirectoryStore::refresh_source` says), reporting progress file by file; the store is not locked while it runs. At a stand
-/// the result stays in memory. One refresh at a time. Stopped by `cancel_refresh`, it keeps nothing and
-/// its report says `stopped`.
+/// Fetches the directory (from `--directory-source`, else as `DirectoryStore::refresh_source` says),
+/// reporting progress file by file; the store is not locked while it runs. At a stand the result stays in
+/// memory. One refresh at a time. Stopped by `cancel_refresh`, it keeps nothing and its report says
+/// `stopped`.
+///
+/// The page does not choose the source: a source is trusted with the local network (a volunteer's own
+/// server in the room), and only whoever launched the app may name one.
 #[tauri::command]
 pub async fn directory_refresh(
     state: State<'_, AppState>,
-    source: Option<String>,
     on_progress: Channel<RefreshProgress>,
 ) -> Result<RefreshReport, IpcError> {
     let refreshing = state.start_refresh()?;
-    let chosen = source.or_else(|| state.config.directory_source.clone());
+    let chosen = state.config.directory_source.clone();
     let (previous, generation, source) = {
         let dir = state.directory.read().await;
         (dir.store.snapshot().cloned(), dir.generation, dir.store.refresh_source(chosen))

@@ -51,8 +51,10 @@ pub async fn takeaway(state: State<'_, AppState>, lang: Lang) -> Result<Takeaway
     state.with_session(move |s| s.takeaway(lang).map_err(ipc)).await
 }
 
-/// Opens the system print dialog for the current page (the UI's print stylesheet shapes it).
+/// Opens the system print dialog for the current page (the UI's print stylesheet shapes it). Refused at a
+/// stand (`stand.not_allowed`): the dialog can print to a file, which opens the laptop's folders.
 #[tauri::command]
-pub fn print_page<R: Runtime>(webview: Webview<R>) -> Result<(), IpcError> {
+pub async fn print_page<R: Runtime>(webview: Webview<R>, state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.refuse_at_stand().await?;
     webview.print().map_err(|e| ipc(ShellError::Print(e.to_string())))
 }

@@ -90,11 +90,11 @@ export const api = {
 
   // The CHATONS directory
   directoryStatus: () => invoke<DirectoryStatus>('directory_status'),
-  /** `source: null` = --directory-source, else the last source, else the CHATONS federation. */
-  directoryRefresh: (source: string | null, onProgress: (progress: RefreshProgress) => void) => {
+  /** From --directory-source, else the last source, else the CHATONS federation (the page cannot choose). */
+  directoryRefresh: (onProgress: (progress: RefreshProgress) => void) => {
     const channel = new Channel<RefreshProgress>();
     channel.onmessage = onProgress;
-    return invoke<RefreshReport>('directory_refresh', { source, onProgress: channel });
+    return invoke<RefreshReport>('directory_refresh', { onProgress: channel });
   },
   /** Stops the running refresh, which then returns a report with `stopped` set; whether one was running. */
   cancelRefresh: () => invoke<boolean>('cancel_refresh'),

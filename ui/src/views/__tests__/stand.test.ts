@@ -23,12 +23,39 @@ async function startStand() {
   return backend;
 }
 
+/** Whether the page kept the engine from acting on `event`, sent where a visitor's click or key lands. */
+function cancelled(event: Event): boolean {
+  document.body.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+function ctrl(key: string): KeyboardEvent {
+  return new KeyboardEvent('keydown', { key, ctrlKey: true, bubbles: true, cancelable: true });
+}
+
 describe('stand journey', () => {
   it('launched for a stand, it waits for a visitor, then audits with big targets', async () => {
     const backend = await startStand();
     expect(backend.calls.find((c) => c.cmd === 'start_session')?.args).toEqual({ mode: 'stand', pack: null, audit: 'fr' });
     expect(document.documentElement.dataset.mode).toBe('stand');
     expect(document.querySelectorAll('[data-step]')).toHaveLength(6);
+  });
+
+  it('keeps the engine\'s own menu and its print and save shortcuts closed at a stand', async () => {
+    await startStand();
+    expect(cancelled(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))).toBe(true);
+    expect(['p', 'S', 'o'].map((key) => cancelled(ctrl(key)))).toEqual([true, true, true]);
+    // Other keys go on as usual.
+    expect(cancelled(ctrl('c'))).toBe(false);
+    expect(cancelled(new KeyboardEvent('keydown', { key: 'p', bubbles: true, cancelable: true }))).toBe(false);
+  });
+
+  it('at home, leaves the engine\'s menu and shortcuts alone', async () => {
+    mockIPC(createBackend().handle);
+    render(App);
+    await screen.findByRole('button', { name: /Chez moi/ });
+    expect(cancelled(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))).toBe(false);
+    expect(cancelled(ctrl('p'))).toBe(false);
   });
 
   it('launched for a stand, offers no other way to use the app; chosen on the welcome screen, it does', async () => {

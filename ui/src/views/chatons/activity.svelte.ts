@@ -63,7 +63,7 @@ export class DirectoryActivity {
     const epoch = this.#epoch;
     const current = () => epoch === this.#epoch;
     try {
-      const report = await api.directoryRefresh(null, (p) => {
+      const report = await api.directoryRefresh((p) => {
         if (current()) this.progress = p;
       });
       if (!current()) return;
