@@ -327,12 +327,22 @@ fn is_local_ip(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(ip) => v4(ip),
         IpAddr::V6(ip) => {
-            let first = ip.segments()[0];
+            let seg = ip.segments();
+            let first = seg[0];
+            // The IPv4 address some IPv6 forms carry in their last 32 bits, which a network that translates
+            // (NAT64) or an old stack (IPv4-compatible) reaches.
+            let [.., a, b, c, d] = ip.octets();
+            let embedded = Ipv4Addr::new(a, b, c, d);
+            let nat64 = (seg[..6] == [0x64, 0xff9b, 0, 0, 0, 0]) || seg[..3] == [0x64, 0xff9b, 1];
+            let compatible = seg[..6] == [0; 6];
             ip.is_loopback()
                 || ip.is_unspecified()
                 || (first & 0xfe00) == 0xfc00
                 || (first & 0xffc0) == 0xfe80
+                // Site-local (deprecated, still routed inside some networks).
+                || (first & 0xffc0) == 0xfec0
                 || ip.to_ipv4_mapped().is_some_and(v4)
+                || ((nat64 || compatible) && v4(embedded))
         }
     }
 }
@@ -391,7 +401,9 @@ pub(crate) fn client(options: &RefreshOptions) -> Result<reqwest::Client, Direct
             None => attempt.follow(),
         }
     });
-    let builder = reqwest::Client::builder();
+    // No proxy from the environment (HTTP_PROXY and the like): a proxy resolves names itself, out of reach
+    // of the guard on the local network below, and would carry a hostile member's link to its own network.
+    let builder = reqwest::Client::builder().no_proxy();
     let builder = if source_local { builder } else { builder.dns_resolver(PublicOnly) };
     builder
         .redirect(policy)
@@ -1017,6 +1029,10 @@ mod tests {
             "http://[fd00::1]/",
             "http://[fe80::1]/",
             "http://[::ffff:192.168.0.1]/",
+            "http://[64:ff9b::c0a8:101]/",
+            "http://[64:ff9b:1::a00:1]/",
+            "http://[::192.168.1.1]/",
+            "http://[fec0::1]/",
             "http://localhost/",
             "http://LOCALHOST./",
             "http://printer.local/",
@@ -1032,6 +1048,7 @@ mod tests {
             "http://100.128.0.1/",
             "http://172.32.0.1/",
             "http://[2001:db8::1]/",
+            "http://[64:ff9b::5db8:d822]/",
             "http://localhost.example.org/",
         ] {
             assert!(!is_local(&url(public)), "{public}");
@@ -1046,6 +1063,50 @@ mod tests {
         assert!(
             is_local_ip("192.168.1.1".parse().unwrap()) && !is_local_ip("93.184.216.34".parse().unwrap())
         );
+    }
+
+    /// With a proxy in the environment, requests would go to it, and it would resolve the names the guard
+    /// on the local network never sees: a refresh connects by itself.
+    #[test]
+    fn a_proxy_in_the_environment_is_not_used() {
+        use std::io::Read;
+        use std::net::TcpListener;
+        let proxy = TcpListener::bind("127.0.0.1:0").unwrap();
+        let server = TcpListener::bind("127.0.0.1:0").unwrap();
+        for l in [&proxy, &server] {
+            l.set_nonblocking(true).unwrap();
+        }
+        let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let _inside = runtime.enter();
+        // Only this test in this crate's unit tests makes HTTP requests: the variables meet no one else's.
+        let vars = ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"];
+        for var in vars {
+            std::env::set_var(var, &proxy_url);
+        }
+        for var in ["NO_PROXY", "no_proxy"] {
+            std::env::remove_var(var);
+        }
+        let made = client(&RefreshOptions {
+            connect_timeout: Duration::from_secs(2),
+            file_timeout: Duration::from_secs(2),
+            ..RefreshOptions::with_source("https://federation.example/f.properties")
+        });
+        for var in vars {
+            std::env::remove_var(var);
+        }
+        let client = made.unwrap();
+        let target = format!("http://{}/f.properties", server.local_addr().unwrap());
+        // No answer comes (nothing answers): only where the request went matters.
+        let _ = runtime.block_on(client.get(&target).timeout(Duration::from_millis(500)).send());
+        let reached = |l: &TcpListener| {
+            l.accept().is_ok_and(|(mut c, _)| {
+                let mut head = [0u8; 256];
+                c.set_nonblocking(false).is_ok() && c.read(&mut head).is_ok_and(|n| n > 0)
+            })
+        };
+        assert!(!reached(&proxy), "the request went through the proxy");
+        assert!(reached(&server), "the request did not reach the server by itself");
     }
 
     #[test]
