@@ -98,7 +98,7 @@ pub struct RejectedValue {
     pub key: String,
     /// The value as written (cut at 200 characters, controls removed).
     pub value: String,
-    /// `url_scheme`, `url_invalid`, `url_credentials`, `url_too_long`, `email_invalid`, `date_invalid`,
+    /// `url_scheme`, `url_invalid`, `url_credentials`, `url_too_long`, `url_local`, `email_invalid`, `date_invalid`,
     /// `number_invalid`, `coordinates_out_of_range`, `country_code_invalid`.
     pub reason: String,
 }
@@ -190,12 +190,13 @@ pub fn assemble(
 ) -> Option<Assembly> {
     let source = normalize_url(source);
     let fed_file = files.get(&source)?;
+    let public = !Url::parse(&source).is_ok_and(|u| super::crawl::is_local(&u));
     let fed_props = fed_file.properties();
     let mut notes = Vec::new();
     let mut rejected = Vec::new();
 
     let federation = {
-        let mut r = Reader { props: &fed_props, url: &source, rejected: &mut rejected };
+        let mut r = Reader { props: &fed_props, url: &source, rejected: &mut rejected, public };
         Federation {
             name: r.text("federation.name").unwrap_or_else(|| host_of(&source)),
             description: r.text("federation.description"),
@@ -225,7 +226,7 @@ pub fn assemble(
             notes.push(wrong_class(&link.url, &props));
             continue;
         }
-        let mut r = Reader { props: &props, url: &link.url, rejected: &mut rejected };
+        let mut r = Reader { props: &props, url: &link.url, rejected: &mut rejected, public };
         let Some(name) = r.text("organization.name") else {
             notes.push(ContentNote { url: link.url.clone(), code: "missing_name".into(), detail: None });
             continue;
@@ -254,7 +255,7 @@ pub fn assemble(
                 notes.push(wrong_class(&s.url, &sprops));
                 continue;
             }
-            let mut sr = Reader { props: &sprops, url: &s.url, rejected: &mut rejected };
+            let mut sr = Reader { props: &sprops, url: &s.url, rejected: &mut rejected, public };
             let Some(sname) = sr.text("service.name") else {
                 notes.push(ContentNote { url: s.url.clone(), code: "missing_name".into(), detail: None });
                 continue;
@@ -430,6 +431,9 @@ struct Reader<'a> {
     props: &'a Properties,
     url: &'a str,
     rejected: &'a mut Vec<RejectedValue>,
+    /// The directory comes from the Internet: an address into the local network (a router's page) is
+    /// refused, as the person's browser or phone would open it at home.
+    public: bool,
 }
 
 impl Reader<'_> {
@@ -468,7 +472,13 @@ impl Reader<'_> {
     }
 
     fn url(&mut self, key: &str) -> Option<String> {
-        self.checked(key, values::url)
+        let url = self.checked(key, values::url)?;
+        if self.public && Url::parse(&url).is_ok_and(|u| super::crawl::is_local(&u)) {
+            let raw = self.get(key)?.to_owned();
+            self.reject(key, &raw, "url_local");
+            return None;
+        }
+        Some(url)
     }
 
     fn email(&mut self, key: &str) -> Option<String> {
@@ -594,6 +604,40 @@ mod tests {
         assert!(reasons.contains(&("organization.geolocation.latitude", "coordinates_out_of_range")));
         assert!(reasons.contains(&("organization.contact.email", "email_invalid")));
         assert!(reasons.contains(&("service.logo", "url_credentials")), "{reasons:?}");
+    }
+
+    /// A member's website or contact page pointing into the local network (a router's page) would be opened
+    /// by the person's browser, or phone, at home: from the Internet, it is refused; from a volunteer's
+    /// server in the room, it is that server's to give.
+    #[test]
+    fn addresses_into_the_local_network_are_refused_from_the_internet() {
+        let files = |fed: &str, org: &str| {
+            BTreeMap::from([
+                file(fed, &format!("file.class = Federation\nfederation.name = F\nsubs.a = {org}")),
+                file(
+                    org,
+                    "file.class = Organization\norganization.name = A\n\
+                     organization.website = http://192.168.1.1/apply.cgi?x=1\n\
+                     organization.contact.url = http://[64:ff9b::c0a8:101]/\n\
+                     organization.socialnetworks.mastodon = https://a.example/",
+                ),
+            ])
+        };
+        let (fed, org) = ("https://fed.example/f.properties", "https://a.example/org.properties");
+        let a = assemble(fed, 0, &files(fed, org), 10).unwrap();
+        let alpha = &a.directory.organizations[0];
+        assert_eq!((alpha.website.as_deref(), alpha.contact_url.as_deref()), (None, None));
+        let reasons: Vec<(&str, &str)> =
+            a.rejected.iter().map(|r| (r.key.as_str(), r.reason.as_str())).collect();
+        assert_eq!(
+            reasons,
+            [("organization.website", "url_local"), ("organization.contact.url", "url_local")]
+        );
+
+        let (fed, org) = ("http://192.168.1.10/f.properties", "http://192.168.1.10/org.properties");
+        let a = assemble(fed, 0, &files(fed, org), 10).unwrap();
+        assert_eq!(a.directory.organizations[0].website.as_deref(), Some("http://192.168.1.1/apply.cgi?x=1"));
+        assert!(a.rejected.is_empty(), "{:?}", a.rejected);
     }
 
     #[test]
