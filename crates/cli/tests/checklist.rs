@@ -88,9 +88,76 @@ fn a_volunteers_own_pack_validates_against_the_builtin_reference() {
     assert!(!text.contains("mon-atelier.toml:"), "{text}");
 }
 
+/// Every problem at once, whatever the paths: a missing file, a folder with no pack and two packs with one
+/// id are said with the other files' problems, each at its place.
 #[test]
-fn a_missing_path_is_a_runtime_error() {
-    premiers_pas().args(["checklist", "validate", "/nonexistent/pack.toml"]).assert().code(2);
+fn every_path_s_problems_are_listed_together() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string(repo().join("checklists/packs/atelier-navigateur.toml")).unwrap();
+    let bad = tmp.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        pack.replace("id = \"atelier-navigateur\"", "id = \"a\"").replace("https://", "javascript://"),
+    )
+    .unwrap();
+    let empty = tmp.path().join("vide");
+    std::fs::create_dir(&empty).unwrap();
+    let twice = tmp.path().join("deux");
+    std::fs::create_dir(&twice).unwrap();
+    for name in ["a.toml", "b.toml"] {
+        std::fs::write(twice.join(name), pack.replace("id = \"atelier-navigateur\"", "id = \"mon-atelier\""))
+            .unwrap();
+    }
+    let out = premiers_pas()
+        .args(["--lang", "fr", "checklist", "validate"])
+        .arg(&bad)
+        .arg("/nonexistent/pack.toml")
+        .arg(&empty)
+        .arg(&twice)
+        .assert()
+        .code(1);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("{}:", bad.display())) && text.contains("only http:// and https://"),
+        "{text}"
+    );
+    assert!(text.contains("/nonexistent/pack.toml:1:1: no such file or folder"), "{text}");
+    assert!(text.contains(&format!("{}:1:1: no pack here", empty.display())), "{text}");
+    let b = twice.join("b.toml").display().to_string();
+    let a = twice.join("a.toml").display().to_string();
+    // At the second file's id, with the first file named.
+    let line = pack.lines().position(|l| l.starts_with("id = ")).unwrap() + 1;
+    assert!(
+        text.contains(&format!("{b}:{line}:6: `mon-atelier` is already the id of the pack in {a}")),
+        "{text}"
+    );
+    assert!(!text.contains("Tout est valide"), "{text}");
+}
+
+/// `show --from` reads what `validate` reads: a folder of one's own packs, with the built-in reference.
+#[test]
+fn show_reads_a_folder_of_packs_as_validate_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string(repo().join("checklists/packs/atelier-navigateur.toml")).unwrap();
+    std::fs::write(
+        tmp.path().join("mon-atelier.toml"),
+        pack.replace("id = \"atelier-navigateur\"", "id = \"mon-atelier\""),
+    )
+    .unwrap();
+    premiers_pas().args(["checklist", "validate"]).arg(tmp.path()).assert().success();
+    let out = premiers_pas()
+        .args(["--lang", "fr", "checklist", "show", "mon-atelier", "--from"])
+        .arg(tmp.path())
+        .assert()
+        .success();
+    assert!(stdout(&out).contains("Firefox"), "{}", stdout(&out));
+    let out = premiers_pas()
+        .args(["--lang", "fr", "checklist", "list", "--from"])
+        .arg(tmp.path())
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains("mon-atelier") && !text.contains("premiers-pas "), "{text}");
 }
 
 #[test]
@@ -207,4 +274,22 @@ fn show_an_unknown_pack_says_so() {
     let out = premiers_pas().args(["checklist", "show", "premier-pas"]).assert().code(2);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("no checklist pack with id `premier-pas`"), "{err}");
+}
+
+/// The example pack of checklists/README.md is valid as written, and `show` reads it as the README says:
+/// a volunteer starts by copying it.
+#[test]
+fn the_readme_s_example_pack_is_valid() {
+    let readme = std::fs::read_to_string(repo().join("checklists/README.md")).unwrap();
+    let after = &readme[readme.find("### Un parcours").unwrap()..];
+    let start = after.find("```toml\n").unwrap() + "```toml\n".len();
+    let example = &after[start..start + after[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mon-atelier.toml"), example).unwrap();
+    premiers_pas()
+        .args(["checklist", "validate"])
+        .arg(dir.path().join("mon-atelier.toml"))
+        .assert()
+        .success();
+    premiers_pas().args(["checklist", "show", "mon-atelier", "--from"]).arg(dir.path()).assert().success();
 }

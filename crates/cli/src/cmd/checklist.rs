@@ -31,7 +31,8 @@ enum Command {
     },
     /// List the available packs: the built-in ones and those added in the app's workshop chooser.
     List {
-        /// A checklists folder to read alone, instead of the built-in packs and those added in the app.
+        /// A folder to read alone, instead of the built-in packs and those added in the app: a checklists
+        /// folder, or a folder of packs (read with the built-in reference data).
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
         /// Print JSON instead of text.
@@ -42,7 +43,8 @@ enum Command {
     Show {
         /// The pack id, e.g. premiers-pas.
         id: String,
-        /// A checklists folder to read alone, instead of the built-in packs and those added in the app.
+        /// A folder to read alone, instead of the built-in packs and those added in the app: a checklists
+        /// folder, or a folder of packs (read with the built-in reference data).
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
         /// Print the pack as JSON instead of text.
@@ -62,7 +64,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
 /// The checklists of `--from` alone, else the installed ones ([`installed`]), saying what was left out.
 fn library(ctx: &Context, from: Option<PathBuf>) -> Result<Library, CliError> {
     Ok(match from {
-        Some(dir) => Library::load_dir(&dir)?,
+        Some(dir) => Library::load_folder(&dir)?,
         None => installed(ctx, true)?,
     })
 }

@@ -4,7 +4,7 @@
 //! Loading collects every problem it can find, each with its position, rather than stopping at the first:
 //! a volunteer fixes a whole file in one go. This module does not judge anything (that is `evaluate`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -269,14 +269,14 @@ impl Pack {
         let mut diags = Vec::new();
         let mut packs = Vec::new();
         for (name, text) in BUILTIN_PACKS {
-            let src = Source::new(format!("builtin:{PACKS_DIR}/{name}"), text);
-            if let Some(pack) = load(&src, reference, &mut diags) {
-                packs.push(pack);
+            let name = format!("builtin:{PACKS_DIR}/{name}");
+            if let Some(pack) = load(&Source::new(name.as_str(), text), reference, &mut diags) {
+                packs.push(Loaded { name, text: (*text).to_owned(), pack });
             }
         }
         check_unique_pack_ids(&packs, &mut diags);
         if diags.is_empty() {
-            Ok(packs)
+            Ok(packs.into_iter().map(|l| l.pack).collect())
         } else {
             Err(ChecklistError::Invalid(diags))
         }
@@ -325,10 +325,25 @@ impl Library {
     /// problems of all files are reported together.
     pub fn load_dir(dir: &Path) -> Result<Library, ChecklistError> {
         let reference = Reference::load_dir(dir)?;
+        Library::with_packs_of(reference, &dir.join(PACKS_DIR))
+    }
+
+    /// A folder as `--from` names it: a checklists folder (with `apps.toml`), or a folder of packs alone,
+    /// read with the built-in reference data, as `checklist validate` reads it.
+    pub fn load_folder(dir: &Path) -> Result<Library, ChecklistError> {
+        if dir.join(APPS_FILE).is_file() {
+            Library::load_dir(dir)
+        } else {
+            Library::with_packs_of(Reference::builtin()?, dir)
+        }
+    }
+
+    /// `reference` with the packs of `dir` (every problem of every file reported together).
+    fn with_packs_of(reference: Reference, dir: &Path) -> Result<Library, ChecklistError> {
         let mut diags = Vec::new();
         let mut packs = Vec::new();
-        for path in pack_files(&dir.join(PACKS_DIR))? {
-            match Pack::load_file(&path, &reference) {
+        for path in pack_files(dir)? {
+            match Loaded::file(&path, &reference) {
                 Ok(p) => packs.push(p),
                 Err(ChecklistError::Invalid(d)) => diags.extend(d),
                 Err(e) => return Err(e),
@@ -336,7 +351,7 @@ impl Library {
         }
         check_unique_pack_ids(&packs, &mut diags);
         if diags.is_empty() {
-            Ok(Library { reference, packs, own: Vec::new() })
+            Ok(Library { reference, packs: packs.into_iter().map(|l| l.pack).collect(), own: Vec::new() })
         } else {
             Err(ChecklistError::Invalid(diags))
         }
@@ -358,75 +373,117 @@ impl Library {
 pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistError> {
     let mut diags = Vec::new();
     let builtin: Vec<String> = Library::builtin()?.packs.into_iter().map(|p| p.id).collect();
+    // A problem of a file is said and the next path checked: one missing file hides nothing else.
+    let collect = |r: Result<(), ChecklistError>, diags: &mut Vec<Diagnostic>| match r {
+        Ok(()) => {}
+        Err(ChecklistError::Invalid(d)) => diags.extend(d),
+        Err(ChecklistError::Read { path, source }) => diags.push(Diagnostic {
+            file: path,
+            line: 1,
+            col: 1,
+            message: if source.kind() == std::io::ErrorKind::NotFound {
+                "no such file or folder".into()
+            } else {
+                format!("cannot be read ({source})")
+            },
+        }),
+        Err(e) => diags.push(Diagnostic { file: String::new(), line: 1, col: 1, message: e.to_string() }),
+    };
     for path in paths {
         // Where a path sits is told by its parents, which `.` or `x.toml` named from inside `packs/` has
         // too once absolute; files are still named as the volunteer named them.
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
-        let collect = |r: Result<(), ChecklistError>, diags: &mut Vec<Diagnostic>| match r {
-            Ok(()) => Ok(()),
-            Err(ChecklistError::Invalid(d)) => {
-                diags.extend(d);
-                Ok(())
-            }
-            Err(e) => Err(e),
-        };
         if path.is_dir() {
             if path.join(APPS_FILE).is_file() {
-                collect(Library::load_dir(path).map(|_| ()), &mut diags)?;
-            } else {
-                // A checklists folder's `packs/` is checked against its reference data, as its files are
-                // one by one; any other folder holds packs of one's own.
-                let home = absolute.parent().filter(|p| p.join(APPS_FILE).is_file());
-                let reference = match home {
-                    Some(dir) => match Reference::load_dir(dir) {
-                        Ok(reference) => reference,
-                        Err(e) => {
-                            collect(Err(e), &mut diags)?;
-                            continue;
-                        }
-                    },
-                    None => Reference::builtin()?,
-                };
-                let mut packs = Vec::new();
-                for file in pack_files(path)? {
-                    match Pack::load_file(&file, &reference) {
-                        Ok(p) => {
-                            if home.is_none() {
-                                check_own_id(&file, &p, &builtin, &mut diags)?;
-                            }
-                            packs.push(p);
-                        }
-                        Err(e) => collect(Err(e), &mut diags)?,
-                    }
-                }
-                check_unique_pack_ids(&packs, &mut diags);
+                collect(Library::load_dir(path).map(|_| ()), &mut diags);
+                continue;
             }
+            // A checklists folder's `packs/` is checked against its reference data, as its files are one
+            // by one; any other folder holds packs of one's own.
+            let home = absolute.parent().filter(|p| p.join(APPS_FILE).is_file());
+            let reference = match home.map(Reference::load_dir).unwrap_or_else(Reference::builtin) {
+                Ok(reference) => reference,
+                Err(e) => {
+                    collect(Err(e), &mut diags);
+                    continue;
+                }
+            };
+            let files = match pack_files(path) {
+                Ok(files) => files,
+                Err(e) => {
+                    collect(Err(e), &mut diags);
+                    continue;
+                }
+            };
+            if files.is_empty() {
+                diags.push(Diagnostic {
+                    file: path.display().to_string(),
+                    line: 1,
+                    col: 1,
+                    message: "no pack here: a pack is a file whose name ends in `.toml`".into(),
+                });
+            }
+            let mut packs = Vec::new();
+            for file in files {
+                match Loaded::file(&file, &reference) {
+                    Ok(p) => {
+                        if home.is_none() {
+                            check_own_id(&p, &builtin, &mut diags);
+                        }
+                        packs.push(p);
+                    }
+                    Err(e) => collect(Err(e), &mut diags),
+                }
+            }
+            check_unique_pack_ids(&packs, &mut diags);
             continue;
         }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let parent = absolute.parent().unwrap_or(Path::new("."));
         if [APPS_FILE, PROVIDERS_FILE, CATEGORIES_FILE].contains(&name) {
-            collect(Reference::load_dir(parent).map(|_| ()), &mut diags)?;
-        } else {
-            let home = parent.parent().filter(|p| p.join(APPS_FILE).is_file());
-            let reference = match home {
-                Some(dir) => Reference::load_dir(dir),
-                None => Reference::builtin(),
-            };
-            match (reference, home) {
-                (Ok(reference), Some(_)) => {
-                    collect(Pack::load_file(path, &reference).map(|_| ()), &mut diags)?
-                }
+            collect(Reference::load_dir(parent).map(|_| ()), &mut diags);
+            continue;
+        }
+        let home = parent.parent().filter(|p| p.join(APPS_FILE).is_file());
+        match home.map(Reference::load_dir).unwrap_or_else(Reference::builtin) {
+            Ok(reference) => match Loaded::file(path, &reference) {
                 // A pack of its own: the app adds it only under an id of its own.
-                (Ok(reference), None) => match Pack::load_file(path, &reference) {
-                    Ok(pack) => check_own_id(path, &pack, &builtin, &mut diags)?,
-                    Err(e) => collect(Err(e), &mut diags)?,
-                },
-                (Err(e), _) => collect(Err(e), &mut diags)?,
-            }
+                Ok(pack) if home.is_none() => check_own_id(&pack, &builtin, &mut diags),
+                Ok(_) => {}
+                Err(e) => collect(Err(e), &mut diags),
+            },
+            Err(e) => collect(Err(e), &mut diags),
         }
     }
     Ok(diags)
+}
+
+/// A pack with the file it was read from and that file's text, so that a problem between packs (an id
+/// taken twice) is placed at the id, as every diagnostic is.
+struct Loaded {
+    name: String,
+    text: String,
+    pack: Pack,
+}
+
+impl Loaded {
+    fn file(path: &Path, reference: &Reference) -> Result<Loaded, ChecklistError> {
+        let text = read(path)?;
+        let name = path.display().to_string();
+        let pack = Pack::from_text(&name, &text, reference)?;
+        Ok(Loaded { name, text, pack })
+    }
+
+    /// A diagnostic at this pack's `id`.
+    fn at_id(&self, message: String) -> Diagnostic {
+        let src = Source::new(self.name.as_str(), &self.text);
+        // The file was read as a pack: it parses.
+        let span = src.parse().map_or(0..0, |doc| {
+            let root = toml::de::DeValue::Table(doc.get_ref().clone());
+            Source::span_of(&toml::Spanned::new(doc.span(), root), &TomlPath::default().key("id"))
+        });
+        src.diag(span, message)
+    }
 }
 
 fn read(path: &Path) -> Result<String, ChecklistError> {
@@ -456,42 +513,25 @@ fn pack_files(dir: &Path) -> Result<Vec<PathBuf>, ChecklistError> {
 /// A pack of one's own under a built-in pack's id (a copy of it, not renamed yet) is valid as a pack, but
 /// the app refuses to add it (`own_pack.builtin_id`): said here, at the id's line, so that the check
 /// tells the whole truth.
-fn check_own_id(
-    path: &Path,
-    pack: &Pack,
-    builtin: &[String],
-    diags: &mut Vec<Diagnostic>,
-) -> Result<(), ChecklistError> {
-    if !builtin.contains(&pack.id) {
-        return Ok(());
-    }
-    let text = read(path)?;
-    let src = Source::new(path.display().to_string(), &text);
-    // The file was just read as a pack: it parses; the id's place, as every diagnostic gives it.
-    let span = src.parse().map_or(0..0, |doc| {
-        let root = toml::de::DeValue::Table(doc.get_ref().clone());
-        Source::span_of(&toml::Spanned::new(doc.span(), root), &TomlPath::default().key("id"))
-    });
-    diags.push(src.diag(
-        span,
-        format!(
+fn check_own_id(loaded: &Loaded, builtin: &[String], diags: &mut Vec<Diagnostic>) {
+    if builtin.contains(&loaded.pack.id) {
+        diags.push(loaded.at_id(format!(
             "`{}` is the id of a pack that comes with Premiers Pas: give yours an id of its own, or the app will not add it",
-            pack.id
-        ),
-    ));
-    Ok(())
+            loaded.pack.id
+        )));
+    }
 }
 
-fn check_unique_pack_ids(packs: &[Pack], diags: &mut Vec<Diagnostic>) {
-    let mut seen = HashSet::new();
+/// Each pack needs an id of its own: a second one is said at its id, with the file that has it first.
+fn check_unique_pack_ids(packs: &[Loaded], diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
     for p in packs {
-        if !seen.insert(p.id.as_str()) {
-            diags.push(Diagnostic {
-                file: format!("pack `{}`", p.id),
-                line: 1,
-                col: 1,
-                message: format!("two packs have the id `{}`", p.id),
-            });
+        if let Some(first) = seen.insert(&p.pack.id, &p.name) {
+            seen.insert(&p.pack.id, first);
+            diags.push(p.at_id(format!(
+                "`{}` is already the id of the pack in {first}: give each pack an id of its own",
+                p.pack.id
+            )));
         }
     }
 }
