@@ -104,6 +104,7 @@ pub struct Context {
 }
 
 fn main() -> ExitCode {
+    usage::tidy_environment();
     let args: Vec<OsString> = std::env::args_os().collect();
     let env = std::env::var_os(usage::LANG_ENV);
     let lang = usage::lang_before_parsing(&args, env.as_deref(), || premiers_pas_core::system_info().lang);

@@ -195,3 +195,18 @@ fn a_language_with_spaces_around_or_in_capitals_is_read_as_before() {
     let out = shows(premiers_pas().args(["--lang", " EN", "checklist", "list"]));
     assert!(out.contains("steps"), "{out}");
 }
+
+/// A variable set to nothing is not set; a locale copied from LANG is its language.
+#[test]
+fn the_variables_as_scripts_set_them() {
+    let out =
+        shows(premiers_pas().env("PREMIERS_PAS_DATA_DIR", "").env("PREMIERS_PAS_LANG", "").args(["system"]));
+    assert!(!out.is_empty());
+    for locale in ["fr_FR.UTF-8", "fr-BE", " FR "] {
+        let help = shows(premiers_pas().env("PREMIERS_PAS_LANG", locale).args(["--help"]));
+        assert!(help.contains("Utilisation"), "{locale}: {help}");
+    }
+    // Not a language Premiers Pas speaks: said as before.
+    let err = fails(premiers_pas().env("PREMIERS_PAS_LANG", "de_DE").args(["system"]));
+    assert!(err.contains("de_DE"), "{err}");
+}

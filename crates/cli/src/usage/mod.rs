@@ -20,6 +20,25 @@ use premiers_pas_core::Lang;
 pub const LANG_ENV: &str = "PREMIERS_PAS_LANG";
 
 /// The language of this run, read from the raw arguments before `clap` parses them: the value of
+/// The environment as the options read it. A variable set to nothing is not set (`PREMIERS_PAS_DATA_DIR=` in
+/// a script or a service file), rather than an option given no value; and a locale copied from `LANG` into
+/// [`LANG_ENV`] (`fr_FR.UTF-8`) is its language. Called first, before any thread starts.
+pub fn tidy_environment() {
+    for var in [LANG_ENV, premiers_pas_core::paths::DATA_DIR_ENV] {
+        if std::env::var_os(var).is_some_and(|v| v.to_str().is_some_and(|s| s.trim().is_empty())) {
+            std::env::remove_var(var);
+        }
+    }
+    if let Some(lang) = std::env::var(LANG_ENV).ok().and_then(|v| language_of_locale(&v)) {
+        std::env::set_var(LANG_ENV, lang.code());
+    }
+}
+
+/// `fr` of `fr`, `fr_FR`, `fr-BE` or `fr_FR.UTF-8@euro`.
+fn language_of_locale(locale: &str) -> Option<Lang> {
+    Lang::parse(locale.trim().split(['_', '-', '.', '@']).next()?)
+}
+
 /// `--lang fr` or `--lang=fr` wherever it is (it is global), else [`LANG_ENV`], else the system's
 /// language. A value that is not a language (`--lang xx`) gives the system's language too: the error
 /// about it is then told in the language the person most likely reads. `system` is called only when
