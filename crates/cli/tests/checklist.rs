@@ -227,6 +227,17 @@ fn packs_added_in_the_app_are_listed_and_shown() {
         .success();
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["pack"]["id"], "atelier-courriel", "{report}");
+
+    // The pack asked for may be the one left out: said, not only "no such pack".
+    for command in ["report", "audit"] {
+        let out = with_data(data.path())
+            .args(["--lang", "fr", command, "--pack", "abime", "--os", "linux", "--home"])
+            .arg(repo().join("crates/core/tests/fixtures/homes/empty"))
+            .assert()
+            .code(2);
+        let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(said.contains("Parcours laissé de côté") && said.contains("abime.toml"), "{command}: {said}");
+    }
 }
 
 #[test]

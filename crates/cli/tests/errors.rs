@@ -33,11 +33,11 @@ fn lines(stderr: &str) -> [String; 3] {
 }
 
 #[test]
-fn a_missing_checklist_file_in_french_and_in_english() {
+fn a_missing_checklist_folder_in_french_and_in_english() {
     let data = tempfile::tempdir().unwrap();
-    let missing = data.path().join("mon-atelier.toml");
+    let missing = data.path().join("mes-parcours");
     let [sentence, detail, code] = lines(&fails(
-        premiers_pas(data.path()).args(["--lang", "fr", "checklist", "validate"]).arg(&missing),
+        premiers_pas(data.path()).args(["--lang", "fr", "checklist", "list", "--from"]).arg(&missing),
     ));
     assert_eq!(
         sentence,
@@ -53,7 +53,7 @@ fn a_missing_checklist_file_in_french_and_in_english() {
     assert_eq!(code, format!("  Code d’erreur{N}: checklist.unreadable"));
 
     let [sentence, detail, code] = lines(&fails(
-        premiers_pas(data.path()).args(["--lang", "en", "checklist", "validate"]).arg(&missing),
+        premiers_pas(data.path()).args(["--lang", "en", "checklist", "list", "--from"]).arg(&missing),
     ));
     assert!(
         sentence.starts_with("premiers-pas: A checklist file or folder could not be read."),

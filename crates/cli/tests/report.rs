@@ -90,6 +90,34 @@ fn paths_in_the_home_are_written_from_the_tilde() {
     }
 }
 
+/// A damaged progress file: the report is still made, and says whose answers it follows.
+#[test]
+fn damaged_progress_is_said_not_silently_dropped() {
+    let data = tempfile::tempdir().unwrap();
+    let run = || {
+        premiers_pas()
+            .args(["--lang", "fr", "--data-dir", data.path().to_str().unwrap(), "report", "--format", "json"])
+            .args(["--home", &home("debian-firefox-ubo"), "--os", "linux"])
+            .assert()
+            .success()
+    };
+    std::fs::write(data.path().join("progress.json"), r#"{"version":1,"packs":{"#).unwrap();
+    let out = run();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("aucune copie n’a pu être relue"), "{err}");
+    let backup =
+        r#"{ "version": 1, "packs": { "premiers-pas": { "answers": { "private-maps": "done" } } } }"#;
+    std::fs::write(data.path().join("progress.json.bak"), backup).unwrap();
+    let out = run();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("ce bilan suit leur copie précédente"), "{err}");
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let maps = doc["steps"].as_array().unwrap().iter().find(|s| s["id"] == "private-maps").unwrap();
+    assert_eq!(maps["answer"], "done");
+    // Read only: the damaged file is where it was.
+    assert!(data.path().join("progress.json").is_file());
+}
+
 #[test]
 fn bad_options_are_clear_errors() {
     premiers_pas().args(["report", "--format", "pdf"]).assert().failure();

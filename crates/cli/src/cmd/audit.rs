@@ -100,7 +100,7 @@ const MAX_REGISTRY_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let library = super::checklist::installed(ctx, false)?;
-    let pack = library.pack(&args.pack)?;
+    let pack = super::checklist::installed_pack(ctx, &library, &args.pack)?;
     let reference = &library.reference;
     let journal = Journal::new();
     let host = host_from(&args, &journal)?;

@@ -87,6 +87,15 @@ pub fn installed(ctx: &Context, tell: bool) -> Result<Library, CliError> {
     Ok(library)
 }
 
+/// The pack `id` of the installed ones; when there is none, the packs added in the app and left out (no
+/// longer valid) are said first, since the one asked for may be among them.
+pub fn installed_pack<'a>(ctx: &Context, library: &'a Library, id: &str) -> Result<&'a Pack, CliError> {
+    library.pack(id).or_else(|err| {
+        installed(ctx, true)?;
+        Err(err.into())
+    })
+}
+
 fn validate(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
     let diags = if paths.is_empty() {
         match Library::builtin() {

@@ -7,11 +7,12 @@ use std::process::ExitCode;
 
 use premiers_pas_core::checklist;
 use premiers_pas_core::files::{write_atomic, NewFile};
+use premiers_pas_core::i18n::typeset;
 use premiers_pas_core::journal::{now_ms, Journal};
-use premiers_pas_core::progress::ProgressStore;
+use premiers_pas_core::progress::{Notice, ProgressStore};
 use premiers_pas_core::report::{self, ReportFormat, ReportInput};
 use premiers_pas_core::session::{AuditTarget, DEFAULT_PACK};
-use premiers_pas_core::{detect, OsFamily};
+use premiers_pas_core::{detect, Lang, OsFamily};
 
 use crate::errors::CliError;
 use crate::Context;
@@ -41,7 +42,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let library = super::checklist::installed(ctx, false)?;
-    let pack = library.pack(&args.pack)?;
+    let pack = super::checklist::installed_pack(ctx, &library, &args.pack)?;
     let target = match &args.home {
         Some(home) => AuditTarget::home(home, args.os),
         None => AuditTarget::live(),
@@ -49,7 +50,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let host = target.host()?;
     let audit = detect::audit(&host, &library.reference, &Journal::new());
     // A reader: a damaged file is read around (as the app would recover it), never repaired from here.
-    let answers = ProgressStore::open(&ctx.data_dir).load_read_only()?.progress.answers(&pack.id);
+    let loaded = ProgressStore::open(&ctx.data_dir).load_read_only()?;
+    if let Some(Notice::Recovered { from_backup, reason, .. }) = &loaded.notice {
+        // The answers are part of the report: said when they are not the ones saved last.
+        let said = match (ctx.lang, from_backup) {
+            (Lang::Fr, true) => "Vos progrès enregistrés sont abîmés : ce bilan suit leur copie précédente.",
+            (Lang::Fr, false) => {
+                "Vos progrès enregistrés sont abîmés, et aucune copie n’a pu être relue : ce bilan ne tient \
+                 pas compte de vos réponses."
+            }
+            (Lang::En, true) => "Your saved progress is damaged: this report follows its previous copy.",
+            (Lang::En, false) => {
+                "Your saved progress is damaged, and no copy could be read: this report leaves out your answers."
+            }
+        };
+        eprintln!("{} ({reason})", typeset(said, ctx.lang));
+    }
+    let answers = loaded.progress.answers(&pack.id);
     let steps = checklist::evaluate(pack, &audit, &library.reference, &answers, ctx.lang);
     let input = ReportInput {
         pack,

@@ -331,6 +331,9 @@ impl Library {
     /// A folder as `--from` names it: a checklists folder (with `apps.toml`), or a folder of packs alone,
     /// read with the built-in reference data, as `checklist validate` reads it.
     pub fn load_folder(dir: &Path) -> Result<Library, ChecklistError> {
+        if let Err(source) = std::fs::read_dir(dir) {
+            return Err(ChecklistError::Read { path: dir.display().to_string(), source });
+        }
         if dir.join(APPS_FILE).is_file() {
             Library::load_dir(dir)
         } else {
