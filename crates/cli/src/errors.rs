@@ -340,6 +340,14 @@ fn sentence(code: &str) -> Option<Sentence> {
             "There is no directory on this computer yet. Download it with “premiers-pas directory refresh”, \
              or import a file with “premiers-pas directory import”.",
         ],
+        "directory.unusable" => [
+            "L’annuaire enregistré sur cet ordinateur n’est pas utilisable (abîmé, ou d’une autre version de \
+             Premiers Pas). Téléchargez-le à nouveau avec « premiers-pas directory refresh », ou importez un \
+             fichier avec « premiers-pas directory import ».",
+            "The directory saved on this computer cannot be used (damaged, or from another version of \
+             Premiers Pas). Download it again with “premiers-pas directory refresh”, or import a file with \
+             “premiers-pas directory import”.",
+        ],
         "directory.unknown_organization" => [
             "Aucun hébergeur de l’annuaire n’a cet identifiant. « premiers-pas directory search » montre les \
              identifiants, entre crochets.",

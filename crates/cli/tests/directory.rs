@@ -146,6 +146,18 @@ fn a_saved_directory_that_cannot_be_used_is_said_in_french() {
             "{text}"
         );
         assert!(text.contains("Pas encore d’annuaire"), "{text}");
+        // Searching it, or carrying it to a room, says the same, not "no directory yet".
+        let carried = data.path().join("carried.json");
+        let carried = carried.to_str().unwrap();
+        for args in [&["directory", "search"][..], &["directory", "export", carried][..]] {
+            let out = premiers_pas(data.path()).args(["--lang", "fr"]).args(args).assert().code(2);
+            let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+            assert!(
+                err.contains("n’est pas utilisable") && err.contains("directory.unusable"),
+                "{args:?}: {err}"
+            );
+        }
+        assert!(!Path::new(carried).exists());
     }
 }
 

@@ -59,6 +59,9 @@ pub enum DirectoryError {
     },
     #[error("there is no directory yet: refresh it or import one")]
     Empty,
+    /// The saved directory is there but cannot be used (damaged, another version): `problem` says why.
+    #[error("the saved directory cannot be used ({}): refresh it or import one", problem.message)]
+    Unusable { problem: crate::error::IpcError },
     #[error("no organization has the id `{id}`")]
     UnknownOrganization { id: String },
     #[error("could not read {path}")]
@@ -101,6 +104,7 @@ impl ErrorCode for DirectoryError {
             DirectoryError::NotAFederation { .. } => "directory.not_a_federation",
             DirectoryError::Client { .. } => "directory.client",
             DirectoryError::Empty => "directory.empty",
+            DirectoryError::Unusable { .. } => "directory.unusable",
             DirectoryError::UnknownOrganization { .. } => "directory.unknown_organization",
             DirectoryError::Read { .. } => "directory.read_failed",
             DirectoryError::Write { .. } => "directory.write_failed",

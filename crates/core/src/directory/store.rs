@@ -217,26 +217,35 @@ impl DirectoryStore {
         Ok(())
     }
 
+    /// The directory in use; else why there is none: not yet, or the saved one cannot be used.
+    fn in_use(&self) -> Result<&Directory, DirectoryError> {
+        match (self.directory(), &self.problem) {
+            (Some(d), _) => Ok(d),
+            (None, Some(problem)) => Err(DirectoryError::Unusable { problem: problem.clone() }),
+            (None, None) => Err(DirectoryError::Empty),
+        }
+    }
+
     /// Searches the current directory.
     pub fn search(
         &self,
         query: &SearchQuery,
         categories: &dyn CategoryMap,
     ) -> Result<SearchResults, DirectoryError> {
-        let d = self.directory().ok_or(DirectoryError::Empty)?;
-        Ok(search(d, query, categories))
+        Ok(search(self.in_use()?, query, categories))
     }
 
     /// One organization by id.
     pub fn organization(&self, id: &str) -> Result<&Organization, DirectoryError> {
-        let d = self.directory().ok_or(DirectoryError::Empty)?;
-        d.organization(id)
+        self.in_use()?
+            .organization(id)
             .ok_or_else(|| DirectoryError::UnknownOrganization { id: super::assemble::shorten(id) })
     }
 
     /// Writes the current snapshot to `path` (atomically), for carrying to a room without network.
     /// Writes only where asked, also in an ephemeral store.
     pub fn export(&self, path: &Path) -> Result<u64, DirectoryError> {
+        self.in_use()?;
         let snapshot = self.snapshot().ok_or(DirectoryError::Empty)?;
         // Pretty for the curious, unless only the compact form fits what an import reads.
         let mut bytes =
