@@ -131,7 +131,7 @@ fn the_summary_speaks_the_chosen_language() {
     let fr = premiers_pas().args(["--lang", "fr", "audit", "--home", h.to_str().unwrap()]).assert().success();
     let fr = String::from_utf8_lossy(&fr.get_output().stdout).into_owned();
     assert!(fr.contains("Navigateur par défaut\u{202f}: Firefox"), "{fr}");
-    assert!(fr.contains("uBlock Origin (désactivé\u{202f}: user-disabled)"), "{fr}");
+    assert!(fr.contains("uBlock Origin (désactivé\u{202f}: par vous)"), "{fr}");
     let en = premiers_pas().args(["--lang", "en", "audit", "--home", h.to_str().unwrap()]).assert().success();
     let en = String::from_utf8_lossy(&en.get_output().stdout).into_owned();
     assert!(en.contains("Default browser: Firefox"), "{en}");
@@ -220,4 +220,31 @@ fn steps_are_judged_from_what_was_found() {
     assert_eq!(json["pack"], "atelier-navigateur");
     assert!(!json["steps"].as_array().unwrap().is_empty());
     premiers_pas().args(["audit", "--pack", "no-such-pack"]).assert().code(2);
+}
+
+/// Why an extension is off is said in words, not as the browser's own code.
+#[test]
+fn why_an_extension_is_off_is_said_in_words() {
+    for (case, fr, en) in [
+        ("snap-firefox-ubo-disabled", "désactivé\u{202f}: par vous", "disabled: by you"),
+        (
+            "chrome-mv2",
+            "désactivé\u{202f}: ancien format (Manifest V2)",
+            "disabled: old format (Manifest V2)",
+        ),
+    ] {
+        for (lang, said) in [("fr", fr), ("en", en)] {
+            let out = premiers_pas()
+                .args(["--lang", lang, "audit", "--os", "linux", "--home"])
+                .arg(home(case))
+                .assert()
+                .success();
+            let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+            assert!(text.contains(said), "{case} {lang}: {text}");
+            assert!(
+                !text.contains("user-disabled") && !text.contains("manifest-v2"),
+                "{case} {lang}: {text}"
+            );
+        }
+    }
 }

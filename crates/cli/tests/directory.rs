@@ -101,6 +101,27 @@ fn second_refresh_is_unchanged_and_status_tells() {
     assert_eq!(status["services"], 14);
 }
 
+/// A federation with files of every wrong kind, refreshed in French: every line is in French, no code of
+/// the JSON report and no English sentence of the engine.
+#[test]
+fn a_refresh_report_is_french_from_end_to_end() {
+    let server = Server::start();
+    server.load_fixture("hostile");
+    let data = tempfile::tempdir().unwrap();
+    let out = premiers_pas(data.path())
+        .args(["--lang", "fr", "directory", "refresh", "--source"])
+        .arg(server.url("/federation.properties"))
+        .assert()
+        .success();
+    let text = stdout(&out);
+    for english in
+        ["wrong_class", "duplicate_organization", "missing_name", "url_", "(from ", "links ", "already"]
+    {
+        assert!(!text.contains(english), "{english}: {text}");
+    }
+    assert!(text.contains("Fichiers laissés de côté"), "{text}");
+}
+
 /// The night before a workshop: a page's address pasted instead of the raw file's, or no network. Either
 /// way the refresh fails, says why in French, and the directory prepared earlier stays, with its date.
 #[test]

@@ -330,6 +330,31 @@ fn browser_lines(out: &mut String, browser: &Browser, w: &Words) {
     }
 }
 
+/// Why the browser says an extension is off (`disabled_reasons`), in `lang`; a rarer reason as the
+/// engine names it (docs/audit-json.md lists them).
+fn disabled_why(reason: &str, lang: Lang) -> &str {
+    let (fr, en) = match reason {
+        "user-disabled" => ("par vous", "by you"),
+        "manifest-v2" => ("ancien format (Manifest V2)", "old format (Manifest V2)"),
+        "app-disabled" | "soft-disabled" | "embedder-disabled" => (
+            "par le navigateur (version incompatible ou bloquée)",
+            "by the browser (incompatible or blocked version)",
+        ),
+        "permissions-increase" => ("demande de nouvelles permissions", "asks for new permissions"),
+        "blocked-by-policy" => {
+            ("bloqué par une règle de l’administrateur", "blocked by an administrator's rule")
+        }
+        "corrupted" => ("fichiers abîmés", "damaged files"),
+        "not-verified" => ("pas vérifié par le navigateur", "not verified by the browser"),
+        "inactive" | "disabled" => ("sans raison donnée", "no reason given"),
+        other => return other,
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
 fn extensions_line(profile: &BrowserProfile, w: &Words) -> String {
     let mut parts = Vec::new();
     let mut others = 0u32;
@@ -342,7 +367,8 @@ fn extensions_line(profile: &BrowserProfile, w: &Words) -> String {
                     w.enabled.to_owned()
                 }
             } else {
-                format!("{}{}{}", w.disabled, w.colon, ext.disabled_reasons.join(", "))
+                let why: Vec<&str> = ext.disabled_reasons.iter().map(|r| disabled_why(r, w.lang)).collect();
+                format!("{}{}{}", w.disabled, w.colon, why.join(", "))
             };
             parts.push(format!("{} ({state})", ext.name));
         } else {

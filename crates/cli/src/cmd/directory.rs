@@ -362,24 +362,78 @@ fn print_report(r: &RefreshReport, lang: Lang) {
         println!("{}", t(lang, "Ignorés\u{202f}:", "Skipped:"));
         for f in skipped {
             if let FileOutcome::Skipped { reason, detail } = &f.outcome {
-                let detail = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-                println!("  {} — {}{detail}", f.url, skip_text(*reason, lang));
+                println!(
+                    "  {} — {}{}",
+                    f.url,
+                    skip_text(*reason, lang),
+                    skip_detail(detail.as_deref(), lang)
+                );
             }
         }
     }
-    for n in &r.notes {
-        println!(
-            "  {} — {}{}",
-            n.url,
-            n.code,
-            n.detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default()
-        );
+    if !r.notes.is_empty() {
+        println!("{}", t(lang, "Fichiers laissés de côté\u{202f}:", "Files left out:"));
+        for n in &r.notes {
+            println!("  {} — {}", n.url, note_text(&n.code, n.detail.as_deref(), lang));
+        }
     }
     if !r.rejected_values.is_empty() {
         println!("{} {}", t(lang, "Valeurs écartées\u{202f}:", "Values dropped:"), r.rejected_values.len());
         for v in r.rejected_values.iter().take(20) {
-            println!("  {} {} = {} ({})", v.url, v.key, v.value, v.reason);
+            println!("  {} {} = {} ({})", v.url, v.key, v.value, value_text(&v.reason, lang));
         }
+    }
+}
+
+/// What a skipped file's detail adds, in `lang`. The engine writes it in English for the JSON report;
+/// in French, where it came from is said, and counts are left to the report.
+fn skip_detail(detail: Option<&str>, lang: Lang) -> String {
+    match (detail, lang) {
+        (None, _) => String::new(),
+        (Some(d), Lang::En) => format!(" ({d})"),
+        (Some(d), Lang::Fr) => match d.strip_prefix("from ") {
+            Some(from) => format!(" (lien trouvé dans {from})"),
+            None => String::new(),
+        },
+    }
+}
+
+/// Why a file was left out of the directory (`notes[].code`), in `lang`.
+fn note_text(code: &str, detail: Option<&str>, lang: Lang) -> String {
+    let detail = detail.unwrap_or_default();
+    match code {
+        "missing_name" => t(lang, "sans nom", "no name").to_owned(),
+        "wrong_class" => match lang {
+            Lang::Fr => {
+                typeset(&format!("pas un fichier du type attendu (file.class : {detail})"), lang).into_owned()
+            }
+            Lang::En => format!("not a file of the expected kind (file.class: {detail})"),
+        },
+        "duplicate_organization" => match lang {
+            Lang::Fr => typeset(&format!("« {detail} » est déjà dans l’annuaire, à une autre adresse"), lang)
+                .into_owned(),
+            Lang::En => format!("“{detail}” is already in the directory, at another address"),
+        },
+        other => other.to_owned(),
+    }
+}
+
+/// Why a value was dropped (`rejected_values[].reason`), in `lang`.
+fn value_text<'a>(reason: &'a str, lang: Lang) -> &'a str {
+    match reason {
+        "url_scheme" => t(lang, "pas une adresse web", "not a web address"),
+        "url_invalid" => t(lang, "adresse mal formée", "malformed address"),
+        "url_credentials" => {
+            t(lang, "adresse avec un identifiant ou un mot de passe", "address with a user name or password")
+        }
+        "url_too_long" => t(lang, "adresse trop longue", "address too long"),
+        "url_local" => t(lang, "adresse du réseau local", "address in the local network"),
+        "email_invalid" => t(lang, "adresse de courriel mal formée", "malformed e-mail address"),
+        "date_invalid" => t(lang, "date mal formée", "malformed date"),
+        "number_invalid" => t(lang, "nombre mal formé", "malformed number"),
+        "coordinates_out_of_range" => t(lang, "coordonnées impossibles", "impossible coordinates"),
+        "country_code_invalid" => t(lang, "code de pays mal formé", "malformed country code"),
+        other => other,
     }
 }
 

@@ -235,7 +235,8 @@ pub fn assemble(
             notes.push(ContentNote {
                 url: link.url.clone(),
                 code: "duplicate_organization".into(),
-                detail: Some(format!("`{name}` is already listed at another address")),
+                // The name: the other address has it already.
+                detail: Some(shorten(&name)),
             });
             continue;
         }
