@@ -95,6 +95,13 @@ fn second_refresh_is_unchanged_and_status_tells() {
     let text = stdout(&out);
     assert!(text.contains("Annuaire\u{202f}: 11 hébergeurs, 14 services"), "{text}");
     assert!(text.contains("snapshot.json"));
+    // When, as the person says it, where they are.
+    let updated = text.lines().find(|l| l.starts_with("Mis à jour")).unwrap();
+    assert!(
+        updated.contains(" 2") && updated.contains(" à ") && updated.contains("\u{a0}h\u{a0}"),
+        "{updated}"
+    );
+    assert!(!updated.contains("UTC"), "{updated}");
     let out = premiers_pas(data.path()).args(["directory", "status", "--json"]).assert().success();
     let status: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(status["available"], true);

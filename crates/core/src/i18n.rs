@@ -186,6 +186,23 @@ pub fn month_name(month: u8, lang: Lang) -> &'static str {
     }
 }
 
+/// The day and time of `ms` (milliseconds since the Unix epoch) where this computer is, as people write
+/// them: "26 novembre 2026 à 14 h 05", "26 November 2026, 14:05".
+pub fn local_date_time(ms: u64, lang: Lang) -> String {
+    date_time_in(ms, &jiff::tz::TimeZone::system(), lang)
+}
+
+fn date_time_in(ms: u64, zone: &jiff::tz::TimeZone, lang: Lang) -> String {
+    let at = jiff::Timestamp::from_millisecond(i64::try_from(ms).unwrap_or(i64::MAX))
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(zone.clone());
+    let day = long_date(at.date(), lang);
+    match lang {
+        Lang::Fr => format!("{day} à {}\u{a0}h\u{a0}{:02}", at.hour(), at.minute()),
+        Lang::En => format!("{day}, {:02}:{:02}", at.hour(), at.minute()),
+    }
+}
+
 /// The person's day at `ms` since the epoch: in the system's time zone, so that a report made at half
 /// past midnight in Paris carries that day, not the day before (UTC when the zone cannot be known).
 pub fn local_day(ms: u64) -> jiff::civil::Date {
@@ -201,6 +218,21 @@ fn day_in(ms: u64, zone: &jiff::tz::TimeZone) -> jiff::civil::Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_and_time_is_written_where_the_person_is() {
+        // 2026-11-26 22:51 UTC is 23:51 in Paris in winter, and 1 December 2026 00:05 UTC is 01:05 there.
+        let paris = jiff::tz::TimeZone::fixed(jiff::tz::offset(1));
+        assert_eq!(
+            date_time_in(1_795_733_460_000, &paris, Lang::Fr),
+            "26\u{a0}novembre 2026 à 23\u{a0}h\u{a0}51"
+        );
+        assert_eq!(date_time_in(1_795_733_460_000, &paris, Lang::En), "26\u{a0}November 2026, 23:51");
+        assert_eq!(
+            date_time_in(1_796_083_500_000, &paris, Lang::Fr),
+            "1er\u{a0}décembre 2026 à 1\u{a0}h\u{a0}05"
+        );
+    }
 
     #[test]
     fn french_locales_pick_french() {

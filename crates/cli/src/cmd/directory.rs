@@ -288,11 +288,9 @@ fn services(n: u32, lang: Lang) -> String {
     counted(lang, n, ["service", "services"], ["service", "services"])
 }
 
-/// `2026-11-26 14:05 UTC`.
-fn when(ms: u64) -> String {
-    let day = premiers_pas_core::directory::model::iso_date_from_ms(ms);
-    let minutes = (ms / 60_000) % (24 * 60);
-    format!("{day} {:02}:{:02} UTC", minutes / 60, minutes % 60)
+/// "26 novembre 2026 à 14 h 05", where this computer is.
+fn when(ms: u64, lang: Lang) -> String {
+    premiers_pas_core::i18n::local_date_time(ms, lang)
 }
 
 /// One decimal, with a comma in French.
@@ -530,7 +528,7 @@ fn print_status(s: &DirectoryStatus, lang: Lang) {
         println!("{} {src}", t(lang, "Source\u{202f}:", "Source:"));
     }
     if let Some(ms) = s.fetched_at_ms {
-        println!("{} {}", t(lang, "Mis à jour\u{202f}:", "Updated:"), when(ms));
+        println!("{} {}", t(lang, "Mis à jour\u{202f}:", "Updated:"), when(ms, lang));
     }
     println!(
         "{} {}",
@@ -637,7 +635,7 @@ fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
         }
     }
     if let Some(ms) = (r.fetched_at_ms > 0).then_some(r.fetched_at_ms) {
-        println!("{} {}", t(lang, "Annuaire du", "Directory of"), when(ms));
+        println!("{} {}", t(lang, "Annuaire du", "Directory of"), when(ms, lang));
     }
 }
 
@@ -663,7 +661,7 @@ fn print_org(o: &Organization, lang: Lang) {
     };
     field(t(lang, "Lieu", "Location"), place.as_deref());
     field(t(lang, "Adresse", "Address"), o.address.as_deref());
-    field(t(lang, "Lu le", "Read on"), Some(&when(o.freshness.fetched_at_ms)));
+    field(t(lang, "Lu le", "Read on"), Some(&when(o.freshness.fetched_at_ms, lang)));
     if let Some(err) = &o.freshness.last_error {
         field(t(lang, "Dernier échec", "Last failure"), Some(err));
     }
