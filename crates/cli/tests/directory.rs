@@ -65,6 +65,15 @@ fn refresh_then_search_mail_near_compiegne_lists_the_nearest_hosts_first() {
     assert!(!text.contains(" :") && !text.contains("« ") && !text.contains(" »"), "{text}");
     assert!(text.contains("lieu inconnu"));
 
+    // Without a place, no distance is asked: none is said to be unknown.
+    let out = premiers_pas(data.path())
+        .args(["--lang", "fr", "directory", "search", "--category", "mail"])
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(!text.contains("distance inconnue") && text.contains("Margny Libre"), "{text}");
+    assert!(text.contains("pays\u{202f}: FR"), "{text}");
+
     let out = premiers_pas(data.path())
         .args(["directory", "search", "--category", "mail", "--near", "Compiègne", "--limit", "3", "--json"])
         .assert()

@@ -553,9 +553,16 @@ fn registration_text(modes: &[Registration], lang: Lang) -> String {
         .join(", ")
 }
 
-fn distance_text(h: &SearchHit, lang: Lang) -> String {
+/// Where a host is, for the list: its distance from the place given with `--near`; without one, only its
+/// country (a distance from nowhere is not unknown, it is not asked).
+fn distance_text(h: &SearchHit, near: bool, lang: Lang) -> String {
+    let country = h.country_code.as_deref().or(h.country_name.as_deref());
     match (h.distance_km, h.placement) {
         (Some(km), _) => format!("{} km", decimal(km, lang)),
+        (None, Placement::Located | Placement::CountryOnly) if !near => match country {
+            Some(c) => format!("{} {c}", t(lang, "pays\u{202f}:", "country:")),
+            None => String::new(),
+        },
         (None, Placement::CountryOnly) => format!(
             "{} {}",
             t(lang, "distance inconnue, pays\u{202f}:", "distance unknown, country:"),
@@ -627,7 +634,9 @@ fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
         if h.stale {
             flags.push_str(t(lang, " [données anciennes]", " [old data]"));
         }
-        println!("{:>3}. {} — {}{web}  [{}]{flags}", i + 1, h.name, distance_text(h, lang), h.org_id);
+        let place = distance_text(h, r.near.is_some(), lang);
+        let place = if place.is_empty() { place } else { format!(" — {place}") };
+        println!("{:>3}. {}{place}{web}  [{}]{flags}", i + 1, h.name, h.org_id);
         for s in &h.services {
             let software = s.software_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
             let full = if s.load == Load::Full { t(lang, ", complet", ", full") } else { "" };
