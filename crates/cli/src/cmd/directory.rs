@@ -417,7 +417,7 @@ fn note_text(code: &str, detail: Option<&str>, lang: Lang) -> String {
 }
 
 /// Why a value was dropped (`rejected_values[].reason`), in `lang`.
-fn value_text<'a>(reason: &'a str, lang: Lang) -> &'a str {
+fn value_text(reason: &str, lang: Lang) -> &str {
     match reason {
         "url_scheme" => t(lang, "pas une adresse web", "not a web address"),
         "url_invalid" => t(lang, "adresse mal formée", "malformed address"),
