@@ -13,7 +13,7 @@ url: string, key: string,
  */
 value: string, 
 /**
- * `url_scheme`, `url_invalid`, `url_credentials`, `url_too_long`, `email_invalid`, `date_invalid`,
+ * `url_scheme`, `url_invalid`, `url_credentials`, `url_too_long`, `url_local`, `email_invalid`, `date_invalid`,
  * `number_invalid`, `coordinates_out_of_range`, `country_code_invalid`.
  */
 reason: string, };
