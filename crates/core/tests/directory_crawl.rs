@@ -716,6 +716,67 @@ async fn one_member_cannot_fill_the_directory_of_all() {
     assert!(saved < 2 * 1024 * 1024 + 64 * 1024, "{saved} bytes after a second refresh");
 }
 
+/// A hostile member lists another member's service as its own, then fills its share with its own files
+/// named to come first: the other member's service is still kept, in that member's share.
+#[tokio::test]
+async fn a_member_cannot_push_another_member_s_service_out_through_its_share() {
+    let server = Server::start();
+    let fed = format!(
+        "file.class = Federation\nsubs.a = {}\nsubs.b = {}\n",
+        server.url("/orgs/a.properties"),
+        server.url("/orgs/b.properties")
+    );
+    server.set_file("/federation.properties", fed.into_bytes());
+    // A lists B's service first of all, so that A, whose file comes first, is the first to list it.
+    let mut a = format!(
+        "file.class = Organization\norganization.name = A\nsubs.theirs = {}\n",
+        server.url("/services/b.properties")
+    );
+    for i in 0..40 {
+        let path = format!("/services/a{i:02}.properties");
+        a.push_str(&format!("subs.s{i} = {}\n", server.url(&path)));
+        let body = format!(
+            "file.class = Service\nservice.name = A{i}\nservice.description = {}\n",
+            "a".repeat(60 * 1024)
+        );
+        server.set_file(&path, body.into_bytes());
+    }
+    server.set_file("/orgs/a.properties", a.into_bytes());
+    let b = format!(
+        "file.class = Organization\norganization.name = B\nsubs.pads = {}\n",
+        server.url("/services/b.properties")
+    );
+    // B's own file comes late: A has listed B's service by then.
+    server.set(
+        "/orgs/b.properties",
+        Behaviour::Trickle { body: b.into_bytes(), interval: Duration::from_millis(5) },
+    );
+    server.set_file(
+        "/services/b.properties",
+        format!(
+            "file.class = Service\nservice.name = Pads\nservice.description = {}\n",
+            "b".repeat(8 * 1024)
+        )
+        .into_bytes(),
+    );
+
+    let mut store = DirectoryStore::ephemeral();
+    let report = refresh(&mut store, &options(&server)).await;
+    assert!(
+        matches!(outcome(&report, &server.url("/services/b.properties")), FileOutcome::Fetched { .. }),
+        "{report:#?}"
+    );
+    let refused = report
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::HostShare, .. }))
+        .count();
+    assert!(refused >= 5, "A's own files past its share are still refused: {refused}");
+    let directory = store.directory().unwrap();
+    let b = directory.organizations.iter().find(|o| o.name == "B").unwrap();
+    assert_eq!(b.services.len(), 1, "{b:#?}");
+}
+
 /// A member's file of continued lines of backslashes, nearly as large as a response may be, is read in one
 /// pass: each line used to count every backslash joined before it, for minutes of a refresh that neither
 /// Stop nor its time limit could end.

@@ -26,7 +26,7 @@
 //! It does not interpret content beyond finding links (that is `assemble`), nor write anything (that is
 //! `store`). Every request goes into the [`Journal`].
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
@@ -455,8 +455,8 @@ pub(crate) async fn crawl(
     };
     let source_local = Url::parse(&source).is_ok_and(|u| is_local(&u));
     let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0, member: None }]);
-    // Which member each file belongs to, for their shares (see `keep_shares`).
-    let mut member_of: HashMap<String, String> = HashMap::new();
+    // The members that list each file, for their shares (see `keep_shares`).
+    let mut listed_by: HashMap<String, BTreeSet<String>> = HashMap::new();
     let mut seen: HashSet<String> = HashSet::from([source.clone()]);
     let mut total: u32 = 1;
     let mut done: u32 = 0;
@@ -566,7 +566,7 @@ pub(crate) async fn crawl(
         }
         done += 1;
         if let Some(member) = &d.job.member {
-            member_of.insert(d.job.url.clone(), member.clone());
+            listed_by.entry(d.job.url.clone()).or_default().insert(member.clone());
         }
         let role = FileRole::at_depth(d.job.depth);
         // The last good copy, when it stands in, kept as a file received now would be (one saved by an
@@ -673,6 +673,10 @@ pub(crate) async fn crawl(
                             Some(format!("from {}", d.job.url)),
                         );
                     } else if seen.contains(&link.url) {
+                        // Listed by one more member: its share may hold it too.
+                        if let Some(member) = &d.job.member {
+                            listed_by.entry(link.url.clone()).or_default().insert(member.clone());
+                        }
                         skip(
                             &mut out,
                             &link.url,
@@ -694,7 +698,7 @@ pub(crate) async fn crawl(
         progress(&RefreshProgress { done, total, url: d.job.url });
     }
 
-    keep_shares(&mut out, &member_of);
+    keep_shares(&mut out, &listed_by);
     // Stopped, even if the last file happened to arrive meanwhile: the person asked, and is told so.
     if cancel.is_cancelled() {
         out.stopped = true;
@@ -776,30 +780,31 @@ fn saved_size<'p>(pairs: impl Iterator<Item = (&'p str, &'p str)>) -> usize {
 }
 
 /// Keeps each member's files within its share of the saved directory ([`MAX_MEMBER_BYTES`]), counted over
-/// every file kept — received now, unchanged, or a last good copy — the member's own file first, then by
-/// address, so that the same files are kept from one refresh to the next. Those past it are refused
-/// (`host_share`), and the counts follow.
-fn keep_shares(out: &mut CrawlOutput, member_of: &HashMap<String, String>) {
-    let mut by_member: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for url in out.files.keys() {
-        if let Some(member) = member_of.get(url) {
-            by_member.entry(member).or_default().push(url);
-        }
-    }
+/// every file kept — received now, unchanged, or a last good copy — the members' own files first, then by
+/// address, so that the same files are kept from one refresh to the next. A file is counted against a
+/// member that lists it and still has room: a service two members list (its own, and a hostile member
+/// listing it too) cannot be pushed out by the one that filled its share. Those with no room anywhere are
+/// refused (`host_share`), and the counts follow.
+fn keep_shares(out: &mut CrawlOutput, listed_by: &HashMap<String, BTreeSet<String>>) {
+    let mut urls: Vec<(&str, &BTreeSet<String>)> = out
+        .files
+        .keys()
+        .filter_map(|url| listed_by.get(url).map(|members| (url.as_str(), members)))
+        .collect();
+    urls.sort_by_key(|(url, members)| (!members.contains(*url), *url));
+    let mut used: HashMap<&str, usize> = HashMap::new();
     let mut over: Vec<String> = Vec::new();
-    for (member, mut urls) in by_member {
-        urls.sort_by_key(|url| (*url != member, *url));
-        let mut used = 0usize;
-        for url in urls {
-            let size = out
-                .files
-                .get(url)
-                .map_or(0, |f| saved_size(f.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
-            if used.saturating_add(size) > MAX_MEMBER_BYTES {
-                over.push(url.to_owned());
-            } else {
-                used += size;
-            }
+    for (url, members) in urls {
+        let size = out
+            .files
+            .get(url)
+            .map_or(0, |f| saved_size(f.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
+        let room = members
+            .iter()
+            .find(|m| used.get(m.as_str()).copied().unwrap_or(0).saturating_add(size) <= MAX_MEMBER_BYTES);
+        match room {
+            Some(member) => *used.entry(member.as_str()).or_default() += size,
+            None => over.push(url.to_owned()),
         }
     }
     if over.is_empty() {
