@@ -777,6 +777,45 @@ async fn a_member_cannot_push_another_member_s_service_out_through_its_share() {
     assert_eq!(b.services.len(), 1, "{b:#?}");
 }
 
+/// A member whose services sit on many servers that never answer (a name each) is given up after the same
+/// budget as one server: the other members' files are still asked, well within the refresh's time.
+#[tokio::test]
+async fn one_member_s_silent_servers_cannot_take_the_refresh_s_time() {
+    let server = Server::start();
+    let silent: Vec<Server> = (0..20).map(|_| Server::start()).collect();
+    let fed = format!(
+        "file.class = Federation\nsubs.a = {}\nsubs.b = {}\n",
+        server.url("/orgs/a.properties"),
+        server.url("/orgs/b.properties")
+    );
+    server.set_file("/federation.properties", fed.into_bytes());
+    let mut a = String::from("file.class = Organization\norganization.name = A\n");
+    for (i, s) in silent.iter().enumerate() {
+        s.set("/service.properties", Behaviour::Hang);
+        a.push_str(&format!("subs.s{i:02} = {}\n", s.url("/service.properties")));
+    }
+    server.set_file("/orgs/a.properties", a.into_bytes());
+    let b = format!(
+        "file.class = Organization\norganization.name = B\nsubs.pads = {}\n",
+        server.url("/b.properties")
+    );
+    server.set_file("/orgs/b.properties", b.into_bytes());
+    server.set_file("/b.properties", b"file.class = Service\nservice.name = Pads\n".to_vec());
+
+    let opts = RefreshOptions { concurrency: 4, ..options(&server) };
+    let mut store = DirectoryStore::ephemeral();
+    let report = refresh(&mut store, &opts).await;
+    let asked: u64 = silent.iter().map(Server::requests).sum();
+    assert!(asked <= 12, "{asked} requests to A's silent servers");
+    let given_up = report
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::HostNotAnswering, .. }))
+        .count();
+    assert!(given_up >= 8, "{given_up} of A's files not asked: {report:#?}");
+    assert!(matches!(outcome(&report, &server.url("/b.properties")), FileOutcome::Fetched { .. }));
+}
+
 /// A member's file of continued lines of backslashes, nearly as large as a response may be, is read in one
 /// pass: each line used to count every backslash joined before it, for minutes of a refresh that neither
 /// Stop nor its time limit could end.

@@ -3,4 +3,4 @@
 /**
  * Why a file could not be read.
  */
-export type FailureReason = "http_status" | "timeout" | "connect" | "too_large" | "host_share" | "too_many_redirects" | "redirect_loop" | "redirect_scheme" | "redirect_local" | "local_name" | "unexpected_not_modified" | "network" | "server_not_answering" | "out_of_time";
+export type FailureReason = "http_status" | "timeout" | "connect" | "too_large" | "host_share" | "too_many_redirects" | "redirect_loop" | "redirect_scheme" | "redirect_local" | "local_name" | "unexpected_not_modified" | "network" | "server_not_answering" | "host_not_answering" | "out_of_time";

@@ -464,6 +464,11 @@ fn failure_text(reason: FailureReason, lang: Lang) -> &'static str {
             "ce serveur ne répondait plus\u{202f}: fichier non demandé",
             "this server had stopped answering: not requested",
         ),
+        FailureReason::HostNotAnswering => t(
+            lang,
+            "les fichiers de cet hébergeur n’arrivaient plus\u{202f}: fichier non demandé",
+            "this host’s files had stopped arriving: not requested",
+        ),
         FailureReason::OutOfTime => t(
             lang,
             "l’actualisation a atteint sa limite de temps\u{202f}: fichier non lu",

@@ -74,7 +74,9 @@ pub struct RefreshOptions {
     pub max_redirects: usize,
     /// Files of one server (scheme, host and port) that may fail to arrive in a row, with no answer from
     /// it in between, before its remaining files are no longer requested in this refresh. Any answer,
-    /// even an error status, starts the count again: a server that answers is never given up.
+    /// even an error status, starts the count again: a server that answers is never given up. The same
+    /// holds for the files of one member, whatever servers they are on (a member's services on as many
+    /// slow names as it likes would otherwise take the whole refresh's time from the others).
     pub max_unanswered_per_server: u32,
     /// How long a whole refresh may take. Past it, no file is requested any more and the requests under
     /// way end: every file not read keeps its last good copy, and the report says why. Servers that all
@@ -168,6 +170,9 @@ pub enum FailureReason {
     Network,
     /// Not requested: earlier files of the same server did not arrive in this refresh.
     ServerNotAnswering,
+    /// Not requested: earlier files of the same member (on any of its servers) did not arrive in this
+    /// refresh. One member's slow servers cannot use the whole refresh's time.
+    HostNotAnswering,
     /// Not requested, or not arrived, before the refresh reached its time limit.
     OutOfTime,
 }
@@ -464,6 +469,8 @@ pub(crate) async fn crawl(
     // Files in a row that did not arrive, per server, since it last answered: past the budget, that
     // server's other files are not asked.
     let mut unanswered: HashMap<String, u32> = HashMap::new();
+    // The same, per member.
+    let mut unanswered_members: HashMap<String, u32> = HashMap::new();
     let ends_at = Instant::now() + options.time_limit;
     let out_of_time = format!("the refresh reached its time limit ({})", in_words(options.time_limit));
     progress(&RefreshProgress { done, total, url: String::new() });
@@ -473,6 +480,8 @@ pub(crate) async fn crawl(
             let Some(job) = queue.pop_front() else { break };
             let server = server_of(&job.url);
             let silent = unanswered.get(&server).copied().unwrap_or(0);
+            let member_silent =
+                job.member.as_ref().and_then(|m| unanswered_members.get(m)).copied().unwrap_or(0);
             let left = ends_at.saturating_duration_since(Instant::now());
             // A request needs a moment to be worth sending: one that could only time out at once would
             // be a request in the journal that never reached the server.
@@ -482,6 +491,10 @@ pub(crate) async fn crawl(
                 let message =
                     format!("not requested: the last {silent} files asked of {server} did not arrive");
                 Some((FailureReason::ServerNotAnswering, message))
+            } else if member_silent >= options.max_unanswered_per_server {
+                let message =
+                    format!("not requested: the last {member_silent} files of this host did not arrive");
+                Some((FailureReason::HostNotAnswering, message))
             } else {
                 None
             };
@@ -544,12 +557,18 @@ pub(crate) async fn crawl(
                 ..
             } => {
                 *unanswered.entry(server_of(&d.job.url)).or_default() += 1;
+                if let Some(member) = &d.job.member {
+                    *unanswered_members.entry(member.clone()).or_default() += 1;
+                }
             }
             // Not asked, stopped, or a name that leads into the local network: the server said nothing
             // either way.
             Fetched::Failed {
                 reason:
-                    FailureReason::ServerNotAnswering | FailureReason::LocalName | FailureReason::OutOfTime,
+                    FailureReason::ServerNotAnswering
+                    | FailureReason::HostNotAnswering
+                    | FailureReason::LocalName
+                    | FailureReason::OutOfTime,
                 ..
             }
             | Fetched::Stopped
@@ -558,6 +577,9 @@ pub(crate) async fn crawl(
             // It answered: a file, "not modified", an error status, a redirect, too much.
             Fetched::Body { .. } | Fetched::NotModified | Fetched::Failed { .. } => {
                 unanswered.remove(&server_of(&d.job.url));
+                if let Some(member) = &d.job.member {
+                    unanswered_members.remove(member);
+                }
             }
         }
         out.bytes_received += d.bytes;

@@ -27,6 +27,7 @@ const failures = {
   unexpected_not_modified: true,
   network: true,
   server_not_answering: true,
+  host_not_answering: true,
   out_of_time: true,
 } satisfies Record<FailureReason, true>;
 
