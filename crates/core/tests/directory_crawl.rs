@@ -655,11 +655,11 @@ async fn a_members_bulk_is_not_kept() {
     assert!(saved < 16 * 1024, "{saved} bytes");
 }
 
-/// One member listing many bulky services fills its own share of the directory, not everyone's: past it
-/// their files are refused, and the other members are kept whole.
-#[tokio::test]
-async fn one_member_cannot_fill_the_directory_of_all() {
-    let server = Server::start();
+/// Serves a federation of two members, `a` and `b`, on `server`: A's file lists `a_first` (when given),
+/// then forty services of its own of 60 KiB of text each (more than its share holds), named
+/// `/services/aNN.properties`; B's file lists `/services/b.properties`. B's file is returned, for the
+/// caller to serve as it likes.
+fn federation_with_a_heavy_member(server: &Server, a_first: Option<&str>) -> String {
     let fed = format!(
         "file.class = Federation\nsubs.a = {}\nsubs.b = {}\n",
         server.url("/orgs/a.properties"),
@@ -667,8 +667,11 @@ async fn one_member_cannot_fill_the_directory_of_all() {
     );
     server.set_file("/federation.properties", fed.into_bytes());
     let mut a = String::from("file.class = Organization\norganization.name = A\n");
+    if let Some(url) = a_first {
+        a.push_str(&format!("subs.theirs = {url}\n"));
+    }
     for i in 0..40 {
-        let path = format!("/services/a{i}.properties");
+        let path = format!("/services/a{i:02}.properties");
         a.push_str(&format!("subs.s{i} = {}\n", server.url(&path)));
         let body = format!(
             "file.class = Service\nservice.name = A{i}\nservice.description = {}\n",
@@ -677,10 +680,18 @@ async fn one_member_cannot_fill_the_directory_of_all() {
         server.set_file(&path, body.into_bytes());
     }
     server.set_file("/orgs/a.properties", a.into_bytes());
-    let b = format!(
+    format!(
         "file.class = Organization\norganization.name = B\nsubs.pads = {}\n",
         server.url("/services/b.properties")
-    );
+    )
+}
+
+/// One member listing many bulky services fills its own share of the directory, not everyone's: past it
+/// their files are refused, and the other members are kept whole.
+#[tokio::test]
+async fn one_member_cannot_fill_the_directory_of_all() {
+    let server = Server::start();
+    let b = federation_with_a_heavy_member(&server, None);
     server.set_file("/orgs/b.properties", b.into_bytes());
     server.set_file("/services/b.properties", b"file.class = Service\nservice.name = Pads\n".to_vec());
 
@@ -721,31 +732,8 @@ async fn one_member_cannot_fill_the_directory_of_all() {
 #[tokio::test]
 async fn a_member_cannot_push_another_member_s_service_out_through_its_share() {
     let server = Server::start();
-    let fed = format!(
-        "file.class = Federation\nsubs.a = {}\nsubs.b = {}\n",
-        server.url("/orgs/a.properties"),
-        server.url("/orgs/b.properties")
-    );
-    server.set_file("/federation.properties", fed.into_bytes());
     // A lists B's service first of all, so that A, whose file comes first, is the first to list it.
-    let mut a = format!(
-        "file.class = Organization\norganization.name = A\nsubs.theirs = {}\n",
-        server.url("/services/b.properties")
-    );
-    for i in 0..40 {
-        let path = format!("/services/a{i:02}.properties");
-        a.push_str(&format!("subs.s{i} = {}\n", server.url(&path)));
-        let body = format!(
-            "file.class = Service\nservice.name = A{i}\nservice.description = {}\n",
-            "a".repeat(60 * 1024)
-        );
-        server.set_file(&path, body.into_bytes());
-    }
-    server.set_file("/orgs/a.properties", a.into_bytes());
-    let b = format!(
-        "file.class = Organization\norganization.name = B\nsubs.pads = {}\n",
-        server.url("/services/b.properties")
-    );
+    let b = federation_with_a_heavy_member(&server, Some(&server.url("/services/b.properties")));
     // B's own file comes late: A has listed B's service by then.
     server.set(
         "/orgs/b.properties",
@@ -778,7 +766,8 @@ async fn a_member_cannot_push_another_member_s_service_out_through_its_share() {
 }
 
 /// A member whose services sit on many servers that never answer (a name each) is given up after the same
-/// budget as one server: the other members' files are still asked, well within the refresh's time.
+/// budget as one server: the other members' files are still asked, well within the refresh's time, even
+/// one it listed too.
 #[tokio::test]
 async fn one_member_s_silent_servers_cannot_take_the_refresh_s_time() {
     let server = Server::start();
@@ -794,12 +783,18 @@ async fn one_member_s_silent_servers_cannot_take_the_refresh_s_time() {
         s.set("/service.properties", Behaviour::Hang);
         a.push_str(&format!("subs.s{i:02} = {}\n", s.url("/service.properties")));
     }
+    // Last, B's service: A's silence must not cost B its service.
+    a.push_str(&format!("subs.theirs = {}\n", server.url("/b.properties")));
     server.set_file("/orgs/a.properties", a.into_bytes());
     let b = format!(
         "file.class = Organization\norganization.name = B\nsubs.pads = {}\n",
         server.url("/b.properties")
     );
-    server.set_file("/orgs/b.properties", b.into_bytes());
+    // B's own file comes late: A has listed B's service first.
+    server.set(
+        "/orgs/b.properties",
+        Behaviour::Trickle { body: b.into_bytes(), interval: Duration::from_millis(5) },
+    );
     server.set_file("/b.properties", b"file.class = Service\nservice.name = Pads\n".to_vec());
 
     let opts = RefreshOptions { concurrency: 4, ..options(&server) };
@@ -813,7 +808,11 @@ async fn one_member_s_silent_servers_cannot_take_the_refresh_s_time() {
         .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::HostNotAnswering, .. }))
         .count();
     assert!(given_up >= 8, "{given_up} of A's files not asked: {report:#?}");
-    assert!(matches!(outcome(&report, &server.url("/b.properties")), FileOutcome::Fetched { .. }));
+    let b = server.url("/b.properties");
+    let fetched = report.files.iter().any(|f| f.url == b && matches!(f.outcome, FileOutcome::Fetched { .. }));
+    assert!(fetched, "{report:#?}");
+    let directory = store.directory().unwrap();
+    assert_eq!(directory.organizations.iter().find(|o| o.name == "B").unwrap().services.len(), 1);
 }
 
 /// A member's file of continued lines of backslashes, nearly as large as a response may be, is read in one

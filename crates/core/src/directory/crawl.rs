@@ -253,6 +253,9 @@ struct Job {
     depth: u8,
     /// The member (organization file) this file belongs to: itself, or the one that listed it.
     member: Option<String>,
+    /// Held back while every member that lists it had stopped answering, and asked once more at the
+    /// end: now given up if they still have.
+    last_call: bool,
 }
 
 #[derive(Debug)]
@@ -304,15 +307,19 @@ enum RedirectRefusal {
 }
 
 /// Whether `url` names this computer or its local network: loopback, private, shared (carrier NAT),
-/// link-local and unique-local addresses, the unspecified and broadcast addresses, and `localhost` and
-/// `.local` names.
+/// link-local and unique-local addresses, the unspecified and broadcast addresses; `localhost`; names of
+/// one label (`livebox`, which only a local resolver answers); and the endings kept for local networks
+/// (`.local`, `.home.arpa`, `.internal`) or used by home routers (`.lan`, `.localdomain`). A public name
+/// that resolves to a private address is caught when it is resolved (`PublicOnly`), not here.
 pub(crate) fn is_local(url: &Url) -> bool {
+    const LOCAL_ENDINGS: [&str; 6] =
+        [".localhost", ".local", ".home.arpa", ".internal", ".lan", ".localdomain"];
     match url.host() {
         Some(Host::Ipv4(ip)) => is_local_ip(IpAddr::V4(ip)),
         Some(Host::Ipv6(ip)) => is_local_ip(IpAddr::V6(ip)),
         Some(Host::Domain(name)) => {
             let name = name.trim_end_matches('.').to_ascii_lowercase();
-            name == "localhost" || name.ends_with(".localhost") || name.ends_with(".local")
+            name == "localhost" || !name.contains('.') || LOCAL_ENDINGS.iter().any(|end| name.ends_with(end))
         }
         None => false,
     }
@@ -459,7 +466,7 @@ pub(crate) async fn crawl(
         stopped: false,
     };
     let source_local = Url::parse(&source).is_ok_and(|u| is_local(&u));
-    let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0, member: None }]);
+    let mut queue = VecDeque::from([Job { url: source.clone(), depth: 0, member: None, last_call: false }]);
     // The members that list each file, for their shares (see `keep_shares`).
     let mut listed_by: HashMap<String, BTreeSet<String>> = HashMap::new();
     let mut seen: HashSet<String> = HashSet::from([source.clone()]);
@@ -469,8 +476,9 @@ pub(crate) async fn crawl(
     // Files in a row that did not arrive, per server, since it last answered: past the budget, that
     // server's other files are not asked.
     let mut unanswered: HashMap<String, u32> = HashMap::new();
-    // The same, per member.
+    // The same, per member, and the files held back while every member that lists them is silent.
     let mut unanswered_members: HashMap<String, u32> = HashMap::new();
+    let mut deferred: Vec<Job> = Vec::new();
     let ends_at = Instant::now() + options.time_limit;
     let out_of_time = format!("the refresh reached its time limit ({})", in_words(options.time_limit));
     progress(&RefreshProgress { done, total, url: String::new() });
@@ -480,8 +488,16 @@ pub(crate) async fn crawl(
             let Some(job) = queue.pop_front() else { break };
             let server = server_of(&job.url);
             let silent = unanswered.get(&server).copied().unwrap_or(0);
-            let member_silent =
-                job.member.as_ref().and_then(|m| unanswered_members.get(m)).copied().unwrap_or(0);
+            // A member's silence holds back a file only when every member that lists it is silent: a
+            // service one member lists before its own member does is not that member's to lose.
+            let member_silent = |m: &String| unanswered_members.get(m).copied().unwrap_or(0);
+            let listers: Vec<&String> =
+                job.member.iter().chain(listed_by.get(&job.url).into_iter().flatten()).collect();
+            let members_silent = listers
+                .iter()
+                .map(|m| member_silent(m))
+                .min()
+                .filter(|least| *least >= options.max_unanswered_per_server);
             let left = ends_at.saturating_duration_since(Instant::now());
             // A request needs a moment to be worth sending: one that could only time out at once would
             // be a request in the journal that never reached the server.
@@ -491,9 +507,13 @@ pub(crate) async fn crawl(
                 let message =
                     format!("not requested: the last {silent} files asked of {server} did not arrive");
                 Some((FailureReason::ServerNotAnswering, message))
-            } else if member_silent >= options.max_unanswered_per_server {
-                let message =
-                    format!("not requested: the last {member_silent} files of this host did not arrive");
+            } else if let Some(silent) = members_silent {
+                if !job.last_call {
+                    // Another member listing it may still answer, later in this refresh.
+                    deferred.push(job);
+                    continue;
+                }
+                let message = format!("not requested: the last {silent} files of this host did not arrive");
                 Some((FailureReason::HostNotAnswering, message))
             } else {
                 None
@@ -532,7 +552,12 @@ pub(crate) async fn crawl(
             });
         }
         let Some(joined) = in_flight.join_next().await else {
-            break;
+            // Nothing left but the files held back for their members' silence: their last call.
+            if deferred.is_empty() || cancel.is_cancelled() {
+                break;
+            }
+            queue.extend(deferred.drain(..).map(|job| Job { last_call: true, ..job }));
+            continue;
         };
         let Ok(d) = joined else {
             done += 1;
@@ -577,8 +602,13 @@ pub(crate) async fn crawl(
             // It answered: a file, "not modified", an error status, a redirect, too much.
             Fetched::Body { .. } | Fetched::NotModified | Fetched::Failed { .. } => {
                 unanswered.remove(&server_of(&d.job.url));
+                // A member's silence ends with an answer from a file of its own only: a service another
+                // member lists too (and answers) must not give a silent member new tries.
                 if let Some(member) = &d.job.member {
-                    unanswered_members.remove(member);
+                    let others = listed_by.get(&d.job.url).is_some_and(|l| l.iter().any(|m| m != member));
+                    if !others {
+                        unanswered_members.remove(member);
+                    }
                 }
             }
         }
@@ -695,9 +725,13 @@ pub(crate) async fn crawl(
                             Some(format!("from {}", d.job.url)),
                         );
                     } else if seen.contains(&link.url) {
-                        // Listed by one more member: its share may hold it too.
+                        // Listed by one more member: its share may hold it too, and if the file was held
+                        // back for the silence of the others, this one may ask it now.
                         if let Some(member) = &d.job.member {
                             listed_by.entry(link.url.clone()).or_default().insert(member.clone());
+                            if let Some(i) = deferred.iter().position(|j| j.url == link.url) {
+                                queue.push_back(deferred.swap_remove(i));
+                            }
                         }
                         skip(
                             &mut out,
@@ -712,7 +746,7 @@ pub(crate) async fn crawl(
                         seen.insert(link.url.clone());
                         total += 1;
                         let member = d.job.member.clone().or_else(|| Some(link.url.clone()));
-                        queue.push_back(Job { url: link.url, depth: child_depth, member });
+                        queue.push_back(Job { url: link.url, depth: child_depth, member, last_call: false });
                     }
                 }
             }
@@ -1064,6 +1098,11 @@ mod tests {
             "http://LOCALHOST./",
             "http://printer.local/",
             "http://app.localhost:3000/",
+            "http://livebox/",
+            "http://router.home.arpa/",
+            "http://gw.internal/",
+            "http://nas.lan/",
+            "http://box.localdomain/",
             "http://2130706433/",
         ] {
             assert!(is_local(&url(local)), "{local}");
@@ -1077,6 +1116,8 @@ mod tests {
             "http://[2001:db8::1]/",
             "http://[64:ff9b::5db8:d822]/",
             "http://localhost.example.org/",
+            "http://lan.example.org/",
+            "http://internal.example/",
         ] {
             assert!(!is_local(&url(public)), "{public}");
         }
@@ -1093,47 +1134,59 @@ mod tests {
     }
 
     /// With a proxy in the environment, requests would go to it, and it would resolve the names the guard
-    /// on the local network never sees: a refresh connects by itself.
+    /// on the local network never sees: a refresh connects by itself. The request is made by this test
+    /// binary run again, with the proxy variables set from its start (changing this process's environment
+    /// would reach the tests running beside it).
     #[test]
     fn a_proxy_in_the_environment_is_not_used() {
-        use std::io::Read;
-        use std::net::TcpListener;
-        let proxy = TcpListener::bind("127.0.0.1:0").unwrap();
-        let server = TcpListener::bind("127.0.0.1:0").unwrap();
-        for l in [&proxy, &server] {
-            l.set_nonblocking(true).unwrap();
-        }
+        let proxy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        proxy.set_nonblocking(true).unwrap();
         let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap());
+        child.args(["--exact", "directory::crawl::tests::proxied_request", "--ignored", "--test-threads=1"]);
+        for var in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"] {
+            child.env(var, &proxy_url);
+        }
+        let out = child.env_remove("NO_PROXY").env_remove("no_proxy").env(PROXIED, "1").output().unwrap();
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && said.contains("1 passed"),
+            "{said}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(proxy.accept().is_err(), "the request went through the proxy");
+    }
+
+    /// Set for [`proxied_request`] by the test that runs it.
+    const PROXIED: &str = "PREMIERS_PAS_TEST_PROXIED";
+
+    /// Half of [`a_proxy_in_the_environment_is_not_used`], run by it: a client made for a refresh from the
+    /// Internet reaches a server on this computer by itself. Does nothing when run on its own.
+    #[test]
+    #[ignore = "run by a_proxy_in_the_environment_is_not_used, with the proxy variables set"]
+    fn proxied_request() {
+        use std::io::Read;
+        if std::env::var_os(PROXIED).is_none() {
+            return;
+        }
+        let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        server.set_nonblocking(true).unwrap();
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         let _inside = runtime.enter();
-        // Only this test in this crate's unit tests makes HTTP requests: the variables meet no one else's.
-        let vars = ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"];
-        for var in vars {
-            std::env::set_var(var, &proxy_url);
-        }
-        for var in ["NO_PROXY", "no_proxy"] {
-            std::env::remove_var(var);
-        }
-        let made = client(&RefreshOptions {
+        let client = client(&RefreshOptions {
             connect_timeout: Duration::from_secs(2),
             file_timeout: Duration::from_secs(2),
             ..RefreshOptions::with_source("https://federation.example/f.properties")
-        });
-        for var in vars {
-            std::env::remove_var(var);
-        }
-        let client = made.unwrap();
+        })
+        .unwrap();
         let target = format!("http://{}/f.properties", server.local_addr().unwrap());
         // No answer comes (nothing answers): only where the request went matters.
         let _ = runtime.block_on(client.get(&target).timeout(Duration::from_millis(500)).send());
-        let reached = |l: &TcpListener| {
-            l.accept().is_ok_and(|(mut c, _)| {
-                let mut head = [0u8; 256];
-                c.set_nonblocking(false).is_ok() && c.read(&mut head).is_ok_and(|n| n > 0)
-            })
-        };
-        assert!(!reached(&proxy), "the request went through the proxy");
-        assert!(reached(&server), "the request did not reach the server by itself");
+        let reached = server.accept().is_ok_and(|(mut c, _)| {
+            let mut head = [0u8; 256];
+            c.set_nonblocking(false).is_ok() && c.read(&mut head).is_ok_and(|n| n > 0)
+        });
+        assert!(reached, "the request did not reach the server by itself");
     }
 
     #[test]
