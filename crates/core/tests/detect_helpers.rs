@@ -75,6 +75,15 @@ fn a_program_left_running_with_the_output_open_cannot_hold_the_audit_and_is_stop
 }
 
 #[test]
+fn a_helper_that_never_stops_printing_is_stopped_at_its_time_limit() {
+    let started = std::time::Instant::now();
+    assert!(sh("yes", SHORT).is_none());
+    assert!(started.elapsed() < SHORT + Duration::from_secs(5), "{:?}", started.elapsed());
+}
+
+/// Linux: `setsid` (util-linux) and `/proc/self/task`.
+#[cfg(target_os = "linux")]
+#[test]
 fn a_program_that_left_the_helper_s_group_leaves_nothing_waiting_on_it() {
     let dir = tempfile::tempdir().unwrap();
     let pid_file = dir.path().join("escaped.pid");

@@ -156,6 +156,10 @@ fn read_until(mut out: std::process::ChildStdout, deadline: Instant) -> Option<S
     let mut kept = Vec::new();
     let mut buf = [0u8; 8192];
     loop {
+        // Checked at every turn: a helper that never stops printing never leaves the pipe empty.
+        if Instant::now() >= deadline {
+            return None;
+        }
         match out.read(&mut buf) {
             Ok(0) => return Some(String::from_utf8_lossy(&kept).into_owned()),
             Ok(n) => {
