@@ -45,6 +45,9 @@ describe('stand journey', () => {
     await startStand();
     expect(cancelled(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))).toBe(true);
     expect(['p', 'S', 'o'].map((key) => cancelled(ctrl(key)))).toEqual([true, true, true]);
+    // On a Cyrillic layout, Ctrl and the key where P is.
+    const cyrillic = new KeyboardEvent('keydown', { key: 'з', code: 'KeyP', ctrlKey: true, bubbles: true, cancelable: true });
+    expect(cancelled(cyrillic)).toBe(true);
     // Other keys go on as usual.
     expect(cancelled(ctrl('c'))).toBe(false);
     expect(cancelled(new KeyboardEvent('keydown', { key: 'p', bubbles: true, cancelable: true }))).toBe(false);
