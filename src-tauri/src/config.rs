@@ -36,8 +36,9 @@ pub struct AppConfig {
     /// The operating system of the home given with --home (linux, macos or windows).
     #[arg(long, value_name = "OS", requires = "home")]
     pub os: Option<OsFamily>,
-    /// Folder where Premiers Pas keeps its data (saved progress, the offline directory).
-    #[arg(long, value_name = "DIR", env = premiers_pas_core::paths::DATA_DIR_ENV)]
+    /// Folder where Premiers Pas keeps its data (saved progress, the offline directory). Default: the
+    /// PREMIERS_PAS_DATA_DIR environment variable when it is set and not empty, else the platform's.
+    #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// The CHATONS federation file a directory refresh reads (default: the CHATONS one).
     #[arg(long, value_name = "URL")]
@@ -70,7 +71,13 @@ impl AppConfig {
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
     {
-        AppConfig::try_parse_from(args)
+        let mut config = AppConfig::try_parse_from(args)?;
+        // Read here rather than by the parser, which takes a variable set to nothing (a launcher's
+        // `PREMIERS_PAS_DATA_DIR=`) for an option given no value, and would not start.
+        if config.data_dir.is_none() {
+            config.data_dir = data_dir_from_env(std::env::var_os(premiers_pas_core::paths::DATA_DIR_ENV));
+        }
+        Ok(config)
     }
 
     /// What an audit looks at: `--home`/`--os`, else this computer.
@@ -87,9 +94,22 @@ impl AppConfig {
     }
 }
 
+/// The data folder the environment names, if it names one: set to nothing, it names none.
+fn data_dir_from_env(value: Option<OsString>) -> Option<PathBuf> {
+    value.filter(|v| !v.to_string_lossy().trim().is_empty()).map(PathBuf::from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_data_folder_variable_names_no_folder() {
+        assert_eq!(data_dir_from_env(None), None);
+        assert_eq!(data_dir_from_env(Some("".into())), None);
+        assert_eq!(data_dir_from_env(Some("  ".into())), None);
+        assert_eq!(data_dir_from_env(Some("/data".into())), Some(PathBuf::from("/data")));
+    }
 
     #[test]
     fn parses_every_launch_option() {

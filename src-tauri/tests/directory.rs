@@ -251,3 +251,16 @@ fn places_and_categories() {
     let mail = cats.as_array().unwrap().iter().find(|c| c["id"] == "mail").unwrap();
     assert!(mail["label"].is_string());
 }
+
+/// A saved directory that cannot be used is said as such before any dialog opens, not as "no directory
+/// yet".
+#[test]
+fn a_saved_directory_that_cannot_be_used_is_said_before_any_dialog() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("directory")).unwrap();
+    std::fs::write(data.path().join("directory/snapshot.json"), b"{ not json").unwrap();
+    let app = TestApp::new(config(None, "empty", data.path()));
+    assert_eq!(app.err_code("directory_export", json!({ "lang": "fr" })), "directory.unusable");
+    assert_eq!(app.err_code("directory_search", json!({ "query": {} })), "directory.unusable");
+    assert_eq!(app.ok("directory_status", json!({}))["problem"]["code"], "directory.import_corrupt");
+}

@@ -137,6 +137,23 @@ fn every_path_s_problems_are_listed_together() {
 /// `show --from` reads what `validate` reads: a folder of one's own packs, with the built-in reference.
 #[test]
 fn show_reads_a_folder_of_packs_as_validate_does() {
+    // The `packs/` of a checklists folder, with that folder's reference data: here a copy that no longer
+    // knows CoMaps, which the default pack names. Both refuse it, for the same reason.
+    let copy = tempfile::tempdir().unwrap();
+    let packs = copy.path().join("packs");
+    std::fs::create_dir(&packs).unwrap();
+    for name in ["providers.toml", "categories.toml"] {
+        std::fs::copy(repo().join("checklists").join(name), copy.path().join(name)).unwrap();
+    }
+    let apps = std::fs::read_to_string(repo().join("checklists/apps.toml")).unwrap();
+    let without = apps.replace("id = \"comaps\"", "id = \"comaps-gone\"");
+    assert_ne!(apps, without);
+    std::fs::write(copy.path().join("apps.toml"), without).unwrap();
+    std::fs::copy(repo().join("checklists/packs/premiers-pas.toml"), packs.join("premiers-pas.toml"))
+        .unwrap();
+    premiers_pas().args(["checklist", "validate"]).arg(&packs).assert().code(1);
+    premiers_pas().args(["checklist", "show", "premiers-pas", "--from"]).arg(&packs).assert().code(2);
+
     let tmp = tempfile::tempdir().unwrap();
     let pack = std::fs::read_to_string(repo().join("checklists/packs/atelier-navigateur.toml")).unwrap();
     std::fs::write(

@@ -104,18 +104,23 @@ fn damaged_progress_is_said_not_silently_dropped() {
     std::fs::write(data.path().join("progress.json"), r#"{"version":1,"packs":{"#).unwrap();
     let out = run();
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(err.contains("aucune copie n’a pu être relue"), "{err}");
+    assert!(err.contains("n’ont pas pu être relus, ni leur copie"), "{err}");
+    assert!(err.contains("\n  Détail\u{202f}: the progress file was damaged"), "{err}");
     let backup =
         r#"{ "version": 1, "packs": { "premiers-pas": { "answers": { "private-maps": "done" } } } }"#;
     std::fs::write(data.path().join("progress.json.bak"), backup).unwrap();
     let out = run();
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("ce bilan suit leur copie précédente"), "{err}");
+    // Missing, with a good copy: the same words, which do not say \"damaged\".
+    std::fs::remove_file(data.path().join("progress.json")).unwrap();
+    let err = String::from_utf8(run().get_output().stderr.clone()).unwrap();
+    assert!(err.contains("ce bilan suit leur copie précédente") && !err.contains("abîmé"), "{err}");
     let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let maps = doc["steps"].as_array().unwrap().iter().find(|s| s["id"] == "private-maps").unwrap();
     assert_eq!(maps["answer"], "done");
-    // Read only: the damaged file is where it was.
-    assert!(data.path().join("progress.json").is_file());
+    // Read only: nothing was written back.
+    assert!(!data.path().join("progress.json").exists());
 }
 
 #[test]

@@ -659,20 +659,30 @@ mod tests {
         (Library::builtin().unwrap(), Audit::empty(OsFamily::Linux))
     }
 
+    /// A report of a Linux computer's audit, made at a fixed time.
+    fn linux_input<'a>(
+        pack: &'a Pack,
+        steps: &'a [StepResult],
+        audit: &'a Audit,
+        home: Option<&'a Path>,
+    ) -> ReportInput<'a> {
+        ReportInput {
+            pack,
+            steps,
+            audit: Some(audit),
+            os: OsFamily::Linux,
+            generated_at_ms: 1_790_000_000_000,
+            home,
+        }
+    }
+
     fn render_all(
         pack: &Pack,
         steps: &[StepResult],
         audit: &Audit,
         lang: Lang,
     ) -> Vec<(ReportFormat, String)> {
-        let input = ReportInput {
-            pack,
-            steps,
-            audit: Some(audit),
-            os: OsFamily::Linux,
-            generated_at_ms: 1_790_000_000_000,
-            home: None,
-        };
+        let input = linux_input(pack, steps, audit, None);
         ReportFormat::ALL.into_iter().map(|f| (f, render(&input, f, lang).unwrap())).collect()
     }
 
@@ -707,14 +717,7 @@ mod tests {
         let mut answers = Answers::none();
         answers.0.insert("private-maps".into(), Answer::Done);
         let steps = evaluate(pack, &audit, &lib.reference, &answers, Lang::En);
-        let input = ReportInput {
-            pack,
-            steps: &steps,
-            audit: Some(&audit),
-            os: OsFamily::Linux,
-            generated_at_ms: 5,
-            home: None,
-        };
+        let input = linux_input(pack, &steps, &audit, None);
         let json = render(&input, ReportFormat::Json, Lang::En).unwrap();
         let doc: ReportDocument = serde_json::from_str(&json).unwrap();
         assert_eq!(doc, document(&input, Lang::En));
@@ -768,14 +771,7 @@ mod tests {
             "xdg-settings: firefox.desktop".to_owned(),
         ];
         let home = Path::new("/home/alice/");
-        let input = ReportInput {
-            pack,
-            steps: &steps,
-            audit: Some(&audit),
-            os: OsFamily::Linux,
-            generated_at_ms: 5,
-            home: Some(home),
-        };
+        let input = linux_input(pack, &steps, &audit, Some(home));
         let doc = document(&input, Lang::Fr);
         assert_eq!(
             doc.steps[0].evidence,

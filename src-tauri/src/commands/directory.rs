@@ -147,9 +147,8 @@ pub async fn directory_export<R: Runtime>(
     lang: Lang,
 ) -> Result<Option<String>, IpcError> {
     state.refuse_at_stand().await?;
-    if state.directory.read().await.store.snapshot().is_none() {
-        return Err(ipc(premiers_pas_core::directory::DirectoryError::Empty));
-    }
+    // Before the dialog: nothing to carry, or a saved directory that cannot be used, is said at once.
+    state.directory.read().await.store.in_use().map_err(ipc)?;
     let request = dialogs::SaveRequest {
         title: dialogs::t(lang, "Exporter l’annuaire", "Export the directory"),
         file_name: dialogs::t(lang, "annuaire-chatons.json", "chatons-directory.json"),

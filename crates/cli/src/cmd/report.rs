@@ -54,17 +54,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     if let Some(Notice::Recovered { from_backup, reason, .. }) = &loaded.notice {
         // The answers are part of the report: said when they are not the ones saved last.
         let said = match (ctx.lang, from_backup) {
-            (Lang::Fr, true) => "Vos progrès enregistrés sont abîmés : ce bilan suit leur copie précédente.",
-            (Lang::Fr, false) => {
-                "Vos progrès enregistrés sont abîmés, et aucune copie n’a pu être relue : ce bilan ne tient \
-                 pas compte de vos réponses."
+            (Lang::Fr, true) => {
+                "Vos derniers progrès enregistrés n’ont pas pu être relus : ce bilan suit leur copie précédente."
             }
-            (Lang::En, true) => "Your saved progress is damaged: this report follows its previous copy.",
+            (Lang::Fr, false) => {
+                "Vos progrès enregistrés n’ont pas pu être relus, ni leur copie : ce bilan ne tient pas compte \
+                 de vos réponses."
+            }
+            (Lang::En, true) => "Your latest saved progress could not be read: this report follows its previous copy.",
             (Lang::En, false) => {
-                "Your saved progress is damaged, and no copy could be read: this report leaves out your answers."
+                "Your saved progress could not be read, nor its copy: this report leaves out your answers."
             }
         };
-        eprintln!("{} ({reason})", typeset(said, ctx.lang));
+        // The engine's words, as the errors give them: on a line of their own.
+        let detail = match ctx.lang {
+            Lang::Fr => "Détail :",
+            Lang::En => "Detail:",
+        };
+        eprintln!("{}\n  {} {reason}", typeset(said, ctx.lang), typeset(detail, ctx.lang));
     }
     let answers = loaded.progress.answers(&pack.id);
     let steps = checklist::evaluate(pack, &audit, &library.reference, &answers, ctx.lang);

@@ -19,7 +19,6 @@ use premiers_pas_core::Lang;
 /// The environment variable `--lang` falls back to.
 pub const LANG_ENV: &str = "PREMIERS_PAS_LANG";
 
-/// The language of this run, read from the raw arguments before `clap` parses them: the value of
 /// The environment as the options read it. A variable set to nothing is not set (`PREMIERS_PAS_DATA_DIR=` in
 /// a script or a service file), rather than an option given no value; and a locale copied from `LANG` into
 /// [`LANG_ENV`] (`fr_FR.UTF-8`) is its language. Called first, before any thread starts.
@@ -39,6 +38,7 @@ fn language_of_locale(locale: &str) -> Option<Lang> {
     Lang::parse(locale.trim().split(['_', '-', '.', '@']).next()?)
 }
 
+/// The language of this run, read from the raw arguments before `clap` parses them: the value of
 /// `--lang fr` or `--lang=fr` wherever it is (it is global), else [`LANG_ENV`], else the system's
 /// language. A value that is not a language (`--lang xx`) gives the system's language too: the error
 /// about it is then told in the language the person most likely reads. `system` is called only when

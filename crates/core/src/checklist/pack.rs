@@ -328,16 +328,21 @@ impl Library {
         Library::with_packs_of(reference, &dir.join(PACKS_DIR))
     }
 
-    /// A folder as `--from` names it: a checklists folder (with `apps.toml`), or a folder of packs alone,
-    /// read with the built-in reference data, as `checklist validate` reads it.
+    /// A folder as `--from` names it, read as `checklist validate` reads it: a checklists folder (with
+    /// `apps.toml`); the `packs/` of one, with that folder's reference data; or a folder of packs alone,
+    /// with the built-in reference data.
     pub fn load_folder(dir: &Path) -> Result<Library, ChecklistError> {
         if let Err(source) = std::fs::read_dir(dir) {
             return Err(ChecklistError::Read { path: dir.display().to_string(), source });
         }
         if dir.join(APPS_FILE).is_file() {
-            Library::load_dir(dir)
-        } else {
-            Library::with_packs_of(Reference::builtin()?, dir)
+            return Library::load_dir(dir);
+        }
+        // A checklists folder's `packs/` is read with that folder's reference data, as `validate` reads it.
+        let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        match absolute.parent().filter(|p| p.join(APPS_FILE).is_file()) {
+            Some(home) => Library::with_packs_of(Reference::load_dir(home)?, dir),
+            None => Library::with_packs_of(Reference::builtin()?, dir),
         }
     }
 

@@ -278,7 +278,6 @@ fn host_of(url: &str) -> String {
     Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| url.to_owned())
 }
 
-/// `file.class` absent, or equal to `expected` ignoring case.
 /// Does the file read at a refresh's source look like a federation file? It says so (`file.class =
 /// Federation`), or, without a class, names a federation. A web page or a member's own file does neither:
 /// read as the source, it would replace the directory with an empty one.
@@ -290,6 +289,7 @@ pub fn is_federation(file: &StoredFile) -> bool {
     }
 }
 
+/// `file.class` absent, or equal to `expected` ignoring case.
 fn class_is(props: &Properties, expected: &str) -> bool {
     props
         .get("file.class")

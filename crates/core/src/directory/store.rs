@@ -218,7 +218,7 @@ impl DirectoryStore {
     }
 
     /// The directory in use; else why there is none: not yet, or the saved one cannot be used.
-    fn in_use(&self) -> Result<&Directory, DirectoryError> {
+    pub fn in_use(&self) -> Result<&Directory, DirectoryError> {
         match (self.directory(), &self.problem) {
             (Some(d), _) => Ok(d),
             (None, Some(problem)) => Err(DirectoryError::Unusable { problem: problem.clone() }),
