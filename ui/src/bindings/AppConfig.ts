@@ -29,7 +29,8 @@ home: string | null,
  */
 os: OsFamily | null, 
 /**
- * Folder where Premiers Pas keeps its data (saved progress, the offline directory).
+ * Folder where Premiers Pas keeps its data (saved progress, the offline directory). Default: the
+ * PREMIERS_PAS_DATA_DIR environment variable when it is set and not empty, else the platform's.
  */
 data_dir: string | null, 
 /**
