@@ -345,20 +345,31 @@ async fn federation_file_down_without_copy_is_a_clear_error_and_with_copy_is_not
     ));
 }
 
-#[tokio::test]
-async fn a_refresh_that_nothing_answers_changes_nothing_and_says_so() {
+/// The clean federation served, and a store refreshed from it once.
+async fn refreshed_clean() -> (Server, DirectoryStore) {
     let server = Server::start();
     server.load_fixture("clean");
     let mut store = DirectoryStore::ephemeral();
     refresh(&mut store, &options(&server)).await;
+    (server, store)
+}
+
+/// The refresh's error, the store left as it was.
+async fn refresh_error(
+    store: &mut DirectoryStore,
+    opts: &RefreshOptions,
+) -> premiers_pas_core::directory::DirectoryError {
+    store.refresh(opts, &Journal::new(), &|_| {}, &CancellationToken::new()).await.unwrap_err()
+}
+
+#[tokio::test]
+async fn a_refresh_that_nothing_answers_changes_nothing_and_says_so() {
+    let (server, mut store) = refreshed_clean().await;
     let before = store.status();
 
     // Offline, or every server down: each file would be its last good copy.
     server.set_all(Behaviour::Status(503));
-    let err = store
-        .refresh(&options(&server), &Journal::new(), &|_| {}, &CancellationToken::new())
-        .await
-        .unwrap_err();
+    let err = refresh_error(&mut store, &options(&server)).await;
     assert_eq!(premiers_pas_core::ErrorCode::code(&err), "directory.nothing_answered");
     assert!(err.to_string().contains("503") && err.to_string().contains("unchanged"), "{err}");
     // The directory in use, and its date, are the last refresh's.
@@ -374,10 +385,7 @@ async fn a_refresh_that_nothing_answers_changes_nothing_and_says_so() {
 
 #[tokio::test]
 async fn a_source_that_is_not_a_federation_file_replaces_nothing() {
-    let server = Server::start();
-    server.load_fixture("clean");
-    let mut store = DirectoryStore::ephemeral();
-    refresh(&mut store, &options(&server)).await;
+    let (server, mut store) = refreshed_clean().await;
     let before = store.status();
 
     // A web page (the file's page on a forge, rather than its raw text), then a member's own file.
@@ -387,15 +395,14 @@ async fn a_source_that_is_not_a_federation_file_replaces_nothing() {
     );
     for source in [server.url("/page.html"), server.url("/orgs/paris.properties")] {
         let opts = RefreshOptions { source: source.clone(), ..options(&server) };
-        let err =
-            store.refresh(&opts, &Journal::new(), &|_| {}, &CancellationToken::new()).await.unwrap_err();
+        let err = refresh_error(&mut store, &opts).await;
         assert_eq!(premiers_pas_core::ErrorCode::code(&err), "directory.not_a_federation", "{source}");
         assert_eq!(store.status(), before, "{source}");
     }
     // Without a first directory either: nothing is kept.
     let mut fresh = DirectoryStore::ephemeral();
     let opts = RefreshOptions { source: server.url("/page.html"), ..options(&server) };
-    assert!(fresh.refresh(&opts, &Journal::new(), &|_| {}, &CancellationToken::new()).await.is_err());
+    refresh_error(&mut fresh, &opts).await;
     assert!(fresh.directory().is_none());
 }
 
