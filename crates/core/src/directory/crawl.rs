@@ -489,7 +489,7 @@ pub(crate) async fn crawl(
             let server = server_of(&job.url);
             let silent = unanswered.get(&server).copied().unwrap_or(0);
             // A member's silence holds back a file only when every member that lists it is silent: a
-            // service one member lists before its own member does is not that member's to lose.
+            // service that another member happens to list first is not lost to that one's silence.
             let member_silent = |m: &String| unanswered_members.get(m).copied().unwrap_or(0);
             let listers: Vec<&String> =
                 job.member.iter().chain(listed_by.get(&job.url).into_iter().flatten()).collect();
