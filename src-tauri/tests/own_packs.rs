@@ -23,8 +23,16 @@ fn own_pack_file() -> PathBuf {
 
 /// Adds the pack file at `path` as the "Add a pack" command does once the dialog answered.
 fn add(app: &TestApp, path: &Path) -> Result<PackAdded, premiers_pas_core::IpcError> {
+    add_in(app, path, premiers_pas_core::Lang::En)
+}
+
+fn add_in(
+    app: &TestApp,
+    path: &Path,
+    lang: premiers_pas_core::Lang,
+) -> Result<PackAdded, premiers_pas_core::IpcError> {
     let state = app.webview.state::<AppState>();
-    tauri::async_runtime::block_on(add_pack_from(&state, path.to_path_buf()))
+    tauri::async_runtime::block_on(add_pack_from(&state, path.to_path_buf(), lang))
 }
 
 /// The listed packs as (id, own).
@@ -110,6 +118,10 @@ fn an_invalid_or_clashing_file_is_refused_with_its_reasons_and_nothing_is_kept()
     assert_eq!(err.code, "own_pack.invalid");
     let detail = err.detail.unwrap();
     assert!(detail.starts_with(&format!("{}:", bad.display())), "file:line:col: {detail}");
+    assert!(detail.contains("unknown check `manuel` — did you mean `manual`?"), "{detail}");
+    // In the app's language, as the command line says it.
+    let detail = add_in(&app, &bad, premiers_pas_core::Lang::Fr).unwrap_err().detail.unwrap();
+    assert!(detail.contains("vérification inconnue `manuel` — vouliez-vous dire `manual` ?"), "{detail}");
 
     std::fs::write(&bad, text.replace(OWN, "premiers-pas")).unwrap();
     assert_eq!(add(&app, &bad).unwrap_err().code, "own_pack.builtin_id");

@@ -60,11 +60,20 @@ fn malformed_packs_list_every_problem_with_its_position() {
     let out = premiers_pas().args(["--lang", "fr", "checklist", "validate"]).arg(&dir).assert().code(1);
     let text = stdout(&out);
     let file = dir.join("unknown-check.toml").display().to_string();
+    // In the volunteer's language, French typography included.
     assert!(
         text.contains(&format!(
-            "{file}:12:13: unknown check `browser_instaled` — did you mean `browser_installed`?"
+            "{file}:12:13: vérification inconnue `browser_instaled` — vouliez-vous dire `browser_installed`\u{202f}?"
         )),
         "{text}"
+    );
+    let out = premiers_pas().args(["--lang", "en", "checklist", "validate"]).arg(&dir).assert().code(1);
+    assert!(
+        stdout(&out).contains(&format!(
+            "{file}:12:13: unknown check `browser_instaled` — did you mean `browser_installed`?"
+        )),
+        "{}",
+        stdout(&out)
     );
     let many = dir.join("many-errors.toml").display().to_string();
     assert_eq!(text.lines().filter(|l| l.starts_with(&many)).count(), 5, "{text}");
@@ -118,17 +127,17 @@ fn every_path_s_problems_are_listed_together() {
         .code(1);
     let text = stdout(&out);
     assert!(
-        text.contains(&format!("{}:", bad.display())) && text.contains("only http:// and https://"),
+        text.contains(&format!("{}:", bad.display())) && text.contains("seuls les liens http:// et https://"),
         "{text}"
     );
-    assert!(text.contains("/nonexistent/pack.toml:1:1: no such file or folder"), "{text}");
-    assert!(text.contains(&format!("{}:1:1: no pack here", empty.display())), "{text}");
+    assert!(text.contains("/nonexistent/pack.toml:1:1: ce fichier ou ce dossier n’existe pas"), "{text}");
+    assert!(text.contains(&format!("{}:1:1: aucun parcours ici", empty.display())), "{text}");
     let b = twice.join("b.toml").display().to_string();
     let a = twice.join("a.toml").display().to_string();
     // At the second file's id, with the first file named.
     let line = pack.lines().position(|l| l.starts_with("id = ")).unwrap() + 1;
     assert!(
-        text.contains(&format!("{b}:{line}:6: `mon-atelier` is already the id of the pack in {a}")),
+        text.contains(&format!("{b}:{line}:6: `mon-atelier` est déjà l’identifiant du parcours de {a}")),
         "{text}"
     );
     assert!(!text.contains("Tout est valide"), "{text}");

@@ -48,6 +48,21 @@ impl UrlProblem {
     }
 }
 
+impl UrlProblem {
+    /// Why, in French, for a pack's author.
+    pub fn message_fr(self) -> &'static str {
+        match self {
+            UrlProblem::Invalid => "ce n’est pas une adresse web complète (https://…)",
+            UrlProblem::Scheme => "seuls les liens http:// et https:// sont acceptés",
+            UrlProblem::NoHost => "il lui manque un nom de site",
+            UrlProblem::Credentials => {
+                "elle contient un identifiant ou un mot de passe (`nom:mot-de-passe@`)"
+            }
+            UrlProblem::TooLong => "elle est trop longue (2 048 caractères au plus)",
+        }
+    }
+}
+
 impl std::fmt::Display for UrlProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.message())

@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 
+use premiers_pas_core::checklist::OwnPackError;
 use premiers_pas_core::session::{self, PackList};
 use premiers_pas_core::{IpcError, Lang};
 use serde::{Deserialize, Serialize};
@@ -48,12 +49,13 @@ pub async fn add_pack<R: Runtime>(
     let Some(path) = dialogs::open_path(&app, title, filter, "toml").await.map_err(ipc)? else {
         return Ok(None);
     };
-    add_pack_from(&state, path).await.map(Some)
+    add_pack_from(&state, path, lang).await.map(Some)
 }
 
 /// Validates the pack file at `path` and keeps it with the volunteer's own packs (replacing their own
-/// pack with the same id, if any); the chooser lists it from then on. Refused at a stand.
-pub async fn add_pack_from(state: &AppState, path: PathBuf) -> Result<PackAdded, IpcError> {
+/// pack with the same id, if any); the chooser lists it from then on. Refused at a stand. A pack that is
+/// not valid is refused with the checker's lines in `lang`, as the command line gives them.
+pub async fn add_pack_from(state: &AppState, path: PathBuf, lang: Lang) -> Result<PackAdded, IpcError> {
     state.refuse_at_stand().await?;
     let data_dir = state.data_dir.clone();
     let journal = state.journal.clone();
@@ -61,7 +63,13 @@ pub async fn add_pack_from(state: &AppState, path: PathBuf) -> Result<PackAdded,
         .change_own_packs(move |library| {
             let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             journal.file_read("premiers-pas", &path, bytes, None);
-            let added = library.add_own_pack(&data_dir, &path).map_err(ipc)?;
+            let added = library.add_own_pack(&data_dir, &path).map_err(|e| {
+                let mut err = IpcError::from_coded(&e);
+                if let OwnPackError::Invalid(diags) = &e {
+                    err.detail = Some(diags.iter().map(|d| d.in_lang(lang)).collect::<Vec<_>>().join("\n"));
+                }
+                err
+            })?;
             Ok(PackAdded { id: added.id, replaced: added.replaced })
         })
         .await

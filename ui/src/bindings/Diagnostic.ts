@@ -19,4 +19,8 @@ col: number,
 /**
  * What is wrong and, when we can tell, what was expected.
  */
-message: string, };
+message: string, 
+/**
+ * The same in French, when it is written (the command line speaks the volunteer's language).
+ */
+message_fr?: string, };

@@ -17,7 +17,7 @@ pub use own::{own_packs_dir, AddedPack, LeftOutPack, OwnPack, OwnPackError, MAX_
 pub use pack::{
     validate_paths, How, Library, Link, LinkKind, Note, Pack, Platform, QrTarget, Step, Store, PACKS_DIR,
 };
-pub use source::{Date, Diagnostic};
+pub use source::{Date, Diagnostic, Said};
 
 use crate::error::ErrorCode;
 

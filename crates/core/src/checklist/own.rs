@@ -259,14 +259,7 @@ fn read_pack(path: &Path, library: &Library) -> Result<(Pack, String), OwnPackEr
     let pack = match Pack::from_text(&name, &text, &library.reference) {
         Ok(pack) => pack,
         Err(ChecklistError::Invalid(diags)) => return Err(OwnPackError::Invalid(diags)),
-        Err(other) => {
-            return Err(OwnPackError::Invalid(vec![Diagnostic {
-                file: name,
-                line: 1,
-                col: 1,
-                message: other.to_string(),
-            }]))
-        }
+        Err(other) => return Err(OwnPackError::Invalid(vec![Diagnostic::at_start(name, other.to_string())])),
     };
     if library.packs.iter().any(|p| p.id == pack.id) && !library.is_own(&pack.id) {
         return Err(OwnPackError::BuiltinId(pack.id));

@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 use super::check::Check;
 use super::own::OwnPack;
-use super::source::{suggest, Date, Source, TomlPath};
+use super::source::{said, suggest, Date, Said, Source, TomlPath};
 use super::{ChecklistError, Diagnostic};
 use crate::i18n::{Lang, Text};
 use crate::reference::{AppKind, ProviderKind, Reference, APPS_FILE, CATEGORIES_FILE, PROVIDERS_FILE};
@@ -217,13 +217,13 @@ impl Store {
         }
     }
 
-    /// The store's name, as a volunteer would say it.
-    fn name(self) -> &'static str {
+    /// The store's name, as a volunteer would say it, in French and in English.
+    fn names(self) -> (&'static str, &'static str) {
         match self {
-            Store::Play => "Google Play",
-            Store::Fdroid => "F-Droid",
-            Store::AppStore => "the App Store",
-            Store::Web => "the web",
+            Store::Play => ("Google Play", "Google Play"),
+            Store::Fdroid => ("F-Droid", "F-Droid"),
+            Store::AppStore => ("l’App Store", "the App Store"),
+            Store::Web => ("le web", "the web"),
         }
     }
 }
@@ -385,17 +385,15 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
     let collect = |r: Result<(), ChecklistError>, diags: &mut Vec<Diagnostic>| match r {
         Ok(()) => {}
         Err(ChecklistError::Invalid(d)) => diags.extend(d),
-        Err(ChecklistError::Read { path, source }) => diags.push(Diagnostic {
-            file: path,
-            line: 1,
-            col: 1,
-            message: if source.kind() == std::io::ErrorKind::NotFound {
-                "no such file or folder".into()
+        Err(ChecklistError::Read { path, source }) => diags.push(Diagnostic::at_start(
+            path,
+            if source.kind() == std::io::ErrorKind::NotFound {
+                said("ce fichier ou ce dossier n’existe pas", "no such file or folder")
             } else {
-                format!("cannot be read ({source})")
+                said(format!("ne peut pas être lu ({source})"), format!("cannot be read ({source})"))
             },
-        }),
-        Err(e) => diags.push(Diagnostic { file: String::new(), line: 1, col: 1, message: e.to_string() }),
+        )),
+        Err(e) => diags.push(Diagnostic::at_start("", e.to_string())),
     };
     for path in paths {
         // Where a path sits is told by its parents, which `.` or `x.toml` named from inside `packs/` has
@@ -424,12 +422,13 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
                 }
             };
             if files.is_empty() {
-                diags.push(Diagnostic {
-                    file: path.display().to_string(),
-                    line: 1,
-                    col: 1,
-                    message: "no pack here: a pack is a file whose name ends in `.toml`".into(),
-                });
+                diags.push(Diagnostic::at_start(
+                    path.display().to_string(),
+                    said(
+                        "aucun parcours ici : un parcours est un fichier dont le nom finit par `.toml`",
+                        "no pack here: a pack is a file whose name ends in `.toml`",
+                    ),
+                ));
             }
             let mut packs = Vec::new();
             for file in files {
@@ -483,7 +482,7 @@ impl Loaded {
     }
 
     /// A diagnostic at this pack's `id`.
-    fn at_id(&self, message: String) -> Diagnostic {
+    fn at_id(&self, message: Said) -> Diagnostic {
         let src = Source::new(self.name.as_str(), &self.text);
         // The file was read as a pack: it parses.
         let span = src.parse().map_or(0..0, |doc| {
@@ -523,9 +522,16 @@ fn pack_files(dir: &Path) -> Result<Vec<PathBuf>, ChecklistError> {
 /// tells the whole truth.
 fn check_own_id(loaded: &Loaded, builtin: &[String], diags: &mut Vec<Diagnostic>) {
     if builtin.contains(&loaded.pack.id) {
-        diags.push(loaded.at_id(format!(
-            "`{}` is the id of a pack that comes with Premiers Pas: give yours an id of its own, or the app will not add it",
-            loaded.pack.id
+        let id = &loaded.pack.id;
+        diags.push(loaded.at_id(said(
+            format!(
+                "`{id}` est l’identifiant d’un parcours fourni avec Premiers Pas : donnez au vôtre un identifiant \
+                 à lui, sinon l’application ne l’ajoutera pas"
+            ),
+            format!(
+                "`{id}` is the id of a pack that comes with Premiers Pas: give yours an id of its own, or the app \
+                 will not add it"
+            ),
         )));
     }
 }
@@ -536,9 +542,12 @@ fn check_unique_pack_ids(packs: &[Loaded], diags: &mut Vec<Diagnostic>) {
     for p in packs {
         if let Some(first) = seen.insert(&p.pack.id, &p.name) {
             seen.insert(&p.pack.id, first);
-            diags.push(p.at_id(format!(
-                "`{}` is already the id of the pack in {first}: give each pack an id of its own",
-                p.pack.id
+            let id = &p.pack.id;
+            diags.push(p.at_id(said(
+                format!(
+                    "`{id}` est déjà l’identifiant du parcours de {first} : donnez à chaque parcours le sien"
+                ),
+                format!("`{id}` is already the id of the pack in {first}: give each pack an id of its own"),
             )));
         }
     }
@@ -581,11 +590,19 @@ fn load(src: &Source<'_>, reference: &Reference, diags: &mut Vec<Diagnostic>) ->
             let span = Source::span_of(&doc.root, &TomlPath::default().key("title"));
             diags.push(src.diag(
                 span,
-                format!(
-                    "the take-home list of all the steps is {bytes} bytes in `{}`, more than a QR code holds ({}): \
-                     shorten step titles, or give fewer first pages",
-                    lang.code(),
-                    crate::qr::MAX_BYTES
+                said(
+                    format!(
+                        "la liste à emporter de toutes les étapes fait {bytes} octets en `{}`, plus que n’en tient un \
+                         code QR ({}) : raccourcissez les titres des étapes, ou donnez moins de premières pages",
+                        lang.code(),
+                        crate::qr::MAX_BYTES
+                    ),
+                    format!(
+                        "the take-home list of all the steps is {bytes} bytes in `{}`, more than a QR code holds \
+                         ({}): shorten step titles, or give fewer first pages",
+                        lang.code(),
+                        crate::qr::MAX_BYTES
+                    ),
                 ),
             ));
         }
@@ -601,7 +618,7 @@ struct Validator<'s, 'a, 'r> {
 }
 
 impl Validator<'_, '_, '_> {
-    fn err(&mut self, at: &TomlPath, message: impl Into<String>) {
+    fn err(&mut self, at: &TomlPath, message: impl Into<Said>) {
         let span = Source::span_of(self.root, at);
         self.diags.push(self.src.diag(span, message));
     }
@@ -612,9 +629,15 @@ impl Validator<'_, '_, '_> {
             if !crate::reference::is_valid_id(&h.id) {
                 self.err(
                     &top.key("id"),
-                    format!(
-                        "invalid pack id `{}` — use at most 64 lowercase letters, digits and dashes",
-                        h.id
+                    said(
+                        format!(
+                            "identifiant de parcours invalide `{}` — au plus 64 minuscules, chiffres et tirets",
+                            h.id
+                        ),
+                        format!(
+                            "invalid pack id `{}` — use at most 64 lowercase letters, digits and dashes",
+                            h.id
+                        ),
                     ),
                 );
             }
@@ -627,13 +650,25 @@ impl Validator<'_, '_, '_> {
             if !crate::reference::is_valid_id(&step.id) {
                 self.err(
                     &at.key("id"),
-                    format!(
-                        "invalid step id `{}` — use at most 64 lowercase letters, digits and dashes",
-                        step.id
+                    said(
+                        format!(
+                            "identifiant d’étape invalide `{}` — au plus 64 minuscules, chiffres et tirets",
+                            step.id
+                        ),
+                        format!(
+                            "invalid step id `{}` — use at most 64 lowercase letters, digits and dashes",
+                            step.id
+                        ),
                     ),
                 );
             } else if !ids.insert(step.id.clone()) {
-                self.err(&at.key("id"), format!("duplicate step id `{}`", step.id));
+                self.err(
+                    &at.key("id"),
+                    said(
+                        format!("l’identifiant d’étape `{}` est déjà pris dans ce parcours", step.id),
+                        format!("duplicate step id `{}`", step.id),
+                    ),
+                );
             }
             self.step(&at, step);
         }
@@ -656,7 +691,14 @@ impl Validator<'_, '_, '_> {
                 .map(Platform::key)
                 .collect();
             if !missing.is_empty() {
-                self.err(&how, format!("`how` has no `default` text and nothing for {}", missing.join(", ")));
+                let missing = missing.join(", ");
+                self.err(
+                    &how,
+                    said(
+                        format!("`how` n’a pas de texte `default`, ni de texte pour {missing}"),
+                        format!("`how` has no `default` text and nothing for {missing}"),
+                    ),
+                );
             }
         }
         for (i, link) in step.links.iter().enumerate() {
@@ -678,10 +720,19 @@ impl Validator<'_, '_, '_> {
         if step.checks.is_empty() {
             self.err(
                 &checks,
-                "a step needs at least one check — use `\"manual\"` when only the person can tell",
+                said(
+                    "une étape a besoin d’au moins une vérification — `\"manual\"` quand seule la personne peut le dire",
+                    "a step needs at least one check — use `\"manual\"` when only the person can tell",
+                ),
             );
         } else if step.checks.iter().all(|c| matches!(c, Check::Bonus(_))) {
-            self.err(&checks, "a step needs at least one check that is not a `bonus`");
+            self.err(
+                &checks,
+                said(
+                    "une étape a besoin d’au moins une vérification qui ne soit pas un `bonus`",
+                    "a step needs at least one check that is not a `bonus`",
+                ),
+            );
         }
         for (i, check) in step.checks.iter().enumerate() {
             self.check(&checks.index(i), check);
@@ -695,8 +746,14 @@ impl Validator<'_, '_, '_> {
             if self.reference.categories.get(cat).is_none() {
                 let ids = self.reference.categories.all().iter().map(|c| c.id.as_str());
                 let msg = match suggest(cat, ids) {
-                    Some(best) => format!("unknown category `{cat}` — did you mean `{best}`?"),
-                    None => format!("unknown category `{cat}` (see categories.toml)"),
+                    Some(best) => said(
+                        format!("catégorie inconnue `{cat}` — vouliez-vous dire `{best}` ?"),
+                        format!("unknown category `{cat}` — did you mean `{best}`?"),
+                    ),
+                    None => said(
+                        format!("catégorie inconnue `{cat}` (voir categories.toml)"),
+                        format!("unknown category `{cat}` (see categories.toml)"),
+                    ),
                 };
                 self.err(&at.key("categories").index(i), msg);
             }
@@ -714,12 +771,20 @@ impl Validator<'_, '_, '_> {
             let store = step.qr.iter().filter_map(|q| q.store).find(|s| s.phone() == Some(phone));
             if let Some(store) = store {
                 let key = phone.key();
+                let (fr_store, en_store) = store.names();
                 self.err(
                     how,
-                    format!(
-                        "`how.{key}` is missing: a QR code of this step opens {}, so say what to do on that phone \
-                         in `how.{key}` (`how.default` is never used for phones)",
-                        store.name()
+                    said(
+                        format!(
+                            "`how.{key}` manque : un code QR de cette étape ouvre {}, dites donc quoi faire sur ce \
+                             téléphone dans `how.{key}` (`how.default` ne sert jamais pour les téléphones)",
+                            fr_store
+                        ),
+                        format!(
+                            "`how.{key}` is missing: a QR code of this step opens {}, so say what to do on that \
+                             phone in `how.{key}` (`how.default` is never used for phones)",
+                            en_store
+                        ),
                     ),
                 );
             }
@@ -728,13 +793,24 @@ impl Validator<'_, '_, '_> {
 
     fn text(&mut self, at: &TomlPath, what: &str, text: &Text) {
         for lang in text.missing() {
-            self.err(at, format!("`{what}` has no `{lang}` text (French and English are both required)"));
+            self.err(
+                at,
+                said(
+                    format!(
+                        "`{what}` n’a pas de texte `{lang}` (le français et l’anglais sont obligatoires)"
+                    ),
+                    format!("`{what}` has no `{lang}` text (French and English are both required)"),
+                ),
+            );
         }
         for code in text.0.keys() {
             if !is_lang_code(code) {
                 self.err(
                     &at.key(code),
-                    format!("`{code}` is not a language code (expected `fr`, `en`, `de`…)"),
+                    said(
+                        format!("`{code}` n’est pas un code de langue (`fr`, `en`, `de`…)"),
+                        format!("`{code}` is not a language code (expected `fr`, `en`, `de`…)"),
+                    ),
                 );
             }
         }
@@ -748,22 +824,34 @@ impl Validator<'_, '_, '_> {
             if !seen.insert(kept.trim_end_matches('/').to_owned()) {
                 self.err(
                     &at.key(list).index(i).key("url"),
-                    format!("`{url}` is already in this step's `{list}`"),
+                    said(
+                        format!("`{url}` est déjà dans les `{list}` de cette étape"),
+                        format!("`{url}` is already in this step's `{list}`"),
+                    ),
                 );
             }
         }
     }
 
     fn url(&mut self, at: &TomlPath, url: &str) {
-        if let Some(problem) = url_problem(url) {
-            self.err(at, format!("invalid URL `{url}`: {problem}"));
+        if let Some((fr, en)) = url_problem(url) {
+            self.err(
+                at,
+                said(format!("adresse invalide `{url}` : {fr}"), format!("invalid URL `{url}`: {en}")),
+            );
         }
     }
 
     fn qr_app(&mut self, at: &TomlPath, qr: &QrTarget) {
         let Some(id) = &qr.app else {
             if qr.store.is_some_and(|s| s != Store::Web) {
-                self.err(&at.key("store"), "`store` needs `app`: which app does this page install?");
+                self.err(
+                    &at.key("store"),
+                    said(
+                        "`store` a besoin de `app` : quelle application cette page installe-t-elle ?",
+                        "`store` needs `app`: which app does this page install?",
+                    ),
+                );
             }
             return;
         };
@@ -779,20 +867,35 @@ impl Validator<'_, '_, '_> {
             Some(Store::Web) | None => return,
         };
         match expected {
-            None => self.err(&at.key("store"), format!("`{id}` has no id for this store in apps.toml")),
+            None => self.err(
+                &at.key("store"),
+                said(
+                    format!("`{id}` n’a pas d’identifiant pour cette boutique dans apps.toml"),
+                    format!("`{id}` has no id for this store in apps.toml"),
+                ),
+            ),
             Some(store_id) if !qr.url.contains(store_id) => self.err(
                 &at.key("url"),
-                format!("this URL does not mention `{store_id}`, the store id of `{id}` in apps.toml"),
+                said(
+                    format!("cette adresse ne contient pas `{store_id}`, l’identifiant de `{id}` dans cette boutique (apps.toml)"),
+                    format!("this URL does not mention `{store_id}`, the store id of `{id}` in apps.toml"),
+                ),
             ),
             Some(_) => {}
         }
     }
 
-    fn unknown_app(&self, id: &str) -> String {
+    fn unknown_app(&self, id: &str) -> Said {
         let ids = self.reference.apps.all().iter().map(|a| a.id.as_str());
         match suggest(id, ids) {
-            Some(best) => format!("unknown app `{id}` — did you mean `{best}`?"),
-            None => format!("unknown app `{id}` (see apps.toml)"),
+            Some(best) => said(
+                format!("application inconnue `{id}` — vouliez-vous dire `{best}` ?"),
+                format!("unknown app `{id}` — did you mean `{best}`?"),
+            ),
+            None => said(
+                format!("application inconnue `{id}` (voir apps.toml)"),
+                format!("unknown app `{id}` (see apps.toml)"),
+            ),
         }
     }
 
@@ -804,7 +907,10 @@ impl Validator<'_, '_, '_> {
                     self.err(&at.index(i), msg);
                 }
                 Some(app) if browsers_only && app.kind != AppKind::Browser => {
-                    self.err(&at.index(i), format!("`{id}` is not a browser"));
+                    self.err(
+                        &at.index(i),
+                        said(format!("`{id}` n’est pas un navigateur"), format!("`{id}` is not a browser")),
+                    );
                 }
                 Some(_) => {}
             }
@@ -817,40 +923,78 @@ impl Validator<'_, '_, '_> {
             Check::Manual => {}
             Check::AppInstalled { apps } => {
                 if apps.is_empty() {
-                    self.err(&inner.key("apps"), "`apps` is empty: name at least one app from apps.toml");
+                    self.err(
+                        &inner.key("apps"),
+                        said(
+                            "`apps` est vide : nommez au moins une application de apps.toml",
+                            "`apps` is empty: name at least one app from apps.toml",
+                        ),
+                    );
                 }
                 self.apps(&inner.key("apps"), apps, false);
             }
             Check::BrowserInstalled { family, apps } | Check::DefaultBrowser { family, apps } => {
                 if family.is_none() && apps.is_empty() {
-                    self.err(&inner, format!("`{}` needs `family` or `apps`", check.name()));
+                    let name = check.name();
+                    self.err(
+                        &inner,
+                        said(
+                            format!("`{name}` a besoin de `family` ou de `apps`"),
+                            format!("`{name}` needs `family` or `apps`"),
+                        ),
+                    );
                 }
                 self.apps(&inner.key("apps"), apps, true);
             }
             Check::ExtensionEnabled { ids, weaker, .. } => {
                 if ids.is_empty() {
-                    self.err(&inner.key("ids"), "`ids` is empty: name at least one extension id");
+                    self.err(
+                        &inner.key("ids"),
+                        said(
+                            "`ids` est vide : nommez au moins un identifiant d’extension",
+                            "`ids` is empty: name at least one extension id",
+                        ),
+                    );
                 }
                 for (key, list) in [("ids", ids), ("weaker", weaker)] {
                     if let Some(i) = list.iter().position(|s| s.trim().is_empty()) {
-                        self.err(&inner.key(key).index(i), "empty extension id");
+                        self.err(
+                            &inner.key(key).index(i),
+                            said("identifiant d’extension vide", "empty extension id"),
+                        );
                     }
                 }
             }
             Check::MailAllAt { kinds } | Check::MailAnyAt { kinds } => {
                 if kinds.is_empty() {
-                    self.err(&inner.key("kinds"), "`kinds` is empty: name at least one provider kind");
+                    self.err(
+                        &inner.key("kinds"),
+                        said(
+                            "`kinds` est vide : nommez au moins une sorte de fournisseur",
+                            "`kinds` is empty: name at least one provider kind",
+                        ),
+                    );
                 }
                 if let Some(i) = kinds.iter().position(|k| *k == ProviderKind::Unknown) {
                     self.err(
                         &inner.key("kinds").index(i),
-                        "`unknown` is not a kind a provider can be chosen for",
+                        said(
+                            "`unknown` n’est pas une sorte de fournisseur que l’on puisse choisir",
+                            "`unknown` is not a kind a provider can be chosen for",
+                        ),
                     );
                 }
             }
             Check::All(list) | Check::Any(list) => {
                 if list.is_empty() {
-                    self.err(&inner, format!("`{}` needs at least one check", check.name()));
+                    let name = check.name();
+                    self.err(
+                        &inner,
+                        said(
+                            format!("`{name}` a besoin d’au moins une vérification"),
+                            format!("`{name}` needs at least one check"),
+                        ),
+                    );
                 }
                 for (i, c) in list.iter().enumerate() {
                     self.check(&inner.index(i), c);
@@ -871,17 +1015,18 @@ fn is_lang_code(code: &str) -> bool {
 
 /// Why a URL is not acceptable in a pack, if it is not: the rule of [`crate::weburl`], and, for a
 /// pack's author, a host name with a dot (or `localhost`) and no spaces as written.
-fn url_problem(url: &str) -> Option<&'static str> {
+fn url_problem(url: &str) -> Option<(&'static str, &'static str)> {
     let parsed = match crate::weburl::web_url(url) {
         Ok(parsed) => parsed,
-        Err(problem) => return Some(problem.message()),
+        Err(problem) => return Some((problem.message_fr(), problem.message())),
     };
     let host = parsed.host_str().unwrap_or_default();
     if !host.contains('.') && !host.starts_with("localhost") && !host.starts_with('[') {
-        return Some("it has no host name");
+        let problem = crate::weburl::UrlProblem::NoHost;
+        return Some((problem.message_fr(), problem.message()));
     }
     if url.chars().any(char::is_whitespace) {
-        return Some("it contains spaces");
+        return Some(("elle contient des espaces", "it contains spaces"));
     }
     None
 }

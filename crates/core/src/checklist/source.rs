@@ -23,6 +23,7 @@ use ts_rs::TS;
 
 use super::ChecklistError;
 use crate::files::{self, ReadError};
+use crate::i18n::Lang;
 
 /// One problem found in a checklist file, with its position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -36,11 +37,56 @@ pub struct Diagnostic {
     pub col: u32,
     /// What is wrong and, when we can tell, what was expected.
     pub message: String,
+    /// The same in French, when it is written (the command line speaks the volunteer's language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub message_fr: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at line 1, column 1 of `file`.
+    pub fn at_start(file: impl Into<String>, message: impl Into<Said>) -> Diagnostic {
+        let Said { en, fr } = message.into();
+        Diagnostic { file: file.into(), line: 1, col: 1, message: en, message_fr: fr }
+    }
+
+    /// `file:line:col: message` in `lang` (English when there is no French).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let message = match (lang, &self.message_fr) {
+            (Lang::Fr, Some(fr)) => fr,
+            _ => &self.message,
+        };
+        format!("{}:{}:{}: {message}", self.file, self.line, self.col)
+    }
 }
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+    }
+}
+
+/// A diagnostic's words: English, and French when they are written.
+#[derive(Debug, Clone)]
+pub struct Said {
+    en: String,
+    fr: Option<String>,
+}
+
+/// Words in French and in English.
+pub(crate) fn said(fr: impl Into<String>, en: impl Into<String>) -> Said {
+    Said { en: en.into(), fr: Some(fr.into()) }
+}
+
+impl From<String> for Said {
+    fn from(en: String) -> Said {
+        Said { en, fr: None }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(en: &str) -> Said {
+        Said { en: en.to_owned(), fr: None }
     }
 }
 
@@ -51,8 +97,10 @@ pub(crate) fn read_file(path: &Path, max_bytes: u64) -> Result<String, Checklist
     let bytes = match files::read_regular(path, max_bytes) {
         Ok(bytes) => bytes,
         Err(ReadError::TooLarge { bytes }) => {
-            let message =
-                format!("this file is too large to be a checklist file ({bytes} bytes, at most {max_bytes})");
+            let message = said(
+                format!("ce fichier est trop gros pour être un fichier de parcours ({bytes} octets, au plus {max_bytes})"),
+                format!("this file is too large to be a checklist file ({bytes} bytes, at most {max_bytes})"),
+            );
             return Err(ChecklistError::Invalid(vec![at_start(&name, message)]));
         }
         Err(e) => return Err(ChecklistError::Read { path: name, source: e.into_io() }),
@@ -62,11 +110,17 @@ pub(crate) fn read_file(path: &Path, max_bytes: u64) -> Result<String, Checklist
 
 /// The problem of a file whose bytes are not UTF-8 text.
 pub(crate) fn not_utf8(file: &str) -> Diagnostic {
-    at_start(file, "this file is not UTF-8 text: save it as UTF-8".to_owned())
+    at_start(
+        file,
+        said(
+            "ce fichier n’est pas du texte UTF-8 : enregistrez-le en UTF-8",
+            "this file is not UTF-8 text: save it as UTF-8",
+        ),
+    )
 }
 
-fn at_start(file: &str, message: String) -> Diagnostic {
-    Diagnostic { file: file.to_owned(), line: 1, col: 1, message }
+fn at_start(file: &str, message: impl Into<Said>) -> Diagnostic {
+    Diagnostic::at_start(file, message)
 }
 
 /// One step into a TOML tree, to find where a value sits.
@@ -121,9 +175,10 @@ impl<'a> Source<'a> {
         (u32::try_from(line + 1).unwrap_or(u32::MAX), u32::try_from(col + 1).unwrap_or(u32::MAX))
     }
 
-    pub(crate) fn diag(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn diag(&self, span: Range<usize>, message: impl Into<Said>) -> Diagnostic {
         let (line, col) = self.position(span.start);
-        Diagnostic { file: self.name.clone(), line, col, message: message.into() }
+        let Said { en, fr } = message.into();
+        Diagnostic { file: self.name.clone(), line, col, message: en, message_fr: fr }
     }
 
     fn diag_for_toml(&self, err: &toml::de::Error, fallback: Range<usize>) -> Diagnostic {
@@ -173,8 +228,9 @@ pub(crate) fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c s
         .map(|(_, c)| c)
 }
 
-/// Rewrites serde's wording into sentences a volunteer understands, with "did you mean" hints.
-pub(crate) fn humanise(message: &str) -> String {
+/// Rewrites serde's wording into sentences a volunteer understands, with "did you mean" hints, in French
+/// and in English. A message it does not know is kept as the parser wrote it.
+pub(crate) fn humanise(message: &str) -> Said {
     let message = message.trim_end();
     for (prefix, what) in [("unknown field `", "key"), ("unknown variant `", "value")] {
         let Some(rest) = message.strip_prefix(prefix) else {
@@ -189,31 +245,56 @@ pub(crate) fn humanise(message: &str) -> String {
         } else {
             what
         };
+        let (fr_unknown, en_unknown) = match what {
+            "key" => (format!("clé inconnue `{word}`"), format!("unknown key `{word}`")),
+            "check" => (format!("vérification inconnue `{word}`"), format!("unknown check `{word}`")),
+            _ => (format!("valeur inconnue `{word}`"), format!("unknown value `{word}`")),
+        };
         return match suggest(word, expected.iter().copied()) {
-            Some(best) => format!("unknown {what} `{word}` — did you mean `{best}`?"),
-            None if expected.is_empty() => format!("unknown {what} `{word}`"),
-            None => format!("unknown {what} `{word}` — expected one of {}", quote_all(&expected)),
+            Some(best) => said(
+                format!("{fr_unknown} — vouliez-vous dire `{best}` ?"),
+                format!("{en_unknown} — did you mean `{best}`?"),
+            ),
+            None if expected.is_empty() => said(fr_unknown, en_unknown),
+            None => said(
+                format!("{fr_unknown} — possibles : {}", quote_all(&expected)),
+                format!("{en_unknown} — expected one of {}", quote_all(&expected)),
+            ),
         };
     }
     if let Some((extra, available)) =
         message.strip_prefix("unexpected keys in table: ").and_then(|r| r.split_once(", available keys: "))
     {
         let available: Vec<&str> = available.split(", ").collect();
-        let hints: Vec<String> = extra
+        let (fr, en): (Vec<String>, Vec<String>) = extra
             .split(", ")
             .map(|word| match suggest(word, available.iter().copied()) {
-                Some(best) => format!("unknown key `{word}` — did you mean `{best}`?"),
-                None => format!("unknown key `{word}` — expected one of {}", quote_all(&available)),
+                Some(best) => (
+                    format!("clé inconnue `{word}` — vouliez-vous dire `{best}` ?"),
+                    format!("unknown key `{word}` — did you mean `{best}`?"),
+                ),
+                None => (
+                    format!("clé inconnue `{word}` — possibles : {}", quote_all(&available)),
+                    format!("unknown key `{word}` — expected one of {}", quote_all(&available)),
+                ),
             })
-            .collect();
-        return hints.join("; ");
+            .unzip();
+        return said(fr.join(" ; "), en.join("; "));
+    }
+    if let Some(rest) = message.strip_prefix("invalid date `") {
+        if let Some((value, _)) = rest.split_once('`') {
+            return said(
+                format!("date invalide `{value}` — une date s’écrit comme 2026-11-01"),
+                format!("invalid date `{value}` — expected a date like 2026-11-01"),
+            );
+        }
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         if let Some((word, _)) = rest.split_once('`') {
-            return format!("missing key `{word}`");
+            return said(format!("clé manquante `{word}`"), format!("missing key `{word}`"));
         }
     }
-    message.to_owned()
+    message.into()
 }
 
 fn expected_names(tail: &str) -> Vec<&str> {
@@ -263,7 +344,13 @@ impl<'a> Source<'a> {
         };
         let mut items = Vec::new();
         match list.map(|l| (l.span(), l.into_inner())) {
-            None => diags.push(self.diag(span.start..span.start, format!("no `[[{list_key}]]` entry found"))),
+            None => diags.push(self.diag(
+                span.start..span.start,
+                said(
+                    format!("aucune entrée `[[{list_key}]]` trouvée"),
+                    format!("no `[[{list_key}]]` entry found"),
+                ),
+            )),
             Some((_, DeValue::Array(array))) => {
                 for (index, value) in array.iter().enumerate() {
                     match self.deserialize::<T>(value.clone()) {
@@ -272,9 +359,13 @@ impl<'a> Source<'a> {
                     }
                 }
             }
-            Some((list_span, _)) => diags.push(
-                self.diag(list_span, format!("`{list_key}` must be a list of tables: `[[{list_key}]]`")),
-            ),
+            Some((list_span, _)) => diags.push(self.diag(
+                list_span,
+                said(
+                    format!("`{list_key}` doit être une liste de tables : `[[{list_key}]]`"),
+                    format!("`{list_key}` must be a list of tables: `[[{list_key}]]`"),
+                ),
+            )),
         }
         Some(ListDoc { header, items, root })
     }
@@ -364,23 +455,28 @@ mod tests {
 
     #[test]
     fn serde_messages_become_suggestions() {
+        let en = |m: &str| humanise(m).en;
+        let fr = |m: &str| humanise(m).fr.unwrap_or_default();
+        let tittle = "unknown field `tittle`, expected one of `id`, `title`, `why`";
+        assert_eq!(en(tittle), "unknown key `tittle` — did you mean `title`?");
+        assert_eq!(fr(tittle), "clé inconnue `tittle` — vouliez-vous dire `title` ?");
+        let check = "unknown variant `browser_instaled`, expected one of `manual`, `browser_installed`";
+        assert_eq!(en(check), "unknown check `browser_instaled` — did you mean `browser_installed`?");
         assert_eq!(
-            humanise("unknown field `tittle`, expected one of `id`, `title`, `why`"),
-            "unknown key `tittle` — did you mean `title`?"
+            fr(check),
+            "vérification inconnue `browser_instaled` — vouliez-vous dire `browser_installed` ?"
         );
-        assert_eq!(
-            humanise("unknown variant `browser_instaled`, expected one of `manual`, `browser_installed`"),
-            "unknown check `browser_instaled` — did you mean `browser_installed`?"
-        );
-        assert_eq!(
-            humanise("unknown field `zzz`, expected `id`"),
-            "unknown key `zzz` — expected one of `id`"
-        );
-        assert_eq!(humanise("missing field `id`"), "missing key `id`");
-        assert_eq!(
-            humanise("unexpected keys in table: famly, available keys: family, apps"),
-            "unknown key `famly` — did you mean `family`?"
-        );
+        assert_eq!(en("unknown field `zzz`, expected `id`"), "unknown key `zzz` — expected one of `id`");
+        assert_eq!(fr("unknown field `zzz`, expected `id`"), "clé inconnue `zzz` — possibles : `id`");
+        assert_eq!(en("missing field `id`"), "missing key `id`");
+        assert_eq!(fr("missing field `id`"), "clé manquante `id`");
+        let date = "invalid date `2026-02-30` — expected a date like 2026-11-01";
+        assert_eq!(en(date), date);
+        assert_eq!(fr(date), "date invalide `2026-02-30` — une date s’écrit comme 2026-11-01");
+        let famly = "unexpected keys in table: famly, available keys: family, apps";
+        assert_eq!(en(famly), "unknown key `famly` — did you mean `family`?");
+        // A message the parser words otherwise stays as it is, in English only.
+        assert_eq!(humanise("expected `=`").fr, None);
     }
 
     #[test]
