@@ -121,7 +121,10 @@ fn an_invalid_or_clashing_file_is_refused_with_its_reasons_and_nothing_is_kept()
     assert!(detail.contains("unknown check `manuel` — did you mean `manual`?"), "{detail}");
     // In the app's language, as the command line says it.
     let detail = add_in(&app, &bad, premiers_pas_core::Lang::Fr).unwrap_err().detail.unwrap();
-    assert!(detail.contains("vérification inconnue `manuel` — vouliez-vous dire `manual` ?"), "{detail}");
+    assert!(
+        detail.contains("vérification inconnue `manuel` — vouliez-vous dire `manual`\u{202f}?"),
+        "{detail}"
+    );
 
     std::fs::write(&bad, text.replace(OWN, "premiers-pas")).unwrap();
     assert_eq!(add(&app, &bad).unwrap_err().code, "own_pack.builtin_id");

@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use premiers_pas_core::checklist::OwnPackError;
+use premiers_pas_core::i18n::typeset;
 use premiers_pas_core::session::{self, PackList};
 use premiers_pas_core::{IpcError, Lang};
 use serde::{Deserialize, Serialize};
@@ -66,7 +67,9 @@ pub async fn add_pack_from(state: &AppState, path: PathBuf, lang: Lang) -> Resul
             let added = library.add_own_pack(&data_dir, &path).map_err(|e| {
                 let mut err = IpcError::from_coded(&e);
                 if let OwnPackError::Invalid(diags) = &e {
-                    err.detail = Some(diags.iter().map(|d| d.in_lang(lang)).collect::<Vec<_>>().join("\n"));
+                    let lines: Vec<String> =
+                        diags.iter().map(|d| typeset(&d.in_lang(lang), lang).into_owned()).collect();
+                    err.detail = Some(lines.join("\n"));
                 }
                 err
             })?;

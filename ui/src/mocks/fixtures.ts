@@ -84,17 +84,24 @@ export const OWN_PACKS_DIR = '/home/lucas/.local/share/premiers-pas/packs';
 
 /**
  * What the core answers for a pack file with typos: that fixture pack with `tittle`, an address without
- * `https://` and `how.defautl`, as `premiers-pas checklist validate` reports them.
+ * `https://` and `how.defautl`, as `premiers-pas checklist validate --lang …` reports them.
  */
-export const INVALID_PACK: IpcError = {
-  code: 'own_pack.invalid',
-  message: 'this file is not a valid checklist pack',
-  detail: [
-    '/home/lucas/Ateliers/atelier-courriel.toml:5:1: unknown key `tittle` — did you mean `title`?',
-    '/home/lucas/Ateliers/atelier-courriel.toml:19:7: invalid URL `www.chatons.org`: it is not a complete web address (https://…)',
-    '/home/lucas/Ateliers/atelier-courriel.toml:27:5: unknown key `defautl` — did you mean `default`?',
-  ].join('\n'),
-};
+export function invalidPack(lang: Lang): IpcError {
+  const file = '/home/lucas/Ateliers/atelier-courriel.toml';
+  const lines =
+    lang === 'fr'
+      ? [
+          `${file}:5:1: clé inconnue \`tittle\` — vouliez-vous dire \`title\`\u202f?`,
+          `${file}:19:7: adresse invalide \`www.chatons.org\`\u202f: ce n’est pas une adresse web complète (https://…)`,
+          `${file}:27:5: clé inconnue \`defautl\` — vouliez-vous dire \`default\`\u202f?`,
+        ]
+      : [
+          `${file}:5:1: unknown key \`tittle\` — did you mean \`title\`?`,
+          `${file}:19:7: invalid URL \`www.chatons.org\`: it is not a complete web address (https://…)`,
+          `${file}:27:5: unknown key \`defautl\` — did you mean \`default\`?`,
+        ];
+  return { code: 'own_pack.invalid', message: 'this file is not a valid checklist pack', detail: lines.join('\n') };
+}
 
 /** A file of the own packs' folder that an older version wrote, left out at launch. */
 export const LEFT_OUT_PACK: LeftOutPack = {
@@ -296,10 +303,10 @@ export function createBackend(options: BackendOptions = {}) {
       const own = state.ownPack ? [ownPackSummary(lang)] : [];
       return { packs: [...packSummaries(lang), ...own], left_out: options.leftOut ?? [] };
     },
-    add_pack: (): PackAdded | null => {
+    add_pack: (a): PackAdded | null => {
       if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
       if (options.addPack === 'cancelled') return null;
-      if (options.addPack === 'invalid') throw INVALID_PACK;
+      if (options.addPack === 'invalid') throw invalidPack(a.lang as Lang);
       const replaced = state.ownPack;
       state.ownPack = true;
       return { id: 'atelier-courriel', replaced };

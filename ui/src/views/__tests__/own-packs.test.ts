@@ -76,8 +76,8 @@ describe('own packs in the workshop chooser', () => {
     const details = within(alert).getByText('Détails').closest('details')!;
     expect(details.open).toBe(false);
     const lines = details.querySelector('pre')!.textContent!.split('\n');
-    expect(lines).toContain('/home/lucas/Ateliers/atelier-courriel.toml:5:1: unknown key `tittle` — did you mean `title`?');
-    expect(lines).toContain('/home/lucas/Ateliers/atelier-courriel.toml:27:5: unknown key `defautl` — did you mean `default`?');
+    expect(lines).toContain('/home/lucas/Ateliers/atelier-courriel.toml:5:1: clé inconnue `tittle` — vouliez-vous dire `title`\u202f?');
+    expect(lines).toContain('/home/lucas/Ateliers/atelier-courriel.toml:27:5: clé inconnue `defautl` — vouliez-vous dire `default`\u202f?');
     expect(card('atelier-courriel')).toBeNull();
   });
 
