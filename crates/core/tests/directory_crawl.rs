@@ -662,17 +662,22 @@ async fn a_members_bulk_is_not_kept() {
     assert!(saved < 16 * 1024, "{saved} bytes");
 }
 
-/// Serves a federation of two members, `a` and `b`, on `server`: A's file lists `a_first` (when given),
-/// then forty services of its own of 60 KiB of text each (more than its share holds), named
-/// `/services/aNN.properties`; B's file lists `/services/b.properties`. B's file is returned, for the
-/// caller to serve as it likes.
-fn federation_with_a_heavy_member(server: &Server, a_first: Option<&str>) -> String {
+/// Serves a federation file that lists two members, `/orgs/a.properties` and `/orgs/b.properties`.
+fn serve_two_members(server: &Server) {
     let fed = format!(
         "file.class = Federation\nsubs.a = {}\nsubs.b = {}\n",
         server.url("/orgs/a.properties"),
         server.url("/orgs/b.properties")
     );
     server.set_file("/federation.properties", fed.into_bytes());
+}
+
+/// Serves a federation of two members, `a` and `b`, on `server`: A's file lists `a_first` (when given),
+/// then forty services of its own of 60 KiB of text each (more than its share holds), named
+/// `/services/aNN.properties`; B's file lists `/services/b.properties`. B's file is returned, for the
+/// caller to serve as it likes.
+fn federation_with_a_heavy_member(server: &Server, a_first: Option<&str>) -> String {
+    serve_two_members(server);
     let mut a = String::from("file.class = Organization\norganization.name = A\n");
     if let Some(url) = a_first {
         a.push_str(&format!("subs.theirs = {url}\n"));
@@ -779,12 +784,7 @@ async fn a_member_cannot_push_another_member_s_service_out_through_its_share() {
 async fn one_member_s_silent_servers_cannot_take_the_refresh_s_time() {
     let server = Server::start();
     let silent: Vec<Server> = (0..20).map(|_| Server::start()).collect();
-    let fed = format!(
-        "file.class = Federation\nsubs.a = {}\nsubs.b = {}\n",
-        server.url("/orgs/a.properties"),
-        server.url("/orgs/b.properties")
-    );
-    server.set_file("/federation.properties", fed.into_bytes());
+    serve_two_members(&server);
     let mut a = String::from("file.class = Organization\norganization.name = A\n");
     for (i, s) in silent.iter().enumerate() {
         s.set("/service.properties", Behaviour::Hang);
