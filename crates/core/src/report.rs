@@ -427,7 +427,7 @@ pub fn escape_markdown(text: &str) -> String {
 /// `text` as a Markdown code span, shown as it is: a path keeps its `~`, `_` and `\\` without escapes.
 /// The fence is one backtick longer than any run inside, and line breaks become spaces (a span is one
 /// line), so no text can close it early or start a block of its own.
-pub fn code_span(text: &str) -> String {
+fn code_span(text: &str) -> String {
     let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);

@@ -29,6 +29,15 @@ async fn refresh(store: &mut DirectoryStore, opts: &RefreshOptions) -> RefreshRe
     store.refresh(opts, &Journal::new(), &|_| {}, &CancellationToken::new()).await.unwrap()
 }
 
+/// How many files of `report` failed for `reason`.
+fn failed_for(report: &RefreshReport, reason: FailureReason) -> usize {
+    report
+        .files
+        .iter()
+        .filter(|f| matches!(&f.outcome, FileOutcome::Failed { reason: r, .. } if *r == reason))
+        .count()
+}
+
 fn outcome<'a>(report: &'a RefreshReport, url: &str) -> &'a FileOutcome {
     &report
         .files
@@ -729,11 +738,7 @@ async fn one_member_cannot_fill_the_directory_of_all() {
     // Refreshed again, the files kept come back unchanged: they still count, and the same ones are refused.
     let again = refresh(&mut store, &options(&server)).await;
     assert!(again.counts.unchanged > 0, "{:?}", again.counts);
-    let refused_again = again
-        .files
-        .iter()
-        .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::HostShare, .. }))
-        .count();
+    let refused_again = failed_for(&again, FailureReason::HostShare);
     assert_eq!(refused_again, refused.len());
     let saved = std::fs::metadata(data.path().join("directory").join("snapshot.json")).unwrap().len();
     assert!(saved < 2 * 1024 * 1024 + 64 * 1024, "{saved} bytes after a second refresh");
@@ -766,11 +771,7 @@ async fn a_member_cannot_push_another_member_s_service_out_through_its_share() {
         matches!(outcome(&report, &server.url("/services/b.properties")), FileOutcome::Fetched { .. }),
         "{report:#?}"
     );
-    let refused = report
-        .files
-        .iter()
-        .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::HostShare, .. }))
-        .count();
+    let refused = failed_for(&report, FailureReason::HostShare);
     assert!(refused >= 5, "A's own files past its share are still refused: {refused}");
     let directory = store.directory().unwrap();
     let b = directory.organizations.iter().find(|o| o.name == "B").unwrap();
@@ -809,11 +810,7 @@ async fn one_member_s_silent_servers_cannot_take_the_refresh_s_time() {
     let report = refresh(&mut store, &opts).await;
     let asked: u64 = silent.iter().map(Server::requests).sum();
     assert!(asked <= 12, "{asked} requests to A's silent servers");
-    let given_up = report
-        .files
-        .iter()
-        .filter(|f| matches!(f.outcome, FileOutcome::Failed { reason: FailureReason::HostNotAnswering, .. }))
-        .count();
+    let given_up = failed_for(&report, FailureReason::HostNotAnswering);
     assert!(given_up >= 8, "{given_up} of A's files not asked: {report:#?}");
     let b = server.url("/b.properties");
     let fetched = report.files.iter().any(|f| f.url == b && matches!(f.outcome, FileOutcome::Fetched { .. }));

@@ -4,6 +4,7 @@
 //! Loading collects every problem it can find, each with its position, rather than stopping at the first:
 //! a volunteer fixes a whole file in one go. This module does not judge anything (that is `evaluate`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -271,7 +272,7 @@ impl Pack {
         for (name, text) in BUILTIN_PACKS {
             let name = format!("builtin:{PACKS_DIR}/{name}");
             if let Some(pack) = load(&Source::new(name.as_str(), text), reference, &mut diags) {
-                packs.push(Loaded { name, text: (*text).to_owned(), pack });
+                packs.push(Loaded { name, text: Cow::Borrowed(text), pack });
             }
         }
         check_unique_pack_ids(&packs, &mut diags);
@@ -469,7 +470,8 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
 /// taken twice) is placed at the id, as every diagnostic is.
 struct Loaded {
     name: String,
-    text: String,
+    /// The shipped packs' text is borrowed from the binary: nothing is copied at start-up.
+    text: Cow<'static, str>,
     pack: Pack,
 }
 
@@ -478,7 +480,7 @@ impl Loaded {
         let text = read(path)?;
         let name = path.display().to_string();
         let pack = Pack::from_text(&name, &text, reference)?;
-        Ok(Loaded { name, text, pack })
+        Ok(Loaded { name, text: Cow::Owned(text), pack })
     }
 
     /// A diagnostic at this pack's `id`.

@@ -101,7 +101,7 @@ pub(crate) fn read_file(path: &Path, max_bytes: u64) -> Result<String, Checklist
                 format!("ce fichier est trop gros pour être un fichier de parcours ({bytes} octets, au plus {max_bytes})"),
                 format!("this file is too large to be a checklist file ({bytes} bytes, at most {max_bytes})"),
             );
-            return Err(ChecklistError::Invalid(vec![at_start(&name, message)]));
+            return Err(ChecklistError::Invalid(vec![Diagnostic::at_start(name, message)]));
         }
         Err(e) => return Err(ChecklistError::Read { path: name, source: e.into_io() }),
     };
@@ -110,17 +110,13 @@ pub(crate) fn read_file(path: &Path, max_bytes: u64) -> Result<String, Checklist
 
 /// The problem of a file whose bytes are not UTF-8 text.
 pub(crate) fn not_utf8(file: &str) -> Diagnostic {
-    at_start(
+    Diagnostic::at_start(
         file,
         said(
             "ce fichier n’est pas du texte UTF-8 : enregistrez-le en UTF-8",
             "this file is not UTF-8 text: save it as UTF-8",
         ),
     )
-}
-
-fn at_start(file: &str, message: impl Into<Said>) -> Diagnostic {
-    Diagnostic::at_start(file, message)
 }
 
 /// One step into a TOML tree, to find where a value sits.
