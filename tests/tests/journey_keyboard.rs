@@ -67,7 +67,7 @@ async fn home_journey_with_the_keyboard_alone() -> Result<()> {
     // "Vérifier à nouveau": the audit runs again; the focus stays on the button, not lost meanwhile.
     app.tab_to_text("main button", &t("fr", "step.check_again")?).await?;
     app.press(Key::Enter).await?;
-    app.wait_text("main [role=status]", &t("fr", "step.checked_again")?).await?;
+    app.wait_text("main .checked[role=status]", &t("fr", "step.checked_again")?).await?;
     app.assert_focus_visible("step page, after checking again").await?;
 
     // Back to the overview with the step's own back button (before the heading: Shift+Tab), Enter.

@@ -115,7 +115,9 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
     assert_eq!(tree(data.path())?, before, "nothing written to the data folder during the visit");
 
     // Next visitor: back to the stand's welcome (one big button), and nothing of the previous visit left.
+    // The bar's button asks first: a visitor who reads it as "next step" loses nothing.
     app.click("button.next-visitor").await?;
+    app.click("button.next-visitor-confirm").await?;
     app.find("button.start[data-mode=stand]").await?;
     both_languages(&app, "welcome").await?;
     app.click("button.start[data-mode=stand]").await?;

@@ -6,7 +6,7 @@ import { byteSize, formatDate, monthYear, readableUrl } from './format';
 import { firstAction, howBlocks } from './howText';
 import { groupFiles, requestRuns } from './journal';
 import { slideMove } from './presentation';
-import { asksThePerson, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
+import { asksThePerson, computerLooks, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
 
 const result = (id: string, status: StepResult['status']): StepResult => ({ id, status, reasons: [], evidence: [] });
 
@@ -43,6 +43,15 @@ describe('steps', () => {
     expect(howForThisOs(firefox.how, 'other')).toBeUndefined();
     expect(howForThisOs(firefox.how, null)).toBeUndefined();
     expect(howForThisOs({ default: { fr: 'd', en: 'd' } }, 'macos')).toBeUndefined();
+  });
+
+  it('knows which steps this computer can check again, bonus rules included', () => {
+    expect(packs[0].steps.filter((s) => !computerLooks(s))).toEqual([]);
+    expect(computerLooks({ ...firefox, checks: ['manual'] })).toBe(false);
+    expect(computerLooks({ ...firefox, checks: [{ all: ['manual', { any: ['manual'] }] }] })).toBe(false);
+    expect(computerLooks({ ...firefox, checks: ['manual', { bonus: { app_installed: { apps: ['comaps'] } } }] })).toBe(
+      true,
+    );
   });
 
   it('knows which steps ask the person, bonus checks aside', () => {

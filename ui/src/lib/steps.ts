@@ -54,6 +54,20 @@ function hasManual(check: Check): boolean {
   return false;
 }
 
+/** Whether a check has this computer look at something: any rule but `manual`, bonus rules included. */
+function looks(check: Check): boolean {
+  if (check === 'manual') return false;
+  if ('all' in check) return check.all.some(looks);
+  if ('any' in check) return check.any.some(looks);
+  if ('bonus' in check) return looks(check.bonus);
+  return true;
+}
+
+/** Whether checking again could change anything: a step only the person can tell has nothing to check. */
+export function computerLooks(step: Step): boolean {
+  return step.checks.some(looks);
+}
+
 /**
  * A step the person confirms ("C'est fait" / "Pas encore"): one with a manual check (bonus checks never
  * count), or one this computer could not judge and that takes their word (mail kept in a webmail): while

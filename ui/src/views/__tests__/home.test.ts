@@ -214,7 +214,13 @@ describe('step page', () => {
       answer: 'done',
       lang: 'fr',
     });
-    expect(await screen.findByText('C’est noté.')).toBeInTheDocument();
+    // Said under the buttons, where the person is looking.
+    const group = screen.getByRole('group', { name: 'Où en êtes-vous\u202f?' });
+    expect(await within(group).findByText('C’est noté.')).toBeInTheDocument();
+    expect(done).toHaveAttribute('aria-pressed', 'true');
+    // A second press (a double tap) keeps the answer.
+    await userEvent.click(done);
+    expect(backend.calls.filter((c) => c.cmd === 'set_answer')).toHaveLength(1);
     expect(done).toHaveAttribute('aria-pressed', 'true');
     // Said again in the language the person switches to.
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
@@ -224,6 +230,23 @@ describe('step page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Toutes les étapes' }));
     expect(item('private-maps')).toHaveAttribute('data-status', 'done');
     expect(screen.getByRole('button', { name: /Commencer par «\u202fMoins de publicités/ })).toBeInTheDocument();
+  });
+
+  it('takes an answer back with a button of its own, said under the buttons', async () => {
+    const backend = await startHome();
+    await userEvent.click(within(item('private-maps')).getByRole('button'));
+    expect(screen.queryByRole('button', { name: 'Retirer ma réponse' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Pas encore' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Retirer ma réponse' }));
+    expect(backend.calls.filter((c) => c.cmd === 'set_answer').map((c) => c.args)).toEqual([
+      { step: 'private-maps', answer: 'not_yet', lang: 'fr' },
+      { step: 'private-maps', answer: null, lang: 'fr' },
+    ]);
+    const group = screen.getByRole('group', { name: 'Où en êtes-vous\u202f?' });
+    expect(await within(group).findByText('Réponse retirée.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retirer ma réponse' })).not.toBeInTheDocument();
+    for (const name of ['C’est fait', 'Pas encore'])
+      expect(screen.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('opens links through the Rust side, and checks again on request', async () => {

@@ -77,6 +77,7 @@ describe('stand journey', () => {
     render(App);
     await userEvent.click(await screen.findByRole('button', { name: /Sur un stand/ }));
     await userEvent.click(await screen.findByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Autres façons d’utiliser Premiers Pas' }));
     expect(await screen.findByRole('button', { name: /Chez moi/ })).toBeInTheDocument();
   });
@@ -150,6 +151,7 @@ describe('stand journey', () => {
     await userEvent.click(screen.getByRole('button', { name: /Sur un stand/ }));
     await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
     await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
     await screen.findByRole('button', { name: /Commencer/ });
     expect(screen.queryByTestId('os-line')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: /Autres façons/ }));
@@ -175,11 +177,29 @@ describe('stand journey', () => {
     expect(await screen.findAllByText('Tell us if you already do this at home.')).toHaveLength(6);
     await userEvent.click(document.querySelector<HTMLElement>('[data-step="firefox"] button')!);
     await userEvent.click(screen.getByRole('button', { name: 'Next visitor' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Yes, clear everything' }));
     expect(backend.calls.map((c) => c.cmd)).toContain('next_visitor');
     // The next visitor starts in the stand's language, on the start screen.
     expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('fr');
     expect(screen.queryByRole('button', { name: 'Visiteur suivant' })).not.toBeInTheDocument();
+  });
+
+  it('"Visiteur suivant" in the bar asks first: "Non, je continue" or Escape keeps the visit', async () => {
+    const backend = await startStand();
+    await userEvent.click(document.querySelector<HTMLElement>('[data-step="firefox"] button')!);
+    const bar = screen.getByRole('button', { name: 'Visiteur suivant' });
+    await userEvent.click(bar);
+    expect(screen.getByRole('group', { name: 'Effacer ce passage\u202f?' })).toBeInTheDocument();
+    // The focus is on the answer that loses nothing.
+    expect(screen.getByRole('button', { name: 'Non, je continue' })).toHaveFocus();
+    await userEvent.click(screen.getByRole('button', { name: 'Non, je continue' }));
+    expect(screen.getByRole('button', { name: 'Visiteur suivant' })).toHaveFocus();
+    await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Effacer ce passage\u202f?' })).not.toBeInTheDocument();
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('next_visitor');
+    expect(document.querySelector('[data-step-page="firefox"]')).toBeInTheDocument();
   });
 
   it('"Visiteur suivant" during a directory refresh stops it: the next visitor does not wait for it', async () => {
@@ -203,6 +223,7 @@ describe('stand journey', () => {
     await screen.findByRole('button', { name: 'Arrêter l’actualisation de l’annuaire' });
     // (That the shell stops the refresh is its own test, in src-tauri/tests/stand.rs.)
     await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
 
     // The next visitor finds the refresh button free, and nothing of the last visitor's refresh.
     const refresh = await toChatons();
@@ -290,6 +311,7 @@ describe('before a visit', () => {
     await user.click(screen.getByRole('button', { name: /Commencer/ }));
     await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
     await user.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await user.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
     await user.click(await screen.findByRole('button', { name: 'English' }));
     await screen.findByRole('button', { name: /Start/ });
     await wait(60);
@@ -310,12 +332,26 @@ describe('before a visit', () => {
     expect(document.documentElement.dataset.textSize).toBe('normal');
   });
 
+  it('a visitor’s idle delay goes back to the stand’s own, even when they start a visit with it', async () => {
+    const { user } = await launchStand();
+    await user.click(screen.getByRole('button', { name: 'Réglages' }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Retour au début après' }), '300');
+    await user.click(screen.getByRole('button', { name: 'Retour' }));
+    await user.click(await screen.findByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await user.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await user.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
+    await user.click(await screen.findByRole('button', { name: 'Réglages' }));
+    expect(await screen.findByRole('combobox', { name: 'Retour au début après' })).toHaveValue('60');
+  });
+
   it('"Visiteur suivant" clears the screen at once; the next visit starts once the shell has forgotten', async () => {
     let forget: (() => void) | null = null;
     const { backend, user } = await launchStand(() => new Promise<null>((done) => (forget = () => done(null))));
     await user.click(screen.getByRole('button', { name: /Commencer/ }));
     await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
     await user.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await user.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
     // The shell is still stopping the last visit (a refresh, say): its screen is gone all the same.
     expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1, name: 'Premiers pas' })).not.toBeInTheDocument();
