@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "directory_export",
     "place_suggest",
     "categories",
+    "close_app",
 ];
 
 fn main() {

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 mod dialogs;
 pub mod error;
+pub mod kiosk;
 mod launch;
 mod navigation;
 pub mod state;
@@ -23,8 +24,13 @@ pub use state::AppState;
 
 /// The app's builder, shared by [`run`] and the tests (which pass `tauri::test::mock_builder()`).
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.plugin(navigation::guard()).plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(
-        tauri::generate_handler![
+    let guard = kiosk::CloseGuard::new(state.config.mode == Some(config::Mode::Stand));
+    builder
+        .plugin(navigation::guard())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .manage(guard)
+        .invoke_handler(tauri::generate_handler![
             commands::system::system_info,
             commands::system::app_config,
             commands::system::set_fullscreen,
@@ -51,8 +57,8 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::directory::directory_export,
             commands::directory::place_suggest,
             commands::directory::categories,
-        ],
-    )
+            kiosk::close_app,
+        ])
 }
 
 /// Runs the app until its window closes.
@@ -76,6 +82,8 @@ pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
     let launch = launch::plugin(&config, &premiers_pas_core::system_info());
     let state = AppState::new(config)?;
     let app = builder(tauri::Builder::default(), state)
+        // A kiosk has no menu: its Quit and Close Window items would close the stand without asking.
+        .enable_macos_default_menu(throwaway.is_none())
         .plugin(launch)
         .setup(move |app| {
             if let Some(dir) = web_data {
@@ -88,7 +96,8 @@ pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         })
         .build(context)?;
-    app.run(move |_, event| {
+    app.run(move |app, event| {
+        kiosk::on_run_event(app, &event);
         if let (RunEvent::Exit, Some(throwaway)) = (event, &throwaway) {
             if let Err(err) = throwaway.remove() {
                 eprintln!("premiers-pas-app: {}: {err}", throwaway.path().display());

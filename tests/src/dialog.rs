@@ -52,7 +52,7 @@ pub fn unavailable() -> bool {
 
 /// Runs `xdotool` with these arguments and returns its standard output; a command that does not end
 /// within [`XDOTOOL_TIMEOUT`] is killed and reported.
-fn xdotool(args: &[&str]) -> Result<std::process::Output> {
+pub(crate) fn xdotool(args: &[&str]) -> Result<std::process::Output> {
     let mut child = Command::new("xdotool")
         .args(args)
         .stdin(Stdio::null())
@@ -73,7 +73,7 @@ fn xdotool(args: &[&str]) -> Result<std::process::Output> {
 }
 
 /// Like [`xdotool`], but a failure is an error carrying what xdotool said.
-fn xdotool_ok(args: &[&str]) -> Result<String> {
+pub(crate) fn xdotool_ok(args: &[&str]) -> Result<String> {
     let out = xdotool(args)?;
     if !out.status.success() {
         bail!(
@@ -86,8 +86,33 @@ fn xdotool_ok(args: &[&str]) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Gives an X window the keyboard focus, and checks that it has it. Xvfb runs no window manager, so
+/// `windowactivate` (which asks the window manager) may be refused; `windowfocus` sets the X input focus
+/// itself, which is all GTK needs. `what` names the window in errors.
+pub(crate) async fn focus(window: &str, what: &str) -> Result<()> {
+    let deadline = Instant::now() + DIALOG_WAIT;
+    loop {
+        let activated = xdotool(&["windowactivate", "--sync", window]).is_ok_and(|o| o.status.success());
+        if !activated {
+            xdotool_ok(&["windowfocus", "--sync", window]).with_context(|| format!("focusing {what}"))?;
+        }
+        let focused = xdotool_ok(&["getwindowfocus"])?;
+        if focused.trim() == window {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            bail!(
+                "{what} (window {window}) did not get the keyboard focus within {DIALOG_WAIT:?} (window {} \
+                 has it)",
+                focused.trim()
+            );
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
 /// The visible windows whose title is exactly `title`.
-fn windows_titled(title: &str) -> Result<Vec<String>> {
+pub(crate) fn windows_titled(title: &str) -> Result<Vec<String>> {
     let pattern = format!("^{}$", regex_escape(title));
     let out = xdotool(&["search", "--onlyvisible", "--name", &pattern])?;
     // Exit status 1 with no output: no such window (yet).
@@ -105,7 +130,7 @@ fn regex_escape(text: &str) -> String {
 }
 
 /// Says why no dialog window can be expected, when something in the environment makes it so.
-fn environment_problem() -> Option<String> {
+pub(crate) fn environment_problem() -> Option<String> {
     if std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty()) {
         return Some("no X display (DISPLAY is unset): xdotool drives X windows; run under Xvfb".to_owned());
     }
@@ -147,33 +172,9 @@ impl Dialog {
         }
     }
 
-    /// Gives the dialog the keyboard focus, and checks that it has it. Xvfb runs no window manager, so
-    /// `windowactivate` (which asks the window manager) may be refused; `windowfocus` sets the X input
-    /// focus itself, which is all GTK needs.
+    /// Gives the dialog the keyboard focus, and checks that it has it.
     async fn focus(&self) -> Result<()> {
-        let deadline = Instant::now() + DIALOG_WAIT;
-        loop {
-            let activated =
-                xdotool(&["windowactivate", "--sync", &self.window]).is_ok_and(|o| o.status.success());
-            if !activated {
-                xdotool_ok(&["windowfocus", "--sync", &self.window])
-                    .with_context(|| format!("focusing the dialog “{}”", self.title))?;
-            }
-            let focused = xdotool_ok(&["getwindowfocus"])?;
-            if focused.trim() == self.window {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                bail!(
-                    "the dialog “{}” (window {}) did not get the keyboard focus within {DIALOG_WAIT:?} \
-                     (window {} has it)",
-                    self.title,
-                    self.window,
-                    focused.trim()
-                );
-            }
-            tokio::time::sleep(POLL).await;
-        }
+        focus(&self.window, &format!("the dialog “{}”", self.title)).await
     }
 
     /// Presses keys (xdotool key names, e.g. `ctrl+a`, `Return`) in the focused dialog.

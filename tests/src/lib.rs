@@ -14,6 +14,7 @@ mod federation;
 mod folder;
 pub mod keyboard;
 mod launch;
+mod window;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 pub use federation::Federation;
 pub use folder::tree;
 pub use launch::Launch;
+pub use window::AppWindow;
 
 /// How long the app may take to show its first page.
 const SESSION_TIMEOUT: Duration = Duration::from_secs(60);

@@ -14,7 +14,7 @@ use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOpt
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::session::{AuditTarget, Mode, Session};
 use premiers_pas_core::{Lang, OsFamily};
-use premiers_pas_e2e::{t, tree, workspace_root, App, Federation, Launch};
+use premiers_pas_e2e::{t, tree, workspace_root, App, AppWindow, Federation, Launch};
 
 /// A data folder as a volunteer's laptop has it: a CHATONS directory fetched earlier, and someone's
 /// saved progress from a home session.
@@ -197,4 +197,60 @@ async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
         tree(user_home.path())?.into_iter().filter(|(_, kind)| kind != "dir").map(|(path, _)| path).collect();
     assert!(files.is_empty(), "nothing written to the user's folders: {files:?}");
     Ok(())
+}
+
+/// A stand launched as one holds a request to close its window (the close button, Alt+F4): the visitor
+/// stays in the app, and the page asks. "Non, rester" (which has the focus) keeps the stand; the
+/// volunteer's "Fermer l'application" closes it, cleanly (its throwaway folder goes with it). Driven with
+/// the keyboard, as WebDriver cannot drive a launched stand.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
+    if std::env::var_os("DISPLAY").is_none() || premiers_pas_e2e::dialog::unavailable() {
+        // The harness's own test already says what a missing display means; `unavailable` said the rest.
+        return Ok(());
+    }
+    let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
+    let data = tempfile::tempdir()?;
+    let user_home = tempfile::tempdir()?;
+    let runtime = tempfile::tempdir()?;
+    let _turn = premiers_pas_e2e::app_turn().await;
+    let args = Launch::new(&home, data.path()).mode("stand").args();
+    let mut stand = std::process::Command::new(premiers_pas_e2e::app_binary()?)
+        .args(&args)
+        .env("HOME", user_home.path())
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    let result = async {
+        let window = AppWindow::of(stand.id()).await?;
+        let settle = || tokio::time::sleep(std::time::Duration::from_secs(2));
+        settle().await;
+        window.ask_to_close()?;
+        settle().await;
+        ensure!(stand.try_wait()?.is_none(), "a request to close the stand is held");
+        window.keys(&["Return"]).await?;
+        settle().await;
+        ensure!(stand.try_wait()?.is_none(), "\"Non, rester\" keeps the stand");
+
+        window.ask_to_close()?;
+        settle().await;
+        window.keys(&["Tab", "Return"]).await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        let status = loop {
+            if let Some(status) = stand.try_wait()? {
+                break status;
+            }
+            ensure!(std::time::Instant::now() < deadline, "\"Fermer l'application\" did not close the stand");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        };
+        ensure!(status.success(), "the stand closed cleanly: {status}");
+        let throwaway = runtime.path().join(format!("premiers-pas-stand-{}", stand.id()));
+        ensure!(!throwaway.exists(), "a stand closed by the volunteer takes its throwaway folder with it");
+        Ok(())
+    }
+    .await;
+    let _ = stand.kill();
+    let _ = stand.wait();
+    result
 }

@@ -484,6 +484,27 @@ export const screens = [
     },
   },
   {
+    // "Visiteur suivant" in the bar asks before it forgets the visit.
+    name: 'stand-next-visitor-ask',
+    scenario: stand,
+    go: async (page, lang) => {
+      await page.locator('button[data-mode=stand]').click();
+      await overview(page);
+      await page.getByRole('button', { name: t(lang, 'stand.next_visitor') }).click();
+      await page.getByRole('button', { name: t(lang, 'stand.next_visitor_keep') }).waitFor();
+    },
+  },
+  {
+    // The shell held a request to close the window: the page asks the volunteer.
+    name: 'stand-close-ask',
+    scenario: stand,
+    go: async (page, lang) => {
+      await page.locator('button[data-mode=stand]').waitFor();
+      await page.evaluate(() => window.dispatchEvent(new Event('premiers-pas:close-requested')));
+      await page.getByRole('button', { name: t(lang, 'stand.close_confirm') }).waitFor();
+    },
+  },
+  {
     name: 'stand-step',
     scenario: stand,
     fullPage: true,

@@ -106,4 +106,6 @@ export const api = {
   directoryExport: (lang: Lang) => invoke<string | null>('directory_export', { lang }),
   placeSuggest: (prefix: string, limit = 8) => invoke<Place[]>('place_suggest', { prefix, limit }),
   categories: (lang: Lang) => invoke<CategoryLabel[]>('categories', { lang }),
+  /** Closes the app: a stand's volunteer confirmed it (the shell holds a kiosk's close requests). */
+  closeApp: () => invoke<null>('close_app'),
 };

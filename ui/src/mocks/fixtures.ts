@@ -361,6 +361,8 @@ export function createBackend(options: BackendOptions = {}) {
       state.journal = [];
       return null;
     },
+    /** The shell exits; here the app stays, and the call is recorded. */
+    close_app: () => null,
     qr_svg: (a) => qrSvg(a.text as string),
     takeaway: (a) =>
       state.mode === 'stand'

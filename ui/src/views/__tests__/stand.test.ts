@@ -41,10 +41,11 @@ describe('stand journey', () => {
     expect(document.querySelectorAll('[data-step]')).toHaveLength(6);
   });
 
-  it('keeps the engine\'s own menu and its print and save shortcuts closed at a stand', async () => {
+  it('keeps the engine\'s own menu and its print, save and reload shortcuts closed at a stand', async () => {
     await startStand();
     expect(cancelled(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))).toBe(true);
-    expect(['p', 'S', 'o'].map((key) => cancelled(ctrl(key)))).toEqual([true, true, true]);
+    expect(['p', 'S', 'o', 'r'].map((key) => cancelled(ctrl(key)))).toEqual([true, true, true, true]);
+    expect(cancelled(new KeyboardEvent('keydown', { key: 'F5', code: 'F5', bubbles: true, cancelable: true }))).toBe(true);
     // On a Cyrillic layout, Ctrl and the key where P is.
     const cyrillic = new KeyboardEvent('keydown', { key: 'з', code: 'KeyP', ctrlKey: true, bubbles: true, cancelable: true });
     expect(cancelled(cyrillic)).toBe(true);
@@ -330,6 +331,42 @@ describe('before a visit', () => {
     await wait(20);
     expect(await screen.findByRole('button', { name: /Commencer/ })).toBeInTheDocument();
     expect(document.documentElement.dataset.textSize).toBe('normal');
+  });
+
+  it('a request to close the window asks the volunteer; "Non, rester" and Escape keep the stand', async () => {
+    const { backend, user } = await launchStand();
+    const start = screen.getByRole('button', { name: /Commencer/ });
+    start.focus();
+    window.dispatchEvent(new Event('premiers-pas:close-requested'));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Fermer le stand\u202f?' });
+    const stay = within(dialog).getByRole('button', { name: 'Non, rester' });
+    expect(stay).toHaveFocus();
+    // Tab goes round the two answers, not to the page behind.
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Fermer l’application' })).toHaveFocus();
+    await user.tab();
+    expect(stay).toHaveFocus();
+    await user.click(stay);
+    expect(screen.queryByRole('alertdialog', { name: 'Fermer le stand\u202f?' })).not.toBeInTheDocument();
+    expect(start).toHaveFocus();
+    window.dispatchEvent(new Event('premiers-pas:close-requested'));
+    await screen.findByRole('alertdialog', { name: 'Fermer le stand\u202f?' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog', { name: 'Fermer le stand\u202f?' })).not.toBeInTheDocument();
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('close_app');
+    // The volunteer confirms: the shell is asked to close.
+    window.dispatchEvent(new Event('premiers-pas:close-requested'));
+    await user.click(await screen.findByRole('button', { name: 'Fermer l’application' }));
+    expect(backend.calls.map((c) => c.cmd)).toContain('close_app');
+  });
+
+  it('an unanswered request to close goes away by itself', async () => {
+    const { backend, wait } = await launchStand();
+    window.dispatchEvent(new Event('premiers-pas:close-requested'));
+    await screen.findByRole('alertdialog', { name: 'Fermer le stand\u202f?' });
+    await wait(31);
+    expect(screen.queryByRole('alertdialog', { name: 'Fermer le stand\u202f?' })).not.toBeInTheDocument();
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('close_app');
   });
 
   it('a visitor’s idle delay goes back to the stand’s own, even when they start a visit with it', async () => {
