@@ -233,8 +233,8 @@ impl Ctx<'_> {
             Outcome::new(
                 Status::Manual,
                 t(
-                    "Cet ordinateur ne peut pas le voir : dites-nous où vous en êtes.",
-                    "This computer cannot see it: tell us where you stand.",
+                    "Cela ne se voit pas depuis cet ordinateur : dites-nous où vous en êtes.",
+                    "This is not something this computer can see: tell us where you stand.",
                 ),
             )
         })

@@ -44,8 +44,8 @@ describe('CHATONS step: searching', () => {
     const list = screen.getByRole('region', { name: 'Hébergeurs' });
     expect(within(list).getByRole('button', { name: /^Les Chatons de l’Oise/ })).toHaveTextContent('moins de 1 km');
     expect(within(list).getByRole('button', { name: /^Paris Libre/ })).toHaveTextContent(/7\d km/);
-    expect(within(list).getByRole('button', { name: /Hébergeur belge sans adresse/ })).toHaveTextContent('pays seulement : Belgique');
-    expect(within(list).getByRole('button', { name: /Hébergeur sans lieu/ })).toHaveTextContent('distance inconnue');
+    expect(within(list).getByRole('button', { name: /Hébergeur belge sans adresse/ })).toHaveTextContent('Belgique (ville non précisée)');
+    expect(within(list).getByRole('button', { name: /Hébergeur sans lieu/ })).toHaveTextContent('Lieu non précisé');
     // The coop in Lyon offers cloud only: not a mail host.
     expect(hostNames()).not.toContain('lyon-coop');
 
@@ -772,7 +772,7 @@ describe('CHATONS step: the map', () => {
     // Located hosts in the frame only: Lyon is beyond it, and two hosts have no coordinates.
     expect(markers.map((m) => m.getAttribute('data-org'))).toEqual(['oise', 'paris-libre', 'lille-num', 'namur']);
     expect(screen.getByText('Plus loin, hors de la carte : 1 hébergeur de la liste.')).toBeInTheDocument();
-    expect(markers[0]).toHaveAccessibleName('1. Les Chatons de l’Oise, moins de 1 km');
+    expect(markers[0]).toHaveAccessibleName('1. Les Chatons de l’Oise, moins de 1\u00a0km');
     expect(markers.map((m) => m.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
 
     markers[0].focus();

@@ -31,18 +31,19 @@ export function placeQuery(place: Place): string {
 }
 
 export function formatKm(km: number, lang: Lang): string {
-  if (km < 1) return i18n.t('chatons.results.distance_under_1km');
+  if (km < 1) return i18n.tIn(lang, 'chatons.results.distance_under_1km');
   const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(km);
-  return i18n.t('chatons.results.distance', { km: n });
+  return i18n.tIn(lang, 'chatons.results.distance', { km: n });
 }
 
 /** Where a host is, relative to the town asked for when there is one. */
 export function whereLabel(hit: SearchHit, lang: Lang): string {
-  const country = hit.country_name ?? countryName(hit.country_code, lang);
+  // The person's language first: the directory's own name for the country is French.
+  const country = countryName(hit.country_code, lang) ?? hit.country_name;
   if (hit.distance_km !== null) return formatKm(hit.distance_km, lang);
-  if (hit.placement === 'country_only' && country) return i18n.t('chatons.results.country_only', { country });
+  if (hit.placement === 'country_only' && country) return i18n.tIn(lang, 'chatons.results.country_only', { country });
   if (hit.placement === 'located' && country) return country;
-  return i18n.t('chatons.results.unknown');
+  return i18n.tIn(lang, 'chatons.results.unknown');
 }
 
 /** How long a refresh took: "en 2,9 s", or "en moins d’une seconde" rather than "en 0 s". */
@@ -52,8 +53,12 @@ export function formatTook(ms: number, lang: Lang): string {
   return i18n.tIn(lang, 'chatons.directory.took_seconds', { seconds });
 }
 
-/** "à l’instant", "il y a 3 jours", "aujourd’hui", "il y a 2 heures". */
+/** "à l’instant", "il y a 3 jours", "aujourd’hui", "il y a 2 heures": never cut across two lines. */
 export function formatAge(ms: number, lang: Lang, now: number = Date.now()): string {
+  return ageText(ms, lang, now).replace(/ /g, '\u00a0');
+}
+
+function ageText(ms: number, lang: Lang, now: number): string {
   const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const minutes = Math.round((now - ms) / 60_000);
   if (minutes < 1) return i18n.tIn(lang, 'chatons.directory.just_now');
