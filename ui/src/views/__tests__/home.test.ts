@@ -298,7 +298,7 @@ describe('summary', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
     expect(backend.calls.map((c) => c.cmd)).toContain('print_page');
-    await userEvent.click(screen.getByRole('button', { name: 'HTML' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Page web (HTML)' }));
     expect(backend.calls.find((c) => c.cmd === 'save_report')?.args).toEqual({ format: 'html', lang: 'fr' });
     expect(await screen.findByText('Enregistré : /home/lucas/premiers-pas.html')).toBeInTheDocument();
     // Said again in the language the person switches to.
@@ -309,7 +309,7 @@ describe('summary', () => {
   it('a cancelled save dialog is not an error', async () => {
     await startHome({ savedPath: null });
     await userEvent.click(screen.getByRole('button', { name: 'Voir mon bilan' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Markdown' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Texte (Markdown)' }));
     expect(await screen.findByText('Enregistrement annulé.')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });

@@ -15,7 +15,7 @@ afterEach(() => {
 const URL = 'https://addons.mozilla.org/firefox/addon/ublock-origin/';
 
 describe('a QR code', () => {
-  it('that cannot be drawn says so in its place, keeps what it opens under it, and is tried again when shown again', async () => {
+  it('that cannot be drawn says so in its place with its address, keeps what it opens under it, and is tried again when shown again', async () => {
     let asked = 0;
     mockIPC((cmd, args) => {
       if (cmd !== 'qr_svg') throw { code: 'ipc.unknown_command', message: cmd };
@@ -27,6 +27,8 @@ describe('a QR code', () => {
     expect(await screen.findByText('Le code QR n’a pas pu être dessiné.')).toBeInTheDocument();
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
     expect(screen.getByText('addons.mozilla.org')).toBeInTheDocument();
+    // Its address written out in its place, to type.
+    expect(screen.getByText('addons.mozilla.org/firefox/addon/ublock-origin')).toBeInTheDocument();
     expect(asked).toBe(1);
     first.unmount();
 
