@@ -344,7 +344,7 @@ export const screens = [
           directory_refresh: {
             code: 'directory.source_unavailable',
             message:
-              'the federation file https://framagit.org/chatons/chatonsinfos/-/raw/master/StatoolInfos/chatons.properties could not be read (error sending request for url (https://framagit.org/chatons/chatonsinfos/-/raw/master/StatoolInfos/chatons.properties): tcp connect error: Connection refused (os error 111)) and no earlier copy is kept',
+              'the federation file https://framagit.org/chatons/chatonsinfos/-/raw/master/StatoolInfos/chatons.properties could not be read (error sending request for url (https://framagit.org/chatons/chatonsinfos/-/raw/master/StatoolInfos/chatons.properties): tcp connect error: Connection refused (os error 111)), and no earlier copy of it is kept: the directory in use is unchanged',
           },
         },
       },

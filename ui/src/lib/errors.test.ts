@@ -8,7 +8,7 @@ afterEach(() => i18n.set('fr'));
 describe('errors by code', () => {
   const offline = {
     code: 'directory.source_unavailable',
-    message: 'the federation file https://example.org/chatons.properties could not be read (connect) and no earlier copy is kept',
+    message: 'the federation file https://example.org/chatons.properties could not be read (connect), and no earlier copy of it is kept: the directory in use is unchanged',
   };
 
   it('turns a known code into the sentence of the current language', () => {

@@ -6,7 +6,7 @@ import { byteSize, formatDate, monthYear, readableUrl } from './format';
 import { firstAction, howBlocks } from './howText';
 import { groupFiles, requestRuns } from './journal';
 import { slideMove } from './presentation';
-import { asksThePerson, computerLooks, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
+import { asksThePerson, computerLooks, computerVariants, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
 
 const result = (id: string, status: StepResult['status']): StepResult => ({ id, status, reasons: [], evidence: [] });
 
@@ -43,6 +43,13 @@ describe('steps', () => {
     expect(howForThisOs(firefox.how, 'other')).toBeUndefined();
     expect(howForThisOs(firefox.how, null)).toBeUndefined();
     expect(howForThisOs({ default: { fr: 'd', en: 'd' } }, 'macos')).toBeUndefined();
+  });
+
+  it('gives a stand every computer’s text, and "another computer" only where a system has none', () => {
+    expect(computerVariants(firefox.how).map((v) => v.platform)).toEqual(['windows', 'macos', 'linux']);
+    const linuxOnly = { default: { fr: 'd', en: 'd' }, linux: { fr: 'l', en: 'l' } };
+    expect(computerVariants(linuxOnly).map((v) => v.platform)).toEqual(['linux', 'other']);
+    expect(computerVariants({ default: { fr: 'd', en: 'd' } })).toEqual([]);
   });
 
   it('knows which steps this computer can check again, bonus rules included', () => {

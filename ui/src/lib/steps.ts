@@ -25,9 +25,11 @@ export function howForComputer(how: How, os: OsFamily | null): Text | undefined 
 export type Computer = 'windows' | 'macos' | 'linux';
 
 /**
- * Every computer variant the pack wrote (Windows, macOS, Linux), then its default text marked `other`:
- * for a visitor at a stand, whose computer at home is not the one in front of them. None when no system
- * has a text of its own (the default text is then not about a computer in particular).
+ * Every computer variant the pack wrote (Windows, macOS, Linux), then its default text marked `other`
+ * when some system has none: for a visitor at a stand, whose computer at home is not the one in front of
+ * them. None when no system has a text of its own (the default text is then not about a computer in
+ * particular); no `other` when all three have one (a fourth card for rare systems would only lengthen a
+ * five-minute visit).
  */
 export function computerVariants(how: How): { platform: Computer | 'other'; text: Text }[] {
   const out: { platform: Computer | 'other'; text: Text }[] = [];
@@ -35,7 +37,7 @@ export function computerVariants(how: How): { platform: Computer | 'other'; text
     const text = how[platform];
     if (text) out.push({ platform, text });
   }
-  if (how.default && out.length > 0) out.push({ platform: 'other', text: how.default });
+  if (how.default && out.length > 0 && out.length < 3) out.push({ platform: 'other', text: how.default });
   return out;
 }
 

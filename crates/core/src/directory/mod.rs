@@ -44,7 +44,10 @@ pub const DEFAULT_SOURCE: &str =
 pub enum DirectoryError {
     #[error("the directory source `{source_url}` is not an http(s) address")]
     InvalidSource { source_url: String },
-    #[error("the federation file {source_url} could not be read ({reason}) and no earlier copy is kept")]
+    #[error(
+        "the federation file {source_url} could not be read ({reason}), and no earlier copy of it is kept: the \
+         directory in use is unchanged"
+    )]
     SourceUnavailable { source_url: String, reason: String },
     #[error("no file of the directory could be read ({reason}): the directory in use is unchanged")]
     NothingAnswered { source_url: String, reason: String },
