@@ -9,6 +9,7 @@ mod check;
 mod evaluate;
 mod own;
 mod pack;
+mod reword;
 pub(crate) mod source;
 
 pub use check::{Check, Scope};
