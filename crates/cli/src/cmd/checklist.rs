@@ -106,7 +106,7 @@ fn validate(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
         checklist::validate_paths(paths)?
     };
     for d in &diags {
-        println!("{}", typeset(&d.in_lang(ctx.lang), ctx.lang));
+        println!("{}", d.in_lang(ctx.lang));
     }
     let fr = ctx.lang == Lang::Fr;
     if diags.is_empty() {

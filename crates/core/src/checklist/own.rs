@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::pack::{Library, Pack};
-use super::source::not_utf8;
+use super::source::{not_utf8, said};
 use super::{ChecklistError, Diagnostic};
 use crate::error::{ErrorCode, IpcError};
 use crate::files::{read_regular, write_atomic, NewFile, ReadError};
@@ -259,7 +259,13 @@ fn read_pack(path: &Path, library: &Library) -> Result<(Pack, String), OwnPackEr
     let pack = match Pack::from_text(&name, &text, &library.reference) {
         Ok(pack) => pack,
         Err(ChecklistError::Invalid(diags)) => return Err(OwnPackError::Invalid(diags)),
-        Err(other) => return Err(OwnPackError::Invalid(vec![Diagnostic::at_start(name, other.to_string())])),
+        Err(other) => {
+            let message = said(
+                format!("ce fichier n’a pas pu être lu comme un parcours (détail : {other})"),
+                other.to_string(),
+            );
+            return Err(OwnPackError::Invalid(vec![Diagnostic::at_start(name, message)]));
+        }
     };
     if library.packs.iter().any(|p| p.id == pack.id) && !library.is_own(&pack.id) {
         return Err(OwnPackError::BuiltinId(pack.id));

@@ -504,12 +504,12 @@ checks = ["manual"]
         let said = syntax("unbalanced widget, expected `]`");
         assert_eq!(said.en, "unbalanced widget, expected `]`");
         assert_eq!(
-            said.fr.unwrap(),
+            said.fr,
             "erreur de syntaxe TOML ici (le lecteur TOML dit : « unbalanced widget, expected `]` »)"
         );
         let said = data("expected tuple with length 2");
         assert_eq!(said.en, "expected tuple with length 2");
-        assert_eq!(said.fr.unwrap(), "valeur inattendue ici (détail : « expected tuple with length 2 »)");
+        assert_eq!(said.fr, "valeur inattendue ici (détail : « expected tuple with length 2 »)");
     }
 
     #[test]
@@ -598,7 +598,7 @@ checks = ["manual"]
     #[test]
     fn serde_messages_become_suggestions() {
         let en = |m: &str| data(m).en;
-        let fr = |m: &str| data(m).fr.unwrap_or_default();
+        let fr = |m: &str| data(m).fr;
         let tittle = "unknown field `tittle`, expected one of `id`, `title`, `why`";
         assert_eq!(en(tittle), "unknown key `tittle` — did you mean `title`?");
         assert_eq!(fr(tittle), "clé inconnue `tittle` — vouliez-vous dire `title` ?");
@@ -618,9 +618,6 @@ checks = ["manual"]
         let famly = "unexpected keys in table: famly, available keys: family, apps";
         assert_eq!(en(famly), "unknown key `famly` — did you mean `family`?");
         let famly_fr = "clé inconnue `famly` — vouliez-vous dire `family` ?";
-        assert_eq!(
-            data("unexpected keys in table: famly, available keys: family, apps").fr.unwrap(),
-            famly_fr
-        );
+        assert_eq!(data("unexpected keys in table: famly, available keys: family, apps").fr, famly_fr);
     }
 }

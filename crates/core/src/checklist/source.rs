@@ -12,6 +12,7 @@
 //!
 //! This module knows nothing of packs or reference data: it turns text into typed values and positions.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -23,7 +24,7 @@ use ts_rs::TS;
 
 use super::{reword, ChecklistError};
 use crate::files::{self, ReadError};
-use crate::i18n::Lang;
+use crate::i18n::{typeset, Lang};
 
 /// One problem found in a checklist file, with its position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -45,16 +46,17 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem at line 1, column 1 of `file`.
-    pub fn at_start(file: impl Into<String>, message: impl Into<Said>) -> Diagnostic {
-        let Said { en, fr } = message.into();
-        Diagnostic { file: file.into(), line: 1, col: 1, message: en, message_fr: fr }
+    pub fn at_start(file: impl Into<String>, message: Said) -> Diagnostic {
+        let Said { en, fr } = message;
+        Diagnostic { file: file.into(), line: 1, col: 1, message: en, message_fr: Some(fr) }
     }
 
-    /// `file:line:col: message` in `lang` (English when there is no French).
+    /// `file:line:col: message` in `lang` (English when there is no French), the message set in the
+    /// typography of its language; the file's name is kept as it is written.
     pub fn in_lang(&self, lang: Lang) -> String {
         let message = match (lang, &self.message_fr) {
-            (Lang::Fr, Some(fr)) => fr,
-            _ => &self.message,
+            (Lang::Fr, Some(fr)) => typeset(fr, Lang::Fr),
+            _ => Cow::Borrowed(self.message.as_str()),
         };
         format!("{}:{}:{}: {message}", self.file, self.line, self.col)
     }
@@ -66,28 +68,17 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
-/// A diagnostic's words: English, and French when they are written.
+/// A diagnostic's words, in French and in English. There is no other way to make one than [`said`]: a
+/// problem the checker finds is never said in English only.
 #[derive(Debug, Clone)]
 pub struct Said {
     pub(crate) en: String,
-    pub(crate) fr: Option<String>,
+    pub(crate) fr: String,
 }
 
 /// Words in French and in English.
 pub(crate) fn said(fr: impl Into<String>, en: impl Into<String>) -> Said {
-    Said { en: en.into(), fr: Some(fr.into()) }
-}
-
-impl From<String> for Said {
-    fn from(en: String) -> Said {
-        Said { en, fr: None }
-    }
-}
-
-impl From<&str> for Said {
-    fn from(en: &str) -> Said {
-        Said { en: en.to_owned(), fr: None }
-    }
+    Said { en: en.into(), fr: fr.into() }
 }
 
 /// Reads a checklist file of at most `max_bytes`, as text. Not a regular file, or not readable: a
@@ -168,10 +159,10 @@ impl<'a> Source<'a> {
         (u32::try_from(line + 1).unwrap_or(u32::MAX), u32::try_from(col + 1).unwrap_or(u32::MAX))
     }
 
-    pub(crate) fn diag(&self, span: Range<usize>, message: impl Into<Said>) -> Diagnostic {
+    pub(crate) fn diag(&self, span: Range<usize>, message: Said) -> Diagnostic {
         let (line, col) = self.position(span.start);
-        let Said { en, fr } = message.into();
-        Diagnostic { file: self.name.clone(), line, col, message: en, message_fr: fr }
+        let Said { en, fr } = message;
+        Diagnostic { file: self.name.clone(), line, col, message: en, message_fr: Some(fr) }
     }
 
     /// Parses the whole document (syntax only).
@@ -368,6 +359,21 @@ mod tests {
         assert_eq!(src.position(6), (2, 1));
         let offset = src.text.find('=').map(|_| src.text.rfind('=').unwrap_or(0)).unwrap_or(0);
         assert_eq!(src.position(offset), (2, 5));
+    }
+
+    #[test]
+    fn only_the_message_is_set_in_french_typography_never_the_file_name() {
+        let d = Diagnostic {
+            file: "Parcours ! x ;y.toml".into(),
+            line: 2,
+            col: 3,
+            message: "bad: x".into(),
+            message_fr: Some("mauvais : « x »".into()),
+        };
+        assert_eq!(d.in_lang(Lang::Fr), "Parcours ! x ;y.toml:2:3: mauvais\u{202F}: «\u{202F}x\u{202F}»");
+        assert_eq!(d.in_lang(Lang::En), "Parcours ! x ;y.toml:2:3: bad: x");
+        let english_only = Diagnostic { message_fr: None, ..d };
+        assert_eq!(english_only.in_lang(Lang::Fr), "Parcours ! x ;y.toml:2:3: bad: x");
     }
 
     #[test]
