@@ -81,7 +81,7 @@ pub fn installed(ctx: &Context, tell: bool) -> Result<Library, CliError> {
                 Lang::En => format!("Pack left out: {}", left.file),
             };
             eprintln!("{}", typeset(&said, ctx.lang));
-            eprint!("{}", ipc_error_text(&left.error, ctx.lang));
+            eprint!("{}", ipc_error_text(&left.in_lang(ctx.lang).error, ctx.lang));
         }
     }
     Ok(library)
