@@ -210,6 +210,41 @@ fn a_folder_of_broken_packs_is_said_in_french() {
     }
 }
 
+/// The titles of `checklist list` and of `audit`'s steps are set in French typography, as `show` is.
+#[test]
+fn list_and_audit_set_titles_in_french_typography() {
+    let data = tempfile::tempdir().unwrap();
+    let packs = data.path().join("packs");
+    std::fs::create_dir(&packs).unwrap();
+    let own = repo().join("crates/core/tests/fixtures/packs/own/atelier-courriel.toml");
+    let text = std::fs::read_to_string(own)
+        .unwrap()
+        .replace("fr = \"Atelier courriel\"", "fr = \"Atelier : courriel !\"")
+        .replace("fr = \"Prévenir vos contacts\"", "fr = \"Prévenir vos contacts ?\"");
+    std::fs::write(packs.join("atelier-courriel.toml"), text).unwrap();
+    let n = '\u{202F}';
+
+    for command in [&["checklist", "list"][..], &["checklist", "list", "--from"]] {
+        let mut cmd = with_data(data.path());
+        cmd.args(["--lang", "fr"]).args(command);
+        if command.contains(&"--from") {
+            cmd.arg(&packs);
+        }
+        let text = stdout(&cmd.assert().success());
+        assert!(text.contains(&format!("Atelier{n}: courriel{n}! (2 étapes)")), "{text}");
+    }
+    let out = with_data(data.path())
+        .args(["--lang", "fr", "audit", "--pack", "atelier-courriel", "--os", "linux", "--home"])
+        .arg(repo().join("crates/core/tests/fixtures/homes/empty"))
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains(&format!("Atelier{n}: courriel{n}!\n")), "{text}");
+    assert!(text.contains(&format!("Prévenir vos contacts{n}?\n")), "{text}");
+    let en = stdout(&with_data(data.path()).args(["--lang", "en", "checklist", "list"]).assert().success());
+    assert!(en.contains("Mail workshop (2 steps)") && !en.contains(n), "{en}");
+}
+
 #[test]
 fn list_shows_both_packs() {
     let data = tempfile::tempdir().unwrap();
@@ -325,6 +360,12 @@ fn show_reads_as_a_french_guide() {
         assert!(text.contains(words), "`{words}` missing");
     }
     assert!(text.lines().all(|l| !l.trim_start().starts_with('»')), "no line starts with a closing quote");
+    // French typography: a narrow no-break space before `:` `;` and inside « ».
+    assert!(text.contains("dans la poche\u{202F}: cette étape"), "{text}");
+    assert!(text.contains("«\u{202F}Organic Maps\u{202F}»"), "{text}");
+    for bad in [" :", " ;", "« ", " »"] {
+        assert!(!text.contains(bad), "`{bad}` in:\n{text}");
+    }
     let en = stdout(
         &premiers_pas().args(["--lang", "en", "checklist", "show", "premiers-pas"]).assert().success(),
     );

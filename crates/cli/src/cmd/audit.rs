@@ -5,6 +5,7 @@
 //! see; `--registry FILE` gives Windows registry values as a `.reg` file. `--json` prints the audit in the
 //! `premiers-pas/audit/1` schema (docs/audit-json.md); otherwise a short summary in the chosen language.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -127,9 +128,9 @@ struct AuditOutput<'a> {
 
 /// One line per step: its status word and its title.
 fn steps_summary(pack: &Pack, steps: &[StepResult], lang: Lang) -> String {
-    let mut out = format!("{}\n", pack.title.get(lang));
+    let mut out = format!("{}\n", pack.title.render(lang));
     for result in steps {
-        let title = pack.step(&result.id).map(|s| s.title.get(lang)).unwrap_or(result.id.as_str());
+        let title = pack.step(&result.id).map_or(Cow::Borrowed(result.id.as_str()), |s| s.title.render(lang));
         out.push_str(&format!("  [{}] {title}\n", result.status.label(lang)));
     }
     out
