@@ -114,11 +114,11 @@ impl CliError {
             | CliError::Builtin(ChecklistError::Invalid(problems)) => Some(diagnostics_in(problems, lang)),
             _ => self.detail(),
         };
-        IpcError {
-            code: self.code().to_owned(),
-            message: typeset(pick(sentence, lang), lang).into_owned(),
-            detail,
+        let mut message = typeset(pick(sentence, lang), lang).into_owned();
+        if let CliError::UnknownCategory { known, .. } = self {
+            message = message.replace("{}", &known.join(", "));
         }
+        IpcError { code: self.code().to_owned(), message, detail }
     }
 
     /// The lines printed on standard error: the sentence, then the detail, then the code.
@@ -440,9 +440,10 @@ fn sentence(code: &str) -> Option<Sentence> {
             "The file could not be written; a file already there under that name is kept as it was. Check \
              that the folder exists, that you may write in it and that the disk has room left.",
         ],
+        // `{}`: the categories there are, filled in by `CliError::to_ipc`.
         "cli.unknown_category" => [
-            "Cette catégorie n’existe pas. Choisissez-en une parmi celles que liste le détail ci-dessous.",
-            "There is no such category. Choose one of those the detail below lists.",
+            "Cette catégorie n’existe pas. Choisissez-en une parmi celles-ci : {}.",
+            "There is no such category. Choose one of these: {}.",
         ],
         "cli.runtime" => [
             "premiers-pas n’a pas pu se préparer à utiliser le réseau. Réessayez ; si cela recommence, \
@@ -569,6 +570,29 @@ mod tests {
         assert!(
             ipc_error_text(&bare, Lang::En).contains("  Detail: this file is not a valid checklist pack\n")
         );
+    }
+
+    /// The categories there are, in the sentence itself: the detail is English.
+    #[test]
+    fn an_unknown_category_lists_the_categories_in_the_sentence() {
+        let err = CliError::UnknownCategory {
+            given: "courriel".into(),
+            known: vec!["mail".into(), "cloud".into()],
+        };
+        let n = NARROW_NBSP;
+        let fr = err.to_ipc(Lang::Fr);
+        assert_eq!(
+            fr.message,
+            format!("Cette catégorie n’existe pas. Choisissez-en une parmi celles-ci{n}: mail, cloud.")
+        );
+        let en = err.to_ipc(Lang::En);
+        assert_eq!(en.message, "There is no such category. Choose one of these: mail, cloud.");
+        assert_eq!(en.detail, fr.detail);
+        // Only that sentence has a place for a list.
+        for code in codes_in_source().keys().filter(|c| *c != "cli.unknown_category") {
+            let s = sentence(code).unwrap_or(GENERIC);
+            assert!(!s[0].contains("{}") && !s[1].contains("{}"), "{code}");
+        }
     }
 
     #[test]
