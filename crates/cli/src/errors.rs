@@ -547,7 +547,13 @@ mod tests {
             );
             assert_eq!(lines[2], "    x ; y/a.toml:2:1: clé manquante `id`");
             let en = err.to_text(Lang::En);
-            assert!(en.contains("  Detail: x ; y/a.toml:1:1: unknown key `tittle`\n    x ; y/a.toml:2:1: missing key `id`\n"), "{en}");
+            assert!(
+                en.contains(
+                    "  Detail: x ; y/a.toml:1:1: unknown key `tittle`\n    x ; y/a.toml:2:1: missing key \
+                     `id`\n"
+                ),
+                "{en}"
+            );
         }
     }
 

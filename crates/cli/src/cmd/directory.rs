@@ -67,7 +67,13 @@ enum Sub {
         #[arg(long, value_name = "PLACE")]
         near: Option<String>,
         /// Who can open an account: open (to all), members, paid (paying customers), any.
-        #[arg(long, default_value = "any", value_parser = parse_registration(), hide_possible_values = true, ignore_case = true)]
+        #[arg(
+            long,
+            default_value = "any",
+            value_parser = parse_registration(),
+            hide_possible_values = true,
+            ignore_case = true
+        )]
         registration: RegistrationFilter,
         /// At most this many hosts.
         #[arg(long)]

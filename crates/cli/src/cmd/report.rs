@@ -21,7 +21,13 @@ use crate::Context;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// html (a self-contained printable page), markdown or json.
-    #[arg(long, default_value = "html", value_parser = parse_format(), hide_possible_values = true, ignore_case = true)]
+    #[arg(
+        long,
+        default_value = "html",
+        value_parser = parse_format(),
+        hide_possible_values = true,
+        ignore_case = true
+    )]
     format: ReportFormat,
 
     /// Write the report to this file instead of the standard output.
@@ -33,7 +39,13 @@ pub struct Args {
     home: Option<PathBuf>,
 
     /// The operating system of the home given with --home.
-    #[arg(long, value_name = "OS", requires = "home", value_parser = super::audit::parse_os(), ignore_case = true)]
+    #[arg(
+        long,
+        value_name = "OS",
+        requires = "home",
+        value_parser = super::audit::parse_os(),
+        ignore_case = true
+    )]
     os: Option<OsFamily>,
 
     /// The checklist pack the report follows.

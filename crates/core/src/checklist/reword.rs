@@ -1,8 +1,8 @@
 //! The TOML reader's and serde's messages, said for people, in French and in English.
 //!
 //! The `toml` crate gives a message as plain English text, with no kind or code: a syntax description
-//! (`unclosed array, expected `]``) when the text does not parse, or serde's words (`invalid type: string
-//! "x", expected a map`) when a value does not fit. Both vocabularies are small and closed, so each known
+//! ("unclosed array, expected `]`") when the text does not parse, or serde's words ("invalid type: …,
+//! expected a map") when a value does not fit. Both vocabularies are small and closed, so each known
 //! sentence is matched and said again; a sentence not known (a newer `toml` wording it otherwise) still
 //! reads in French, in a frame that keeps the reader's own words as the detail. Every message therefore
 //! has French words.
@@ -316,8 +316,10 @@ pub(crate) fn data(message: &str) -> Said {
         // Only a value of several kinds reads this way; in a pack, that is a check.
         return said(
             "cette table doit avoir une seule clé : une vérification s’écrit par exemple \
-             `{ app_installed = { apps = [\"firefox\"] } }`, et pour en combiner, utilisez `all`, `any` ou `bonus`",
-            "this table must have exactly one key: a check reads like `{ app_installed = { apps = [\"firefox\"] } }`, \
+             `{ app_installed = { apps = [\"firefox\"] } }`, et pour en combiner, utilisez `all`, `any` \
+             ou `bonus`",
+            "this table must have exactly one key: a check reads like \
+             `{ app_installed = { apps = [\"firefox\"] } }`, \
              and to combine checks, use `all`, `any` or `bonus`",
         );
     }
@@ -465,19 +467,35 @@ checks = ["manual"]
             ("a = [x = 1]\n", "`=` inattendu dans une liste : il faudrait ici une valeur ou `]`"),
             ("é = 1\n", "nom de clé invalide : lettres, chiffres, `-` et `_`, ou bien entre guillemets"),
             ("= 1\n", "nom de clé vide : il faudrait ici des lettres, des chiffres, `-` ou `_`"),
-            ("a = 'abc\n", "texte entre apostrophes mal fermé : une apostrophe manque sans doute — il faudrait ici `'`"),
+            (
+                "a = 'abc\n",
+                "texte entre apostrophes mal fermé : une apostrophe manque sans doute — il faudrait ici `'`",
+            ),
             ("a = \"\"\"abc\n", "texte sur plusieurs lignes mal fermé : il faut `\"\"\"` à la fin"),
             ("a = [1, 2] x\n", "texte inattendu ici : il faudrait ici une fin de ligne ou `#`"),
             ("a.b = 1\na.b.c = 2\n", "cette clé a déjà une valeur : on ne peut pas lui ajouter de sous-clé"),
-            ("a = {x = 1}\na.y = 2\n", "cette clé a déjà une valeur : on ne peut pas lui ajouter de sous-clé"),
+            (
+                "a = {x = 1}\na.y = 2\n",
+                "cette clé a déjà une valeur : on ne peut pas lui ajouter de sous-clé",
+            ),
             ("reviewed = 2026-13-01\n", "date mal écrite : une date s’écrit comme 2026-11-01"),
             ("reviewed = 2026-11-1\n", "date mal écrite : une date s’écrit comme 2026-11-01"),
             ("a = tru\n", "valeur mal écrite : `true` ou `false`, en minuscules"),
             ("a = 012\n", "un nombre ne commence pas par zéro"),
             ("a = 1.\n", "nombre à virgule mal écrit (avec un point : `1.5`)"),
-            ("a = \"\\u12\"\n", "code Unicode trop court après `\\u` ou `\\U` : il faudrait ici un code Unicode en hexadécimal"),
-            ("a = 1\rb = 2\n", "retour à la ligne abîmé (caractère CR isolé) : il faudrait ici une fin de ligne"),
-            ("a = \"x\" # \u{7}\n", "caractère interdit dans un commentaire : il faudrait ici des caractères imprimables"),
+            (
+                "a = \"\\u12\"\n",
+                "code Unicode trop court après `\\u` ou `\\U` : il faudrait ici un code Unicode en \
+                 hexadécimal",
+            ),
+            (
+                "a = 1\rb = 2\n",
+                "retour à la ligne abîmé (caractère CR isolé) : il faudrait ici une fin de ligne",
+            ),
+            (
+                "a = \"x\" # \u{7}\n",
+                "caractère interdit dans un commentaire : il faudrait ici des caractères imprimables",
+            ),
         ];
         let mut wrong = Vec::new();
         for (text, fr) in corpus {
@@ -552,12 +570,14 @@ checks = ["manual"]
                     "checks = [{ app_installed = { apps = [\"firefox\"] }, bonus = \"manual\" }]",
                 ),
                 "cette table doit avoir une seule clé : une vérification s’écrit par exemple \
-                 `{ app_installed = { apps = [\"firefox\"] } }`, et pour en combiner, utilisez `all`, `any` ou `bonus`",
+                 `{ app_installed = { apps = [\"firefox\"] } }`, et pour en combiner, utilisez `all`, \
+                 `any` ou `bonus`",
             ),
             (
                 ("checks = [\"manual\"]", "checks = [{}]"),
                 "cette table doit avoir une seule clé : une vérification s’écrit par exemple \
-                 `{ app_installed = { apps = [\"firefox\"] } }`, et pour en combiner, utilisez `all`, `any` ou `bonus`",
+                 `{ app_installed = { apps = [\"firefox\"] } }`, et pour en combiner, utilisez `all`, \
+                 `any` ou `bonus`",
             ),
             (
                 ("checks = [\"manual\"]", "checks = [3]"),
@@ -571,7 +591,10 @@ checks = ["manual"]
                 ("checks = [\"manual\"]", "checks = [{ app_installed = 3 }]"),
                 "valeur du mauvais type : le nombre 3, alors qu’il faut une table `{ … }`",
             ),
-            (("id = \"one\"", "id = 1"), "valeur du mauvais type : le nombre 1, alors qu’il faut un texte entre guillemets"),
+            (
+                ("id = \"one\"", "id = 1"),
+                "valeur du mauvais type : le nombre 1, alors qu’il faut un texte entre guillemets",
+            ),
             (
                 ("id = \"one\"", "id = true"),
                 "valeur du mauvais type : la valeur `true`, alors qu’il faut un texte entre guillemets",

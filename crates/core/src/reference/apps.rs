@@ -187,7 +187,10 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
             err(
                 "id",
                 said(
-                    format!("identifiant d’application invalide `{id}` — au plus 64 minuscules, chiffres et tirets"),
+                    format!(
+                        "identifiant d’application invalide `{id}` — au plus 64 minuscules, chiffres et \
+                         tirets"
+                    ),
                     format!("invalid id `{id}` — use at most 64 lowercase letters, digits and dashes"),
                 ),
             );
@@ -244,7 +247,10 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
                 diags.push(src.diag(
                     Source::span_of(&doc.root, &at.key("ios").key("app_store")),
                     said(
-                        format!("l’identifiant App Store `{store}` ne s’écrit qu’en chiffres (sans le préfixe `id`)"),
+                        format!(
+                            "l’identifiant App Store `{store}` ne s’écrit qu’en chiffres (sans le préfixe \
+                             `id`)"
+                        ),
                         format!("App Store id `{store}` must be digits only (without the `id` prefix)"),
                     ),
                 ));

@@ -245,7 +245,8 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Prov
                                  `*.exemple.fr`"
                             ),
                             format!(
-                                "invalid host pattern `{pat}` — expected `host.example.org` or `*.example.org`"
+                                "invalid host pattern `{pat}` — expected `host.example.org` or \
+                                 `*.example.org`"
                             ),
                         ),
                     ));
