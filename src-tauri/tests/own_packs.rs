@@ -119,8 +119,11 @@ fn an_invalid_or_clashing_file_is_refused_with_its_reasons_and_nothing_is_kept()
     let detail = err.detail.unwrap();
     assert!(detail.starts_with(&format!("{}:", bad.display())), "file:line:col: {detail}");
     assert!(detail.contains("unknown check `manuel` — did you mean `manual`?"), "{detail}");
-    // In the app's language, as the command line says it.
-    let detail = add_in(&app, &bad, premiers_pas_core::Lang::Fr).unwrap_err().detail.unwrap();
+    // In the app's language, as the command line says it: the message above the lines too.
+    let fr = add_in(&app, &bad, premiers_pas_core::Lang::Fr).unwrap_err();
+    assert_eq!(fr.code, "own_pack.invalid");
+    assert_eq!(fr.message, "ce fichier n’est pas un parcours valide");
+    let detail = fr.detail.unwrap();
     assert!(
         detail.contains("vérification inconnue `manuel` — vouliez-vous dire `manual`\u{202f}?"),
         "{detail}"
@@ -153,6 +156,22 @@ fn a_damaged_own_pack_is_left_out_at_launch_and_said_so() {
     assert_eq!(left_out[0]["file"], packs.join("vieux.toml").display().to_string());
     assert_eq!(left_out[0]["error"]["code"], "own_pack.invalid");
     assert!(left_out[0]["error"]["detail"].as_str().unwrap().contains("vieux.toml:"), "{list}");
+    // In the language asked for: the message and each problem; the problems themselves stay out of
+    // the IPC shape.
+    assert_eq!(left_out[0]["error"]["message"], "ce fichier n’est pas un parcours valide");
+    let detail = left_out[0]["error"]["detail"].as_str().unwrap();
+    assert!(
+        detail.contains(
+            "valeur du mauvais type\u{202f}: le texte \"un ancien format\", alors qu’il faut une table"
+        ),
+        "{detail}"
+    );
+    assert!(!detail.contains("invalid type"), "{detail}");
+    assert_eq!(left_out[0].as_object().unwrap().len(), 2, "{list}");
+    let en = app.ok("list_packs", json!({ "lang": "en" }));
+    let detail = en["left_out"][0]["error"]["detail"].as_str().unwrap();
+    assert!(detail.contains("invalid type: string \"un ancien format\", expected a map"), "{detail}");
+    assert_eq!(en["left_out"][0]["error"]["message"], "this file is not a valid checklist pack");
 
     // Added again, fixed, under the same name: nothing is left out any more.
     let fixed = tempfile::tempdir().unwrap();

@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use premiers_pas_core::checklist::ChecklistError;
+use premiers_pas_core::checklist::{diagnostics_in, ChecklistError};
 use premiers_pas_core::detect::mail_check::MailCheckError;
 use premiers_pas_core::detect::RegistryFileError;
 use premiers_pas_core::directory::DirectoryError;
@@ -102,17 +102,23 @@ impl ErrorCode for CliError {
 
 impl CliError {
     /// The error as the `--json` outputs and the text both show it: the code, the sentence in `lang`
-    /// (set in its typography) and the technical detail, verbatim.
+    /// (set in its typography) and the technical detail, verbatim. Problems found in checklist files
+    /// are the exception: they are what the person must read, so the detail is each of them in `lang`.
     pub fn to_ipc(&self, lang: Lang) -> IpcError {
         let sentence = match self {
             CliError::Builtin(_) => BUILTIN,
             _ => sentence(self.code()).unwrap_or(GENERIC),
         };
-        IpcError {
-            code: self.code().to_owned(),
-            message: typeset(pick(sentence, lang), lang).into_owned(),
-            detail: self.detail(),
+        let detail = match self {
+            CliError::Checklist(ChecklistError::Invalid(problems))
+            | CliError::Builtin(ChecklistError::Invalid(problems)) => Some(diagnostics_in(problems, lang)),
+            _ => self.detail(),
+        };
+        let mut message = typeset(pick(sentence, lang), lang).into_owned();
+        if let CliError::UnknownCategory { known, .. } = self {
+            message = message.replace("{}", &known.join(", "));
         }
+        IpcError { code: self.code().to_owned(), message, detail }
     }
 
     /// The lines printed on standard error: the sentence, then the detail, then the code.
@@ -122,17 +128,16 @@ impl CliError {
 }
 
 /// An error the engine handed over already in its IPC shape (an own pack left out, say), as text: the
-/// sentence for its code in `lang`, its English message as the detail, and the code.
+/// sentence for its code in `lang`, then its detail (else its message), and the code. The sentence
+/// says what the message would, so the message is not glued in front of the detail.
 pub fn ipc_error_text(error: &IpcError, lang: Lang) -> String {
     let sentence = typeset(pick(sentence(&error.code).unwrap_or(GENERIC), lang), lang).into_owned();
-    let detail = match &error.detail {
-        Some(more) if !error.message.contains(more.as_str()) => format!("{}: {more}", error.message),
-        _ => error.message.clone(),
-    };
+    let detail = error.detail.clone().unwrap_or_else(|| error.message.clone());
     render_text(&IpcError { code: error.code.clone(), message: sentence, detail: Some(detail) }, lang)
 }
 
-/// `premiers-pas : sentence` then indented `Détail : …` and `Code d’erreur : …` lines.
+/// `premiers-pas : sentence` then indented `Détail : …` (each further line of the detail indented under
+/// it) and `Code d’erreur : …` lines.
 fn render_text(error: &IpcError, lang: Lang) -> String {
     let [program, detail, code] = match lang {
         Lang::Fr => ["premiers-pas : ", "  Détail : ", "  Code d’erreur : "],
@@ -141,7 +146,7 @@ fn render_text(error: &IpcError, lang: Lang) -> String {
     // Only the labels are set in French typography; the detail is kept exactly as the engine wrote it.
     let mut out = format!("{}{}\n", typeset(program, lang), error.message);
     if let Some(text) = &error.detail {
-        out.push_str(&format!("{}{text}\n", typeset(detail, lang)));
+        out.push_str(&format!("{}{}\n", typeset(detail, lang), text.replace('\n', "\n    ")));
     }
     out.push_str(&format!("{}{}\n", typeset(code, lang), error.code));
     out
@@ -435,9 +440,10 @@ fn sentence(code: &str) -> Option<Sentence> {
             "The file could not be written; a file already there under that name is kept as it was. Check \
              that the folder exists, that you may write in it and that the disk has room left.",
         ],
+        // `{}`: the categories there are, filled in by `CliError::to_ipc`.
         "cli.unknown_category" => [
-            "Cette catégorie n’existe pas. Choisissez-en une parmi celles que liste le détail ci-dessous.",
-            "There is no such category. Choose one of those the detail below lists.",
+            "Cette catégorie n’existe pas. Choisissez-en une parmi celles-ci : {}.",
+            "There is no such category. Choose one of these: {}.",
         ],
         "cli.runtime" => [
             "premiers-pas n’a pas pu se préparer à utiliser le réseau. Réessayez ; si cela recommence, \
@@ -462,6 +468,7 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::Path;
 
+    use premiers_pas_core::checklist::Diagnostic;
     use premiers_pas_core::i18n::NARROW_NBSP;
 
     use super::*;
@@ -506,6 +513,92 @@ mod tests {
         let fr = err.to_text(Lang::Fr);
         assert!(fr.contains("could not read /x/pack.toml: No such file or directory (os error 2)"), "{fr}");
         assert!(fr.contains("Vérifiez le chemin donné"), "{fr}");
+    }
+
+    /// Problems found in checklist files are what the person must read: in their language, one a line,
+    /// each line under the first.
+    #[test]
+    fn problems_in_checklist_files_are_said_in_the_persons_language() {
+        let problem = |line, fr: &str, en: &str| Diagnostic {
+            file: "x ; y/a.toml".into(),
+            line,
+            col: 1,
+            message: en.into(),
+            message_fr: Some(fr.into()),
+        };
+        let problems = vec![
+            problem(1, "clé inconnue `tittle` — vouliez-vous dire `title` ?", "unknown key `tittle`"),
+            problem(2, "clé manquante `id`", "missing key `id`"),
+        ];
+        let n = NARROW_NBSP;
+        for err in [
+            CliError::Checklist(ChecklistError::Invalid(problems.clone())),
+            CliError::Builtin(ChecklistError::Invalid(problems.clone())),
+        ] {
+            let text = err.to_text(Lang::Fr);
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(lines.len(), 4, "{text}");
+            // The message is set in French typography, the file's name is not.
+            assert_eq!(
+                lines[1],
+                format!(
+                    "  Détail{n}: x ; y/a.toml:1:1: clé inconnue `tittle` — vouliez-vous dire `title`{n}?"
+                )
+            );
+            assert_eq!(lines[2], "    x ; y/a.toml:2:1: clé manquante `id`");
+            let en = err.to_text(Lang::En);
+            assert!(
+                en.contains(
+                    "  Detail: x ; y/a.toml:1:1: unknown key `tittle`\n    x ; y/a.toml:2:1: missing key \
+                     `id`\n"
+                ),
+                "{en}"
+            );
+        }
+    }
+
+    /// An error handed over in its IPC shape: its detail alone, the English message not glued in front.
+    #[test]
+    fn an_ipc_error_shows_its_detail_without_its_message() {
+        let error = IpcError {
+            code: "own_pack.invalid".into(),
+            message: "this file is not a valid checklist pack".into(),
+            detail: Some("a.toml:1:1: première\na.toml:2:1: seconde".into()),
+        };
+        let n = NARROW_NBSP;
+        let text = ipc_error_text(&error, Lang::Fr);
+        assert!(!text.contains("not a valid"), "{text}");
+        assert!(
+            text.contains(&format!("  Détail{n}: a.toml:1:1: première\n    a.toml:2:1: seconde\n")),
+            "{text}"
+        );
+        let bare = IpcError { detail: None, ..error };
+        assert!(
+            ipc_error_text(&bare, Lang::En).contains("  Detail: this file is not a valid checklist pack\n")
+        );
+    }
+
+    /// The categories there are, in the sentence itself: the detail is English.
+    #[test]
+    fn an_unknown_category_lists_the_categories_in_the_sentence() {
+        let err = CliError::UnknownCategory {
+            given: "courriel".into(),
+            known: vec!["mail".into(), "cloud".into()],
+        };
+        let n = NARROW_NBSP;
+        let fr = err.to_ipc(Lang::Fr);
+        assert_eq!(
+            fr.message,
+            format!("Cette catégorie n’existe pas. Choisissez-en une parmi celles-ci{n}: mail, cloud.")
+        );
+        let en = err.to_ipc(Lang::En);
+        assert_eq!(en.message, "There is no such category. Choose one of these: mail, cloud.");
+        assert_eq!(en.detail, fr.detail);
+        // Only that sentence has a place for a list.
+        for code in codes_in_source().keys().filter(|c| *c != "cli.unknown_category") {
+            let s = sentence(code).unwrap_or(GENERIC);
+            assert!(!s[0].contains("{}") && !s[1].contains("{}"), "{code}");
+        }
     }
 
     #[test]

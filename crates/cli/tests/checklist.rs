@@ -186,6 +186,65 @@ fn show_reads_a_folder_of_packs_as_validate_does() {
     assert!(text.contains("mon-atelier") && !text.contains("premiers-pas "), "{text}");
 }
 
+/// `list --from` and `show --from` on a folder with broken packs: the French sentence, then every
+/// problem in French, each line of the detail under the first.
+#[test]
+fn a_folder_of_broken_packs_is_said_in_french() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("a.toml"), "id = \"a\"\ntittle = 1\n").unwrap();
+    for command in [&["checklist", "list", "--from"][..], &["checklist", "show", "a", "--from"]] {
+        let out = premiers_pas().args(["--lang", "fr"]).args(command).arg(tmp.path()).assert().code(2);
+        let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let n = '\u{202F}';
+        let file = tmp.path().join("a.toml").display().to_string();
+        let lines: Vec<&str> = said.lines().collect();
+        assert!(lines[0].contains("Ces fichiers de parcours contiennent des erreurs"), "{said}");
+        assert!(lines[1].starts_with(&format!("  Détail{n}: {file}:")), "{said}");
+        assert!(lines.len() > 3, "several problems: {said}");
+        for line in &lines[2..lines.len() - 1] {
+            assert!(line.starts_with(&format!("    {file}:")), "{line} in {said}");
+        }
+        assert!(said.contains(&format!("clé inconnue `tittle` — vouliez-vous dire `title`{n}?")), "{said}");
+        assert!(!said.contains("unknown key") && !said.contains("did you mean"), "{said}");
+        assert_eq!(lines.last(), Some(&&*format!("  Code d’erreur{n}: checklist.invalid")), "{said}");
+    }
+}
+
+/// The titles of `checklist list` and of `audit`'s steps are set in French typography, as `show` is.
+#[test]
+fn list_and_audit_set_titles_in_french_typography() {
+    let data = tempfile::tempdir().unwrap();
+    let packs = data.path().join("packs");
+    std::fs::create_dir(&packs).unwrap();
+    let own = repo().join("crates/core/tests/fixtures/packs/own/atelier-courriel.toml");
+    let text = std::fs::read_to_string(own)
+        .unwrap()
+        .replace("fr = \"Atelier courriel\"", "fr = \"Atelier : courriel !\"")
+        .replace("fr = \"Prévenir vos contacts\"", "fr = \"Prévenir vos contacts ?\"");
+    std::fs::write(packs.join("atelier-courriel.toml"), text).unwrap();
+    let n = '\u{202F}';
+
+    for command in [&["checklist", "list"][..], &["checklist", "list", "--from"]] {
+        let mut cmd = with_data(data.path());
+        cmd.args(["--lang", "fr"]).args(command);
+        if command.contains(&"--from") {
+            cmd.arg(&packs);
+        }
+        let text = stdout(&cmd.assert().success());
+        assert!(text.contains(&format!("Atelier{n}: courriel{n}! (2 étapes)")), "{text}");
+    }
+    let out = with_data(data.path())
+        .args(["--lang", "fr", "audit", "--pack", "atelier-courriel", "--os", "linux", "--home"])
+        .arg(repo().join("crates/core/tests/fixtures/homes/empty"))
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains(&format!("Atelier{n}: courriel{n}!\n")), "{text}");
+    assert!(text.contains(&format!("Prévenir vos contacts{n}?\n")), "{text}");
+    let en = stdout(&with_data(data.path()).args(["--lang", "en", "checklist", "list"]).assert().success());
+    assert!(en.contains("Mail workshop (2 steps)") && !en.contains(n), "{en}");
+}
+
 #[test]
 fn list_shows_both_packs() {
     let data = tempfile::tempdir().unwrap();
@@ -211,7 +270,7 @@ fn packs_added_in_the_app_are_listed_and_shown() {
     std::fs::create_dir(&packs).unwrap();
     let own = repo().join("crates/core/tests/fixtures/packs/own/atelier-courriel.toml");
     std::fs::copy(own, packs.join("atelier-courriel.toml")).unwrap();
-    std::fs::write(packs.join("abime.toml"), "id = \"abime\"\ntitle = ").unwrap();
+    std::fs::write(packs.join("abime.toml"), "id = \"abime\"\ntitle = \"un ancien format\"\n").unwrap();
 
     let out = with_data(data.path()).args(["--lang", "fr", "checklist", "list"]).assert().success();
     let text = stdout(&out);
@@ -220,6 +279,15 @@ fn packs_added_in_the_app_are_listed_and_shown() {
     let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(said.contains("Ce fichier n’est pas un parcours valide"), "{said}");
     assert!(said.contains("abime.toml") && said.contains("own_pack.invalid"), "{said}");
+    // Its problems in French, the first on the detail's line, the others indented under it; no English
+    // message glued in front.
+    let n = '\u{202F}';
+    let abime = packs.join("abime.toml").display().to_string();
+    assert!(said.contains(&format!("\n  Détail{n}: {abime}:")), "{said}");
+    assert!(said.contains(&format!("\n    {abime}:")), "{said}");
+    assert!(said.contains(&format!("{abime}:2:9: valeur du mauvais type{n}: le texte")), "{said}");
+    assert!(said.contains("aucune entrée `[[step]]` trouvée"), "{said}");
+    assert!(!said.contains("not a valid") && !said.contains("invalid type"), "{said}");
 
     let out = with_data(data.path()).args(["--lang", "en", "checklist", "list", "--json"]).assert().success();
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -292,6 +360,12 @@ fn show_reads_as_a_french_guide() {
         assert!(text.contains(words), "`{words}` missing");
     }
     assert!(text.lines().all(|l| !l.trim_start().starts_with('»')), "no line starts with a closing quote");
+    // French typography: a narrow no-break space before `:` `;` and inside « ».
+    assert!(text.contains("dans la poche\u{202F}: cette étape"), "{text}");
+    assert!(text.contains("«\u{202F}Organic Maps\u{202F}»"), "{text}");
+    for bad in [" :", " ;", "« ", " »"] {
+        assert!(!text.contains(bad), "`{bad}` in:\n{text}");
+    }
     let en = stdout(
         &premiers_pas().args(["--lang", "en", "checklist", "show", "premiers-pas"]).assert().success(),
     );

@@ -232,6 +232,9 @@ fn an_unknown_category_points_to_the_list() {
         "téléportation",
     ])));
     assert!(sentence.starts_with(&format!("premiers-pas{N}: Cette catégorie n’existe pas.")), "{sentence}");
+    // The categories there are, in the French sentence itself.
+    assert!(sentence.contains(&format!("parmi celles-ci{N}: mail, cloud,")), "{sentence}");
+    assert!(sentence.ends_with(", other."), "{sentence}");
     assert!(detail.contains("unknown category `téléportation` (expected mail, cloud,"), "{detail}");
     assert_eq!(code, format!("  Code d’erreur{N}: cli.unknown_category"));
 }

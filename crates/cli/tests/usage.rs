@@ -137,6 +137,49 @@ fn an_invalid_value_lists_the_possible_ones_in_french() {
     );
 }
 
+/// The options that take one of a few words list them in French when a wrong one is given, rather than
+/// in an English detail; the engine's other spellings and capitals are still read.
+#[test]
+fn the_options_with_a_few_possible_words_list_them_in_french() {
+    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    for (args, value, option, possible) in [
+        (&["report", "--format", "pdf"][..], "pdf", "--format <FORMAT>", "html, markdown, json"),
+        (&["report", "--os", "bsd", "--home"], "bsd", "--os <SYSTÈME>", "linux, macos, windows"),
+        (
+            &["directory", "search", "--registration", "tous"],
+            "tous",
+            "--registration <INSCRIPTION>",
+            "open, members, paid, any",
+        ),
+    ] {
+        let mut cmd = premiers_pas();
+        cmd.arg("--lang=fr").args(args);
+        if args.contains(&"--home") {
+            cmd.arg(&home);
+        }
+        let err = fails(&mut cmd);
+        assert!(
+            err.starts_with(&format!(
+                "premiers-pas{N}: La valeur «{N}{value}{N}» n’est pas valide pour «{N}{option}{N}».\n  \
+                 [valeurs possibles{N}: {possible}]\n"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("Détail") && !err.contains("expected"), "{err}");
+    }
+    // `MD`, `Mac`: read as before (the report goes to a file, the home is empty).
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("bilan.md");
+    premiers_pas()
+        .args(["--lang=fr", "report", "--format", "MD", "--os", "Mac", "--home"])
+        .arg(&home)
+        .arg("--output")
+        .arg(&report)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&report).unwrap().starts_with('#'));
+}
+
 #[test]
 fn an_unknown_command_and_a_missing_one_in_french() {
     let err = fails(premiers_pas().env("PREMIERS_PAS_LANG", "fr").args(["directory", "serch"]));

@@ -41,6 +41,14 @@ fn each_malformed_pack_gives_the_right_messages_at_the_right_places() {
         let got: Vec<String> = match Pack::from_text(&name, &text, &reference) {
             Ok(_) => Vec::new(),
             Err(ChecklistError::Invalid(diags)) => {
+                // Each problem is said in French too, in words of its own rather than a frame around
+                // the English.
+                for d in &diags {
+                    let fr = d.message_fr.as_deref().unwrap_or_default();
+                    if fr.is_empty() || fr.contains("le lecteur TOML dit") || fr.contains("(détail :") {
+                        failures.push(format!("{name}: no French of its own for `{}`: `{fr}`", d.message));
+                    }
+                }
                 diags.iter().map(|d| format!("{}:{}: {}", d.line, d.col, d.message)).collect()
             }
             Err(e) => panic!("{name}: unexpected error {e}"),

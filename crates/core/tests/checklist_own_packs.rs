@@ -89,6 +89,15 @@ fn an_invalid_pack_gives_the_validators_diagnostics_and_nothing_is_written() {
     assert!(detail.starts_with(&format!("{}:13:", bad.display())), "{detail}");
     assert!(detail.contains("did you mean `default`?"), "{detail}");
     assert!(files(data.path()).is_empty(), "nothing written: {:?}", files(data.path()));
+    // In French: the message and every problem, the path kept as it is.
+    let fr = err.to_ipc(Lang::Fr);
+    assert_eq!(fr.code, "own_pack.invalid");
+    assert_eq!(fr.message, "ce fichier n’est pas un parcours valide");
+    let detail = fr.detail.unwrap();
+    assert!(detail.starts_with(&format!("{}:13:", bad.display())), "{detail}");
+    assert!(detail.contains("vouliez-vous dire `default`\u{202F}?"), "{detail}");
+    assert!(!detail.contains("did you mean"), "{detail}");
+    assert_eq!(err.to_ipc(Lang::En), premiers_pas_core::IpcError::from_coded(&err));
 
     // Not a TOML file at all.
     fs::write(&bad, "<html>not a pack</html>").unwrap();
@@ -182,6 +191,18 @@ fn a_damaged_file_in_the_folder_is_left_out_with_its_reason_and_the_rest_loads()
     assert_eq!(left_out[0].file, packs.join("abime.toml").display().to_string());
     let detail = left_out[0].error.detail.as_deref().unwrap();
     assert!(detail.starts_with(&format!("{}:3:", packs.join("abime.toml").display())), "{detail}");
+    assert!(detail.contains("unclosed inline table"), "{detail}");
+    // Said again in the volunteer's language, whenever it is asked for: each problem in French.
+    let fr = left_out[0].in_lang(Lang::Fr);
+    assert_eq!(fr.file, left_out[0].file);
+    assert_eq!(fr.error.code, "own_pack.invalid");
+    assert_eq!(fr.error.message, "ce fichier n’est pas un parcours valide");
+    let detail = fr.error.detail.unwrap();
+    assert!(detail.starts_with(&format!("{}:3:", packs.join("abime.toml").display())), "{detail}");
+    assert!(detail.contains("table entre accolades jamais fermée"), "{detail}");
+    assert_eq!(left_out[0].in_lang(Lang::En).error, left_out[0].error);
+    // A file left out for another reason keeps its error, whatever the language.
+    assert_eq!(left_out[1].in_lang(Lang::Fr), left_out[1]);
 
     // The folder is left as it was: what to do with those files is the volunteer's call.
     assert_eq!(

@@ -3,7 +3,9 @@
 
 use premiers_pas_core::audit::BrowserFamily;
 use premiers_pas_core::checklist::ChecklistError;
+use premiers_pas_core::i18n::{typeset, NARROW_NBSP};
 use premiers_pas_core::reference::{AppKind, ProviderKind, Reference, OTHER_CATEGORY};
+use premiers_pas_core::Lang;
 
 fn builtin() -> Reference {
     Reference::builtin().unwrap_or_else(|e| panic!("builtin reference data is invalid:\n{e}"))
@@ -155,7 +157,7 @@ fn software_maps_to_categories() {
     assert_eq!(c.category_of("Roundcube"), "mail");
     assert_eq!(c.category_of("PeerTube"), "video");
     assert_eq!(c.category_of("Some homemade tool"), OTHER_CATEGORY);
-    assert_eq!(c.get("pads").map(|p| p.label.get(premiers_pas_core::Lang::Fr)), Some("Pads et documents"));
+    assert_eq!(c.get("pads").map(|p| p.label.get(Lang::Fr)), Some("Pads et documents"));
 }
 
 const APPS_OK: &str = "reviewed = 2026-11-01\n[[app]]\nid = \"firefox\"\nname = \"Firefox\"\nkind = \"browser\"\nfamily = \"gecko\"\n";
@@ -164,13 +166,18 @@ const PROVIDERS_OK: &str =
 const CATEGORIES_OK: &str = "[[category]]\nid = \"other\"\nlabel = { fr = \"Autres\", en = \"Other\" }\n";
 
 fn errors(apps: &str, providers: &str, categories: &str) -> Vec<String> {
+    errors_in(apps, providers, categories, Lang::En)
+}
+
+/// Each problem as `file:line:col: message` in `lang`.
+fn errors_in(apps: &str, providers: &str, categories: &str, lang: Lang) -> Vec<String> {
     match Reference::from_texts(
         ("apps.toml", apps),
         ("providers.toml", providers),
         ("categories.toml", categories),
     ) {
         Ok(_) => Vec::new(),
-        Err(ChecklistError::Invalid(d)) => d.iter().map(|d| d.to_string()).collect(),
+        Err(ChecklistError::Invalid(d)) => d.iter().map(|d| d.in_lang(lang)).collect(),
         Err(e) => panic!("unexpected error {e}"),
     }
 }
@@ -180,12 +187,17 @@ fn minimal_files_are_valid() {
     assert_eq!(errors(APPS_OK, PROVIDERS_OK, CATEGORIES_OK), Vec::<String>::new());
 }
 
-#[test]
-fn mistakes_in_every_file_are_all_reported_with_positions() {
+fn mistakes() -> (String, String, &'static str) {
     let apps = format!("{APPS_OK}[[app]]\nid = \"firefox\"\nname = \"Fx\"\nkind = \"browser\"\nfamilly = \"gecko\"\n[[app]]\nid = \"firefox\"\nname = \"Again\"\nkind = \"maps\"\nfamily = \"gecko\"\n");
     let providers = format!("{PROVIDERS_OK}[[provider]]\nid = \"gm\"\nname = \"G\"\nkind = \"bigtech\"\n[[provider]]\nid = \"x\"\nname = \"X\"\nkind = \"isp\"\ndomains = [\"gmail.com\", \"bad domain\"]\n");
     let categories =
         "[[category]]\nid = \"pads\"\nlabel = { fr = \"Pads\" }\nsoftware = [\"Etherpad\", \"etherpad\"]\n";
+    (apps, providers, categories)
+}
+
+#[test]
+fn mistakes_in_every_file_are_all_reported_with_positions() {
+    let (apps, providers, categories) = mistakes();
     let errs = errors(&apps, &providers, categories);
     let expected = [
         "apps.toml:11:1: unknown key `familly` — did you mean `family`?",
@@ -194,7 +206,7 @@ fn mistakes_in_every_file_are_all_reported_with_positions() {
         "providers.toml:10:8: unknown value `bigtech` — did you mean `big-tech`?",
         "providers.toml:15:12: domain `gmail.com` is already listed for `google`",
         "providers.toml:15:25: invalid domain `bad domain` — expected `example.org` or `name.*`",
-        "categories.toml:3:9: `label` has no `en` text",
+        "categories.toml:3:9: `label` has no `en` text (French and English are both required)",
         "categories.toml:4:25: software `etherpad` is already in category `pads`",
         "categories.toml:1:1: no `other` category: it is the fallback for unknown software",
     ];
@@ -202,4 +214,66 @@ fn mistakes_in_every_file_are_all_reported_with_positions() {
         assert!(errs.iter().any(|x| x == e), "missing `{e}` in:\n{}", errs.join("\n"));
     }
     assert_eq!(errs.len(), expected.len(), "{}", errs.join("\n"));
+}
+
+/// The same mistakes, said in French, at the same places; the French set in its typography.
+#[test]
+fn mistakes_in_every_file_are_said_in_french() {
+    let (apps, providers, categories) = mistakes();
+    let errs = errors_in(&apps, &providers, categories, Lang::Fr);
+    let expected = [
+        "apps.toml:11:1: clé inconnue `familly` — vouliez-vous dire `family` ?",
+        "apps.toml:13:6: l’identifiant d’application `firefox` est déjà pris dans ce fichier",
+        "apps.toml:16:10: `family` ne vaut que pour les navigateurs, et `firefox` n’en est pas un",
+        "providers.toml:10:8: valeur inconnue `bigtech` — vouliez-vous dire `big-tech` ?",
+        "providers.toml:15:12: le domaine `gmail.com` est déjà donné pour `google`",
+        "providers.toml:15:25: domaine invalide `bad domain` — attendu `exemple.fr` ou `nom.*`",
+        "categories.toml:3:9: `label` n’a pas de texte `en` (le français et l’anglais sont obligatoires)",
+        "categories.toml:4:25: le logiciel `etherpad` est déjà dans la catégorie `pads`",
+        "categories.toml:1:1: pas de catégorie `other` : c’est elle qui reçoit les logiciels inconnus",
+    ];
+    for e in expected {
+        let e = typeset(e, Lang::Fr);
+        assert!(errs.iter().any(|x| *x == e), "missing `{e}` in:\n{}", errs.join("\n"));
+    }
+    assert_eq!(errs.len(), expected.len(), "{}", errs.join("\n"));
+    assert!(errs.iter().any(|x| x.contains(NARROW_NBSP)), "{}", errs.join("\n"));
+}
+
+/// Every check of the reference files has French words: the ids, names and values that are not valid.
+#[test]
+fn every_reference_check_is_said_in_french() {
+    let apps = "reviewed = 2026-11-01\n[[app]]\nid = \"Fire Fox\"\nname = \" \"\nkind = \"browser\"\n\
+                desktop_ids = [\"firefox\", \"\"]\nios = { app_store = \"id123\" }\n";
+    let providers =
+        "reviewed = 2026-11-01\n[[provider]]\nid = \"unknown\"\nname = \"\"\nkind = \"unknown\"\n\
+                     servers = [\"bad host\"]\n[[provider]]\nid = \"a\"\nname = \"A\"\nkind = \"isp\"\n\
+                     [[provider]]\nid = \"a\"\nname = \"A\"\nkind = \"isp\"\n";
+    let categories = "[[category]]\nid = \"other\"\nlabel = { fr = \"Autres\", en = \"Other\" }\n\
+                      software = [\"x\"]\n[[category]]\nid = \"Bad Id\"\nlabel = { fr = \"a\", en = \"b\" }\n\
+                      [[category]]\nid = \"pads\"\nlabel = { fr = \"a\", en = \"b\" }\nsoftware = [\" \"]\n\
+                      [[category]]\nid = \"pads\"\nlabel = { fr = \"a\", en = \"b\" }\n";
+    let en = errors_in(apps, providers, categories, Lang::En);
+    let fr = errors_in(apps, providers, categories, Lang::Fr);
+    assert_eq!(en.len(), fr.len());
+    for (en, fr) in en.iter().zip(&fr) {
+        assert_ne!(en, fr, "said in English only");
+    }
+    for words in [
+        "identifiant d’application invalide `Fire Fox`",
+        "`name` est vide",
+        "valeur vide dans `desktop_ids`",
+        "l’identifiant de bureau `firefox` doit finir par `.desktop`",
+        "l’identifiant App Store `id123` ne s’écrit qu’en chiffres",
+        "identifiant de fournisseur invalide `unknown`",
+        "un fournisseur de la liste ne peut pas être de la sorte `unknown`",
+        "modèle de serveur invalide `bad host`",
+        "l’identifiant de fournisseur `a` est déjà pris",
+        "la catégorie `other` sert de repli",
+        "identifiant de catégorie invalide `Bad Id`",
+        "nom de logiciel vide",
+        "l’identifiant de catégorie `pads` est déjà pris",
+    ] {
+        assert!(fr.iter().any(|x| x.contains(words)), "missing `{words}` in:\n{}", fr.join("\n"));
+    }
 }

@@ -7,8 +7,6 @@
 
 use std::path::PathBuf;
 
-use premiers_pas_core::checklist::OwnPackError;
-use premiers_pas_core::i18n::typeset;
 use premiers_pas_core::session::{self, PackList};
 use premiers_pas_core::{IpcError, Lang};
 use serde::{Deserialize, Serialize};
@@ -29,11 +27,15 @@ pub struct PackAdded {
     pub replaced: bool,
 }
 
-/// Every pack, for the workshop's pack chooser, and the own pack files left out at launch.
+/// Every pack, for the workshop's pack chooser, and the own pack files left out at launch, each with its
+/// problems in `lang` (the chooser asks again when the language changes).
 #[tauri::command]
 pub fn list_packs(state: State<'_, AppState>, lang: Lang) -> PackList {
     let packs = state.packs();
-    PackList { packs: session::pack_summaries(&packs.library, lang), left_out: packs.left_out }
+    PackList {
+        packs: session::pack_summaries(&packs.library, lang),
+        left_out: packs.left_out.iter().map(|left| left.in_lang(lang)).collect(),
+    }
 }
 
 /// Asks for a pack file and adds it ([`add_pack_from`]); `null` when the dialog is cancelled. Refused at
@@ -64,15 +66,7 @@ pub async fn add_pack_from(state: &AppState, path: PathBuf, lang: Lang) -> Resul
         .change_own_packs(move |library| {
             let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             journal.file_read("premiers-pas", &path, bytes, None);
-            let added = library.add_own_pack(&data_dir, &path).map_err(|e| {
-                let mut err = IpcError::from_coded(&e);
-                if let OwnPackError::Invalid(diags) = &e {
-                    let lines: Vec<String> =
-                        diags.iter().map(|d| typeset(&d.in_lang(lang), lang).into_owned()).collect();
-                    err.detail = Some(lines.join("\n"));
-                }
-                err
-            })?;
+            let added = library.add_own_pack(&data_dir, &path).map_err(|e| e.to_ipc(lang))?;
             Ok(PackAdded { id: added.id, replaced: added.replaced })
         })
         .await

@@ -8,4 +8,8 @@ export type LeftOutPack = {
 /**
  * The file, as a path the volunteer can open.
  */
-file: string, error: IpcError, };
+file: string, 
+/**
+ * Why, in English; [`LeftOutPack::in_lang`] says it in the volunteer's language.
+ */
+error: IpcError, };

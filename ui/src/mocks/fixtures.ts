@@ -100,18 +100,24 @@ export function invalidPack(lang: Lang): IpcError {
           `${file}:19:7: invalid URL \`www.chatons.org\`: it is not a complete web address (https://…)`,
           `${file}:27:5: unknown key \`defautl\` — did you mean \`default\`?`,
         ];
-  return { code: 'own_pack.invalid', message: 'this file is not a valid checklist pack', detail: lines.join('\n') };
+  return { code: 'own_pack.invalid', message: invalidMessage(lang), detail: lines.join('\n') };
 }
 
-/** A file of the own packs' folder that an older version wrote, left out at launch. */
-export const LEFT_OUT_PACK: LeftOutPack = {
-  file: `${OWN_PACKS_DIR}/vieil-atelier.toml`,
-  error: {
-    code: 'own_pack.invalid',
-    message: 'this file is not a valid checklist pack',
-    detail: `${OWN_PACKS_DIR}/vieil-atelier.toml:8:3: unknown key \`steps\` — expected one of \`id\`, \`title\`, \`description\`, \`reviewed\``,
-  },
-};
+/** The core's message for a file that is not a valid pack, in the language asked for. */
+function invalidMessage(lang: Lang): string {
+  return lang === 'fr' ? 'ce fichier n’est pas un parcours valide' : 'this file is not a valid checklist pack';
+}
+
+/** A file of the own packs' folder that an older version wrote, left out at launch, said in `lang`. */
+export function leftOutPack(lang: Lang): LeftOutPack {
+  const file = `${OWN_PACKS_DIR}/vieil-atelier.toml`;
+  const keys = '`id`, `title`, `description`, `reviewed`';
+  const detail =
+    lang === 'fr'
+      ? `${file}:8:3: clé inconnue \`steps\` — possibles\u202f: ${keys}`
+      : `${file}:8:3: unknown key \`steps\` — expected one of ${keys}`;
+  return { file, error: { code: 'own_pack.invalid', message: invalidMessage(lang), detail } };
+}
 
 /** The step results of the fixture audit, before any answer. */
 export function stepResults(packId: string, lang: Lang): StepResult[] {
@@ -239,8 +245,8 @@ export type BackendOptions = {
   failing?: Record<string, IpcError>;
   /** The volunteer added their own pack (`ownPackSummary`) before. */
   ownPack?: boolean;
-  /** Own pack files left out at launch. */
-  leftOut?: LeftOutPack[];
+  /** Own pack files left out at launch, in the language `list_packs` is asked for. */
+  leftOut?: (lang: Lang) => LeftOutPack[];
   /** What the "add a pack" dialog leads to: the own pack added (default), a cancel, or an invalid file. */
   addPack?: 'added' | 'cancelled' | 'invalid';
 };
@@ -301,7 +307,7 @@ export function createBackend(options: BackendOptions = {}) {
     list_packs: (a): PackList => {
       const lang = a.lang as Lang;
       const own = state.ownPack ? [ownPackSummary(lang)] : [];
-      return { packs: [...packSummaries(lang), ...own], left_out: options.leftOut ?? [] };
+      return { packs: [...packSummaries(lang), ...own], left_out: options.leftOut?.(lang) ?? [] };
     },
     add_pack: (a): PackAdded | null => {
       if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;

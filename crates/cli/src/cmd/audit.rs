@@ -5,10 +5,11 @@
 //! see; `--registry FILE` gives Windows registry values as a `.reg` file. `--json` prints the audit in the
 //! `premiers-pas/audit/1` schema (docs/audit-json.md); otherwise a short summary in the chosen language.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use premiers_pas_core::audit::{Audit, Browser, BrowserProfile};
 use premiers_pas_core::checklist::{self, Answers, Pack, StepResult};
 use premiers_pas_core::detect::{self, Host, MapRegistry};
@@ -35,7 +36,7 @@ pub struct Args {
     home: Option<PathBuf>,
 
     /// The operating system of the home given with --home.
-    #[arg(long, value_name = "OS", requires = "home", value_parser = parse_os())]
+    #[arg(long, value_name = "OS", requires = "home", value_parser = parse_os(), ignore_case = true)]
     os: Option<OsFamily>,
 
     /// An environment variable as the detectors should see it (XDG_CONFIG_HOME, APPDATA…). Repeatable.
@@ -62,9 +63,15 @@ fn parse_env(raw: &str) -> Result<(String, String), String> {
     }
 }
 
-/// The three OS names, listed in `--help`, parsed as the engine reads them.
-fn parse_os() -> impl TypedValueParser<Value = OsFamily> {
-    PossibleValuesParser::new(["linux", "macos", "windows"]).try_map(|s| s.parse::<OsFamily>())
+/// The three OS names, listed in `--help` and in the usage error of a wrong one (in `--lang`), parsed as
+/// the engine reads them; the engine's other spellings (`mac`, `win`…) are still accepted.
+pub(crate) fn parse_os() -> impl TypedValueParser<Value = OsFamily> {
+    PossibleValuesParser::new([
+        PossibleValue::new("linux"),
+        PossibleValue::new("macos").aliases(["mac", "darwin"]),
+        PossibleValue::new("windows").alias("win"),
+    ])
+    .try_map(|s| s.parse::<OsFamily>())
 }
 
 /// Builds the host the options describe.
@@ -127,9 +134,9 @@ struct AuditOutput<'a> {
 
 /// One line per step: its status word and its title.
 fn steps_summary(pack: &Pack, steps: &[StepResult], lang: Lang) -> String {
-    let mut out = format!("{}\n", pack.title.get(lang));
+    let mut out = format!("{}\n", pack.title.render(lang));
     for result in steps {
-        let title = pack.step(&result.id).map(|s| s.title.get(lang)).unwrap_or(result.id.as_str());
+        let title = pack.step(&result.id).map_or(Cow::Borrowed(result.id.as_str()), |s| s.title.render(lang));
         out.push_str(&format!("  [{}] {title}\n", result.status.label(lang)));
     }
     out

@@ -81,7 +81,7 @@ pub fn installed(ctx: &Context, tell: bool) -> Result<Library, CliError> {
                 Lang::En => format!("Pack left out: {}", left.file),
             };
             eprintln!("{}", typeset(&said, ctx.lang));
-            eprint!("{}", ipc_error_text(&left.error, ctx.lang));
+            eprint!("{}", ipc_error_text(&left.in_lang(ctx.lang).error, ctx.lang));
         }
     }
     Ok(library)
@@ -106,7 +106,7 @@ fn validate(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
         checklist::validate_paths(paths)?
     };
     for d in &diags {
-        println!("{}", typeset(&d.in_lang(ctx.lang), ctx.lang));
+        println!("{}", d.in_lang(ctx.lang));
     }
     let fr = ctx.lang == Lang::Fr;
     if diags.is_empty() {
@@ -151,7 +151,7 @@ fn list(ctx: &Context, from: Option<PathBuf>, json: bool) -> Result<ExitCode, Cl
             (true, Lang::Fr) => " — votre parcours",
             (true, Lang::En) => " — your pack",
         };
-        println!("{:<width$}  {} ({steps}){own}", p.id, p.title.get(ctx.lang));
+        println!("{:<width$}  {} ({steps}){own}", p.id, p.title.render(ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -173,9 +173,9 @@ const WIDTH: usize = 100;
 fn render_pack(pack: &Pack, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
     let mut out = String::new();
-    let title = pack.title.get(lang);
+    let title = pack.title.render(lang);
     out.push_str(&format!("{title}\n{}\n", "═".repeat(title.chars().count())));
-    out.push_str(&wrap(pack.description.get(lang), ""));
+    out.push_str(&wrap(&pack.description.render(lang), ""));
     out.push_str(&format!("({})\n", reviewed(pack.reviewed, lang)));
     for (n, step) in pack.steps.iter().enumerate() {
         out.push('\n');
@@ -186,41 +186,41 @@ fn render_pack(pack: &Pack, lang: Lang) -> String {
 
 fn render_step(n: usize, step: &Step, lang: Lang, fr: bool) -> String {
     let mut out = String::new();
-    let head = format!("{n}. {}", step.title.get(lang));
+    let head = format!("{n}. {}", step.title.render(lang));
     out.push_str(&format!("{head}\n{}\n", "─".repeat(head.chars().count())));
     out.push_str(&section(if fr { "Pourquoi" } else { "Why" }, &step.why, lang));
     out.push_str(if fr { "  Comment faire\n" } else { "  How\n" });
     if let Some(text) = &step.how.default {
-        out.push_str(&wrap(text.get(lang), "    "));
+        out.push_str(&wrap(&text.render(lang), "    "));
     }
     for p in Platform::ALL {
         if let Some(text) = step.how.specific(p) {
             out.push_str(&format!("    {}\n", platform_name(p, fr)));
-            out.push_str(&wrap(text.get(lang), "      "));
+            out.push_str(&wrap(&text.render(lang), "      "));
         }
     }
     if let Some(note) = &step.time_sensitive {
         let label = if fr { "À savoir" } else { "Good to know" };
         out.push_str(&format!("  {label} ({})\n", reviewed(step.reviewed, lang)));
-        out.push_str(&wrap(note.get(lang), "    "));
+        out.push_str(&wrap(&note.render(lang), "    "));
     }
     if !step.links.is_empty() {
         out.push_str(if fr { "  Liens\n" } else { "  Links\n" });
         for l in &step.links {
-            out.push_str(&format!("    • {} — {}\n", l.label.get(lang), l.url));
+            out.push_str(&format!("    • {} — {}\n", l.label.render(lang), l.url));
         }
     }
     if !step.qr.is_empty() {
         out.push_str(if fr { "  À scanner avec le téléphone\n" } else { "  To scan with your phone\n" });
         for q in &step.qr {
-            out.push_str(&format!("    ▣ {} — {}\n", q.label.get(lang), q.url));
+            out.push_str(&format!("    ▣ {} — {}\n", q.label.render(lang), q.url));
         }
     }
     out
 }
 
 fn section(label: &str, text: &Text, lang: Lang) -> String {
-    format!("  {label}\n{}", wrap(text.get(lang), "    "))
+    format!("  {label}\n{}", wrap(&text.render(lang), "    "))
 }
 
 fn platform_name(p: Platform, fr: bool) -> &'static str {

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use premiers_pas_core::checklist;
 use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::i18n::typeset;
@@ -20,7 +21,13 @@ use crate::Context;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// html (a self-contained printable page), markdown or json.
-    #[arg(long, default_value = "html")]
+    #[arg(
+        long,
+        default_value = "html",
+        value_parser = parse_format(),
+        hide_possible_values = true,
+        ignore_case = true
+    )]
     format: ReportFormat,
 
     /// Write the report to this file instead of the standard output.
@@ -32,12 +39,29 @@ pub struct Args {
     home: Option<PathBuf>,
 
     /// The operating system of the home given with --home.
-    #[arg(long, value_name = "OS", requires = "home")]
+    #[arg(
+        long,
+        value_name = "OS",
+        requires = "home",
+        value_parser = super::audit::parse_os(),
+        ignore_case = true
+    )]
     os: Option<OsFamily>,
 
     /// The checklist pack the report follows.
     #[arg(long, value_name = "ID", default_value = DEFAULT_PACK)]
     pack: String,
+}
+
+/// The three formats, listed in the usage error of a wrong one (in `--lang`), parsed as the engine reads
+/// them (`md` too).
+fn parse_format() -> impl TypedValueParser<Value = ReportFormat> {
+    PossibleValuesParser::new([
+        PossibleValue::new("html"),
+        PossibleValue::new("markdown").alias("md"),
+        PossibleValue::new("json"),
+    ])
+    .try_map(|s| s.parse::<ReportFormat>())
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {

@@ -9,6 +9,7 @@ mod check;
 mod evaluate;
 mod own;
 mod pack;
+mod reword;
 pub(crate) mod source;
 
 pub use check::{Check, Scope};
@@ -20,6 +21,7 @@ pub use pack::{
 pub use source::{Date, Diagnostic, Said};
 
 use crate::error::ErrorCode;
+use crate::i18n::Lang;
 
 /// What can go wrong with checklist files.
 #[derive(Debug, thiserror::Error)]
@@ -61,5 +63,10 @@ impl ErrorCode for ChecklistError {
 }
 
 fn render_diagnostics(diags: &[Diagnostic]) -> String {
-    diags.iter().map(Diagnostic::to_string).collect::<Vec<_>>().join("\n")
+    diagnostics_in(diags, Lang::En)
+}
+
+/// Problems one a line, each `file:line:col: message` in `lang` (see [`Diagnostic::in_lang`]).
+pub fn diagnostics_in(diags: &[Diagnostic], lang: Lang) -> String {
+    diags.iter().map(|d| d.in_lang(lang)).collect::<Vec<_>>().join("\n")
 }

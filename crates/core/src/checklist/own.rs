@@ -12,10 +12,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::pack::{Library, Pack};
-use super::source::not_utf8;
-use super::{ChecklistError, Diagnostic};
+use super::source::{not_utf8, said};
+use super::{diagnostics_in, ChecklistError, Diagnostic};
 use crate::error::{ErrorCode, IpcError};
 use crate::files::{read_regular, write_atomic, NewFile, ReadError};
+use crate::i18n::Lang;
 
 /// The folder, inside the data folder, that holds the volunteer's own packs.
 pub const OWN_PACKS_DIR: &str = "packs";
@@ -38,7 +39,24 @@ pub struct OwnPack {
 pub struct LeftOutPack {
     /// The file, as a path the volunteer can open.
     pub file: String,
+    /// Why, in English; [`LeftOutPack::in_lang`] says it in the volunteer's language.
     pub error: IpcError,
+    /// When the file is not a valid pack, its problems, kept so that they can be said in any language.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub problems: Vec<Diagnostic>,
+}
+
+impl LeftOutPack {
+    /// The same, with the error in `lang`: for a file that is not a valid pack, its message and every
+    /// problem, one a line, as [`OwnPackError::to_ipc`] gives them.
+    pub fn in_lang(&self, lang: Lang) -> LeftOutPack {
+        let error = match self.problems.as_slice() {
+            [] => self.error.clone(),
+            problems => invalid_ipc(problems, lang),
+        };
+        LeftOutPack { file: self.file.clone(), error, problems: self.problems.clone() }
+    }
 }
 
 /// What adding a pack did.
@@ -110,15 +128,39 @@ impl ErrorCode for OwnPackError {
     /// The validator's lines (`file:line:col: message`), or the path and the cause.
     fn detail(&self) -> Option<String> {
         match self {
-            OwnPackError::Invalid(diags) => {
-                Some(diags.iter().map(Diagnostic::to_string).collect::<Vec<_>>().join("\n"))
-            }
+            OwnPackError::Invalid(diags) => Some(diagnostics_in(diags, Lang::En)),
             OwnPackError::TooLarge { path, .. } => Some(path.clone()),
             OwnPackError::Read { path, source }
             | OwnPackError::Write { path, source }
             | OwnPackError::Remove { path, source } => Some(format!("{path}: {source}")),
             OwnPackError::BuiltinId(_) | OwnPackError::DuplicateId { .. } | OwnPackError::NotOwn(_) => None,
         }
+    }
+}
+
+impl OwnPackError {
+    /// The IPC shape of this error in `lang`. For a file that is not a valid pack the problems are the
+    /// message a volunteer needs: the message and every problem, one a line, are in `lang` (the lines
+    /// are `file:line:col: message`, as `premiers-pas checklist validate` prints them). Any other error
+    /// is the usual shape, in English: its code carries the sentence.
+    pub fn to_ipc(&self, lang: Lang) -> IpcError {
+        match self {
+            OwnPackError::Invalid(problems) => invalid_ipc(problems, lang),
+            _ => IpcError::from_coded(self),
+        }
+    }
+}
+
+/// The error of a file that is not a valid pack, in `lang`.
+fn invalid_ipc(problems: &[Diagnostic], lang: Lang) -> IpcError {
+    let message = match lang {
+        Lang::Fr => "ce fichier n’est pas un parcours valide",
+        Lang::En => "this file is not a valid checklist pack",
+    };
+    IpcError {
+        code: OwnPackError::Invalid(Vec::new()).code().to_owned(),
+        message: message.to_owned(),
+        detail: Some(diagnostics_in(problems, lang)),
     }
 }
 
@@ -241,7 +283,11 @@ impl Library {
 }
 
 fn left_out(file: &Path, error: &OwnPackError) -> LeftOutPack {
-    LeftOutPack { file: file.display().to_string(), error: IpcError::from_coded(error) }
+    let problems = match error {
+        OwnPackError::Invalid(problems) => problems.clone(),
+        _ => Vec::new(),
+    };
+    LeftOutPack { file: file.display().to_string(), error: IpcError::from_coded(error), problems }
 }
 
 /// Reads a pack file no larger than [`MAX_PACK_BYTES`] and validates it against the library's reference
@@ -259,7 +305,13 @@ fn read_pack(path: &Path, library: &Library) -> Result<(Pack, String), OwnPackEr
     let pack = match Pack::from_text(&name, &text, &library.reference) {
         Ok(pack) => pack,
         Err(ChecklistError::Invalid(diags)) => return Err(OwnPackError::Invalid(diags)),
-        Err(other) => return Err(OwnPackError::Invalid(vec![Diagnostic::at_start(name, other.to_string())])),
+        Err(other) => {
+            let message = said(
+                format!("ce fichier n’a pas pu être lu comme un parcours (détail : {other})"),
+                other.to_string(),
+            );
+            return Err(OwnPackError::Invalid(vec![Diagnostic::at_start(name, message)]));
+        }
     };
     if library.packs.iter().any(|p| p.id == pack.id) && !library.is_own(&pack.id) {
         return Err(OwnPackError::BuiltinId(pack.id));

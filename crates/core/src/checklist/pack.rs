@@ -394,7 +394,10 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
                 said(format!("ne peut pas être lu ({source})"), format!("cannot be read ({source})"))
             },
         )),
-        Err(e) => diags.push(Diagnostic::at_start("", e.to_string())),
+        Err(e) => diags.push(Diagnostic::at_start(
+            "",
+            said(format!("problème inattendu (détail : {e})"), e.to_string()),
+        )),
     };
     for path in paths {
         // Where a path sits is told by its parents, which `.` or `x.toml` named from inside `packs/` has
@@ -620,7 +623,7 @@ struct Validator<'s, 'a, 'r> {
 }
 
 impl Validator<'_, '_, '_> {
-    fn err(&mut self, at: &TomlPath, message: impl Into<Said>) {
+    fn err(&mut self, at: &TomlPath, message: Said) {
         let span = Source::span_of(self.root, at);
         self.diags.push(self.src.diag(span, message));
     }

@@ -3,8 +3,8 @@
 //! A volunteer writing a pack should see all of their typos at once, each with its place. So a document is
 //! parsed once into a tree that remembers where every value came from; each independent part (the pack
 //! header, each step, each app…) is then deserialised on its own, so one broken step does not hide the
-//! errors of the next one. Serde's messages are rewritten for people ("unknown key `tittle` — did you mean
-//! `title`?").
+//! errors of the next one. The reader's and serde's messages are said again for people, in French and in
+//! English (`reword`: "unknown key `tittle` — did you mean `title`?").
 //!
 //! A file is read by [`read_file`], the same way for a pack and for reference data: a FIFO is refused
 //! without being opened, a file too large without being read, and bytes that are not UTF-8 are a problem
@@ -12,6 +12,7 @@
 //!
 //! This module knows nothing of packs or reference data: it turns text into typed values and positions.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -21,9 +22,9 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 use ts_rs::TS;
 
-use super::ChecklistError;
+use super::{reword, ChecklistError};
 use crate::files::{self, ReadError};
-use crate::i18n::Lang;
+use crate::i18n::{typeset, Lang};
 
 /// One problem found in a checklist file, with its position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -45,16 +46,17 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem at line 1, column 1 of `file`.
-    pub fn at_start(file: impl Into<String>, message: impl Into<Said>) -> Diagnostic {
-        let Said { en, fr } = message.into();
-        Diagnostic { file: file.into(), line: 1, col: 1, message: en, message_fr: fr }
+    pub fn at_start(file: impl Into<String>, message: Said) -> Diagnostic {
+        let Said { en, fr } = message;
+        Diagnostic { file: file.into(), line: 1, col: 1, message: en, message_fr: Some(fr) }
     }
 
-    /// `file:line:col: message` in `lang` (English when there is no French).
+    /// `file:line:col: message` in `lang` (English when there is no French), the message set in the
+    /// typography of its language; the file's name is kept as it is written.
     pub fn in_lang(&self, lang: Lang) -> String {
         let message = match (lang, &self.message_fr) {
-            (Lang::Fr, Some(fr)) => fr,
-            _ => &self.message,
+            (Lang::Fr, Some(fr)) => typeset(fr, Lang::Fr),
+            _ => Cow::Borrowed(self.message.as_str()),
         };
         format!("{}:{}:{}: {message}", self.file, self.line, self.col)
     }
@@ -66,28 +68,17 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
-/// A diagnostic's words: English, and French when they are written.
+/// A diagnostic's words, in French and in English. There is no other way to make one than [`said`]: a
+/// problem the checker finds is never said in English only.
 #[derive(Debug, Clone)]
 pub struct Said {
-    en: String,
-    fr: Option<String>,
+    pub(crate) en: String,
+    pub(crate) fr: String,
 }
 
 /// Words in French and in English.
 pub(crate) fn said(fr: impl Into<String>, en: impl Into<String>) -> Said {
-    Said { en: en.into(), fr: Some(fr.into()) }
-}
-
-impl From<String> for Said {
-    fn from(en: String) -> Said {
-        Said { en, fr: None }
-    }
-}
-
-impl From<&str> for Said {
-    fn from(en: &str) -> Said {
-        Said { en: en.to_owned(), fr: None }
-    }
+    Said { en: en.into(), fr: fr.into() }
 }
 
 /// Reads a checklist file of at most `max_bytes`, as text. Not a regular file, or not readable: a
@@ -152,9 +143,6 @@ pub(crate) struct Source<'a> {
     line_starts: Vec<usize>,
 }
 
-/// Names that, when serde lists them as the expected variants, mean the value is a check.
-const CHECK_MARKERS: [&str; 2] = ["manual", "browser_installed"];
-
 impl<'a> Source<'a> {
     pub(crate) fn new(name: impl Into<String>, text: &'a str) -> Self {
         let mut line_starts = vec![0];
@@ -171,20 +159,16 @@ impl<'a> Source<'a> {
         (u32::try_from(line + 1).unwrap_or(u32::MAX), u32::try_from(col + 1).unwrap_or(u32::MAX))
     }
 
-    pub(crate) fn diag(&self, span: Range<usize>, message: impl Into<Said>) -> Diagnostic {
+    pub(crate) fn diag(&self, span: Range<usize>, message: Said) -> Diagnostic {
         let (line, col) = self.position(span.start);
-        let Said { en, fr } = message.into();
-        Diagnostic { file: self.name.clone(), line, col, message: en, message_fr: fr }
-    }
-
-    fn diag_for_toml(&self, err: &toml::de::Error, fallback: Range<usize>) -> Diagnostic {
-        let span = err.span().unwrap_or(fallback);
-        self.diag(span, humanise(err.message()))
+        let Said { en, fr } = message;
+        Diagnostic { file: self.name.clone(), line, col, message: en, message_fr: Some(fr) }
     }
 
     /// Parses the whole document (syntax only).
     pub(crate) fn parse(&self) -> Result<Spanned<DeTable<'a>>, Diagnostic> {
-        DeTable::parse(self.text).map_err(|e| self.diag_for_toml(&e, 0..0))
+        DeTable::parse(self.text)
+            .map_err(|e| self.diag(e.span().unwrap_or(0..0), reword::syntax(e.message())))
     }
 
     /// Deserialises one part of the document into a typed value.
@@ -193,7 +177,8 @@ impl<'a> Source<'a> {
         value: Spanned<DeValue<'a>>,
     ) -> Result<T, Diagnostic> {
         let span = value.span();
-        T::deserialize(ValueDeserializer::from(value)).map_err(|e| self.diag_for_toml(&e, span))
+        T::deserialize(ValueDeserializer::from(value))
+            .map_err(|e| self.diag(e.span().unwrap_or(span), reword::data(e.message())))
     }
 
     /// The span of the value at `path` under `root`, or of the deepest part of the path that exists.
@@ -222,83 +207,6 @@ pub(crate) fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c s
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
-}
-
-/// Rewrites serde's wording into sentences a volunteer understands, with "did you mean" hints, in French
-/// and in English. A message it does not know is kept as the parser wrote it.
-pub(crate) fn humanise(message: &str) -> Said {
-    let message = message.trim_end();
-    for (prefix, what) in [("unknown field `", "key"), ("unknown variant `", "value")] {
-        let Some(rest) = message.strip_prefix(prefix) else {
-            continue;
-        };
-        let Some((word, tail)) = rest.split_once('`') else {
-            continue;
-        };
-        let expected = expected_names(tail);
-        let what = if what == "value" && CHECK_MARKERS.iter().all(|m| expected.contains(m)) {
-            "check"
-        } else {
-            what
-        };
-        let (fr_unknown, en_unknown) = match what {
-            "key" => (format!("clé inconnue `{word}`"), format!("unknown key `{word}`")),
-            "check" => (format!("vérification inconnue `{word}`"), format!("unknown check `{word}`")),
-            _ => (format!("valeur inconnue `{word}`"), format!("unknown value `{word}`")),
-        };
-        return match suggest(word, expected.iter().copied()) {
-            Some(best) => said(
-                format!("{fr_unknown} — vouliez-vous dire `{best}` ?"),
-                format!("{en_unknown} — did you mean `{best}`?"),
-            ),
-            None if expected.is_empty() => said(fr_unknown, en_unknown),
-            None => said(
-                format!("{fr_unknown} — possibles : {}", quote_all(&expected)),
-                format!("{en_unknown} — expected one of {}", quote_all(&expected)),
-            ),
-        };
-    }
-    if let Some((extra, available)) =
-        message.strip_prefix("unexpected keys in table: ").and_then(|r| r.split_once(", available keys: "))
-    {
-        let available: Vec<&str> = available.split(", ").collect();
-        let (fr, en): (Vec<String>, Vec<String>) = extra
-            .split(", ")
-            .map(|word| match suggest(word, available.iter().copied()) {
-                Some(best) => (
-                    format!("clé inconnue `{word}` — vouliez-vous dire `{best}` ?"),
-                    format!("unknown key `{word}` — did you mean `{best}`?"),
-                ),
-                None => (
-                    format!("clé inconnue `{word}` — possibles : {}", quote_all(&available)),
-                    format!("unknown key `{word}` — expected one of {}", quote_all(&available)),
-                ),
-            })
-            .unzip();
-        return said(fr.join(" ; "), en.join("; "));
-    }
-    if let Some(rest) = message.strip_prefix("invalid date `") {
-        if let Some((value, _)) = rest.split_once('`') {
-            return said(
-                format!("date invalide `{value}` — une date s’écrit comme 2026-11-01"),
-                format!("invalid date `{value}` — expected a date like 2026-11-01"),
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        if let Some((word, _)) = rest.split_once('`') {
-            return said(format!("clé manquante `{word}`"), format!("missing key `{word}`"));
-        }
-    }
-    message.into()
-}
-
-fn expected_names(tail: &str) -> Vec<&str> {
-    tail.split('`').skip(1).step_by(2).collect()
-}
-
-fn quote_all(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// A document made of a few header keys and one list of tables (`[[step]]`, `[[app]]`…).
@@ -420,6 +328,9 @@ impl<'de> Deserialize<'de> for Date {
         enum Raw {
             Toml(toml::value::Datetime),
             Text(String),
+            // Anything else (`reviewed = 2026`) is a wrong date too, said as such rather than as serde's
+            // "did not match any variant" with this type's name.
+            Other(serde::de::IgnoredAny),
         }
         let bad = |s: &str| {
             serde::de::Error::custom(format!("invalid date `{s}` — expected a date like 2026-11-01"))
@@ -432,6 +343,7 @@ impl<'de> Deserialize<'de> for Date {
                 _ => Err(bad(&dt.to_string())),
             },
             Raw::Text(s) => Date::parse(&s).ok_or_else(|| bad(&s)),
+            Raw::Other(_) => Err(serde::de::Error::custom("invalid date — expected a date like 2026-11-01")),
         }
     }
 }
@@ -450,29 +362,18 @@ mod tests {
     }
 
     #[test]
-    fn serde_messages_become_suggestions() {
-        let en = |m: &str| humanise(m).en;
-        let fr = |m: &str| humanise(m).fr.unwrap_or_default();
-        let tittle = "unknown field `tittle`, expected one of `id`, `title`, `why`";
-        assert_eq!(en(tittle), "unknown key `tittle` — did you mean `title`?");
-        assert_eq!(fr(tittle), "clé inconnue `tittle` — vouliez-vous dire `title` ?");
-        let check = "unknown variant `browser_instaled`, expected one of `manual`, `browser_installed`";
-        assert_eq!(en(check), "unknown check `browser_instaled` — did you mean `browser_installed`?");
-        assert_eq!(
-            fr(check),
-            "vérification inconnue `browser_instaled` — vouliez-vous dire `browser_installed` ?"
-        );
-        assert_eq!(en("unknown field `zzz`, expected `id`"), "unknown key `zzz` — expected one of `id`");
-        assert_eq!(fr("unknown field `zzz`, expected `id`"), "clé inconnue `zzz` — possibles : `id`");
-        assert_eq!(en("missing field `id`"), "missing key `id`");
-        assert_eq!(fr("missing field `id`"), "clé manquante `id`");
-        let date = "invalid date `2026-02-30` — expected a date like 2026-11-01";
-        assert_eq!(en(date), date);
-        assert_eq!(fr(date), "date invalide `2026-02-30` — une date s’écrit comme 2026-11-01");
-        let famly = "unexpected keys in table: famly, available keys: family, apps";
-        assert_eq!(en(famly), "unknown key `famly` — did you mean `family`?");
-        // A message the parser words otherwise stays as it is, in English only.
-        assert_eq!(humanise("expected `=`").fr, None);
+    fn only_the_message_is_set_in_french_typography_never_the_file_name() {
+        let d = Diagnostic {
+            file: "Parcours ! x ;y.toml".into(),
+            line: 2,
+            col: 3,
+            message: "bad: x".into(),
+            message_fr: Some("mauvais : « x »".into()),
+        };
+        assert_eq!(d.in_lang(Lang::Fr), "Parcours ! x ;y.toml:2:3: mauvais\u{202F}: «\u{202F}x\u{202F}»");
+        assert_eq!(d.in_lang(Lang::En), "Parcours ! x ;y.toml:2:3: bad: x");
+        let english_only = Diagnostic { message_fr: None, ..d };
+        assert_eq!(english_only.in_lang(Lang::Fr), "Parcours ! x ;y.toml:2:3: bad: x");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::BrowserFamily;
-use crate::checklist::source::{Date, Source, TomlPath};
+use crate::checklist::source::{said, Date, Said, Source, TomlPath};
 use crate::checklist::Diagnostic;
 
 /// What an application is for.
@@ -181,20 +181,39 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
     for (index, app) in &doc.items {
         let at = TomlPath::default().key("app").index(*index);
         let mut err =
-            |key: &str, msg: String| diags.push(src.diag(Source::span_of(&doc.root, &at.key(key)), msg));
-        if !super::is_valid_id(&app.id) {
+            |key: &str, msg: Said| diags.push(src.diag(Source::span_of(&doc.root, &at.key(key)), msg));
+        let id = &app.id;
+        if !super::is_valid_id(id) {
             err(
                 "id",
-                format!("invalid id `{}` — use at most 64 lowercase letters, digits and dashes", app.id),
+                said(
+                    format!(
+                        "identifiant d’application invalide `{id}` — au plus 64 minuscules, chiffres et \
+                         tirets"
+                    ),
+                    format!("invalid id `{id}` — use at most 64 lowercase letters, digits and dashes"),
+                ),
             );
-        } else if !seen.insert(app.id.clone()) {
-            err("id", format!("duplicate app id `{}`", app.id));
+        } else if !seen.insert(id.clone()) {
+            err(
+                "id",
+                said(
+                    format!("l’identifiant d’application `{id}` est déjà pris dans ce fichier"),
+                    format!("duplicate app id `{id}`"),
+                ),
+            );
         }
         if app.name.trim().is_empty() {
-            err("name", "empty `name`".to_owned());
+            err("name", said("`name` est vide", "empty `name`"));
         }
         if app.family.is_some() && !app.is_browser() {
-            err("family", format!("`family` is for browsers only, and `{}` is not a browser", app.id));
+            err(
+                "family",
+                said(
+                    format!("`family` ne vaut que pour les navigateurs, et `{id}` n’en est pas un"),
+                    format!("`family` is for browsers only, and `{id}` is not a browser"),
+                ),
+            );
         }
         for (key, list) in [
             ("desktop_ids", &app.desktop_ids),
@@ -207,21 +226,33 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Apps
             if let Some(i) = list.iter().position(|v| v.trim().is_empty()) {
                 diags.push(src.diag(
                     Source::span_of(&doc.root, &at.key(key).index(i)),
-                    format!("empty value in `{key}`"),
+                    said(format!("valeur vide dans `{key}`"), format!("empty value in `{key}`")),
                 ));
             }
         }
         if let Some(desktop) = app.desktop_ids.iter().position(|d| !d.ends_with(".desktop")) {
             diags.push(src.diag(
                 Source::span_of(&doc.root, &at.key("desktop_ids").index(desktop)),
-                format!("desktop id `{}` must end with `.desktop`", app.desktop_ids[desktop]),
+                said(
+                    format!(
+                        "l’identifiant de bureau `{}` doit finir par `.desktop`",
+                        app.desktop_ids[desktop]
+                    ),
+                    format!("desktop id `{}` must end with `.desktop`", app.desktop_ids[desktop]),
+                ),
             ));
         }
         if let Some(store) = app.ios.as_ref().and_then(|i| i.app_store.as_deref()) {
             if store.is_empty() || !store.chars().all(|c| c.is_ascii_digit()) {
                 diags.push(src.diag(
                     Source::span_of(&doc.root, &at.key("ios").key("app_store")),
-                    format!("App Store id `{store}` must be digits only (without the `id` prefix)"),
+                    said(
+                        format!(
+                            "l’identifiant App Store `{store}` ne s’écrit qu’en chiffres (sans le préfixe \
+                             `id`)"
+                        ),
+                        format!("App Store id `{store}` must be digits only (without the `id` prefix)"),
+                    ),
                 ));
             }
         }

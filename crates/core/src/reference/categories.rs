@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::checklist::source::{Date, Source, TomlPath};
+use crate::checklist::source::{said, Date, Source, TomlPath};
 use crate::checklist::Diagnostic;
 use crate::i18n::Text;
 
@@ -93,31 +93,70 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Cate
         let at = TomlPath::default().key("category").index(*index);
         let span = |path: &TomlPath| Source::span_of(&doc.root, path);
         if !super::is_valid_id(&c.id) {
-            diags.push(src.diag(span(&at.key("id")), format!("invalid category id `{}`", c.id)));
+            diags.push(src.diag(
+                span(&at.key("id")),
+                said(
+                    format!(
+                        "identifiant de catégorie invalide `{}` — au plus 64 minuscules, chiffres et tirets",
+                        c.id
+                    ),
+                    format!(
+                        "invalid category id `{}` — use at most 64 lowercase letters, digits and dashes",
+                        c.id
+                    ),
+                ),
+            ));
         } else if ids.insert(c.id.clone(), ()).is_some() {
-            diags.push(src.diag(span(&at.key("id")), format!("duplicate category id `{}`", c.id)));
+            diags.push(src.diag(
+                span(&at.key("id")),
+                said(
+                    format!("l’identifiant de catégorie `{}` est déjà pris", c.id),
+                    format!("duplicate category id `{}`", c.id),
+                ),
+            ));
         }
         for lang in c.label.missing() {
-            diags.push(src.diag(span(&at.key("label")), format!("`label` has no `{lang}` text")));
+            diags.push(src.diag(
+                span(&at.key("label")),
+                said(
+                    format!("`label` n’a pas de texte `{lang}` (le français et l’anglais sont obligatoires)"),
+                    format!("`label` has no `{lang}` text (French and English are both required)"),
+                ),
+            ));
         }
         if c.id == OTHER_CATEGORY && !c.software.is_empty() {
             diags.push(src.diag(
                 span(&at.key("software")),
-                "the `other` category is the fallback and lists no software",
+                said(
+                    "la catégorie `other` sert de repli : elle ne liste aucun logiciel",
+                    "the `other` category is the fallback and lists no software",
+                ),
             ));
         }
         for (i, name) in c.software.iter().enumerate() {
             let key = normalise(name);
             let here = span(&at.key("software").index(i));
             if key.is_empty() {
-                diags.push(src.diag(here, "empty software name"));
+                diags.push(src.diag(here, said("nom de logiciel vide", "empty software name")));
             } else if let Some(other) = software.insert(key, c.id.clone()) {
-                diags.push(src.diag(here, format!("software `{name}` is already in category `{other}`")));
+                diags.push(src.diag(
+                    here,
+                    said(
+                        format!("le logiciel `{name}` est déjà dans la catégorie `{other}`"),
+                        format!("software `{name}` is already in category `{other}`"),
+                    ),
+                ));
             }
         }
     }
     if !doc.items.iter().any(|(_, c)| c.id == OTHER_CATEGORY) {
-        diags.push(src.diag(0..0, "no `other` category: it is the fallback for unknown software"));
+        diags.push(src.diag(
+            0..0,
+            said(
+                "pas de catégorie `other` : c’est elle qui reçoit les logiciels inconnus",
+                "no `other` category: it is the fallback for unknown software",
+            ),
+        ));
     }
     let header = doc.header?;
     (diags.len() == before)

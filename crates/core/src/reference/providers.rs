@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::ProviderKind;
 use crate::audit::ProviderMatch;
-use crate::checklist::source::{Date, Source, TomlPath};
+use crate::checklist::source::{said, Date, Source, TomlPath};
 use crate::checklist::Diagnostic;
 
 /// The id given to anything our data does not know.
@@ -172,15 +172,41 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Prov
         let at = TomlPath::default().key("provider").index(*index);
         let span = |path: &TomlPath| Source::span_of(&doc.root, path);
         if !super::is_valid_id(&p.id) || p.id == UNKNOWN_PROVIDER {
-            diags.push(src.diag(span(&at.key("id")), format!("invalid provider id `{}`", p.id)));
+            diags.push(src.diag(
+                span(&at.key("id")),
+                said(
+                    format!(
+                        "identifiant de fournisseur invalide `{}` — au plus 64 minuscules, chiffres et tirets, \
+                         et jamais `{UNKNOWN_PROVIDER}`",
+                        p.id
+                    ),
+                    format!(
+                        "invalid provider id `{}` — use at most 64 lowercase letters, digits and dashes, and \
+                         never `{UNKNOWN_PROVIDER}`",
+                        p.id
+                    ),
+                ),
+            ));
         } else if ids.insert(p.id.clone(), *index).is_some() {
-            diags.push(src.diag(span(&at.key("id")), format!("duplicate provider id `{}`", p.id)));
+            diags.push(src.diag(
+                span(&at.key("id")),
+                said(
+                    format!("l’identifiant de fournisseur `{}` est déjà pris", p.id),
+                    format!("duplicate provider id `{}`", p.id),
+                ),
+            ));
         }
         if p.name.trim().is_empty() {
-            diags.push(src.diag(span(&at.key("name")), "empty `name`"));
+            diags.push(src.diag(span(&at.key("name")), said("`name` est vide", "empty `name`")));
         }
         if p.kind == ProviderKind::Unknown {
-            diags.push(src.diag(span(&at.key("kind")), "a listed provider cannot be of kind `unknown`"));
+            diags.push(src.diag(
+                span(&at.key("kind")),
+                said(
+                    "un fournisseur de la liste ne peut pas être de la sorte `unknown`",
+                    "a listed provider cannot be of kind `unknown`",
+                ),
+            ));
         }
         for (i, d) in p.domains.iter().enumerate() {
             let here = span(&at.key("domains").index(i));
@@ -189,11 +215,21 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Prov
                 None => valid_name(d),
             };
             if !ok {
-                diags.push(
-                    src.diag(here, format!("invalid domain `{d}` — expected `example.org` or `name.*`")),
-                );
+                diags.push(src.diag(
+                    here,
+                    said(
+                        format!("domaine invalide `{d}` — attendu `exemple.fr` ou `nom.*`"),
+                        format!("invalid domain `{d}` — expected `example.org` or `name.*`"),
+                    ),
+                ));
             } else if let Some(other) = domains.insert(d.clone(), p.id.clone()) {
-                diags.push(src.diag(here, format!("domain `{d}` is already listed for `{other}`")));
+                diags.push(src.diag(
+                    here,
+                    said(
+                        format!("le domaine `{d}` est déjà donné pour `{other}`"),
+                        format!("domain `{d}` is already listed for `{other}`"),
+                    ),
+                ));
             }
         }
         for key in ["servers", "mx"] {
@@ -203,8 +239,15 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Prov
                 if !valid_name(name) {
                     diags.push(src.diag(
                         span(&at.key(key).index(i)),
-                        format!(
-                            "invalid host pattern `{pat}` — expected `host.example.org` or `*.example.org`"
+                        said(
+                            format!(
+                                "modèle de serveur invalide `{pat}` — attendu `serveur.exemple.fr` ou \
+                                 `*.exemple.fr`"
+                            ),
+                            format!(
+                                "invalid host pattern `{pat}` — expected `host.example.org` or \
+                                 `*.example.org`"
+                            ),
                         ),
                     ));
                 }

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../App.svelte';
-import { createBackend, LEFT_OUT_PACK, type BackendOptions } from '../../mocks/fixtures';
+import { createBackend, leftOutPack, type BackendOptions } from '../../mocks/fixtures';
 
 afterEach(() => clearMocks());
 
@@ -130,12 +130,21 @@ describe('own packs in the workshop chooser', () => {
   });
 
   it('says which own pack file was left out at launch and why, the built-in packs all there', async () => {
-    await chooser({ leftOut: [LEFT_OUT_PACK] });
-    const left = document.querySelector<HTMLElement>(`[data-left-out="${LEFT_OUT_PACK.file}"]`)!;
-    expect(left).toHaveTextContent(`Le fichier ${LEFT_OUT_PACK.file} a été laissé de côté.`);
-    expect(left).toHaveTextContent('Ce fichier n’est pas un parcours valide.');
-    expect(left.querySelector('pre')?.textContent).toContain('vieil-atelier.toml:8:3: unknown key `steps`');
+    await chooser({ leftOut: (lang) => [leftOutPack(lang)] });
+    const file = leftOutPack('fr').file;
+    const left = () => document.querySelector<HTMLElement>(`[data-left-out="${file}"]`)!;
+    expect(left()).toHaveTextContent(`Le fichier ${file} a été laissé de côté.`);
+    expect(left()).toHaveTextContent('Ce fichier n’est pas un parcours valide.');
+    // The details are the checker's lines, in French too, with no English line above them.
+    const details = left().querySelector('pre')?.textContent ?? '';
+    expect(details).toContain('vieil-atelier.toml:8:3: clé inconnue `steps`');
+    expect(details).toContain('ce fichier n’est pas un parcours valide (own_pack.invalid)');
+    expect(details).not.toMatch(/unknown key|not a valid/);
     expect(card('premiers-pas')).not.toBeNull();
     expect(card('atelier-navigateur')).not.toBeNull();
+
+    // Asked again in the language the person switches to.
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await waitFor(() => expect(left().querySelector('pre')?.textContent).toContain('unknown key `steps`'));
   });
 });
