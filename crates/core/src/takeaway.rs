@@ -6,6 +6,9 @@
 //! offline, with no app and no server; short because it must scan from a screen at arm's length, so it
 //! holds no explanation (those stay in the app and the printed report).
 //!
+//! A list too long for one code (a volunteer's pack of many steps) keeps the steps' titles and leaves
+//! their pages out, and says so: a visitor leaves with what to do rather than with nothing.
+//!
 //! It does not make the QR code (that is [`crate::qr`]) and does not judge steps (that is `checklist`).
 
 use serde::{Deserialize, Serialize};
@@ -29,6 +32,8 @@ pub struct Takeaway {
     pub print_svg: String,
     /// Steps listed (0: everything is done).
     pub steps: u32,
+    /// The steps' pages were left out: with them, the list did not fit in a code.
+    pub without_pages: bool,
 }
 
 /// The steps a take-home list names: every step whose status is not `done`, in pack order.
@@ -55,6 +60,11 @@ pub fn first_pages(step: &Step) -> Vec<&str> {
 
 /// The take-home text for a pack judged as `results`.
 pub fn text(pack: &Pack, results: &[StepResult], lang: Lang) -> String {
+    text_with(pack, results, lang, true)
+}
+
+/// The take-home text, with or without the pages that start each step.
+fn text_with(pack: &Pack, results: &[StepResult], lang: Lang, pages: bool) -> String {
     let steps = pending(pack, results);
     let mut out = pack.title.render(lang).into_owned();
     if steps.is_empty() {
@@ -71,20 +81,34 @@ pub fn text(pack: &Pack, results: &[StepResult], lang: Lang) -> String {
     for step in steps {
         out.push_str("\n- ");
         out.push_str(&step.title.render(lang));
-        for url in first_pages(step) {
-            out.push('\n');
-            out.push_str(url);
+        if pages {
+            for url in first_pages(step) {
+                out.push('\n');
+                out.push_str(url);
+            }
         }
     }
     out
 }
 
-/// The take-home list with its QR codes, for the screen and for paper.
+/// The take-home list with its QR codes, for the screen and for paper; without the steps' pages when
+/// the list with them does not fit in a code.
 pub fn takeaway(pack: &Pack, results: &[StepResult], lang: Lang) -> Result<Takeaway, QrError> {
-    let text = text(pack, results, lang);
-    let svg = qr::encode_with(&text, qr::Correction::Low)?.to_svg();
-    let print_svg = qr::encode(&text)?.to_svg();
-    Ok(Takeaway { text, svg, print_svg, steps: pending(pack, results).len() as u32 })
+    let steps = pending(pack, results).len() as u32;
+    let coded = |text: String| -> Result<(String, String, String), QrError> {
+        let svg = qr::encode_with(&text, qr::Correction::Low)?.to_svg();
+        let print_svg = qr::encode(&text)?.to_svg();
+        Ok((text, svg, print_svg))
+    };
+    let (text, svg, print_svg, without_pages) = match coded(text_with(pack, results, lang, true)) {
+        Ok((text, svg, print_svg)) => (text, svg, print_svg, false),
+        Err(QrError::TooLong { .. }) => {
+            let (text, svg, print_svg) = coded(text_with(pack, results, lang, false))?;
+            (text, svg, print_svg, true)
+        }
+        Err(err) => return Err(err),
+    };
+    Ok(Takeaway { text, svg, print_svg, steps, without_pages })
 }
 
 #[cfg(test)]
@@ -151,6 +175,35 @@ mod tests {
         assert_eq!(t.svg, qr::encode_with(&t.text, qr::Correction::Low).unwrap().to_svg());
         assert_eq!(t.print_svg, qr::encode_with(&t.text, qr::Correction::Medium).unwrap().to_svg());
         assert_ne!(t.svg, t.print_svg);
+    }
+
+    #[test]
+    fn a_list_too_long_for_a_code_keeps_the_titles_and_leaves_the_pages_out() {
+        let lib = library();
+        let mut pack = lib.pack("premiers-pas").unwrap().clone();
+        let times = |steps: &[Step], n: usize| steps.iter().cycle().take(steps.len() * n).cloned().collect();
+        pack.steps = times(&pack.steps, 3);
+        let results = results_of(&pack, &lib);
+        assert!(text(&pack, &results, Lang::Fr).len() > qr::MAX_BYTES, "the full list is too long");
+        let t = takeaway(&pack, &results, Lang::Fr).unwrap();
+        assert!(t.without_pages);
+        assert_eq!(t.steps, 18);
+        assert!(!t.text.contains("https://"), "{}", t.text);
+        assert_eq!(t.text.matches("\n- ").count(), 18, "{}", t.text);
+        assert_eq!(t.svg, qr::encode_with(&t.text, qr::Correction::Low).unwrap().to_svg());
+
+        // A shipped pack's list keeps its pages.
+        let shipped = lib.pack("premiers-pas").unwrap();
+        assert!(!takeaway(shipped, &results_of(shipped, &lib), Lang::Fr).unwrap().without_pages);
+
+        // Even the titles alone too long: said, as before.
+        pack.steps = times(&pack.steps, 4);
+        let results = results_of(&pack, &lib);
+        assert!(matches!(takeaway(&pack, &results, Lang::Fr), Err(QrError::TooLong { .. })));
+    }
+
+    fn results_of(pack: &Pack, lib: &Library) -> Vec<StepResult> {
+        results(pack, lib, &Answers::none())
     }
 
     /// The worst case (nothing done) of every shipped pack, in both languages, must stay a code a phone

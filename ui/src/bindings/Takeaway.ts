@@ -21,4 +21,8 @@ print_svg: string,
 /**
  * Steps listed (0: everything is done).
  */
-steps: number, };
+steps: number, 
+/**
+ * The steps' pages were left out: with them, the list did not fit in a code.
+ */
+without_pages: boolean, };

@@ -201,7 +201,7 @@ export function standTakeaway(packId: string, results: StepResult[], lang: Lang)
       if (first) text += `\n${first}`;
     }
   }
-  return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: left.length };
+  return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: left.length, without_pages: false };
 }
 
 export function takeaway(lang: Lang): Takeaway {
@@ -209,7 +209,7 @@ export function takeaway(lang: Lang): Takeaway {
     lang === 'fr'
       ? 'Premiers Pas — ma liste\n☐ Des cartes qui ne vous suivent pas\u202f: https://www.comaps.app/\n☐ Moins de publicités, moins de pisteurs\n☐ Firefox par défaut\n☐ Un courriel éthique\n☐ Un hébergeur CHATONS\u202f: https://www.chatons.org/'
       : 'Premiers Pas — my list\n☐ Maps that don’t follow you: https://www.comaps.app/\n☐ Fewer ads, fewer trackers\n☐ Firefox by default\n☐ Ethical mail\n☐ A CHATONS host: https://www.chatons.org/';
-  return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: 5 };
+  return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: 5, without_pages: false };
 }
 
 /** The launch options of a plain start: no option given. */

@@ -41,6 +41,20 @@ describe('stand journey', () => {
     expect(document.querySelectorAll('[data-step]')).toHaveLength(6);
   });
 
+  it('says when the list is long and its code keeps only the steps’ names', async () => {
+    const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    mockIPC((cmd, args) => {
+      const answer = backend.handle(cmd, args);
+      return cmd === 'takeaway' ? { ...(answer as object), without_pages: true } : answer;
+    });
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await userEvent.click(screen.getAllByRole('button', { name: /Emportez votre liste/ })[1]);
+    expect(await screen.findByTestId('takeaway-qr')).toBeInTheDocument();
+    expect(screen.getByText(/Votre liste est longue/)).toBeInTheDocument();
+  });
+
   it('keeps the engine\'s own menu and its print, save and reload shortcuts closed at a stand', async () => {
     await startStand();
     expect(cancelled(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))).toBe(true);
