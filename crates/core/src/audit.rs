@@ -7,9 +7,12 @@
 //!
 //! Every finding carries its evidence: the file that said so.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::Lang;
 use crate::reference::ProviderKind;
 use crate::system::OsFamily;
 
@@ -200,4 +203,46 @@ pub struct Problem {
     pub path: String,
     /// Why, in English (the UI translates by `code`).
     pub message: String,
+}
+
+impl Problem {
+    /// Why, in a few words a person reads (the code and the English message carry the detail): "JSON
+    /// invalide (fichier abîmé ou en cours d'écriture)". A code without words of its own gives its English
+    /// message.
+    pub fn why(&self, lang: Lang) -> Cow<'_, str> {
+        let (fr, en) = match self.code.as_str() {
+            "detect.unreadable" if self.message.contains("permission denied") => {
+                ("lecture refusée (droits)", "reading refused (permissions)")
+            }
+            "detect.unreadable" if self.message.contains("link loop") => {
+                ("boucle de liens symboliques", "a loop of symbolic links")
+            }
+            "detect.unreadable" => ("illisible", "unreadable"),
+            "detect.not_a_file" => ("ce n’est pas un fichier ordinaire", "not an ordinary file"),
+            "detect.too_large" => ("trop gros pour être lu", "too large to be read"),
+            "detect.invalid_json" => (
+                "JSON invalide (fichier abîmé ou en cours d’écriture)",
+                "invalid JSON (a damaged file, or one being written)",
+            ),
+            "detect.invalid_ini" => ("fichier INI invalide", "invalid INI file"),
+            "detect.invalid_plist" => ("liste de propriétés illisible", "unreadable property list"),
+            "detect.invalid_prefs" => ("aucune préférence lisible", "no readable preference"),
+            "detect.unexpected_format" => ("format inattendu", "unexpected format"),
+            "detect.unresolved_path" => (
+                "chemin de profil introuvable depuis cet ordinateur",
+                "a profile path this computer cannot resolve",
+            ),
+            "detect.not_a_folder" => {
+                ("profil listé qui n’est pas un dossier", "a listed profile that is not a folder")
+            }
+            "detect.too_many_entries" => {
+                ("dossier trop rempli pour être lu en entier", "a folder too full to be read whole")
+            }
+            _ => return Cow::Borrowed(&self.message),
+        };
+        Cow::Borrowed(match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        })
+    }
 }

@@ -190,7 +190,12 @@ fn firefox_step() {
         message: "permission denied".into(),
     });
     let r = run("firefox", &a, None);
-    check("unreadable", &r, Status::Unknown, &["could not read a file of Firefox"]);
+    check(
+        "unreadable",
+        &r,
+        Status::Unknown,
+        &["could not read a file of Firefox: reading refused (permissions)."],
+    );
     assert_eq!(r.evidence, ["/home/a/.mozilla/firefox/profiles.ini"]);
     let mut a = audit();
     a.problems.push(Problem {
@@ -345,7 +350,10 @@ fn ublock_origin_step() {
         "its profile's file unreadable",
         &run(step, &a, None),
         Status::Unknown,
-        &["did not find it in Firefox", "could not read a file of Firefox (detect.invalid_json)"],
+        &[
+            "did not find it in Firefox",
+            "could not read a file of Firefox: invalid JSON (a damaged file, or one being written).",
+        ],
     );
     // A file outside the profiles looked in changes nothing.
     a.problems[0] = unreadable("/home/a/profiles/other/extensions.json");

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use premiers_pas_core::audit::{Audit, Browser, BrowserProfile};
+use premiers_pas_core::audit::{Audit, Browser, BrowserProfile, Problem};
 use premiers_pas_core::checklist::{self, Answers, Pack, StepResult};
 use premiers_pas_core::detect::{self, Host, MapRegistry};
 use premiers_pas_core::journal::Journal;
@@ -279,33 +279,18 @@ pub fn summary(audit: &Audit, reference: &Reference, lang: Lang) -> String {
     if !audit.problems.is_empty() {
         out.push_str(&format!("{} ({})\n", w.problems, audit.problems.len()));
         for p in &audit.problems {
-            out.push_str(&format!("  {}{}{}\n", p.path, w.colon, problem_text(&p.code, &p.message, lang)));
+            out.push_str(&format!("  {}{}{}\n", p.path, w.colon, problem_text(p, lang)));
         }
     }
     out.push_str(&labelled(w.files_read, &audit.files_read.len().to_string(), lang));
     out
 }
 
-/// What went wrong, in the summary's language (the English message carries the detail).
-fn problem_text<'a>(code: &str, message: &'a str, lang: Lang) -> std::borrow::Cow<'a, str> {
-    if lang == Lang::En {
-        return message.into();
-    }
-    match code {
-        "detect.unreadable" if message.contains("permission denied") => "lecture refusée (droits)".into(),
-        "detect.unreadable" if message.contains("link loop") => "boucle de liens symboliques".into(),
-        "detect.unreadable" => "illisible".into(),
-        "detect.not_a_file" => "ce n’est pas un fichier ordinaire".into(),
-        "detect.too_large" => "trop gros pour être lu".into(),
-        "detect.invalid_json" => "JSON invalide (fichier abîmé ou en cours d’écriture)".into(),
-        "detect.invalid_ini" => "fichier INI invalide".into(),
-        "detect.invalid_plist" => "liste de propriétés illisible".into(),
-        "detect.invalid_prefs" => "aucune préférence lisible".into(),
-        "detect.unexpected_format" => "format inattendu".into(),
-        "detect.unresolved_path" => "chemin de profil introuvable depuis cet ordinateur".into(),
-        "detect.not_a_folder" => "profil listé qui n’est pas un dossier".into(),
-        "detect.too_many_entries" => "dossier trop rempli pour être lu en entier".into(),
-        _ => message.into(),
+/// What went wrong, in the summary's language: in English the message itself, which carries the detail.
+fn problem_text(problem: &Problem, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Lang::En => problem.message.as_str().into(),
+        Lang::Fr => problem.why(lang),
     }
 }
 
@@ -410,13 +395,16 @@ mod tests {
         codes
     }
 
+    /// In French in `premiers-pas audit`, and in both languages in the app's steps and the reports.
     #[test]
-    fn every_problem_a_detector_records_has_its_french_words() {
+    fn every_problem_a_detector_records_has_its_words() {
         let codes = detector_codes();
         assert!(codes.len() >= 10, "only {codes:?}: has the source moved?");
         for code in codes {
-            let text = problem_text(&code, "the English message", Lang::Fr);
-            assert_ne!(text, "the English message", "{code} has no French words in `premiers-pas audit`");
+            let message = "the English message".to_owned();
+            let problem = Problem { code: code.clone(), app: None, path: String::new(), message };
+            assert_ne!(problem_text(&problem, Lang::Fr), "the English message", "{code} has no French words");
+            assert_ne!(problem.why(Lang::En), "the English message", "{code} has no English words");
         }
     }
 }

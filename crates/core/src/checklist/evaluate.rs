@@ -294,25 +294,17 @@ impl Ctx<'_> {
             let name = p.app.as_deref().map(|a| self.app_name(a)).unwrap_or_default();
             out.reasons.push(match p.code.as_str() {
                 "detect.too_many_entries" if p.app.as_deref() == Some("system") => t(
-                    format!(
-                        "Un dossier d’applications du système contient trop d’éléments pour être lu en entier ({}).",
-                        p.code
-                    ),
-                    format!(
-                        "A folder of the system's applications holds too many entries to be read whole ({}).",
-                        p.code
-                    ),
+                    "Un dossier d’applications du système contient trop d’éléments pour être lu en entier.",
+                    "A folder of the system's applications holds too many entries to be read whole.",
                 ),
                 "detect.too_many_entries" => t(
-                    format!(
-                        "Un dossier de {name} contient trop d’éléments pour être lu en entier ({}).",
-                        p.code
-                    ),
-                    format!("A folder of {name} holds too many entries to be read whole ({}).", p.code),
+                    format!("Un dossier de {name} contient trop d’éléments pour être lu en entier."),
+                    format!("A folder of {name} holds too many entries to be read whole."),
                 ),
+                // Said in words; the file is the evidence, and the code stays in the audit's problems.
                 _ => t(
-                    format!("Nous n’avons pas pu lire un fichier de {name} ({}).", p.code),
-                    format!("We could not read a file of {name} ({}).", p.code),
+                    format!("Nous n’avons pas pu lire un fichier de {name} : {}.", p.why(Lang::Fr)),
+                    format!("We could not read a file of {name}: {}.", p.why(Lang::En)),
                 ),
             });
             out.evidence.push(p.path.clone());
