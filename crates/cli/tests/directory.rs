@@ -123,6 +123,12 @@ fn second_refresh_is_unchanged_and_status_tells() {
 fn a_refresh_report_is_french_from_end_to_end() {
     let server = Server::start();
     server.load_fixture("hostile");
+    // And a member whose server is down: the engine's English "error sending request…" is not said.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/federations/hostile");
+    let federation = std::fs::read_to_string(fixture.join("federation.properties")).unwrap();
+    let down = directory_server::refused_url("/down.properties");
+    let federation = format!("{}subs.down = {down}\n", federation.replace("{{BASE}}", &server.base));
+    server.set_file("/federation.properties", federation.into_bytes());
     let data = tempfile::tempdir().unwrap();
     let out = premiers_pas(data.path())
         .args(["--lang", "fr", "directory", "refresh", "--source"])
@@ -130,12 +136,23 @@ fn a_refresh_report_is_french_from_end_to_end() {
         .assert()
         .success();
     let text = stdout(&out);
-    for english in
-        ["wrong_class", "duplicate_organization", "missing_name", "url_", "(from ", "links ", "already"]
-    {
+    for english in [
+        "wrong_class",
+        "duplicate_organization",
+        "missing_name",
+        "url_",
+        "(from ",
+        "links ",
+        "already",
+        "error sending",
+        "larger than",
+    ] {
         assert!(!text.contains(english), "{english}: {text}");
     }
     assert!(text.contains("Fichiers laissés de côté"), "{text}");
+    assert!(text.contains("down.properties — serveur injoignable\n"), "{text}");
+    // An HTTP status reads in any language: it stays.
+    assert!(text.contains("le serveur a répondu une erreur (HTTP 404 Not Found)"), "{text}");
 }
 
 /// The night before a workshop: a page's address pasted instead of the raw file's, or no network. Either

@@ -369,7 +369,14 @@ fn print_report(r: &RefreshReport, lang: Lang) {
                 } else {
                     ""
                 };
-                println!("  {} — {} ({message}){kept}", f.url, failure_text(*reason, lang));
+                // The engine's message is English: in French only an HTTP status, which reads in any
+                // language, is worth adding (`--json` has the message).
+                let detail = match lang {
+                    Lang::En => format!(" ({message})"),
+                    Lang::Fr if *reason == FailureReason::HttpStatus => format!(" ({message})"),
+                    Lang::Fr => String::new(),
+                };
+                println!("  {} — {}{detail}{kept}", f.url, failure_text(*reason, lang));
             }
         }
     }
@@ -696,7 +703,7 @@ fn print_org(o: &Organization, lang: Lang) {
     field(t(lang, "Adresse", "Address"), o.address.as_deref());
     field(t(lang, "Lu le", "Read on"), Some(&when(o.freshness.fetched_at_ms, lang)));
     if let Some(err) = &o.freshness.last_error {
-        field(t(lang, "Dernier échec", "Last failure"), Some(err));
+        field(t(lang, "Dernier échec (message technique)", "Last failure"), Some(err));
     }
     println!("{}", t(lang, "Services\u{202f}:", "Services:"));
     for s in &o.services {
