@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use premiers_pas_core::checklist::{validate_paths, ChecklistError, Library, Pack, MAX_PACK_BYTES};
 use premiers_pas_core::reference::Reference;
-use premiers_pas_core::ErrorCode;
+use premiers_pas_core::{ErrorCode, Lang};
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/malformed");
@@ -183,6 +183,10 @@ fn a_fifo_among_checklist_files_is_refused_without_waiting_for_a_writer() {
     // Named among the paths to check, it is one of their problems; read as a folder's file, an error.
     assert_eq!(named_fifo.len(), 1);
     assert_eq!(named_fifo[0].to_string(), format!("{named}:1:1: cannot be read (not a regular file)"));
+    assert_eq!(
+        named_fifo[0].in_lang(Lang::Fr),
+        format!("{named}:1:1: ne peut pas être lu\u{202f}: ce n’est pas un fichier ordinaire")
+    );
     assert_eq!(folder.code(), "checklist.unreadable", "{folder}");
     assert_eq!(folder.detail().as_deref(), Some("not a regular file"));
 }

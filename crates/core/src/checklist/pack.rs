@@ -388,10 +388,24 @@ pub fn validate_paths(paths: &[PathBuf]) -> Result<Vec<Diagnostic>, ChecklistErr
         Err(ChecklistError::Invalid(d)) => diags.extend(d),
         Err(ChecklistError::Read { path, source }) => diags.push(Diagnostic::at_start(
             path,
-            if source.kind() == std::io::ErrorKind::NotFound {
-                said("ce fichier ou ce dossier n’existe pas", "no such file or folder")
-            } else {
-                said(format!("ne peut pas être lu ({source})"), format!("cannot be read ({source})"))
+            match source.kind() {
+                std::io::ErrorKind::NotFound => {
+                    said("ce fichier ou ce dossier n’existe pas", "no such file or folder")
+                }
+                std::io::ErrorKind::PermissionDenied => said(
+                    "ne peut pas être lu : vous n’avez pas le droit de le lire",
+                    format!("cannot be read ({source})"),
+                ),
+                // `files` refuses what is not an ordinary file (a FIFO would block the read forever).
+                std::io::ErrorKind::InvalidInput => said(
+                    "ne peut pas être lu : ce n’est pas un fichier ordinaire",
+                    format!("cannot be read ({source})"),
+                ),
+                // The system's words are English: in French they are the detail, named as such.
+                _ => said(
+                    format!("ne peut pas être lu (message du système : {source})"),
+                    format!("cannot be read ({source})"),
+                ),
             },
         )),
         Err(e) => diags.push(Diagnostic::at_start(
