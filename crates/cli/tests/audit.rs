@@ -138,6 +138,23 @@ fn the_summary_speaks_the_chosen_language() {
     assert!(en.contains("(snap)"), "{en}");
 }
 
+/// How an application was found is said in words, not by the detector's code (`desktop-entry`).
+#[test]
+fn the_summary_says_how_an_application_was_found() {
+    let h = home("chrome-mv2");
+    let run = |lang: &str| {
+        let out = premiers_pas()
+            .args(["--lang", lang, "audit", "--home", h.to_str().unwrap(), "--os", "linux"])
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    let (fr, en) = (run("fr"), run("en"));
+    assert!(fr.contains("Google Chrome (menu des applications)"), "{fr}");
+    assert!(en.contains("Google Chrome (applications menu)"), "{en}");
+    assert!(!fr.contains("desktop-entry") && !en.contains("desktop-entry"), "{fr}\n{en}");
+}
+
 #[test]
 fn the_french_summary_agrees_its_words() {
     let h = home("debian-firefox-ubo");

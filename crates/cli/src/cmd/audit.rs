@@ -253,7 +253,8 @@ pub fn summary(audit: &Audit, reference: &Reference, lang: Lang) -> String {
         (None, None) => w.unknown.to_owned(),
     };
     out.push_str(&labelled(w.default_browser, &default, lang));
-    let apps: Vec<String> = audit.apps.iter().map(|a| format!("{} ({})", a.name, a.source)).collect();
+    let apps: Vec<String> =
+        audit.apps.iter().map(|a| format!("{} ({})", a.name, found_by(&a.source, lang))).collect();
     let apps = if apps.is_empty() { w.none_feminine.to_owned() } else { apps.join(", ") };
     out.push_str(&labelled(w.apps, &apps, lang));
     if audit.mail_accounts.is_empty() {
@@ -284,6 +285,22 @@ pub fn summary(audit: &Audit, reference: &Reference, lang: Lang) -> String {
     }
     out.push_str(&labelled(w.files_read, &audit.files_read.len().to_string(), lang));
     out
+}
+
+/// How an application was found, in the summary's language; the JSON keeps the detector's word.
+fn found_by(source: &str, lang: Lang) -> &str {
+    let (fr, en) = match source {
+        "desktop-entry" => ("menu des applications", "applications menu"),
+        "flatpak" => ("Flatpak", "Flatpak"),
+        "snap" => ("Snap", "Snap"),
+        "app-bundle" => ("dossier Applications", "Applications folder"),
+        "uninstall-key" => ("programmes installés", "installed programs"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
 }
 
 /// What went wrong, in the summary's language: in English the message itself, which carries the detail.
