@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "directory_export",
     "place_suggest",
     "categories",
+    "close_guard_ready",
     "close_app",
 ];
 

@@ -1,30 +1,52 @@
 //! A stand launched as one (`--mode stand`) is a kiosk: a visitor who closes it (the window's close
-//! button, Alt+F4, Cmd+W) would find the association's desktop behind it, its files and its browser. So a
-//! close request is held, and the page asks whether to close: only its "Fermer" closes the app, which the
-//! volunteer can always do. A stand chosen on the welcome screen is the volunteer's own window: not held.
+//! button, Alt+F4) would find the association's desktop behind it, its files and its browser. So a close
+//! request is held, and the page asks whether to close: only its "Fermer l'application" closes the app.
+//!
+//! A request is held only while the page can ask: once it has said so ([`close_guard_ready`]), and until
+//! it loads again. A page that never came up, or is loading, or could not be asked, lets the window close:
+//! the volunteer must always be able to close it. A stand chosen on the welcome screen is the volunteer's
+//! own window: never held.
+//!
+//! On macOS a kiosk has no Quit item (it would end the app without a close request) and keeps the Edit
+//! menu, which the web view's copy, paste and select-all shortcuts go through ([`kiosk_menu`]). The Dock's
+//! own Quit still ends it: macOS gives apps no way to hold that one back without a dialog of its own.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use tauri::{AppHandle, Manager, RunEvent, Runtime, State, WindowEvent};
+use tauri::menu::{Menu, PredefinedMenuItem, Submenu};
+use tauri::webview::{PageLoadEvent, PageLoadPayload};
+use tauri::{AppHandle, Manager, RunEvent, Runtime, State, Webview, WindowEvent};
 
 /// The event the page listens for, on `window`, to ask whether to close.
 pub const ASK_EVENT: &str = "premiers-pas:close-requested";
 
-/// Whether close requests are held, and whether the page has said to close.
+/// Whether close requests are held: a kiosk, whose page can ask, and has not said to close.
 #[derive(Debug)]
 pub struct CloseGuard {
     kiosk: bool,
+    page_asks: AtomicBool,
     released: AtomicBool,
 }
 
 impl CloseGuard {
     pub fn new(kiosk: bool) -> Self {
-        Self { kiosk, released: AtomicBool::new(false) }
+        Self { kiosk, page_asks: AtomicBool::new(false), released: AtomicBool::new(false) }
     }
 
     /// Whether a close request is to be held now.
     pub fn holds(&self) -> bool {
-        self.kiosk && !self.released.load(Ordering::SeqCst)
+        self.kiosk && self.page_asks.load(Ordering::SeqCst) && !self.released.load(Ordering::SeqCst)
+    }
+
+    /// The page listens: whether that armed the guard (only a kiosk's is).
+    fn page_ready(&self) -> bool {
+        self.page_asks.store(true, Ordering::SeqCst);
+        self.kiosk
+    }
+
+    /// The page is loading again: nothing listens until it says so.
+    fn page_gone(&self) {
+        self.page_asks.store(false, Ordering::SeqCst);
     }
 
     fn release(&self) {
@@ -33,7 +55,8 @@ impl CloseGuard {
 }
 
 /// Holds a close request of a kiosk's window and has the page ask. Called with every event of the app's
-/// run loop (where the runtime delivers close requests to be held, on every platform).
+/// run loop (where the runtime delivers close requests to be held, on every platform). A request the page
+/// could not be told of is let through.
 pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: &RunEvent) {
     let RunEvent::WindowEvent { label, event: WindowEvent::CloseRequested { api, .. }, .. } = event else {
         return;
@@ -41,20 +64,60 @@ pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: &RunEvent) {
     if !app.state::<CloseGuard>().holds() {
         return;
     }
-    api.prevent_close();
-    let asked = app
-        .get_webview_window(label)
-        .map(|webview| webview.eval(format!("window.dispatchEvent(new Event('{ASK_EVENT}'))")));
-    if let Some(Err(err)) = asked {
-        eprintln!("premiers-pas-app: could not ask the page to confirm closing: {err}");
+    let Some(webview) = app.get_webview_window(label) else {
+        return;
+    };
+    match webview.eval(format!("window.dispatchEvent(new Event('{ASK_EVENT}'))")) {
+        Ok(()) => api.prevent_close(),
+        Err(err) => {
+            eprintln!("premiers-pas-app: could not ask the page to confirm closing, so it closes: {err}")
+        }
     }
 }
 
-/// The page's "Fermer": the app closes, whatever its mode.
+/// A page that starts loading (a reload, a crashed web process's new page) cannot ask yet.
+pub fn on_page_load<R: Runtime>(webview: &Webview<R>, payload: &PageLoadPayload<'_>) {
+    if payload.event() == PageLoadEvent::Started {
+        webview.state::<CloseGuard>().page_gone();
+    }
+}
+
+/// The page listens for close requests, and can ask.
+#[tauri::command]
+pub fn close_guard_ready(guard: State<'_, CloseGuard>) {
+    if guard.page_ready() {
+        // Said once per page, for the volunteer and for tests that wait for the stand to be ready.
+        eprintln!("premiers-pas-app: stand ready; closing the window asks first");
+    }
+}
+
+/// The page's "Fermer l'application": the app closes, whatever its mode.
 #[tauri::command]
 pub fn close_app<R: Runtime>(app: AppHandle<R>, guard: State<'_, CloseGuard>) {
     guard.release();
     app.exit(0);
+}
+
+/// A kiosk's menu on macOS: the application's menu without Quit, and Edit.
+#[cfg_attr(not(target_os = "macos"), allow(dead_code))]
+pub fn kiosk_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let name = app.package_info().name.clone();
+    let application = Submenu::with_items(app, name, true, &[&PredefinedMenuItem::about(app, None, None)?])?;
+    let edit = Submenu::with_items(
+        app,
+        "Edit",
+        true,
+        &[
+            &PredefinedMenuItem::undo(app, None)?,
+            &PredefinedMenuItem::redo(app, None)?,
+            &PredefinedMenuItem::separator(app)?,
+            &PredefinedMenuItem::cut(app, None)?,
+            &PredefinedMenuItem::copy(app, None)?,
+            &PredefinedMenuItem::paste(app, None)?,
+            &PredefinedMenuItem::select_all(app, None)?,
+        ],
+    )?;
+    Menu::with_items(app, &[&application, &edit])
 }
 
 #[cfg(test)]
@@ -62,11 +125,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_kiosk_holds_until_released_and_another_window_never_does() {
+    fn a_kiosk_holds_once_its_page_asks_until_released() {
         let kiosk = CloseGuard::new(true);
+        assert!(!kiosk.holds(), "no page to ask yet");
+        assert!(kiosk.page_ready());
         assert!(kiosk.holds());
+        kiosk.page_gone();
+        assert!(!kiosk.holds(), "the page is loading again");
+        kiosk.page_ready();
         kiosk.release();
         assert!(!kiosk.holds());
-        assert!(!CloseGuard::new(false).holds());
+    }
+
+    #[test]
+    fn another_window_never_holds() {
+        let other = CloseGuard::new(false);
+        assert!(!other.page_ready());
+        assert!(!other.holds());
     }
 }

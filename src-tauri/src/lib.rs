@@ -30,6 +30,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(guard)
+        .on_page_load(kiosk::on_page_load)
         .invoke_handler(tauri::generate_handler![
             commands::system::system_info,
             commands::system::app_config,
@@ -57,6 +58,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::directory::directory_export,
             commands::directory::place_suggest,
             commands::directory::categories,
+            kiosk::close_guard_ready,
             kiosk::close_app,
         ])
 }
@@ -81,9 +83,12 @@ pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
     let web_data = throwaway.as_ref().map(|t| t.path().to_owned());
     let launch = launch::plugin(&config, &premiers_pas_core::system_info());
     let state = AppState::new(config)?;
-    let app = builder(tauri::Builder::default(), state)
-        // A kiosk has no menu: its Quit and Close Window items would close the stand without asking.
-        .enable_macos_default_menu(throwaway.is_none())
+    // A kiosk's menu on macOS has no Quit, which would end the stand without a close request (`kiosk`).
+    let kiosk = throwaway.is_some();
+    let shell = builder(tauri::Builder::default(), state).enable_macos_default_menu(!kiosk);
+    #[cfg(target_os = "macos")]
+    let shell = if kiosk { shell.menu(kiosk::kiosk_menu) } else { shell };
+    let app = shell
         .plugin(launch)
         .setup(move |app| {
             if let Some(dir) = web_data {

@@ -199,12 +199,16 @@ async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     Ok(())
 }
 
-/// A stand launched as one holds a request to close its window (the close button, Alt+F4): the visitor
-/// stays in the app, and the page asks. "Non, rester" (which has the focus) keeps the stand; the
-/// volunteer's "Fermer l'application" closes it, cleanly (its throwaway folder goes with it). Driven with
-/// the keyboard, as WebDriver cannot drive a launched stand.
+/// A stand launched as one holds a request to close its window (the close button, Alt+F4) once its page
+/// listens: the visitor stays in the app, and the page asks. "Non, rester" (which has the focus) keeps the
+/// stand, and the next request is held again; the volunteer's "Fermer l'application" closes it, cleanly
+/// (its throwaway folder goes with it). Driven with the keyboard, as WebDriver cannot drive a launched
+/// stand.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
+    use std::io::BufRead;
+    use std::time::{Duration, Instant};
+
     if std::env::var_os("DISPLAY").is_none() || premiers_pas_e2e::dialog::unavailable() {
         // The harness's own test already says what a missing display means; `unavailable` said the rest.
         return Ok(());
@@ -220,30 +224,51 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
         .env("HOME", user_home.path())
         .env("XDG_RUNTIME_DIR", runtime.path())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()?;
+    // The shell says when its page listens: from then on a request to close is held.
+    let (ready_tx, ready) = std::sync::mpsc::channel();
+    let stderr = stand.stderr.take().ok_or_else(|| anyhow::anyhow!("no standard error to read"))?;
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.contains("stand ready") {
+                let _ = ready_tx.send(());
+            }
+        }
+    });
     let result = async {
         let window = AppWindow::of(stand.id()).await?;
-        let settle = || tokio::time::sleep(std::time::Duration::from_secs(2));
-        settle().await;
-        window.ask_to_close()?;
-        settle().await;
-        ensure!(stand.try_wait()?.is_none(), "a request to close the stand is held");
-        window.keys(&["Return"]).await?;
-        settle().await;
-        ensure!(stand.try_wait()?.is_none(), "\"Non, rester\" keeps the stand");
+        ready
+            .recv_timeout(Duration::from_secs(30))
+            .map_err(|_| anyhow::anyhow!("the stand never said it was ready"))?;
+        let exited =
+            |stand: &mut std::process::Child, within: Duration| -> Result<Option<std::process::ExitStatus>> {
+                let deadline = Instant::now() + within;
+                loop {
+                    if let Some(status) = stand.try_wait()? {
+                        return Ok(Some(status));
+                    }
+                    if Instant::now() > deadline {
+                        return Ok(None);
+                    }
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            };
 
         window.ask_to_close()?;
-        settle().await;
+        ensure!(
+            exited(&mut stand, Duration::from_secs(2))?.is_none(),
+            "a request to close the stand is held"
+        );
+        window.keys(&["Return"]).await?;
+        ensure!(exited(&mut stand, Duration::from_secs(1))?.is_none(), "\"Non, rester\" keeps the stand");
+
+        window.ask_to_close()?;
+        ensure!(exited(&mut stand, Duration::from_secs(2))?.is_none(), "the next request is held too");
         window.keys(&["Tab", "Return"]).await?;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-        let status = loop {
-            if let Some(status) = stand.try_wait()? {
-                break status;
-            }
-            ensure!(std::time::Instant::now() < deadline, "\"Fermer l'application\" did not close the stand");
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        };
+        let status = exited(&mut stand, Duration::from_secs(15))?;
+        let status =
+            status.ok_or_else(|| anyhow::anyhow!("\"Fermer l'application\" did not close the stand"))?;
         ensure!(status.success(), "the stand closed cleanly: {status}");
         let throwaway = runtime.path().join(format!("premiers-pas-stand-{}", stand.id()));
         ensure!(!throwaway.exists(), "a stand closed by the volunteer takes its throwaway folder with it");

@@ -106,6 +106,8 @@ export const api = {
   directoryExport: (lang: Lang) => invoke<string | null>('directory_export', { lang }),
   placeSuggest: (prefix: string, limit = 8) => invoke<Place[]>('place_suggest', { prefix, limit }),
   categories: (lang: Lang) => invoke<CategoryLabel[]>('categories', { lang }),
+  /** The page listens for a kiosk's close requests: from now on the shell holds them and the page asks. */
+  closeGuardReady: () => invoke<null>('close_guard_ready'),
   /** Closes the app: a stand's volunteer confirmed it (the shell holds a kiosk's close requests). */
   closeApp: () => invoke<null>('close_app'),
 };

@@ -367,6 +367,7 @@ export function createBackend(options: BackendOptions = {}) {
       state.journal = [];
       return null;
     },
+    close_guard_ready: () => null,
     /** The shell exits; here the app stays, and the call is recorded. */
     close_app: () => null,
     qr_svg: (a) => qrSvg(a.text as string),

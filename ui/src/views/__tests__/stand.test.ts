@@ -376,6 +376,27 @@ describe('before a visit', () => {
     expect(backend.calls.map((c) => c.cmd)).toContain('close_app');
   });
 
+  it('tells the shell it can ask once it listens, and holds the idle watch while it asks', async () => {
+    const { backend, user, wait } = await launchStand();
+    expect(backend.calls.map((c) => c.cmd)).toContain('close_guard_ready');
+    await user.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    // Ten seconds before the visit's idle question (60 s at this launch), the window is asked to close.
+    await wait(50);
+    window.dispatchEvent(new Event('premiers-pas:close-requested'));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Fermer le stand\u202f?' });
+    // A click outside leaves the focus with the answers.
+    fireEvent.focusIn(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    expect(within(dialog).getByRole('button', { name: 'Non, rester' })).toHaveFocus();
+    // Past the idle delay: no second question over this one, and nothing forgotten.
+    await wait(25);
+    expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
+    await wait(10);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('next_visitor');
+    expect(screen.getByRole('heading', { level: 1, name: 'Premiers pas' })).toBeInTheDocument();
+  });
+
   it('an unanswered request to close goes away by itself', async () => {
     const { backend, wait } = await launchStand();
     window.dispatchEvent(new Event('premiers-pas:close-requested'));
