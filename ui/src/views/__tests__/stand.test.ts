@@ -406,17 +406,30 @@ describe('before a visit', () => {
     expect(backend.calls.map((c) => c.cmd)).not.toContain('close_app');
   });
 
-  it('a visitor’s idle delay goes back to the stand’s own, even when they start a visit with it', async () => {
+  it('a stand chosen on the welcome screen is the volunteer’s: its idle delay is set in Réglages, and stays', async () => {
+    mockIPC(createBackend().handle);
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Sur un stand/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
+    // The stand's start screen: the volunteer sets the delay before the first visitor.
+    await userEvent.click(await screen.findByRole('button', { name: 'Réglages' }));
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Retour au début après' }), '300');
+    await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
+    await userEvent.click(await screen.findByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Réglages' }));
+    expect(await screen.findByRole('combobox', { name: 'Retour au début après' })).toHaveValue('300');
+  });
+
+  it('a stand launched as one keeps the idle delay of its launch: a visitor cannot change it', async () => {
     const { user } = await launchStand();
     await user.click(screen.getByRole('button', { name: 'Réglages' }));
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Retour au début après' }), '300');
-    await user.click(screen.getByRole('button', { name: 'Retour' }));
-    await user.click(await screen.findByRole('button', { name: /Commencer/ }));
-    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
-    await user.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
-    await user.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
-    await user.click(await screen.findByRole('button', { name: 'Réglages' }));
-    expect(await screen.findByRole('combobox', { name: 'Retour au début après' })).toHaveValue('60');
+    await screen.findByRole('radio', { name: 'Très grande' });
+    expect(screen.queryByRole('combobox', { name: 'Retour au début après' })).not.toBeInTheDocument();
   });
 
   it('"Visiteur suivant" clears the screen at once; the next visit starts once the shell has forgotten', async () => {
