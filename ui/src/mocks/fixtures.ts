@@ -245,8 +245,8 @@ export type BackendOptions = {
   failing?: Record<string, IpcError>;
   /** The volunteer added their own pack (`ownPackSummary`) before. */
   ownPack?: boolean;
-  /** Own pack files left out at launch, in the language `list_packs` is asked for. */
-  leftOut?: (lang: Lang) => LeftOutPack[];
+  /** An older version's pack file was left out at launch (`leftOutPack`, said in the language asked for). */
+  leftOut?: boolean;
   /** What the "add a pack" dialog leads to: the own pack added (default), a cancel, or an invalid file. */
   addPack?: 'added' | 'cancelled' | 'invalid';
 };
@@ -307,7 +307,7 @@ export function createBackend(options: BackendOptions = {}) {
     list_packs: (a): PackList => {
       const lang = a.lang as Lang;
       const own = state.ownPack ? [ownPackSummary(lang)] : [];
-      return { packs: [...packSummaries(lang), ...own], left_out: options.leftOut?.(lang) ?? [] };
+      return { packs: [...packSummaries(lang), ...own], left_out: options.leftOut ? [leftOutPack(lang)] : [] };
     },
     add_pack: (a): PackAdded | null => {
       if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
