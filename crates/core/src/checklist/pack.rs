@@ -604,21 +604,22 @@ fn load(src: &Source<'_>, reference: &Reference, diags: &mut Vec<Diagnostic>) ->
     }
     // A visitor who has done nothing leaves with every step: that list must still fit its QR code.
     for lang in Lang::ALL {
-        let bytes = crate::takeaway::text(&pack, &[], lang).len();
+        // With its pages too long, the list keeps the titles (`takeaway`): those must fit.
+        let bytes = crate::takeaway::titles_text(&pack, &[], lang).len();
         if bytes > crate::qr::MAX_BYTES {
             let span = Source::span_of(&doc.root, &TomlPath::default().key("title"));
             diags.push(src.diag(
                 span,
                 said(
                     format!(
-                        "la liste à emporter de toutes les étapes fait {bytes} octets en `{}`, plus que n’en tient un \
-                         code QR ({}) : raccourcissez les titres des étapes, ou donnez moins de premières pages",
+                        "les titres de toutes les étapes font {bytes} octets en `{}`, plus que n’en tient le code QR \
+                         de la liste à emporter ({}) : raccourcissez-les, ou faites deux parcours",
                         lang.code(),
                         crate::qr::MAX_BYTES
                     ),
                     format!(
-                        "the take-home list of all the steps is {bytes} bytes in `{}`, more than a QR code holds \
-                         ({}): shorten step titles, or give fewer first pages",
+                        "the titles of all the steps are {bytes} bytes in `{}`, more than the take-home list's QR \
+                         code holds ({}): shorten them, or make two packs",
                         lang.code(),
                         crate::qr::MAX_BYTES
                     ),
