@@ -266,7 +266,7 @@ fn every_reference_check_is_said_in_french() {
         "l’identifiant de bureau `firefox` doit finir par `.desktop`",
         "l’identifiant App Store `id123` ne s’écrit qu’en chiffres",
         "identifiant de fournisseur invalide `unknown`",
-        "un fournisseur de la liste ne peut pas être de la sorte `unknown`",
+        "un fournisseur de la liste ne peut pas être du type `unknown`",
         "modèle de serveur invalide `bad host`",
         "l’identifiant de fournisseur `a` est déjà pris",
         "la catégorie `other` sert de repli",

@@ -203,7 +203,7 @@ pub(super) fn load(src: &Source<'_>, diags: &mut Vec<Diagnostic>) -> Option<Prov
             diags.push(src.diag(
                 span(&at.key("kind")),
                 said(
-                    "un fournisseur de la liste ne peut pas être de la sorte `unknown`",
+                    "un fournisseur de la liste ne peut pas être du type `unknown`",
                     "a listed provider cannot be of kind `unknown`",
                 ),
             ));

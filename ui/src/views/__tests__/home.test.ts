@@ -245,6 +245,8 @@ describe('step page', () => {
     const group = screen.getByRole('group', { name: 'Où en êtes-vous\u202f?' });
     expect(await within(group).findByText('Réponse retirée.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Retirer ma réponse' })).not.toBeInTheDocument();
+    // The keyboard's focus is not lost with the button: it is on the first answer.
+    expect(screen.getByRole('button', { name: 'C’est fait' })).toHaveFocus();
     for (const name of ['C’est fait', 'Pas encore'])
       expect(screen.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'false');
   });
