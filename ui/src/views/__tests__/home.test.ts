@@ -193,13 +193,28 @@ describe('step page', () => {
   it('shows the phone QR codes for one phone at a time when asked', async () => {
     await startHome();
     await userEvent.click(within(item('private-maps')).getByRole('button'));
+    // The app the step suggests first, on its three stores; the two others on request.
+    expect(screen.getAllByRole('img', { name: /sur (F-Droid|Google Play|l’App Store)/ }).map((e) => e.getAttribute('aria-label'))).toEqual([
+      'CoMaps sur F-Droid',
+      'CoMaps sur Google Play',
+      'CoMaps sur l’App Store',
+    ]);
+    const more = screen.getByRole('button', { name: 'Voir les autres applications (6\u00a0codes)' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(more);
     expect(screen.getAllByRole('img', { name: /sur (F-Droid|Google Play|l’App Store)/ })).toHaveLength(9);
+    expect(screen.getByRole('button', { name: 'Une seule application' })).toHaveAttribute('aria-expanded', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'iPhone' }));
     expect(screen.getAllByRole('img', { name: /sur/ }).map((e) => e.getAttribute('aria-label'))).toEqual([
       'CoMaps sur l’App Store',
       'Organic Maps sur l’App Store',
       'OsmAnd sur l’App Store',
     ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Une seule application' }));
+    expect(screen.getAllByRole('img', { name: /sur/ }).map((e) => e.getAttribute('aria-label'))).toEqual([
+      'CoMaps sur l’App Store',
+    ]);
+    expect(screen.getByRole('button', { name: 'Voir les autres applications (2\u00a0codes)' })).toBeInTheDocument();
     expect(screen.getByText(/vérifié en novembre 2026/i)).toBeInTheDocument();
   });
 
