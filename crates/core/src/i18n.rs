@@ -116,6 +116,13 @@ impl Text {
 /// The narrow no-break space French typography puts before `:` `;` `?` `!` `»` and after `«`.
 pub const NARROW_NBSP: char = '\u{202F}';
 
+/// The value `input` names among `(name, other spellings, value)`, whatever its case and the spaces
+/// around it: the one reading of the options a person types (`--os mac`, `--format md`).
+pub fn spelled<T: Copy>(input: &str, spellings: &[(&str, &[&str], T)]) -> Option<T> {
+    let input = input.trim().to_ascii_lowercase();
+    spellings.iter().find(|(name, others, _)| *name == input || others.contains(&input.as_str())).map(|s| s.2)
+}
+
 /// `text` set in the typography of `lang`. In French, the plain or no-break space before `:` `;` `?` `!`
 /// and `»`, and after `«`, becomes a narrow no-break space, so that a line never starts with `: ni nom`
 /// or ends with `«`. Only a space that is there changes: `https://`, `12:30` or `x?y` stay as they are.
@@ -218,6 +225,20 @@ fn day_in(ms: u64, zone: &jiff::tz::TimeZone) -> jiff::civil::Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_option_is_read_by_its_name_or_another_spelling_whatever_its_case() {
+        use crate::{report::ReportFormat, OsFamily};
+        assert_eq!(spelled(" Mac ", OsFamily::SPELLINGS), Some(OsFamily::Macos));
+        assert_eq!(spelled("WINDOWS", OsFamily::SPELLINGS), Some(OsFamily::Windows));
+        assert_eq!(spelled("md", ReportFormat::SPELLINGS), Some(ReportFormat::Markdown));
+        assert_eq!(spelled("other", OsFamily::SPELLINGS), None, "not a name a person gives");
+        assert_eq!("darwin".parse::<OsFamily>(), Ok(OsFamily::Macos));
+        assert_eq!(
+            "pdf".parse::<ReportFormat>().unwrap_err(),
+            "unknown report format `pdf` (expected html, markdown or json)"
+        );
+    }
 
     #[test]
     fn a_date_and_time_is_written_where_the_person_is() {

@@ -59,16 +59,22 @@ impl ReportFormat {
     }
 }
 
+impl ReportFormat {
+    /// The names a person may give, each with its other spellings: what `FromStr` reads, and what the
+    /// command line lists.
+    pub const SPELLINGS: &'static [(&'static str, &'static [&'static str], ReportFormat)] = &[
+        ("html", &[], ReportFormat::Html),
+        ("markdown", &["md"], ReportFormat::Markdown),
+        ("json", &[], ReportFormat::Json),
+    ];
+}
+
 impl std::str::FromStr for ReportFormat {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "html" => Ok(ReportFormat::Html),
-            "markdown" | "md" => Ok(ReportFormat::Markdown),
-            "json" => Ok(ReportFormat::Json),
-            other => Err(format!("unknown report format `{other}` (expected html, markdown or json)")),
-        }
+        crate::i18n::spelled(s, Self::SPELLINGS)
+            .ok_or_else(|| format!("unknown report format `{}` (expected html, markdown or json)", s.trim()))
     }
 }
 

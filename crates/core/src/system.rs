@@ -45,16 +45,23 @@ impl OsFamily {
     }
 }
 
+impl OsFamily {
+    /// The names a person may give, each with its other spellings: what `FromStr` reads, and what the
+    /// command line lists.
+    pub const SPELLINGS: &'static [(&'static str, &'static [&'static str], OsFamily)] = &[
+        ("linux", &[], OsFamily::Linux),
+        ("macos", &["mac", "darwin"], OsFamily::Macos),
+        ("windows", &["win"], OsFamily::Windows),
+    ];
+}
+
 impl std::str::FromStr for OsFamily {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "linux" => Ok(OsFamily::Linux),
-            "macos" | "mac" | "darwin" => Ok(OsFamily::Macos),
-            "windows" | "win" => Ok(OsFamily::Windows),
-            other => Err(format!("unknown operating system `{other}` (expected linux, macos or windows)")),
-        }
+        crate::i18n::spelled(s, Self::SPELLINGS).ok_or_else(|| {
+            format!("unknown operating system `{}` (expected linux, macos or windows)", s.trim())
+        })
     }
 }
 

@@ -9,7 +9,6 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use premiers_pas_core::audit::{Audit, Browser, BrowserProfile, Problem};
 use premiers_pas_core::checklist::{self, Answers, Pack, StepResult};
 use premiers_pas_core::detect::{self, Host, MapRegistry};
@@ -36,7 +35,7 @@ pub struct Args {
     home: Option<PathBuf>,
 
     /// The operating system of the home given with --home.
-    #[arg(long, value_name = "OS", requires = "home", value_parser = parse_os(), ignore_case = true)]
+    #[arg(long, value_name = "OS", requires = "home", value_parser = super::spelled(OsFamily::SPELLINGS), ignore_case = true)]
     os: Option<OsFamily>,
 
     /// An environment variable as the detectors should see it (XDG_CONFIG_HOME, APPDATA…). Repeatable.
@@ -61,17 +60,6 @@ fn parse_env(raw: &str) -> Result<(String, String), String> {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
         _ => Err(format!("expected KEY=VALUE, got `{raw}`")),
     }
-}
-
-/// The three OS names, listed in `--help` and in the usage error of a wrong one (in `--lang`), parsed as
-/// the engine reads them; the engine's other spellings (`mac`, `win`…) are still accepted.
-pub(crate) fn parse_os() -> impl TypedValueParser<Value = OsFamily> {
-    PossibleValuesParser::new([
-        PossibleValue::new("linux"),
-        PossibleValue::new("macos").aliases(["mac", "darwin"]),
-        PossibleValue::new("windows").alias("win"),
-    ])
-    .try_map(|s| s.parse::<OsFamily>())
 }
 
 /// Builds the host the options describe.

@@ -12,7 +12,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 use premiers_pas_core::directory::model::{Load, Organization, Registration};
@@ -70,7 +69,7 @@ enum Sub {
         #[arg(
             long,
             default_value = "any",
-            value_parser = parse_registration(),
+            value_parser = super::spelled(RegistrationFilter::SPELLINGS),
             hide_possible_values = true,
             ignore_case = true
         )]
@@ -106,18 +105,6 @@ enum Sub {
         /// A file written by `export`.
         file: PathBuf,
     },
-}
-
-/// The four registration filters, listed in the usage error of a wrong one (in `--lang`), parsed as the
-/// engine reads them (`member`, `client` too).
-fn parse_registration() -> impl TypedValueParser<Value = RegistrationFilter> {
-    PossibleValuesParser::new([
-        PossibleValue::new("open"),
-        PossibleValue::new("members").alias("member"),
-        PossibleValue::new("paid").aliases(["client", "clients"]),
-        PossibleValue::new("any"),
-    ])
-    .try_map(|s| s.parse::<RegistrationFilter>())
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {

@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use premiers_pas_core::checklist;
 use premiers_pas_core::files::{write_atomic, NewFile};
 use premiers_pas_core::i18n::typeset;
@@ -24,7 +23,7 @@ pub struct Args {
     #[arg(
         long,
         default_value = "html",
-        value_parser = parse_format(),
+        value_parser = super::spelled(ReportFormat::SPELLINGS),
         hide_possible_values = true,
         ignore_case = true
     )]
@@ -43,7 +42,7 @@ pub struct Args {
         long,
         value_name = "OS",
         requires = "home",
-        value_parser = super::audit::parse_os(),
+        value_parser = super::spelled(OsFamily::SPELLINGS),
         ignore_case = true
     )]
     os: Option<OsFamily>,
@@ -51,17 +50,6 @@ pub struct Args {
     /// The checklist pack the report follows.
     #[arg(long, value_name = "ID", default_value = DEFAULT_PACK)]
     pack: String,
-}
-
-/// The three formats, listed in the usage error of a wrong one (in `--lang`), parsed as the engine reads
-/// them (`md` too).
-fn parse_format() -> impl TypedValueParser<Value = ReportFormat> {
-    PossibleValuesParser::new([
-        PossibleValue::new("html"),
-        PossibleValue::new("markdown").alias("md"),
-        PossibleValue::new("json"),
-    ])
-    .try_map(|s| s.parse::<ReportFormat>())
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {

@@ -60,17 +60,24 @@ impl RegistrationFilter {
     }
 }
 
+impl RegistrationFilter {
+    /// The names a person may give, each with its other spellings: what `FromStr` reads, and what the
+    /// command line lists.
+    pub const SPELLINGS: &'static [(&'static str, &'static [&'static str], RegistrationFilter)] = &[
+        ("open", &[], RegistrationFilter::Open),
+        ("members", &["member"], RegistrationFilter::Members),
+        ("paid", &["client", "clients"], RegistrationFilter::Paid),
+        ("any", &[], RegistrationFilter::Any),
+    ];
+}
+
 impl std::str::FromStr for RegistrationFilter {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "open" => Ok(RegistrationFilter::Open),
-            "members" | "member" => Ok(RegistrationFilter::Members),
-            "paid" | "client" | "clients" => Ok(RegistrationFilter::Paid),
-            "any" => Ok(RegistrationFilter::Any),
-            other => Err(format!("unknown registration `{other}` (expected open, members, paid or any)")),
-        }
+        crate::i18n::spelled(s, Self::SPELLINGS).ok_or_else(|| {
+            format!("unknown registration `{}` (expected open, members, paid or any)", s.trim())
+        })
     }
 }
 
