@@ -83,7 +83,7 @@ async fn home_journey_statuses_manual_step_directory_and_progress_after_restart(
     app.click("[data-step=private-maps] button").await?;
     app.find("[data-step-page=private-maps]").await?;
     app.click_text(".answer button", &t("fr", "step.answer_done")?).await?;
-    app.wait_attr(".answer button[aria-pressed=true]", "aria-pressed", "true").await?;
+    app.wait_attr(".answer button[aria-checked=true]", "aria-checked", "true").await?;
     both_languages(&app, "step-manual-done").await?;
     app.click_text("nav button", &t("fr", "nav.steps")?).await?;
     app.wait_attr("[data-step=private-maps]", "data-status", "done").await?;

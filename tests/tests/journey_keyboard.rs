@@ -60,7 +60,7 @@ async fn home_journey_with_the_keyboard_alone() -> Result<()> {
     app.tab_to_text(".answer button", &done).await?;
     app.assert_focus_visible("step page, on « C'est fait »").await?;
     app.press(Key::Space).await?;
-    app.wait_attr(".answer button[aria-pressed=true]", "aria-pressed", "true").await?;
+    app.wait_attr(".answer button[aria-checked=true]", "aria-checked", "true").await?;
     app.assert_focus_visible("step page, after answering").await?;
     app.screenshot("keyboard-step-answered").await?;
 

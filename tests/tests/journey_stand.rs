@@ -69,12 +69,12 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
     ensure!(app.count("#found").await? == 0, "no \"what we found\" about the laptop at a stand");
     both_languages(&app, "step").await?;
     app.click_text(".answer button", &t("fr", "step.answer_done")?).await?;
-    app.wait_attr(".answer button[aria-pressed=true]", "aria-pressed", "true").await?;
+    app.wait_attr(".answer button[aria-checked=true]", "aria-checked", "true").await?;
     app.click_text("nav button", &t("fr", "nav.steps")?).await?;
     app.wait_attr("[data-step=firefox]", "data-status", "done").await?;
     app.click("[data-step=private-maps] button").await?;
     app.click_text(".answer button", &t("fr", "step.answer_done")?).await?;
-    app.wait_attr(".answer button[aria-pressed=true]", "aria-pressed", "true").await?;
+    app.wait_attr(".answer button[aria-checked=true]", "aria-checked", "true").await?;
     app.click_text("nav button", &t("fr", "nav.steps")?).await?;
     app.wait_attr("[data-step=private-maps]", "data-status", "done").await?;
 

@@ -238,7 +238,7 @@ export const screens = [
     fullPage: true,
     go: async (page, lang) => {
       await openStep(page, 'private-maps');
-      await page.getByRole('button', { name: t(lang, 'step.answer_done') }).click();
+      await page.getByRole('radio', { name: t(lang, 'step.answer_done') }).click();
       await page.getByText(t(lang, 'step.answer_saved')).first().waitFor();
     },
   },
@@ -511,7 +511,7 @@ export const screens = [
     go: async (page, lang) => {
       await page.locator('button[data-mode=stand]').click();
       await openStep(page, 'firefox');
-      await page.getByRole('button', { name: t(lang, 'step.answer_done') }).waitFor();
+      await page.getByRole('radio', { name: t(lang, 'step.answer_done') }).waitFor();
       if (await page.getByRole('heading', { name: t(lang, 'step.found') }).count()) {
         throw new Error('the stand step page shows what was found on the laptop');
       }

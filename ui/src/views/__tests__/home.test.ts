@@ -221,8 +221,8 @@ describe('step page', () => {
   it('saves the answer of a step only the person can check', async () => {
     const backend = await startHome();
     await userEvent.click(within(item('private-maps')).getByRole('button'));
-    const done = screen.getByRole('button', { name: 'C’est fait' });
-    expect(done).toHaveAttribute('aria-pressed', 'false');
+    const done = screen.getByRole('radio', { name: 'C’est fait' });
+    expect(done).toHaveAttribute('aria-checked', 'false');
     await userEvent.click(done);
     expect(backend.calls.find((c) => c.cmd === 'set_answer')?.args).toEqual({
       step: 'private-maps',
@@ -232,11 +232,11 @@ describe('step page', () => {
     // Said under the buttons, where the person is looking.
     const group = screen.getByRole('group', { name: 'Où en êtes-vous\u202f?' });
     expect(await within(group).findByText('C’est noté.')).toBeInTheDocument();
-    expect(done).toHaveAttribute('aria-pressed', 'true');
+    expect(done).toHaveAttribute('aria-checked', 'true');
     // A second press (a double tap) keeps the answer.
     await userEvent.click(done);
     expect(backend.calls.filter((c) => c.cmd === 'set_answer')).toHaveLength(1);
-    expect(done).toHaveAttribute('aria-pressed', 'true');
+    expect(done).toHaveAttribute('aria-checked', 'true');
     // Said again in the language the person switches to.
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByText('Noted.')).toBeInTheDocument();
@@ -251,7 +251,7 @@ describe('step page', () => {
     const backend = await startHome();
     await userEvent.click(within(item('private-maps')).getByRole('button'));
     expect(screen.queryByRole('button', { name: 'Retirer ma réponse' })).not.toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Pas encore' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Pas encore' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Retirer ma réponse' }));
     expect(backend.calls.filter((c) => c.cmd === 'set_answer').map((c) => c.args)).toEqual([
       { step: 'private-maps', answer: 'not_yet', lang: 'fr' },
@@ -261,9 +261,20 @@ describe('step page', () => {
     expect(await within(group).findByText('Réponse retirée.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Retirer ma réponse' })).not.toBeInTheDocument();
     // The keyboard's focus is not lost with the button: it is on the first answer.
-    expect(screen.getByRole('button', { name: 'C’est fait' })).toHaveFocus();
+    expect(screen.getByRole('radio', { name: 'C’est fait' })).toHaveFocus();
+    // One answer of two: the arrow keys move it, and Tab stops on the one given.
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('radio', { name: 'Pas encore' })).toHaveFocus();
+    expect(backend.calls.filter((c) => c.cmd === 'set_answer').at(-1)?.args).toEqual({
+      step: 'private-maps',
+      answer: 'not_yet',
+      lang: 'fr',
+    });
+    expect(screen.getByRole('radio', { name: 'Pas encore' })).toHaveAttribute('tabindex', '0');
+    expect(screen.getByRole('radio', { name: 'C’est fait' })).toHaveAttribute('tabindex', '-1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Retirer ma réponse' }));
     for (const name of ['C’est fait', 'Pas encore'])
-      expect(screen.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'false');
+      expect(screen.getByRole('radio', { name })).toHaveAttribute('aria-checked', 'false');
   });
 
   it('opens links through the Rust side, and checks again on request', async () => {

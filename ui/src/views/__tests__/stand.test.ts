@@ -142,7 +142,7 @@ describe('stand journey', () => {
     expect(within(screen.getByRole('region', { name: 'Liens utiles' })).getByRole('img', { name: 'Télécharger Firefox' })).toBeInTheDocument();
     expect(screen.getByText('mozilla.org/firefox/new')).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'C’est fait' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'C’est fait' }));
     expect(await screen.findByTestId('answer-hint')).toHaveTextContent('Vous nous avez dit que c’est fait.');
     expect(backend.calls.find((c) => c.cmd === 'set_answer')?.args).toEqual({ step: 'firefox', answer: 'done', lang: 'fr' });
     await userEvent.click(screen.getByRole('button', { name: 'Toutes les étapes' }));
