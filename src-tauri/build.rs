@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "place_suggest",
     "categories",
     "close_guard_ready",
+    "close_asked",
     "close_app",
 ];
 

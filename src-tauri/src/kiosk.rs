@@ -3,9 +3,10 @@
 //! request is held, and the page asks whether to close: only its "Fermer l'application" closes the app.
 //!
 //! A request is held only while the page can ask: once it has said so ([`close_guard_ready`]), and until
-//! it loads again. A page that never came up, or is loading, or could not be asked, lets the window close:
-//! the volunteer must always be able to close it. A stand chosen on the welcome screen is the volunteer's
-//! own window: never held.
+//! it loads again; and a request is held only if the page said it asked the last one ([`close_asked`]). A
+//! page that never came up, is loading, or has died (a crashed web process sends no event on Linux or
+//! Windows) lets the window close at the latest on the second try: the volunteer must always be able to
+//! close it. A stand chosen on the welcome screen is the volunteer's own window: never held.
 //!
 //! On macOS a kiosk has no Quit item (it would end the app without a close request) and keeps the Edit
 //! menu, which the web view's copy, paste and select-all shortcuts go through ([`kiosk_menu`]). The Dock's
@@ -25,22 +26,42 @@ pub const ASK_EVENT: &str = "premiers-pas:close-requested";
 pub struct CloseGuard {
     kiosk: bool,
     page_asks: AtomicBool,
+    /// A request was held and the page has not said it asked.
+    unanswered: AtomicBool,
     released: AtomicBool,
 }
 
 impl CloseGuard {
     pub fn new(kiosk: bool) -> Self {
-        Self { kiosk, page_asks: AtomicBool::new(false), released: AtomicBool::new(false) }
+        Self {
+            kiosk,
+            page_asks: AtomicBool::new(false),
+            unanswered: AtomicBool::new(false),
+            released: AtomicBool::new(false),
+        }
     }
 
     /// Whether a close request is to be held now.
     pub fn holds(&self) -> bool {
-        self.kiosk && self.page_asks.load(Ordering::SeqCst) && !self.released.load(Ordering::SeqCst)
+        self.kiosk
+            && self.page_asks.load(Ordering::SeqCst)
+            && !self.unanswered.load(Ordering::SeqCst)
+            && !self.released.load(Ordering::SeqCst)
+    }
+
+    /// A request is held: the next one is held only once the page has said it asked this one.
+    fn held(&self) {
+        self.unanswered.store(true, Ordering::SeqCst);
+    }
+
+    fn asked(&self) {
+        self.unanswered.store(false, Ordering::SeqCst);
     }
 
     /// The page listens: whether that armed the guard (only a kiosk's is).
     fn page_ready(&self) -> bool {
         self.page_asks.store(true, Ordering::SeqCst);
+        self.unanswered.store(false, Ordering::SeqCst);
         self.kiosk
     }
 
@@ -61,14 +82,19 @@ pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: &RunEvent) {
     let RunEvent::WindowEvent { label, event: WindowEvent::CloseRequested { api, .. }, .. } = event else {
         return;
     };
-    if !app.state::<CloseGuard>().holds() {
+    let guard = app.state::<CloseGuard>();
+    if !guard.holds() {
         return;
     }
     let Some(webview) = app.get_webview_window(label) else {
         return;
     };
+    // `eval` only queues the script: whether the page ran it, only its `close_asked` says.
     match webview.eval(format!("window.dispatchEvent(new Event('{ASK_EVENT}'))")) {
-        Ok(()) => api.prevent_close(),
+        Ok(()) => {
+            guard.held();
+            api.prevent_close();
+        }
         Err(err) => {
             eprintln!("premiers-pas-app: could not ask the page to confirm closing, so it closes: {err}")
         }
@@ -91,6 +117,12 @@ pub fn close_guard_ready(guard: State<'_, CloseGuard>) {
     }
 }
 
+/// The page asked the person about the request held: the next one is held too.
+#[tauri::command]
+pub fn close_asked(guard: State<'_, CloseGuard>) {
+    guard.asked();
+}
+
 /// The page's "Fermer l'application": the app closes, whatever its mode.
 #[tauri::command]
 pub fn close_app<R: Runtime>(app: AppHandle<R>, guard: State<'_, CloseGuard>) {
@@ -99,7 +131,6 @@ pub fn close_app<R: Runtime>(app: AppHandle<R>, guard: State<'_, CloseGuard>) {
 }
 
 /// A kiosk's menu on macOS: the application's menu without Quit, and Edit.
-#[cfg_attr(not(target_os = "macos"), allow(dead_code))]
 pub fn kiosk_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let name = app.package_info().name.clone();
     let application = Submenu::with_items(app, name, true, &[&PredefinedMenuItem::about(app, None, None)?])?;
@@ -135,6 +166,16 @@ mod tests {
         kiosk.page_ready();
         kiosk.release();
         assert!(!kiosk.holds());
+    }
+
+    #[test]
+    fn a_request_the_page_did_not_answer_lets_the_next_one_through() {
+        let kiosk = CloseGuard::new(true);
+        kiosk.page_ready();
+        kiosk.held();
+        assert!(!kiosk.holds(), "the page never said it asked: it may be gone");
+        kiosk.asked();
+        assert!(kiosk.holds());
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::directory::place_suggest,
             commands::directory::categories,
             kiosk::close_guard_ready,
+            kiosk::close_asked,
             kiosk::close_app,
         ])
 }

@@ -263,7 +263,7 @@ pub fn document(input: &ReportInput<'_>, lang: Lang) -> ReportDocument {
         },
         counts: StatusCounts::of(input.steps),
         steps,
-        takeaway: takeaway::text(input.pack, input.steps, lang),
+        takeaway: takeaway::text_that_fits(input.pack, input.steps, lang),
         audit: input.audit.cloned(),
     }
 }
@@ -690,6 +690,19 @@ mod tests {
     ) -> Vec<(ReportFormat, String)> {
         let input = linux_input(pack, steps, audit, None);
         ReportFormat::ALL.into_iter().map(|f| (f, render(&input, f, lang).unwrap())).collect()
+    }
+
+    /// A volunteer's long pack: its list keeps the titles, as on screen, and the printed code is there.
+    #[test]
+    fn a_long_pack_keeps_its_take_home_code_with_the_titles() {
+        let (lib, audit) = input_parts();
+        let long = crate::takeaway::tests::long_pack(18, "Une étape");
+        let pack = Pack::from_text("long.toml", &long, &lib.reference).unwrap();
+        let steps = evaluate(&pack, &audit, &lib.reference, &Answers::none(), Lang::Fr);
+        let html = render(&linux_input(&pack, &steps, &audit, None), ReportFormat::Html, Lang::Fr).unwrap();
+        let takeaway = html.split("<section class=\"takeaway\">").nth(1).unwrap();
+        assert!(takeaway.starts_with("\n<figure><svg"), "{takeaway}");
+        assert!(!takeaway.split("</section>").next().unwrap().contains("https://"), "{takeaway}");
     }
 
     #[test]

@@ -96,28 +96,29 @@ fn text_with(pack: &Pack, results: &[StepResult], lang: Lang, pages: bool) -> St
     out
 }
 
+/// The take-home text a code holds: with the steps' pages when the printed code (the denser one) can,
+/// else the titles alone. The screen, the paper and the reports all give this one.
+pub fn text_that_fits(pack: &Pack, results: &[StepResult], lang: Lang) -> String {
+    let full = text(pack, results, lang);
+    if qr::encode(&full).is_ok() {
+        full
+    } else {
+        titles_text(pack, results, lang)
+    }
+}
+
 /// The take-home list with its QR codes, for the screen and for paper; without the steps' pages when
 /// the list with them does not fit in a code.
 pub fn takeaway(pack: &Pack, results: &[StepResult], lang: Lang) -> Result<Takeaway, QrError> {
-    let steps = pending(pack, results).len() as u32;
-    let coded = |text: String| -> Result<(String, String, String), QrError> {
-        let svg = qr::encode_with(&text, qr::Correction::Low)?.to_svg();
-        let print_svg = qr::encode(&text)?.to_svg();
-        Ok((text, svg, print_svg))
-    };
-    let (text, svg, print_svg, without_pages) = match coded(text_with(pack, results, lang, true)) {
-        Ok((text, svg, print_svg)) => (text, svg, print_svg, false),
-        Err(QrError::TooLong { .. }) => {
-            let (text, svg, print_svg) = coded(text_with(pack, results, lang, false))?;
-            (text, svg, print_svg, true)
-        }
-        Err(err) => return Err(err),
-    };
-    Ok(Takeaway { text, svg, print_svg, steps, without_pages })
+    let text = text_that_fits(pack, results, lang);
+    let without_pages = text != self::text(pack, results, lang);
+    let svg = qr::encode_with(&text, qr::Correction::Low)?.to_svg();
+    let print_svg = qr::encode(&text)?.to_svg();
+    Ok(Takeaway { text, svg, print_svg, steps: pending(pack, results).len() as u32, without_pages })
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::audit::Audit;
     use crate::checklist::{evaluate, Answer, Answers, Library};
@@ -183,7 +184,7 @@ mod tests {
     }
 
     /// A pack of `steps` steps, each with a long first page, as a volunteer may write one.
-    fn long_pack(steps: usize, title: &str) -> String {
+    pub(crate) fn long_pack(steps: usize, title: &str) -> String {
         let mut text = String::from(
             "id = \"long\"\nreviewed = 2026-11-01\ntitle = { fr = \"Long\", en = \"Long\" }\n\
              description = { fr = \"Un long parcours.\", en = \"A long pack.\" }\n",

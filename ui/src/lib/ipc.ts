@@ -108,6 +108,8 @@ export const api = {
   categories: (lang: Lang) => invoke<CategoryLabel[]>('categories', { lang }),
   /** The page listens for a kiosk's close requests: from now on the shell holds them and the page asks. */
   closeGuardReady: () => invoke<null>('close_guard_ready'),
+  /** The page asked about the close request the shell held: the next one is held too. */
+  closeAsked: () => invoke<null>('close_asked'),
   /** Closes the app: a stand's volunteer confirmed it (the shell holds a kiosk's close requests). */
   closeApp: () => invoke<null>('close_app'),
 };

@@ -368,6 +368,7 @@ export function createBackend(options: BackendOptions = {}) {
       return null;
     },
     close_guard_ready: () => null,
+    close_asked: () => null,
     /** The shell exits; here the app stays, and the call is recorded. */
     close_app: () => null,
     qr_svg: (a) => qrSvg(a.text as string),

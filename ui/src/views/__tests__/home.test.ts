@@ -230,7 +230,7 @@ describe('step page', () => {
       lang: 'fr',
     });
     // Said under the buttons, where the person is looking.
-    const group = screen.getByRole('group', { name: 'Où en êtes-vous\u202f?' });
+    const group = document.querySelector<HTMLElement>('.answer')!;
     expect(await within(group).findByText('C’est noté.')).toBeInTheDocument();
     expect(done).toHaveAttribute('aria-checked', 'true');
     // A second press (a double tap) keeps the answer.
@@ -257,7 +257,7 @@ describe('step page', () => {
       { step: 'private-maps', answer: 'not_yet', lang: 'fr' },
       { step: 'private-maps', answer: null, lang: 'fr' },
     ]);
-    const group = screen.getByRole('group', { name: 'Où en êtes-vous\u202f?' });
+    const group = document.querySelector<HTMLElement>('.answer')!;
     expect(await within(group).findByText('Réponse retirée.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Retirer ma réponse' })).not.toBeInTheDocument();
     // The keyboard's focus is not lost with the button: it is on the first answer.

@@ -1,11 +1,14 @@
 // A QR code the Rust side could not draw: said in its place, never a blank square announced as a code,
 // and asked for again the next time it is shown.
 import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { qrSvg } from '../../mocks/fixtures';
 import { qrCodes } from '../../lib/qr.svelte';
 import QrCode from '../step/QrCode.svelte';
+import QrCodes from '../step/QrCodes.svelte';
+import type { QrTarget } from '../../bindings/QrTarget';
 
 afterEach(() => {
   clearMocks();
@@ -46,5 +49,30 @@ describe('a QR code', () => {
     await waitFor(() => expect(screen.getByRole('img', { name: 'Deux' }).querySelector('svg')).not.toBeNull());
     expect(screen.getByRole('img', { name: 'Un' }).querySelector('svg')).not.toBeNull();
     expect(asked).toBe(1);
+  });
+
+  it('with codes for several apps shows the first app’s, the others on request, and always a web page’s', async () => {
+    mockIPC((_cmd, args) => qrSvg((args as { text: string }).text));
+    const code = (app: string | null, store: 'play' | 'app-store' | null, url: string): QrTarget => {
+      const name = `${app ?? 'Page'} ${store ?? ''}`.trim();
+      return { label: { fr: name, en: name }, url, ...(app ? { app } : {}), ...(store ? { store } : {}) };
+    };
+    render(QrCodes, {
+      targets: [
+        code('firefox', 'play', 'https://play.google.com/store/apps/details?id=org.mozilla.firefox'),
+        code('firefox', 'app-store', 'https://apps.apple.com/app/id989804926'),
+        code('fennec', 'play', 'https://play.google.com/store/apps/details?id=org.mozilla.fennec_fdroid'),
+        code(null, null, 'https://ublockorigin.com/'),
+      ],
+    });
+    const names = () => screen.getAllByRole('img').map((e) => e.getAttribute('aria-label'));
+    await waitFor(() => expect(names()).toEqual(['firefox play', 'firefox app-store', 'Page']));
+    await userEvent.click(screen.getByRole('button', { name: /autres applications \(1\u00a0code\)/ }));
+    expect(names()).toEqual(['firefox play', 'firefox app-store', 'fennec play', 'Page']);
+    // On an iPhone, one app has codes: nothing to hide, nothing to offer.
+    await userEvent.click(screen.getByRole('button', { name: 'Une seule application' }));
+    await userEvent.click(screen.getByRole('button', { name: 'iPhone' }));
+    expect(names()).toEqual(['firefox app-store', 'Page']);
+    expect(screen.queryByRole('button', { name: /autres applications/ })).not.toBeInTheDocument();
   });
 });

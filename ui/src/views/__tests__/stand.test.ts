@@ -385,8 +385,8 @@ describe('before a visit', () => {
     await wait(50);
     window.dispatchEvent(new Event('premiers-pas:close-requested'));
     const dialog = await screen.findByRole('alertdialog', { name: 'Fermer le stand\u202f?' });
-    // A click outside leaves the focus with the answers.
-    fireEvent.focusIn(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    // The focus sent outside (a click on the page behind) comes back to the answers.
+    screen.getByRole('button', { name: 'Visiteur suivant' }).focus();
     expect(within(dialog).getByRole('button', { name: 'Non, rester' })).toHaveFocus();
     // Past the idle delay: no second question over this one, and nothing forgotten.
     await wait(25);
@@ -395,6 +395,24 @@ describe('before a visit', () => {
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(backend.calls.map((c) => c.cmd)).not.toContain('next_visitor');
     expect(screen.getByRole('heading', { level: 1, name: 'Premiers pas' })).toBeInTheDocument();
+  });
+
+  it('a request to close during the idle countdown shows one question, not two', async () => {
+    const { backend, user, wait } = await launchStand();
+    await user.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    await wait(65);
+    expect(screen.getByRole('alertdialog', { name: 'Vous êtes toujours là\u202f?' })).toBeInTheDocument();
+    window.dispatchEvent(new Event('premiers-pas:close-requested'));
+    await screen.findByRole('alertdialog', { name: 'Fermer le stand\u202f?' });
+    expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Non, rester' })).toHaveFocus();
+    // The stand stays: the visit goes on, its idle watch from zero.
+    await user.click(screen.getByRole('button', { name: 'Non, rester' }));
+    await wait(30);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('next_visitor');
+    expect(backend.calls.map((c) => c.cmd)).toContain('close_asked');
   });
 
   it('an unanswered request to close goes away by itself', async () => {
