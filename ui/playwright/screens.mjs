@@ -548,6 +548,20 @@ export const screens = [
     },
   },
   {
+    // A long pack: the code keeps the steps' titles without their pages, and says so.
+    name: 'stand-takeaway-long',
+    scenario: { backend: { ...stand.backend, takeawayWithoutPages: true } },
+    go: async (page, lang) => {
+      await page.locator('button[data-mode=stand]').click();
+      await overview(page);
+      await nav(page, lang, 'nav.takeaway');
+      await page.getByText(t(lang, 'takeaway.without_pages')).waitFor();
+      if ((await page.locator('.takeaway .list').innerText()).includes('https://')) {
+        throw new Error('the list without pages still has addresses');
+      }
+    },
+  },
+  {
     name: 'stand-takeaway',
     scenario: stand,
     go: async (page, lang) => {

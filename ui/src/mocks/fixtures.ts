@@ -187,8 +187,9 @@ export function visitorReason(answer: Answer | undefined, lang: Lang): string {
   return fr ? 'Dites-nous si c’est déjà fait chez vous.' : 'Tell us if you already do this at home.';
 }
 
-/** A stand's take-home list, as the core writes it: every step the visitor has not said done. */
-export function standTakeaway(packId: string, results: StepResult[], lang: Lang): Takeaway {
+/** A stand's take-home list, as the core writes it: every step the visitor has not said done, with the
+ *  page that starts it, or its title alone when the list would be too long for a code (`withoutPages`). */
+export function standTakeaway(packId: string, results: StepResult[], lang: Lang, withoutPages = false): Takeaway {
   const current = pack(packId);
   const left = current.steps.filter((s) => results.find((r) => r.id === s.id)?.status !== 'done');
   let text = current.title[lang];
@@ -198,10 +199,10 @@ export function standTakeaway(packId: string, results: StepResult[], lang: Lang)
     for (const step of left) {
       text += `\n- ${step.title[lang]}`;
       const first = step.qr[0]?.url ?? step.links[0]?.url;
-      if (first) text += `\n${first}`;
+      if (first && !withoutPages) text += `\n${first}`;
     }
   }
-  return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: left.length, without_pages: false };
+  return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: left.length, without_pages: withoutPages };
 }
 
 export function takeaway(lang: Lang): Takeaway {
@@ -245,6 +246,8 @@ export type BackendOptions = {
   failing?: Record<string, IpcError>;
   /** The volunteer added their own pack (`ownPackSummary`) before. */
   ownPack?: boolean;
+  /** The take-home list is too long for a code with its pages: it keeps the titles (a long own pack). */
+  takeawayWithoutPages?: boolean;
   /** An older version's pack file was left out at launch (`leftOutPack`, said in the language asked for). */
   leftOut?: boolean;
   /** What the "add a pack" dialog leads to: the own pack added (default), a cancel, or an invalid file. */
@@ -374,7 +377,7 @@ export function createBackend(options: BackendOptions = {}) {
     qr_svg: (a) => qrSvg(a.text as string),
     takeaway: (a) =>
       state.mode === 'stand'
-        ? standTakeaway(state.packId, evaluate(a.lang as Lang), a.lang as Lang)
+        ? standTakeaway(state.packId, evaluate(a.lang as Lang), a.lang as Lang, options.takeawayWithoutPages)
         : takeaway(a.lang as Lang),
     save_report: (a) =>
       state.mode === 'stand'

@@ -42,11 +42,8 @@ describe('stand journey', () => {
   });
 
   it('says when the list is long and its code keeps only the steps’ names', async () => {
-    const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
-    mockIPC((cmd, args) => {
-      const answer = backend.handle(cmd, args);
-      return cmd === 'takeaway' ? { ...(answer as object), without_pages: true } : answer;
-    });
+    const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 }, takeawayWithoutPages: true });
+    mockIPC(backend.handle);
     render(App);
     await userEvent.click(await screen.findByRole('button', { name: /Commencer/ }));
     await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
