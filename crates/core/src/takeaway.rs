@@ -96,25 +96,36 @@ fn text_with(pack: &Pack, results: &[StepResult], lang: Lang, pages: bool) -> St
     out
 }
 
-/// The take-home text a code holds: with the steps' pages when the printed code (the denser one) can,
-/// else the titles alone. The screen, the paper and the reports all give this one.
-pub fn text_that_fits(pack: &Pack, results: &[StepResult], lang: Lang) -> String {
+/// The take-home text a code holds, with its printed code (the denser one): with the steps' pages when
+/// it can, else the titles alone; and whether the pages were left out.
+fn fitting(pack: &Pack, results: &[StepResult], lang: Lang) -> Result<(String, qr::QrMatrix, bool), QrError> {
     let full = text(pack, results, lang);
-    if qr::encode(&full).is_ok() {
-        full
-    } else {
-        titles_text(pack, results, lang)
+    match qr::encode(&full) {
+        Ok(code) => Ok((full, code, false)),
+        Err(_) => {
+            let titles = titles_text(pack, results, lang);
+            let code = qr::encode(&titles)?;
+            Ok((titles, code, true))
+        }
+    }
+}
+
+/// The take-home text a code holds (see [`takeaway`]): the screen, the paper and the reports all give
+/// this one.
+pub fn text_that_fits(pack: &Pack, results: &[StepResult], lang: Lang) -> String {
+    match fitting(pack, results, lang) {
+        Ok((text, _, _)) => text,
+        Err(_) => titles_text(pack, results, lang),
     }
 }
 
 /// The take-home list with its QR codes, for the screen and for paper; without the steps' pages when
 /// the list with them does not fit in a code.
 pub fn takeaway(pack: &Pack, results: &[StepResult], lang: Lang) -> Result<Takeaway, QrError> {
-    let text = text_that_fits(pack, results, lang);
-    let without_pages = text != self::text(pack, results, lang);
+    let (text, printed, without_pages) = fitting(pack, results, lang)?;
     let svg = qr::encode_with(&text, qr::Correction::Low)?.to_svg();
-    let print_svg = qr::encode(&text)?.to_svg();
-    Ok(Takeaway { text, svg, print_svg, steps: pending(pack, results).len() as u32, without_pages })
+    let steps = pending(pack, results).len() as u32;
+    Ok(Takeaway { svg, print_svg: printed.to_svg(), text, steps, without_pages })
 }
 
 #[cfg(test)]
