@@ -17,15 +17,20 @@ pub const DEFAULT_IDLE_SECONDS: u32 = 120;
 
 /// Launch options, as the UI sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Parser)]
-#[command(name = "premiers-pas-app", version, about = "Premiers Pas — the desktop app")]
+#[command(
+    name = "premiers-pas-app",
+    version,
+    about = "Premiers Pas, the desktop app: first steps towards a more private digital life, at home, at a stand \
+             or in a workshop"
+)]
 #[ts(export)]
 pub struct AppConfig {
-    /// Start directly in this mode (home, stand or workshop) instead of showing the three choices. A
-    /// stand started this way stays a stand.
-    #[arg(long)]
+    /// Start directly in this mode (at home, at a stand, in a workshop) instead of showing the three
+    /// choices. A stand started this way stays a stand.
+    #[arg(long, value_parser = premiers_pas_usage::values::spelled(Mode::SPELLINGS), ignore_case = true)]
     pub mode: Option<Mode>,
-    /// Interface language (fr or en); defaults to the system locale.
-    #[arg(long)]
+    /// Language of the interface (fr or en). Defaults to the system's.
+    #[arg(long, value_parser = premiers_pas_usage::values::lang(), ignore_case = true, hide_possible_values = true)]
     pub lang: Option<Lang>,
     /// The checklist pack to follow (default: premiers-pas).
     #[arg(long, value_name = "ID")]
@@ -33,14 +38,15 @@ pub struct AppConfig {
     /// Audit this folder as a home instead of this computer (system folders are not looked at).
     #[arg(long, value_name = "DIR")]
     pub home: Option<PathBuf>,
-    /// The operating system of the home given with --home (linux, macos or windows).
-    #[arg(long, value_name = "OS", requires = "home")]
+    /// The operating system of the home given with --home.
+    #[arg(long, value_name = "OS", requires = "home",
+          value_parser = premiers_pas_usage::values::spelled(OsFamily::SPELLINGS), ignore_case = true)]
     pub os: Option<OsFamily>,
     /// Folder where Premiers Pas keeps its data (saved progress, the offline directory). Default: the
     /// PREMIERS_PAS_DATA_DIR environment variable when it is set and not empty, else the platform's.
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// The CHATONS federation file a directory refresh reads (default: the CHATONS one).
+    /// The federation file a directory refresh reads (default: the CHATONS one).
     #[arg(long, value_name = "URL")]
     pub directory_source: Option<String>,
     /// At a stand, seconds without a touch before asking "still there?" and then starting over.
@@ -65,13 +71,15 @@ impl Default for AppConfig {
 }
 
 impl AppConfig {
-    /// Parses the process arguments (the first one is the program name).
-    pub fn from_args<I, T>(args: I) -> Result<Self, clap::Error>
+    /// Parses the process arguments (the first one is the program name), with the help and the usage
+    /// errors in `lang` (see `premiers_pas_usage::lang_before_parsing`).
+    pub fn from_args<I, T>(args: I, lang: Lang) -> Result<Self, clap::Error>
     where
         I: IntoIterator<Item = T>,
-        T: Into<OsString> + Clone,
+        T: Into<OsString>,
     {
-        let mut config = AppConfig::try_parse_from(args)?;
+        let args = args.into_iter().map(Into::into).collect();
+        let mut config = premiers_pas_usage::try_parse::<AppConfig, crate::usage::DesktopApp>(args, lang)?;
         // Read here rather than by the parser, which takes a variable set to nothing (a launcher's
         // `PREMIERS_PAS_DATA_DIR=`) for an option given no value, and would not start.
         if config.data_dir.is_none() {
@@ -113,25 +121,28 @@ mod tests {
 
     #[test]
     fn parses_every_launch_option() {
-        let config = AppConfig::from_args([
-            "app",
-            "--mode",
-            "stand",
-            "--lang",
-            "en",
-            "--pack",
-            "atelier-navigateur",
-            "--home",
-            "/tmp/home",
-            "--os",
-            "windows",
-            "--data-dir",
-            "/tmp/data",
-            "--directory-source",
-            "http://127.0.0.1:9/chatons.properties",
-            "--idle-seconds",
-            "45",
-        ])
+        let config = AppConfig::from_args(
+            [
+                "app",
+                "--mode",
+                "stand",
+                "--lang",
+                "en",
+                "--pack",
+                "atelier-navigateur",
+                "--home",
+                "/tmp/home",
+                "--os",
+                "windows",
+                "--data-dir",
+                "/tmp/data",
+                "--directory-source",
+                "http://127.0.0.1:9/chatons.properties",
+                "--idle-seconds",
+                "45",
+            ],
+            Lang::En,
+        )
         .unwrap();
         assert_eq!(config.mode, Some(Mode::Stand));
         assert_eq!(config.lang, Some(Lang::En));
@@ -143,12 +154,18 @@ mod tests {
 
     #[test]
     fn defaults_and_refusals() {
-        let config = AppConfig::from_args(["app"]).unwrap();
+        let parse = |args: &[&str]| AppConfig::from_args(args.iter().copied(), Lang::En);
+        let config = parse(&["app"]).unwrap();
         assert_eq!(config.idle_seconds, DEFAULT_IDLE_SECONDS);
         assert_eq!(config.audit_target(), AuditTarget::live());
-        assert!(AppConfig::from_args(["app", "--mode", "party"]).is_err());
-        assert!(AppConfig::from_args(["app", "--os", "macos"]).is_err(), "--os needs --home");
-        assert!(AppConfig::from_args(["app", "--home", "/h", "--os", "beos"]).is_err());
-        assert!(AppConfig::from_args(["app", "--idle-seconds", "0"]).is_err());
+        assert!(parse(&["app", "--mode", "party"]).is_err());
+        assert!(parse(&["app", "--os", "macos"]).is_err(), "--os needs --home");
+        assert!(parse(&["app", "--home", "/h", "--os", "beos"]).is_err());
+        assert!(parse(&["app", "--idle-seconds", "0"]).is_err());
+        // As the command line reads them: any case, and the other spellings of a system.
+        let config =
+            parse(&["app", "--mode", "Stand", "--lang", "FR", "--home", "/h", "--os", "mac"]).unwrap();
+        assert_eq!((config.mode, config.lang), (Some(Mode::Stand), Some(Lang::Fr)));
+        assert_eq!(config.audit_target(), AuditTarget::home("/h", Some(OsFamily::Macos)));
     }
 }

@@ -16,6 +16,7 @@ mod launch;
 mod navigation;
 pub mod state;
 mod throwaway;
+pub mod usage;
 
 use tauri::{RunEvent, Runtime, WebviewWindowBuilder};
 

@@ -15,7 +15,6 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use premiers_pas_core::Lang;
 
@@ -30,7 +29,7 @@ struct Cli {
         long,
         global = true,
         env = usage::LANG_ENV,
-        value_parser = lang_parser(),
+        value_parser = premiers_pas_usage::values::lang(),
         ignore_case = true,
         hide_possible_values = true
     )]
@@ -60,40 +59,6 @@ enum Command {
     Report(cmd::report::Args),
 }
 
-/// `fr` or `en`, in any case, as `Lang` reads them.
-fn lang_parser() -> LangParser {
-    LangParser
-}
-
-/// `fr` or `en`, as [`Lang::parse`] reads them (any case, spaces around allowed: the value often comes
-/// from `PREMIERS_PAS_LANG`), with the possible values clap lists and suggests from.
-#[derive(Debug, Clone, Copy)]
-struct LangParser;
-
-impl LangParser {
-    fn codes() -> PossibleValuesParser {
-        PossibleValuesParser::new(Lang::ALL.map(Lang::code))
-    }
-}
-
-impl TypedValueParser for LangParser {
-    type Value = Lang;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<Lang, clap::Error> {
-        let value = value.to_str().map_or(value, |text| std::ffi::OsStr::new(text.trim()));
-        Self::codes().try_map(|s| s.parse::<Lang>()).parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Self::codes().possible_values().map(|values| Box::new(values.collect::<Vec<_>>().into_iter()) as _)
-    }
-}
-
 /// What every subcommand receives besides its own arguments.
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -107,8 +72,8 @@ fn main() -> ExitCode {
     usage::tidy_environment();
     let args: Vec<OsString> = std::env::args_os().collect();
     let env = std::env::var_os(usage::LANG_ENV);
-    let lang = usage::lang_before_parsing(&args, env.as_deref(), || premiers_pas_core::system_info().lang);
-    let cli: Cli = usage::parse(args, lang);
+    let lang = premiers_pas_usage::lang_before_parsing(&args, env.as_deref(), premiers_pas_core::system_lang);
+    let cli: Cli = premiers_pas_usage::parse::<Cli, usage::CommandLine>(args, lang);
     // The same language as the pre-scan's, which read the same flag and variable.
     let lang = cli.lang.unwrap_or(lang);
     let ctx = Context { lang, data_dir: premiers_pas_core::paths::resolve_data_dir(cli.data_dir) };

@@ -28,4 +28,4 @@ pub mod weburl;
 
 pub use error::{ErrorCode, IpcError};
 pub use i18n::Lang;
-pub use system::{system_info, OsFamily, SystemInfo};
+pub use system::{system_info, system_lang, OsFamily, SystemInfo};

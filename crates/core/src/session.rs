@@ -63,6 +63,11 @@ impl Mode {
         self != Mode::Stand
     }
 
+    /// How `--mode` is written, one entry a mode (no other spellings): its name is what [`Mode::as_str`]
+    /// gives. See [`crate::i18n::spelled`].
+    pub const SPELLINGS: &'static [(&'static str, &'static [&'static str], Mode)] =
+        &[("home", &[], Mode::Home), ("stand", &[], Mode::Stand), ("workshop", &[], Mode::Workshop)];
+
     /// `home`, `stand` or `workshop`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -77,12 +82,8 @@ impl std::str::FromStr for Mode {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "home" => Ok(Mode::Home),
-            "stand" => Ok(Mode::Stand),
-            "workshop" => Ok(Mode::Workshop),
-            other => Err(format!("unknown mode `{other}` (expected home, stand or workshop)")),
-        }
+        crate::i18n::spelled(s, Self::SPELLINGS)
+            .ok_or_else(|| format!("unknown mode `{}` (expected home, stand or workshop)", s.trim()))
     }
 }
 
@@ -679,8 +680,17 @@ mod tests {
     fn modes_parse_and_only_home_persists() {
         for m in [Mode::Home, Mode::Stand, Mode::Workshop] {
             assert_eq!(m.as_str().parse::<Mode>().unwrap(), m);
+            assert_eq!(format!(" {} ", m.as_str().to_uppercase()).parse::<Mode>().unwrap(), m);
             assert_eq!(m.persists(), m == Mode::Home);
         }
+        let names: Vec<&str> = Mode::SPELLINGS
+            .iter()
+            .map(|(name, _, m)| {
+                assert_eq!(*name, m.as_str());
+                *name
+            })
+            .collect();
+        assert_eq!(names, ["home", "stand", "workshop"]);
         assert!("party".parse::<Mode>().is_err());
     }
 }

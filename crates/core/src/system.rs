@@ -108,7 +108,7 @@ pub fn system_info() -> SystemInfo {
         });
     let os_version = sysinfo::System::os_version().unwrap_or_default();
     let desktop = std::env::var("XDG_CURRENT_DESKTOP").ok().and_then(|d| desktop_name(&d));
-    let locale = sys_locale::get_locale().unwrap_or_else(|| "en-US".to_owned());
+    let locale = system_locale();
     let lang = Lang::from_locale(&locale);
     SystemInfo {
         os_family,
@@ -119,6 +119,16 @@ pub fn system_info() -> SystemInfo {
         locale,
         lang,
     }
+}
+
+/// The language of the person's session: what a program speaks when it is not told (`--lang`). Asks only
+/// for the locale, not for all of [`system_info`].
+pub fn system_lang() -> Lang {
+    Lang::from_locale(&system_locale())
+}
+
+fn system_locale() -> String {
+    sys_locale::get_locale().unwrap_or_else(|| "en-US".to_owned())
 }
 
 /// `XDG_CURRENT_DESKTOP` is a colon-separated list ("ubuntu:GNOME"); the last entry is the desktop proper.

@@ -8,12 +8,12 @@ import type { OsFamily } from "./OsFamily";
  */
 export type AppConfig = { 
 /**
- * Start directly in this mode (home, stand or workshop) instead of showing the three choices. A
- * stand started this way stays a stand.
+ * Start directly in this mode (at home, at a stand, in a workshop) instead of showing the three
+ * choices. A stand started this way stays a stand.
  */
 mode: Mode | null, 
 /**
- * Interface language (fr or en); defaults to the system locale.
+ * Language of the interface (fr or en). Defaults to the system's.
  */
 lang: Lang | null, 
 /**
@@ -25,7 +25,7 @@ pack: string | null,
  */
 home: string | null, 
 /**
- * The operating system of the home given with --home (linux, macos or windows).
+ * The operating system of the home given with --home.
  */
 os: OsFamily | null, 
 /**
@@ -34,7 +34,7 @@ os: OsFamily | null,
  */
 data_dir: string | null, 
 /**
- * The CHATONS federation file a directory refresh reads (default: the CHATONS one).
+ * The federation file a directory refresh reads (default: the CHATONS one).
  */
 directory_source: string | null, 
 /**

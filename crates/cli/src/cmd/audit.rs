@@ -35,7 +35,7 @@ pub struct Args {
     home: Option<PathBuf>,
 
     /// The operating system of the home given with --home.
-    #[arg(long, value_name = "OS", requires = "home", value_parser = super::spelled(OsFamily::SPELLINGS), ignore_case = true)]
+    #[arg(long, value_name = "OS", requires = "home", value_parser = premiers_pas_usage::values::spelled(OsFamily::SPELLINGS), ignore_case = true)]
     os: Option<OsFamily>,
 
     /// An environment variable as the detectors should see it (XDG_CONFIG_HOME, APPDATA…). Repeatable.

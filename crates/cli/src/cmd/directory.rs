@@ -69,7 +69,7 @@ enum Sub {
         #[arg(
             long,
             default_value = "any",
-            value_parser = super::spelled(RegistrationFilter::SPELLINGS),
+            value_parser = premiers_pas_usage::values::spelled(RegistrationFilter::SPELLINGS),
             hide_possible_values = true,
             ignore_case = true
         )]

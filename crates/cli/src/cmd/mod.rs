@@ -7,26 +7,7 @@ pub mod mail;
 pub mod report;
 pub mod system;
 
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use premiers_pas_core::Lang;
-
-/// An option whose values the engine lists with their other spellings (`OsFamily::SPELLINGS`…): clap
-/// lists the names in `--help` and in the usage error of a wrong one (in `--lang`), and the engine reads
-/// what was typed. One list, in the engine.
-pub fn spelled<T>(
-    spellings: &'static [(&'static str, &'static [&'static str], T)],
-) -> impl TypedValueParser<Value = T>
-where
-    T: Copy + Send + Sync + 'static,
-{
-    PossibleValuesParser::new(
-        spellings.iter().map(|(name, others, _)| PossibleValue::new(*name).aliases(*others)),
-    )
-    .try_map(move |typed| {
-        premiers_pas_core::i18n::spelled(&typed, spellings)
-            .ok_or_else(|| format!("`{typed}` is not one of them"))
-    })
-}
 
 /// `n` with its noun agreed, in `lang`: French puts 0 and 1 in the singular (« 0 fichier »), English only 1.
 /// `fr` and `en` are the singular and the plural.

@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(
         long,
         default_value = "html",
-        value_parser = super::spelled(ReportFormat::SPELLINGS),
+        value_parser = premiers_pas_usage::values::spelled(ReportFormat::SPELLINGS),
         hide_possible_values = true,
         ignore_case = true
     )]
@@ -42,7 +42,7 @@ pub struct Args {
         long,
         value_name = "OS",
         requires = "home",
-        value_parser = super::spelled(OsFamily::SPELLINGS),
+        value_parser = premiers_pas_usage::values::spelled(OsFamily::SPELLINGS),
         ignore_case = true
     )]
     os: Option<OsFamily>,

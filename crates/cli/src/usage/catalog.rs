@@ -1,14 +1,9 @@
-//! The French of `--help`. English is written once, as the doc comments of the `clap` structs; this is
-//! its French, keyed by where each text appears (see [`super::help`] for the keys). The tests of this
-//! module fail when a command or an argument has no French here, and when a key here matches nothing.
-//!
-//! Written as the doc comments are: a help is one sentence without a final period, in plain words, with
-//! the spaces of French typography as ordinary spaces (they become narrow no-break spaces when shown). A
-//! second paragraph, after a blank line, is the long help, shown by `--help` only: write one exactly
-//! where the English has one.
+//! The French of the command line's `--help`. English is written once, as the doc comments of the `clap`
+//! structs; this is its French, keyed and written as `premiers_pas_usage::Program` says. The tests fail
+//! when a command or an argument has no French here, and when a key here matches nothing.
 
 /// Each command's about and each argument's help, in French.
-const HELP: &[(&str, &str)] = &[
+pub(super) const HELP: &[(&str, &str)] = &[
     // The program, and what `clap` adds to every command.
     (
         "premiers-pas",
@@ -143,7 +138,7 @@ const HELP: &[(&str, &str)] = &[
 
 /// The placeholders of values (`--data-dir <DIR>`), in French. Short and in capitals, as in English; a
 /// name that reads the same in both languages is listed too, so that a new one is not missed.
-const VALUE_NAMES: &[(&str, &str)] = &[
+pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("ADDRESS", "ADRESSE"),
     ("CATEGORY", "CATÉGORIE"),
     ("COMMAND", "COMMANDE"),
@@ -163,23 +158,3 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("REGISTRATION", "INSCRIPTION"),
     ("URL", "URL"),
 ];
-
-/// The French of the text at `key`, as written (not yet set in French typography).
-pub fn french(key: &str) -> Option<&'static str> {
-    HELP.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
-}
-
-/// The French of a value's placeholder.
-pub fn value_name(english: &str) -> Option<&'static str> {
-    VALUE_NAMES.iter().find(|(k, _)| *k == english).map(|(_, text)| *text)
-}
-
-#[cfg(test)]
-pub(super) fn keys() -> impl Iterator<Item = &'static str> {
-    HELP.iter().map(|(key, _)| *key)
-}
-
-#[cfg(test)]
-pub(super) fn value_names() -> impl Iterator<Item = &'static str> {
-    VALUE_NAMES.iter().map(|(key, _)| *key)
-}
