@@ -1,8 +1,10 @@
 //! The one rule for a web address Premiers Pas shows, stores or opens: `http` or `https`, with a host, no
 //! user name or password in it (`https://user:pw@…` hides the real host from a reader and sends
-//! credentials), and at most [`MAX_URL_LEN`] characters. Packs (validation), the directory (every value
-//! read from a ChatonsInfos file) and the desktop shell (before handing a link to the browser) all use
-//! [`web_url`], so an address that passes one of them passes all three.
+//! credentials), and at most [`MAX_URL_LEN`] characters both as written and once encoded (what is
+//! stored, shown and opened is the encoded form: `é` takes six). Packs (validation), the directory (every
+//! value read from a ChatonsInfos file) and the desktop shell (before handing a link to the browser) all
+//! use [`web_url`], and the address it returns passes it again, so an address that passes one of them
+//! passes all three.
 
 pub use url::Url;
 
@@ -20,7 +22,7 @@ pub enum UrlProblem {
     NoHost,
     /// A user name or password before the host.
     Credentials,
-    /// Longer than [`MAX_URL_LEN`].
+    /// Longer than [`MAX_URL_LEN`], as written or once encoded.
     TooLong,
 }
 
@@ -88,6 +90,10 @@ pub fn web_url(raw: &str) -> Result<Url, UrlProblem> {
     if !url.username().is_empty() || url.password().is_some() {
         return Err(UrlProblem::Credentials);
     }
+    // The encoded form is what is kept and checked again: it must pass too.
+    if url.as_str().len() > MAX_URL_LEN {
+        return Err(UrlProblem::TooLong);
+    }
     Ok(url)
 }
 
@@ -143,6 +149,27 @@ mod tests {
         }
         let long = format!("https://example.org/{}", "a".repeat(MAX_URL_LEN));
         assert_eq!(web_url(&long), Err(TooLong));
+        // Short as written, six times longer once encoded: what would be stored could not pass again.
+        let encoded_long = format!("https://example.org/{}", "é".repeat(1000));
+        assert!(encoded_long.chars().count() < MAX_URL_LEN);
+        assert_eq!(web_url(&encoded_long), Err(TooLong));
+        assert_eq!(web_url(&format!("https://example.org/a{}b", " ".repeat(700))), Err(TooLong));
+    }
+
+    proptest::proptest! {
+        /// What passes, once encoded, passes again as itself: the directory stores the encoded form and
+        /// checks it before saving, and the shell checks it again before opening it.
+        #[test]
+        fn an_address_that_passes_passes_again(
+            path in "[a-zé \"<>{}%/?#=&.]{0,900}",
+            host in "(example\\.org|exâmple\\.fr|[a-z]{1,20}\\.[a-z]{2,3})",
+        ) {
+            let raw = format!("https://{host}/{path}");
+            if let Ok(url) = web_url(&raw) {
+                proptest::prop_assert_eq!(web_url(url.as_str()), Ok(url.clone()));
+                proptest::prop_assert!(url.as_str().len() <= MAX_URL_LEN);
+            }
+        }
     }
 
     #[test]

@@ -842,3 +842,45 @@ fn a_file_of_continued_lines_of_backslashes_does_not_hold_the_refresh() {
     });
     assert_eq!(report.organizations, 1, "{report:#?}");
 }
+
+/// A member's link short as written but too long once encoded (`é` takes six characters) is skipped as a
+/// bad address, like any other: the refresh goes on, the member's other services are kept, and the
+/// directory is saved. It used to pass the crawler and be refused when the directory was saved, so that
+/// one line made every refresh fail, for everyone.
+#[tokio::test]
+async fn a_link_too_long_once_encoded_is_skipped_and_the_directory_is_kept() {
+    let server = Server::start();
+    serve_two_members(&server);
+    let long = server.url(&format!("/services/{}.properties", "é".repeat(1000)));
+    assert!(long.chars().count() < 2048);
+    server.set_file(
+        "/orgs/a.properties",
+        format!(
+            "file.class = Organization\norganization.name = A\nsubs.long = {long}\nsubs.pads = {}\n",
+            server.url("/services/a.properties")
+        )
+        .into_bytes(),
+    );
+    server.set_file("/orgs/b.properties", b"file.class = Organization\norganization.name = B\n".to_vec());
+    server.set_file("/services/a.properties", b"file.class = Service\nservice.name = Pads\n".to_vec());
+    let data = tempfile::tempdir().unwrap();
+    let journal = Journal::new();
+    let mut store = DirectoryStore::open(data.path(), &journal);
+    let report =
+        store.refresh(&options(&server), &journal, &|_| {}, &CancellationToken::new()).await.unwrap();
+
+    let skipped = report
+        .files
+        .iter()
+        .find(|f| matches!(f.outcome, FileOutcome::Skipped { reason: SkipReason::BadUrl, .. }))
+        .unwrap_or_else(|| panic!("{report:#?}"));
+    match &skipped.outcome {
+        FileOutcome::Skipped { detail: Some(d), .. } => {
+            assert_eq!(d, "subs.long: url_too_long")
+        }
+        other => panic!("{other:?}"),
+    }
+    let a = store.directory().unwrap().organization("a").map(|o| o.services.len());
+    assert_eq!(a, Some(1), "{report:#?}");
+    assert!(data.path().join("directory").join("snapshot.json").is_file());
+}
