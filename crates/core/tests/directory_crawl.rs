@@ -884,3 +884,43 @@ async fn a_link_too_long_once_encoded_is_skipped_and_the_directory_is_kept() {
     assert_eq!(a, Some(1), "{report:#?}");
     assert!(data.path().join("directory").join("snapshot.json").is_file());
 }
+
+/// A server's `ETag` of 10 kB is not kept: no share counts headers, and 180 services of such headers
+/// made the directory too large to save, for everyone. The file is kept; the next refresh asks for it
+/// again without "changed since?", and the other files are still asked that way.
+#[tokio::test]
+async fn a_huge_etag_is_not_kept() {
+    let server = Server::start();
+    serve_two_members(&server);
+    server.set_file(
+        "/orgs/a.properties",
+        format!(
+            "file.class = Organization\norganization.name = A\nsubs.pads = {}\n",
+            server.url("/services/a.properties")
+        )
+        .into_bytes(),
+    );
+    server.set_file("/orgs/b.properties", b"file.class = Organization\norganization.name = B\n".to_vec());
+    server.set(
+        "/services/a.properties",
+        Behaviour::File {
+            body: b"file.class = Service\nservice.name = Pads\n".to_vec(),
+            etag: Some(format!("\"{}\"", "e".repeat(10_000))),
+            last_modified: Some(format!("Tue, 15 Nov 1994 08:12:31 GMT{}", " ".repeat(10_000))),
+        },
+    );
+    let data = tempfile::tempdir().unwrap();
+    let journal = Journal::new();
+    let mut store = DirectoryStore::open(data.path(), &journal);
+    let opts = options(&server);
+    let first = store.refresh(&opts, &journal, &|_| {}, &CancellationToken::new()).await.unwrap();
+    assert_eq!(first.counts.fetched, 4, "{first:#?}");
+    let saved = std::fs::read_to_string(data.path().join("directory").join("snapshot.json")).unwrap();
+    assert!(!saved.contains("eeeeeeeeee"), "{} bytes", saved.len());
+    assert!(saved.len() < 8 * 1024, "{} bytes", saved.len());
+
+    let second = store.refresh(&opts, &journal, &|_| {}, &CancellationToken::new()).await.unwrap();
+    assert_eq!((second.counts.unchanged, second.counts.fetched), (3, 1), "{second:#?}");
+    assert!(matches!(outcome(&second, &server.url("/services/a.properties")), FileOutcome::Fetched { .. }));
+    assert_eq!(store.directory().unwrap().organization("a").map(|o| o.services.len()), Some(1));
+}

@@ -55,6 +55,11 @@ const MAX_KEPT_BYTES: usize = 64 * 1024;
 /// (`host_share`): a member may list hundreds of files, and one member must not fill the directory of all.
 const MAX_MEMBER_BYTES: usize = 2 * 1024 * 1024;
 
+/// Longest `ETag` or `Last-Modified` kept to ask "changed since?" next time. Real ones are under a hundred
+/// bytes; a longer one is dropped (the next request is then an ordinary one), so that a member's server
+/// cannot grow the saved directory through its headers, which no share counts.
+const MAX_VALIDATOR_LEN: usize = 256;
+
 /// How a refresh behaves. [`RefreshOptions::default`] is what the app uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefreshOptions {
@@ -1004,6 +1009,7 @@ async fn fetch_body(
             .headers()
             .get(name)
             .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+            .filter(|v| v.len() <= MAX_VALIDATOR_LEN)
             .map(str::to_owned)
     };
     let etag = header(ETAG);
