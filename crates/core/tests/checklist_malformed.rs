@@ -206,3 +206,51 @@ fn toml_nested_without_end_is_a_problem_not_a_crash() {
         assert!(diags[0].message.contains("recurs"), "{what}: {}", diags[0]);
     }
 }
+
+/// Inline tables of dotted keys inside one another: each construct stays within the TOML reader's own
+/// limit, and together they make a tree thousands of levels deep in 12 KB, whose copy or drop overflowed
+/// the stack and ended the program (a pack added in the app, one left in the packs folder at every start).
+/// Refused with one problem, on a thread with the stack of the app's workers.
+fn nested_tables_of_dotted_keys(levels: usize, parts: usize) -> String {
+    let key = vec!["k"; parts].join(".");
+    format!("id = \"x\"\njunk = {}1{}\n", format!("{{{key} = ").repeat(levels), "}".repeat(levels))
+}
+
+#[test]
+fn a_tree_nested_too_deeply_is_a_problem_not_a_crash() {
+    let deep = nested_tables_of_dotted_keys(78, 78);
+    assert!(deep.len() < 16 * 1024, "{}", deep.len());
+    let diags = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let reference = Reference::builtin().unwrap();
+            let err = Pack::from_text("deep.toml", &deep, &reference).unwrap_err();
+            err.diagnostics().to_vec()
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    // At the first value too deep, on the line of `junk`.
+    let told = diags[0].to_string();
+    assert!(told.starts_with("deep.toml:2:"), "{told}");
+    assert!(
+        told.ends_with(": nested too deeply (more than 32 tables or arrays inside one another)"),
+        "{told}"
+    );
+
+    // A file just deep enough is read as usual (its other problems are told), one level more is not.
+    let reference = Reference::builtin().unwrap();
+    let at_limit = Pack::from_text("ok.toml", &nested_tables_of_dotted_keys(1, 31), &reference).unwrap_err();
+    assert!(at_limit.diagnostics().iter().all(|d| !d.message.contains("nested")), "{at_limit}");
+    let over = Pack::from_text("over.toml", &nested_tables_of_dotted_keys(1, 32), &reference).unwrap_err();
+    assert_eq!(over.diagnostics().len(), 1, "{over}");
+    assert!(over.diagnostics()[0].in_lang(Lang::Fr).contains("trop de niveaux imbriqués"), "{over}");
+
+    // The reference files are read the same way.
+    let apps = nested_tables_of_dotted_keys(40, 2);
+    let err = Reference::from_texts(("apps.toml", &apps), ("providers.toml", ""), ("categories.toml", ""))
+        .unwrap_err();
+    let first = err.diagnostics().first().map(ToString::to_string).unwrap_or_default();
+    assert!(first.starts_with("apps.toml:2:") && first.contains("nested too deeply"), "{first}");
+}

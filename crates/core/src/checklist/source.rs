@@ -165,10 +165,24 @@ impl<'a> Source<'a> {
         Diagnostic { file: self.name.clone(), line, col, message: en, message_fr: Some(fr) }
     }
 
-    /// Parses the whole document (syntax only).
+    /// Parses the whole document (syntax only), and refuses one nested deeper than [`MAX_NESTING`]
+    /// before anything walks it recursively.
     pub(crate) fn parse(&self) -> Result<Spanned<DeTable<'a>>, Diagnostic> {
-        DeTable::parse(self.text)
-            .map_err(|e| self.diag(e.span().unwrap_or(0..0), reword::syntax(e.message())))
+        let doc = DeTable::parse(self.text)
+            .map_err(|e| self.diag(e.span().unwrap_or(0..0), reword::syntax(e.message())))?;
+        match too_deep(doc.get_ref()) {
+            None => Ok(doc),
+            Some(span) => {
+                dismantle(doc.into_inner());
+                Err(self.diag(
+                    span,
+                    said(
+                        format!("trop de niveaux imbriqués (plus de {MAX_NESTING} tables ou listes l’une dans l’autre)"),
+                        format!("nested too deeply (more than {MAX_NESTING} tables or arrays inside one another)"),
+                    ),
+                ))
+            }
+        }
     }
 
     /// Deserialises one part of the document into a typed value.
@@ -196,6 +210,39 @@ impl<'a> Source<'a> {
             }
         }
         current.span()
+    }
+}
+
+/// Deepest nesting of tables and arrays a checklist file may have (a pack is four deep). The TOML reader
+/// accepts thousands of levels (inline tables of dotted keys inside one another: 12 KB of text), and
+/// copying or dropping such a tree, which recurses, overflows the stack and ends the program.
+pub(crate) const MAX_NESTING: usize = 32;
+
+/// The span of the first value nested deeper than [`MAX_NESTING`], if any. Walks with a stack of its own.
+fn too_deep(root: &DeTable<'_>) -> Option<Range<usize>> {
+    let mut todo: Vec<(&Spanned<DeValue<'_>>, usize)> = root.values().map(|v| (v, 1)).collect();
+    while let Some((value, depth)) = todo.pop() {
+        if depth > MAX_NESTING {
+            return Some(value.span());
+        }
+        match value.get_ref() {
+            DeValue::Table(table) => todo.extend(table.values().map(|v| (v, depth + 1))),
+            DeValue::Array(array) => todo.extend(array.iter().map(|v| (v, depth + 1))),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Drops a tree of any depth without recursing: each value gives up its children before it goes.
+fn dismantle(root: DeTable<'_>) {
+    let mut todo: Vec<Spanned<DeValue<'_>>> = root.into_iter().map(|(_, v)| v).collect();
+    while let Some(value) = todo.pop() {
+        match value.into_inner() {
+            DeValue::Table(table) => todo.extend(table.into_iter().map(|(_, v)| v)),
+            DeValue::Array(array) => todo.extend(array),
+            _ => {}
+        }
     }
 }
 
