@@ -6,11 +6,12 @@
 //! [`Problem`] ("could not read X because Y"). It does not decide what a file means.
 
 use std::fs;
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::audit::Problem;
+use crate::files::{self, ReadError};
 use crate::journal::Journal;
 
 /// The most a detector reads from one file. Real preference files are far smaller.
@@ -74,49 +75,31 @@ impl<'a> Reader<'a> {
     /// Reads a whole file. `None` when it does not exist (not a problem: most places are empty) or could
     /// not be read (a problem is recorded).
     pub fn read(&mut self, app: &str, path: &Path) -> Option<Vec<u8>> {
-        let meta = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == ErrorKind::NotFound => return None,
-            Err(e) => {
-                self.failed(app, path, "detect.unreadable", &describe_io(&e));
-                return None;
-            }
-        };
-        if !meta.is_file() {
-            let what = if meta.is_dir() { "it is a folder, not a file" } else { "it is not a regular file" };
-            self.failed(app, path, "detect.not_a_file", what);
-            return None;
-        }
-        if meta.len() > self.max_bytes {
-            let message = format!(
-                "it is {} bytes, more than the {} bytes read from one file",
-                meta.len(),
-                self.max_bytes
-            );
-            self.failed(app, path, "detect.too_large", &message);
-            return None;
-        }
-        let file = match fs::File::open(path) {
-            Ok(f) => f,
-            Err(e) => {
-                self.failed(app, path, "detect.unreadable", &describe_io(&e));
-                return None;
-            }
-        };
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        // The cap holds even when the file grows while we read it.
-        match file.take(self.max_bytes + 1).read_to_end(&mut bytes) {
-            Ok(_) if bytes.len() as u64 > self.max_bytes => {
-                self.failed(app, path, "detect.too_large", "it grew past the size read from one file");
-                None
-            }
-            Ok(_) => {
+        // One way to read a file, shared with the rest of the engine: a named pipe swapped in is never
+        // waited on, and the cap holds even when the file grows while it is read.
+        match files::read_regular(path, self.max_bytes) {
+            Ok(bytes) => {
                 self.journal.file_read(app, path, bytes.len() as u64, None);
                 self.note_read(path);
                 Some(bytes)
             }
-            Err(e) => {
+            Err(ReadError::Io(e)) if e.kind() == ErrorKind::NotFound => None,
+            Err(ReadError::Io(e)) => {
                 self.failed(app, path, "detect.unreadable", &describe_io(&e));
+                None
+            }
+            Err(ReadError::NotAFile) => {
+                let what =
+                    if path.is_dir() { "it is a folder, not a file" } else { "it is not a regular file" };
+                self.failed(app, path, "detect.not_a_file", what);
+                None
+            }
+            Err(ReadError::TooLarge { bytes }) => {
+                let message = format!(
+                    "it is more than the {} bytes read from one file ({bytes} bytes or more)",
+                    self.max_bytes
+                );
+                self.failed(app, path, "detect.too_large", &message);
                 None
             }
         }
