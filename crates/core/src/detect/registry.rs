@@ -29,32 +29,43 @@ impl ErrorCode for RegistryFileError {
     }
 }
 
-/// Registry keys held in memory, case-insensitive like the registry.
+/// Registry keys held in memory, case-insensitive like the registry: a tree, as the registry is, so that
+/// a key costs what its line does (a deep key stored with every parent's full path cost its depth
+/// squared).
 #[derive(Debug, Clone, Default)]
 pub struct MapRegistry {
-    /// Lower-cased full key path → (value name lower-cased → value).
-    keys: BTreeMap<String, BTreeMap<String, String>>,
-    /// Lower-cased full key path → the key's last component as written.
-    names: BTreeMap<String, String>,
+    /// The hives (`HKEY_CURRENT_USER`…), under an unnamed root.
+    root: Key,
 }
 
-/// Expands `HKCU`/`HKLM`… to the full hive names, drops trailing `\`, lower-cases.
-fn canonical_key(key: &str) -> String {
-    let key = key.trim().trim_matches('\\');
-    let (hive, rest) = key.split_once('\\').unwrap_or((key, ""));
-    let hive = match hive.to_ascii_uppercase().as_str() {
-        "HKCU" => "HKEY_CURRENT_USER".to_owned(),
-        "HKLM" => "HKEY_LOCAL_MACHINE".to_owned(),
-        "HKCR" => "HKEY_CLASSES_ROOT".to_owned(),
-        "HKU" => "HKEY_USERS".to_owned(),
-        other => other.to_owned(),
-    };
-    let mut out = hive;
-    for part in rest.split('\\').filter(|p| !p.is_empty()) {
-        out.push('\\');
-        out.push_str(part);
-    }
-    out.to_lowercase()
+/// One key: its values and its subkeys.
+#[derive(Debug, Clone, Default)]
+struct Key {
+    /// The name as first written.
+    name: String,
+    /// Value name lower-cased → value.
+    values: BTreeMap<String, String>,
+    /// Subkey name lower-cased → subkey.
+    children: BTreeMap<String, Key>,
+}
+
+/// Windows' own limits: a key is at most 512 levels deep, and each of its names at most 255 characters.
+/// A line past them is not a registry export.
+pub const MAX_KEY_DEPTH: usize = 512;
+const MAX_KEY_NAME: usize = 255;
+
+/// The names of a key's path, the hive first with its full name (`HKCU` is `HKEY_CURRENT_USER`);
+/// separators around and doubled are ignored.
+fn key_names(key: &str) -> impl Iterator<Item = &str> {
+    let mut names = key.split('\\').filter(|p| !p.trim().is_empty());
+    let hive = names.next().map(|hive| match hive.trim().to_ascii_uppercase().as_str() {
+        "HKCU" => "HKEY_CURRENT_USER",
+        "HKLM" => "HKEY_LOCAL_MACHINE",
+        "HKCR" => "HKEY_CLASSES_ROOT",
+        "HKU" => "HKEY_USERS",
+        _ => hive.trim(),
+    });
+    hive.into_iter().chain(names)
 }
 
 impl MapRegistry {
@@ -65,40 +76,47 @@ impl MapRegistry {
 
     /// Sets a value (creating the key and its parents).
     pub fn set(&mut self, key: &str, name: &str, value: &str) {
-        self.create_key(key);
-        let canon = canonical_key(key);
-        self.keys.entry(canon).or_default().insert(name.to_lowercase(), value.to_owned());
+        self.key_mut(key).values.insert(name.to_lowercase(), value.to_owned());
     }
 
-    /// Creates a key and its parents, keeping the names as written.
+    /// Creates a key and its parents, keeping the names as first written.
     pub fn create_key(&mut self, key: &str) {
-        let trimmed = key.trim().trim_matches('\\');
-        let parts: Vec<&str> = trimmed.split('\\').filter(|p| !p.is_empty()).collect();
-        for end in 1..=parts.len() {
-            let path = parts[..end].join("\\");
-            let canon = canonical_key(&path);
-            self.names.entry(canon.clone()).or_insert_with(|| parts[end - 1].to_owned());
-            self.keys.entry(canon).or_default();
+        self.key_mut(key);
+    }
+
+    fn key_mut(&mut self, key: &str) -> &mut Key {
+        let mut node = &mut self.root;
+        for name in key_names(key) {
+            node = node
+                .children
+                .entry(name.to_lowercase())
+                .or_insert_with(|| Key { name: name.to_owned(), ..Key::default() });
         }
+        node
+    }
+
+    fn key(&self, key: &str) -> Option<&Key> {
+        key_names(key).try_fold(&self.root, |node, name| node.children.get(&name.to_lowercase()))
     }
 
     /// Parses the text of a `.reg` file (`Windows Registry Editor Version 5.00` or `REGEDIT4`).
     pub fn parse_reg(text: &str) -> Result<MapRegistry, RegistryFileError> {
         let mut reg = MapRegistry::new();
-        let mut current: Option<String> = None;
+        // The key the values that follow belong to: found once, at its line.
+        let mut current: Option<&mut Key> = None;
         let mut pending = String::new();
         let mut pending_line = 0;
+        let mut pending_hex = false;
         for (index, raw) in text.lines().enumerate() {
             let line_no = index + 1;
             let line = raw.trim_end_matches('\r');
             // Long hex values continue on the next line after a trailing backslash.
-            if !pending.is_empty() {
-                pending.push_str(line.trim());
-            } else {
+            if pending.is_empty() {
                 pending_line = line_no;
-                pending.push_str(line.trim());
+                pending_hex = !line.trim_start().starts_with('[') && line.contains("=hex");
             }
-            if pending.ends_with('\\') && !pending.starts_with('[') && pending.contains("=hex") {
+            pending.push_str(line.trim());
+            if pending_hex && pending.ends_with('\\') {
                 pending.pop();
                 continue;
             }
@@ -121,11 +139,19 @@ impl MapRegistry {
                     current = None;
                     continue;
                 }
-                reg.create_key(name);
-                current = Some(name.to_owned());
+                if key_names(name).count() > MAX_KEY_DEPTH {
+                    return Err(syntax(line_no, "a key more than 512 levels deep (Windows' own limit)"));
+                }
+                if key_names(name).any(|part| part.chars().count() > MAX_KEY_NAME) {
+                    return Err(syntax(
+                        line_no,
+                        "a key name longer than 255 characters (Windows' own limit)",
+                    ));
+                }
+                current = Some(reg.key_mut(name));
                 continue;
             }
-            let Some(key) = current.as_ref() else {
+            let Some(key) = current.as_deref_mut() else {
                 return Err(syntax(pending_line, "a value appears before any `[KEY]` line"));
             };
             let (name, rest) =
@@ -137,7 +163,7 @@ impl MapRegistry {
                 ));
             };
             if let Some(value) = value {
-                reg.set(key, &name, &value);
+                key.values.insert(name.to_lowercase(), value);
             }
         }
         Ok(reg)
@@ -223,17 +249,11 @@ fn parse_hex_bytes(hex: &str) -> Option<Vec<u8>> {
 
 impl RegistryReader for MapRegistry {
     fn string(&self, key: &str, name: &str) -> Option<String> {
-        self.keys.get(&canonical_key(key))?.get(&name.to_lowercase()).cloned()
+        self.key(key)?.values.get(&name.to_lowercase()).cloned()
     }
 
     fn subkeys(&self, key: &str) -> Vec<String> {
-        let prefix = format!("{}\\", canonical_key(key));
-        self.names
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .filter(|(k, _)| !k[prefix.len()..].contains('\\'))
-            .map(|(_, name)| name.clone())
-            .collect()
+        self.key(key).map(|k| k.children.values().map(|sub| sub.name.clone()).collect()).unwrap_or_default()
     }
 }
 
@@ -334,6 +354,39 @@ mod tests {
             let _ = MapRegistry::parse_reg(&text);
             let _ = MapRegistry::parse_reg_bytes(text.as_bytes());
         }
+    }
+
+    /// A key is held as a tree: a key as deep as Windows allows is read whole, and one deeper, or with a
+    /// name longer than Windows allows, is not a registry export (each prefix of a key 4,000 levels deep
+    /// used to be stored with its full path: its depth squared in time and memory).
+    #[test]
+    fn keys_as_deep_as_windows_allows_and_no_deeper() {
+        let path = |depth: usize| format!("HKCU{}", "\\Sub".repeat(depth - 1));
+        let deepest = path(MAX_KEY_DEPTH);
+        let text = format!("REGEDIT4\n\n[{deepest}]\n\"A\"=\"b\"\n\n[{}\\Other]\n", path(3));
+        let reg = MapRegistry::parse_reg(&text).unwrap();
+        assert_eq!(reg.string(&deepest.to_lowercase(), "a").as_deref(), Some("b"));
+        assert_eq!(reg.subkeys(&path(MAX_KEY_DEPTH - 1)), ["Sub"]);
+        assert_eq!(reg.subkeys(r"HKEY_CURRENT_USER\Sub\Sub"), ["Other", "Sub"]);
+
+        let too_deep = format!("REGEDIT4\n\n[{}]\n", path(4000));
+        let err = MapRegistry::parse_reg(&too_deep).unwrap_err();
+        assert_eq!(err.to_string(), "line 3: a key more than 512 levels deep (Windows' own limit)");
+        let too_long = format!("REGEDIT4\n[HKCU\\{}]\n", "n".repeat(256));
+        let err = MapRegistry::parse_reg(&too_long).unwrap_err();
+        assert!(err.to_string().starts_with("line 2: a key name longer than 255"), "{err}");
+    }
+
+    #[test]
+    fn a_long_hex_value_continues_over_many_lines() {
+        let mut text = String::from("REGEDIT4\n[HKCU\\X]\n\"P\"=hex(2):41,00,\\\n");
+        for _ in 0..10_000 {
+            text.push_str("  41,00,\\\n");
+        }
+        text.push_str("  00,00\n\"Q\"=\"after\"\n");
+        let reg = MapRegistry::parse_reg(&text).unwrap();
+        assert_eq!(reg.string(r"HKCU\X", "P").map(|p| p.len()), Some(10_001));
+        assert_eq!(reg.string(r"HKCU\X", "Q").as_deref(), Some("after"));
     }
 
     #[test]
