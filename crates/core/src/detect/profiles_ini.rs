@@ -6,7 +6,7 @@
 //! installation, Firefox 67+) before the old `Default=1`. INI is parsed without escape or quote processing:
 //! Windows paths keep their backslashes. This module finds profiles; it does not read what is inside them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use ini::{Ini, ParseOption};
@@ -53,6 +53,8 @@ pub struct ProfilesIni {
 /// Reads the sections that matter from `profiles.ini` and `installs.ini` texts.
 pub fn profiles_from_ini(profiles: &Ini, installs: Option<&Ini>) -> ProfilesIni {
     let mut out = ProfilesIni::default();
+    // Each default once, in the order met, in time linear in the files (they may hold many sections).
+    let mut defaults = HashSet::new();
     for (section, props) in profiles.iter() {
         let Some(section) = section else { continue };
         if has_prefix(section, "profile") {
@@ -65,7 +67,9 @@ pub fn profiles_from_ini(profiles: &Ini, installs: Option<&Ini>) -> ProfilesIni 
             out.profiles.push(ListedProfile { name, path: path.to_owned(), relative, old_default });
         } else if has_prefix(section, "install") {
             if let Some(d) = props.get("Default").map(str::trim).filter(|d| !d.is_empty()) {
-                out.install_defaults.push(d.to_owned());
+                if defaults.insert(d) {
+                    out.install_defaults.push(d.to_owned());
+                }
             }
         }
     }
@@ -75,7 +79,7 @@ pub fn profiles_from_ini(profiles: &Ini, installs: Option<&Ini>) -> ProfilesIni 
                 continue;
             }
             if let Some(d) = props.get("Default").map(str::trim).filter(|d| !d.is_empty()) {
-                if !out.install_defaults.iter().any(|x| x == d) {
+                if defaults.insert(d) {
                     out.install_defaults.push(d.to_owned());
                 }
             }
@@ -158,7 +162,7 @@ pub fn discover_profiles(host: &Host, reader: &mut Reader<'_>, app: &str, root: 
         },
         None => ProfilesIni::default(),
     };
-    let install_defaults: Vec<PathBuf> = listed
+    let install_defaults: HashSet<PathBuf> = listed
         .install_defaults
         .iter()
         .filter_map(|d| resolve_profile_path(host, root, d, true))
@@ -260,6 +264,19 @@ mod tests {
         assert_eq!(parsed.profiles.len(), 1);
         assert_eq!(parsed.profiles[0].path, "c");
         assert!(parsed.install_defaults.is_empty());
+    }
+
+    /// Each default once, in the order met, whichever file and however many sections repeat it (files of
+    /// many thousands of sections used to be compared section by section).
+    #[test]
+    fn each_install_default_is_kept_once() {
+        let profiles = parse_ini("[InstallA]\nDefault=x\n[InstallB]\nDefault= x \n").unwrap();
+        let mut installs = String::new();
+        for i in 0..20_000 {
+            installs.push_str(&format!("[{i:X}]\nDefault={}\n", ["y", "x", "z"][i % 3]));
+        }
+        let parsed = profiles_from_ini(&profiles, Some(&parse_ini(&installs).unwrap()));
+        assert_eq!(parsed.install_defaults, ["x", "y", "z"]);
     }
 
     #[test]
