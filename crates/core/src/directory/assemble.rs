@@ -168,9 +168,10 @@ pub fn normalize_url(url: &str) -> String {
     }
 }
 
-/// A value fit for a report line: controls removed, 200 characters at most.
+/// A value fit for a report line: invisible characters removed (controls, direction overrides…), 200
+/// characters at most.
 pub fn shorten(value: &str) -> String {
-    value.chars().filter(|c| !c.is_control()).take(200).collect()
+    value.chars().filter(|c| !values::is_invisible(*c)).take(200).collect()
 }
 
 /// The outcome of assembling.
@@ -520,6 +521,12 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_line_shows_nothing_invisible() {
+        assert_eq!(shorten("Evil\u{1b}[31m\u{202e}eman\u{200b}"), "Evil[31meman");
+        assert_eq!(shorten(&"é".repeat(300)).chars().count(), 200);
+    }
 
     fn file(url: &str, text: &str) -> (String, StoredFile) {
         let pairs = Properties::parse(text).into_pairs();

@@ -37,9 +37,11 @@ pub fn text(raw: &str) -> Option<String> {
     let mut out = String::with_capacity(with_breaks.len());
     for c in with_breaks.chars() {
         match c {
-            '\n' => out.push('\n'),
+            // Line and paragraph separators end a line as `\n` does (blank lines are folded below).
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' => out.push(' '),
-            c if c.is_control() || is_bidi_control(c) => {}
+            '\u{200c}' | '\u{200d}' => out.push(c),
+            c if is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -69,7 +71,28 @@ pub fn text(raw: &str) -> Option<String> {
 
 /// Bidirectional overrides and isolates can make a name display as something else.
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// A character that shows nothing, or changes how what follows is shown: controls, direction marks and
+/// overrides, zero-width spaces and the byte-order mark, invisible operators. Text from a directory
+/// loses them (they would let a name or an address read as another); an address holding one is refused.
+/// The zero-width joiners (U+200C, U+200D), which some scripts and emoji need, are kept in text.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{00ad}'
+                | '\u{180e}'
+                | '\u{200b}'
+                | '\u{200c}'
+                | '\u{200d}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206a}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+        )
 }
 
 /// `<br>`, `<br/>`, `<BR />`… → `\n`. Nothing else in angle brackets is touched: it stays inert text.
@@ -122,7 +145,7 @@ pub fn url(raw: &str) -> Result<Option<String>, Rejection> {
     }
 }
 
-/// An e-mail address of a plausible shape (`local@domain`, no blanks, no controls), or a rejection.
+/// An e-mail address of a plausible shape (`local@domain`, no blanks, nothing invisible), or a rejection.
 /// A `mailto:` prefix is accepted and removed.
 pub fn email(raw: &str) -> Result<Option<String>, Rejection> {
     let v = unquote(raw);
@@ -131,7 +154,7 @@ pub fn email(raw: &str) -> Result<Option<String>, Rejection> {
         return Ok(None);
     }
     let plausible = v.len() <= 254
-        && !v.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ','))
+        && !v.chars().any(|c| c.is_whitespace() || is_invisible(c) || matches!(c, '<' | '>' | '"' | ','))
         && v.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'));
     if plausible {
         Ok(Some(v.to_owned()))
@@ -239,6 +262,11 @@ mod tests {
         assert_eq!(text("''"), None);
         assert_eq!(text("a\n\n\n\nb").as_deref(), Some("a\n\nb"));
         assert_eq!(text(&"x".repeat(MAX_TEXT_CHARS + 10)).map(|s| s.len()), Some(MAX_TEXT_CHARS));
+        // Nothing invisible is kept; separators end lines and are folded like any blank line.
+        assert_eq!(text("x\u{200b}\u{feff}\u{061c}\u{2066}y").as_deref(), Some("xy"));
+        assert_eq!(text("x\u{2028}y\u{2029}\u{2029}\u{2029}z").as_deref(), Some("x\ny\n\nz"));
+        // The joiners some scripts and emoji need are kept.
+        assert_eq!(text("👩\u{200d}💻").as_deref(), Some("👩\u{200d}💻"));
     }
 
     #[test]
@@ -263,6 +291,12 @@ mod tests {
         assert!(email("not an email").is_err());
         assert!(email("a@b").is_err());
         assert_eq!(email("").unwrap(), None);
+        // An address that would read as another one is refused.
+        for spoof in
+            ["contact@evil\u{202e}gro.elpmaxe", "a\u{200b}b@c.org", "a@c.org\u{feff}", "a\u{2066}@c.org"]
+        {
+            assert_eq!(email(spoof).unwrap_err().reason, "email_invalid", "{spoof:?}");
+        }
     }
 
     #[test]
