@@ -14,6 +14,7 @@ use clap::error::{ContextKind, ContextValue, Error, ErrorFormatter, ErrorKind};
 use premiers_pas_core::i18n::{typeset, NARROW_NBSP};
 use premiers_pas_core::Lang;
 
+use crate::values::Why;
 use crate::Program;
 
 /// Formats a usage error of the program `P` in French (see [`is_told_in_french`] for the ones it can
@@ -132,9 +133,14 @@ fn sentence<F: ErrorFormatter>(error: &Error<F>, styles: &Styles) -> Option<Stri
             let value = string(ContextKind::InvalidValue)?;
             let mut text =
                 fill("La valeur « {} » n’est pas valide pour « {} ».", &[invalid(value), literal(arg)]);
-            // Why, as the parser of the value said it (in English, like the detail of the other errors).
+            // Why, as the parser of the value said it: in French when the program's own parser said it
+            // in both languages (`values::Why`), else as said (`clap`'s parsers speak English).
             if let Some(source) = std::error::Error::source(error) {
-                let _ = write!(text, "\n  {} {source}", typeset("Détail :", Lang::Fr));
+                let why = match source.downcast_ref::<Why>() {
+                    Some(why) => typeset(&why.fr, Lang::Fr).into_owned(),
+                    None => source.to_string(),
+                };
+                let _ = write!(text, "\n  {} {why}", typeset("Détail :", Lang::Fr));
             }
             text
         }
@@ -343,6 +349,19 @@ mod tests {
         assert_eq!(kind, ErrorKind::InvalidValue);
         assert!(text.starts_with(&format!("toy{N}: La valeur «{N}c{N}» n’est pas valide")), "{text}");
         assert!(text.contains(&format!("[valeurs possibles{N}: a, b]")), "{text}");
+    }
+
+    #[test]
+    fn a_reason_given_in_both_languages_is_told_in_french() {
+        let parse = |raw: &str| -> Result<u8, Why> {
+            raw.parse().map_err(|_| Why::new("expected a number", "il faut un nombre : 1, 2…"))
+        };
+        let cmd = Command::new("toy").arg(Arg::new("n").long("n").value_parser(parse));
+        let (kind, text) = told(checks::usage_error::<Toy>(cmd.clone(), "--n deux"));
+        assert_eq!(kind, ErrorKind::ValueValidation);
+        assert!(text.contains(&format!("\n  Détail{N}: il faut un nombre{N}: 1, 2…\n")), "{text}");
+        let english = cmd.try_get_matches_from(args("--n deux")).unwrap_err().to_string();
+        assert!(english.contains("expected a number"), "{english}");
     }
 
     #[test]

@@ -57,3 +57,27 @@ impl TypedValueParser for LangParser {
         Self::codes().possible_values().map(|values| Box::new(values.collect::<Vec<_>>().into_iter()) as _)
     }
 }
+
+/// Why a value was refused, in both languages: the error of a program's own value parser. `clap` shows
+/// its English (its `Display`); a French usage error shows its French as the detail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    pub en: String,
+    pub fr: String,
+}
+
+impl Why {
+    /// The reason in English and in French (written with ordinary spaces: French typography is applied
+    /// when it is shown).
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Why {
+        Why { en: en.into(), fr: fr.into() }
+    }
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::error::Error for Why {}

@@ -16,6 +16,7 @@ use premiers_pas_core::journal::Journal;
 use premiers_pas_core::reference::{ProviderKind, Reference};
 use premiers_pas_core::session::AuditTarget;
 use premiers_pas_core::{Lang, OsFamily};
+use premiers_pas_usage::values::Why;
 
 use crate::errors::CliError;
 use crate::Context;
@@ -55,10 +56,13 @@ pub struct Args {
     system_root: Option<PathBuf>,
 }
 
-fn parse_env(raw: &str) -> Result<(String, String), String> {
+fn parse_env(raw: &str) -> Result<(String, String), Why> {
     match raw.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
-        _ => Err(format!("expected KEY=VALUE, got `{raw}`")),
+        _ => Err(Why::new(
+            format!("expected KEY=VALUE, got `{raw}`"),
+            "il faut un nom, un signe égal et une valeur, par exemple XDG_CONFIG_HOME=/home/lea/.config",
+        )),
     }
 }
 

@@ -12,6 +12,7 @@ use premiers_pas_core::i18n::typeset;
 use premiers_pas_core::journal::{Journal, JournalEntry};
 use premiers_pas_core::reference::{ProviderKind, Reference};
 use premiers_pas_core::Lang;
+use premiers_pas_usage::values::Why;
 
 use crate::errors::CliError;
 use crate::Context;
@@ -38,12 +39,22 @@ struct CheckArgs {
     mx: bool,
 
     /// The DNS server to ask, as IP:PORT (default: the system's).
-    #[arg(long, value_name = "IP:PORT", requires = "mx")]
+    #[arg(long, value_name = "IP:PORT", requires = "mx", value_parser = socket_address)]
     dns_server: Option<SocketAddr>,
 
     /// Print JSON instead of a sentence.
     #[arg(long)]
     json: bool,
+}
+
+/// `IP:PORT`, with the reason in both languages when it is not one.
+fn socket_address(raw: &str) -> Result<SocketAddr, Why> {
+    raw.trim().parse().map_err(|_| {
+        Why::new(
+            "expected an IP address and a port, such as 127.0.0.1:53 or [::1]:53",
+            "il faut une adresse IP et un port, par exemple 127.0.0.1:53 ou [::1]:53",
+        )
+    })
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {

@@ -319,6 +319,20 @@ mod tests {
     }
 
     #[test]
+    fn the_command_line_s_own_reasons_are_told_in_french() {
+        let text = french_error("audit --env novalue", ErrorKind::ValueValidation);
+        assert!(
+            text.contains(&format!(
+                "\n  Détail{N}: il faut un nom, un signe égal et une valeur, par exemple"
+            )),
+            "{text}"
+        );
+        let text = french_error("mail check a@b.c --dns-server nowhere --mx", ErrorKind::ValueValidation);
+        assert!(text.contains(&format!("\n  Détail{N}: il faut une adresse IP et un port")), "{text}");
+        assert!(!text.contains("invalid socket address"), "{text}");
+    }
+
+    #[test]
     fn an_option_given_twice() {
         let text = french_error("system --json --json", ErrorKind::ArgumentConflict);
         assert!(
