@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Parser;
 use premiers_pas_core::session::AuditTarget;
 use premiers_pas_core::{Lang, OsFamily};
+use premiers_pas_usage::values::Why;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -50,8 +51,7 @@ pub struct AppConfig {
     #[arg(long, value_name = "URL")]
     pub directory_source: Option<String>,
     /// At a stand, seconds without a touch before asking "still there?" and then starting over.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_IDLE_SECONDS,
-          value_parser = clap::value_parser!(u32).range(10..=86_400))]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_IDLE_SECONDS, value_parser = idle_seconds)]
     pub idle_seconds: u32,
 }
 
@@ -100,6 +100,16 @@ impl AppConfig {
     pub fn resolved_data_dir(&self) -> PathBuf {
         premiers_pas_core::paths::resolve_data_dir(self.data_dir.clone())
     }
+}
+
+/// A stand's idle delay: from ten seconds (time to read a step) to a day.
+fn idle_seconds(raw: &str) -> Result<u32, Why> {
+    raw.trim().parse().ok().filter(|n| (10..=86_400).contains(n)).ok_or_else(|| {
+        Why::new(
+            "expected a number of seconds from 10 to 86400",
+            "il faut un nombre de secondes, de 10 à 86 400",
+        )
+    })
 }
 
 /// The data folder the environment names, if it names one: set to nothing, it names none.

@@ -112,8 +112,14 @@ mod tests {
         );
         let (_, text) = told("--os macos");
         assert!(text.contains(":\n  --home <DOSSIER>\n"), "{text}");
-        let (_, text) = told("--idle-seconds 5");
-        assert!(text.contains(&format!("«{N}--idle-seconds <N>{N}»")), "{text}");
+        for wrong in ["5", "trois", "100000"] {
+            let (_, text) = told(&format!("--idle-seconds {wrong}"));
+            assert!(text.contains(&format!("«{N}--idle-seconds <N>{N}»")), "{text}");
+            assert!(
+                text.contains(&format!("Détail{N}: il faut un nombre de secondes, de 10 à 86 400")),
+                "{text}"
+            );
+        }
         let (kind, _) = told("--lang de");
         assert_eq!(kind, ErrorKind::InvalidValue);
         let (kind, text) = told("--mdoe stand");
