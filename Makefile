@@ -44,7 +44,7 @@ rust-test: ui
 # Only the end-to-end tests (the real app through tauri-driver), for a quicker loop while working on them.
 e2e: ui
 	$(CARGO) test --workspace --locked --no-run  # builds the app too, with the features rust-test uses
-	$(XVFB) dbus-run-session -- $(CARGO) test --workspace --locked --test welcome --test 'journey_*' --test dialogs
+	$(XVFB) dbus-run-session -- $(CARGO) test --workspace --locked --test welcome --test options --test 'journey_*' --test dialogs
 
 # The committed bindings must be what the Rust types generate today.
 bindings-check: rust-test
