@@ -171,6 +171,28 @@ async function slidesFitTheScreen(page, _lang, { larger = false } = {}) {
   }
 }
 
+/** Nothing scrolls sideways (reflow, WCAG 1.4.10): the page is no wider than the window. */
+async function noSidewaysScroll(page) {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return over > 0 ? [`the page scrolls sideways by ${over} px`] : [];
+}
+
+/** The language switch whole and in view: both languages inside the pill, the pill inside the window. */
+async function languageSwitchInView(page) {
+  const boxes = await page.evaluate(() => {
+    const pill = document.querySelector('header [role=group][lang], header .switch')?.getBoundingClientRect();
+    const buttons = [...document.querySelectorAll('header button[aria-pressed]')].map((b) => b.getBoundingClientRect());
+    return { pill: pill && { left: pill.left, right: pill.right }, buttons: buttons.map((b) => ({ left: b.left, right: b.right })), width: innerWidth };
+  });
+  const problems = [];
+  if (!boxes.pill || boxes.buttons.length !== 2) return ['no language switch in the bar'];
+  if (boxes.pill.left < 0 || boxes.pill.right > boxes.width + 1) problems.push('the language switch is past the window’s edge');
+  for (const b of boxes.buttons) {
+    if (b.left < boxes.pill.left - 1 || b.right > boxes.pill.right + 1) problems.push('a language is cut off by its pill');
+  }
+  return problems;
+}
+
 /**
  * The pages of the PDF the print dialog would make of this page (A4, as the print stylesheet asks). This is
  * Chromium's layout of the printed page, not WebKit's, which the app prints with: close, not the same.
@@ -413,6 +435,8 @@ export const screens = [
       await page.getByText(t(lang, 'errors.directory.source_unavailable')).waitFor();
       await page.getByText(t(lang, 'errors.details'), { exact: true }).click();
       await page.getByText(/os error 111/).waitFor();
+      // The Rust side's English, said as English inside a French page.
+      if ((await page.locator('details pre[lang=en]').count()) !== 1) throw new Error('the raw error is not marked English');
     },
   },
   {
@@ -502,6 +526,9 @@ export const screens = [
       await page.getByText(t(lang, 'transparency.no_answer')).waitFor();
       await page.locator('table details summary').click();
       await page.getByText(/os error 111/).waitFor();
+      if ((await page.locator('table details pre:not([lang=en])').count()) !== 0) {
+        throw new Error('a raw error is not marked English');
+      }
     },
   },
   {
@@ -674,6 +701,7 @@ export const screens = [
       if (details.includes(lang === 'fr' ? 'unknown key' : 'clé inconnue')) {
         throw new Error(`the details mix languages: ${details}`);
       }
+      if (await left.locator('pre[lang]').count()) throw new Error('the checker’s lines are marked as another language');
     },
   },
   {
@@ -729,6 +757,44 @@ export const screens = [
     })),
   ),
   {
+    // The stand's question at "Très grande" on a small screen: the bar wraps, the languages stay whole.
+    name: 'stand-next-visitor-ask-larger-800x600',
+    scenario: stand,
+    viewport: { width: 800, height: 600 },
+    go: async (page, lang) => {
+      await textSize(page, 'larger');
+      await screens.find((s) => s.name === 'stand-next-visitor-ask').go(page, lang);
+    },
+    check: async (page) => [...(await languageSwitchInView(page)), ...(await noSidewaysScroll(page))],
+  },
+  {
+    // The take-home code at "Très grande" on the stand's 1280×800 screen: the whole code in view.
+    name: 'stand-takeaway-larger',
+    scenario: stand,
+    go: async (page, lang) => {
+      await textSize(page, 'larger');
+      await page.locator('button[data-mode=stand]').click();
+      await overview(page);
+      await nav(page, lang, 'nav.takeaway');
+      const box = await page.locator('[data-testid=takeaway-qr]').boundingBox();
+      if (!box || box.y < 0 || box.y + box.height > (page.viewportSize()?.height ?? 800)) {
+        throw new Error(`the take-home code does not fit the screen: ${JSON.stringify(box)}`);
+      }
+    },
+    check: noSidewaysScroll,
+  },
+  {
+    // The long list at "Très grande" in a small window: the text goes under the code, nothing sideways.
+    name: 'stand-takeaway-long-larger-800x600',
+    scenario: { backend: { ...stand.backend, takeawayWithoutPages: true } },
+    viewport: { width: 800, height: 600 },
+    go: async (page, lang) => {
+      await textSize(page, 'larger');
+      await screens.find((s) => s.name === 'stand-takeaway-long').go(page, lang);
+    },
+    check: noSidewaysScroll,
+  },
+  {
     // The same slides on a projector.
     name: 'workshop-presentation-projector',
     scenario: workshop,
@@ -741,3 +807,17 @@ export const screens = [
     check: slidesFitTheScreen,
   },
 ];
+
+// Reflow: a few main screens 320 px wide (a 1280 px window at 400 %), nothing to scroll sideways.
+screens.push(
+  ...['home-overview', 'step-private-maps-manual', 'workshop-packs', 'stand-welcome', 'stand-overview'].map((name) => {
+    const screen = screens.find((s) => s.name === name);
+    return {
+      name: `reflow-320-${name}`,
+      scenario: screen.scenario,
+      viewport: { width: 320, height: 256 },
+      go: screen.go,
+      check: noSidewaysScroll,
+    };
+  }),
+);
