@@ -66,11 +66,29 @@ async function present(page, lang) {
 }
 
 /**
+ * The text size chosen in the settings ("Grande", "Très grande"): what Settings.apply() writes on <html>,
+ * written before the screen is reached (a stand has no settings page in its bar).
+ */
+async function textSize(page, size) {
+  await page.locator('html[data-text-size]').waitFor({ state: 'attached' });
+  await page.evaluate((size) => {
+    const scale = { normal: 1, large: 1.2, larger: 1.45 }[size];
+    document.documentElement.style.setProperty('--text-scale', String(scale));
+    document.documentElement.dataset.textSize = size;
+  }, size);
+}
+
+/**
  * What a projected slide promises (ux.md): a title of 48 px or more, QR codes at least 30 % of the screen
  * high, and everything on the screen — nothing cut off at the bottom, nothing to scroll. Every slide of the
  * pack is checked, from the first to the last.
+ *
+ * With larger text on a smaller screen (`larger`), the codes get the room the text leaves them (never under
+ * 150 px, which a phone still reads) and, when even the smallest text does not fit, the text scrolls rather
+ * than lose its end: what scrolls is reached with Tab. In every case the title stays under a twelfth of the
+ * screen, the codes and their names stay clear of the slide's buttons, and the presenter bar is one row.
  */
-async function slidesFitTheScreen(page) {
+async function slidesFitTheScreen(page, _lang, { larger = false } = {}) {
   const problems = [];
   // From the first slide (the screenshot was of another).
   while ((await page.locator('main[data-slide]').getAttribute('data-slide')) !== '0') {
@@ -93,6 +111,35 @@ async function slidesFitTheScreen(page) {
         textCut: text?.firstElementChild
           ? text.firstElementChild.getBoundingClientRect().bottom > text.getBoundingClientRect().bottom + 1
           : false,
+        // What scrolls instead, if anything, and whether Tab reaches it.
+        scroller: (() => {
+          const box = main?.querySelector('.text, .layout') && [...main.querySelectorAll('.text, .layout')].find(
+            (el) => /auto|scroll/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 1,
+          );
+          return box ? { focusable: box.tabIndex >= 0, contains: box.contains(text) } : null;
+        })(),
+        codePixels: codes.map((c) => c.getBoundingClientRect().height),
+        titleShare: title ? parseFloat(getComputedStyle(title).fontSize) / innerHeight : 0,
+        // The codes with their names, where they are drawn (not clipped by a scrolling body) against the
+        // buttons under them.
+        codesOverControls: (() => {
+          const controls = main?.querySelector('.controls')?.getBoundingClientRect();
+          const layout = main?.querySelector('.layout')?.getBoundingClientRect();
+          if (!controls) return false;
+          return [...(main?.querySelectorAll('.codes figure') ?? [])].some((f) => {
+            const r = f.getBoundingClientRect();
+            const bottom = layout ? Math.min(r.bottom, layout.bottom) : r.bottom;
+            return bottom > controls.top + 1 && r.top < controls.bottom;
+          });
+        })(),
+        barRows: (() => {
+          const tops = [...document.querySelectorAll('.presenter > *')]
+            .filter((el) => el.getBoundingClientRect().height > 0)
+            .map((el) => el.getBoundingClientRect());
+          const rows = [];
+          for (const r of tops) if (!rows.some((row) => r.top < row.bottom && r.bottom > row.top)) rows.push(r);
+          return rows.length;
+        })(),
         pageScrolls: root.scrollHeight > root.clientHeight + 1,
         controlsBelow: (main?.querySelector('.controls')?.getBoundingClientRect().bottom ?? 0) > innerHeight + 1,
         last: main?.querySelector('.controls button:last-of-type')?.disabled ?? true,
@@ -100,10 +147,21 @@ async function slidesFitTheScreen(page) {
     });
     const where = `slide ${slide.index + 1}`;
     if (slide.title < 48) problems.push(`${where}: the title is ${slide.title} px, under 48`);
-    for (const h of slide.codes) {
-      if (h < 0.3) problems.push(`${where}: a QR code is ${Math.round(h * 100)} % of the screen high, under 30 %`);
+    if (!larger) {
+      for (const h of slide.codes) {
+        if (h < 0.3) problems.push(`${where}: a QR code is ${Math.round(h * 100)} % of the screen high, under 30 %`);
+      }
+      if (slide.textCut) problems.push(`${where}: the text does not fit its column`);
+    } else {
+      for (const px of slide.codePixels) {
+        if (px < 150) problems.push(`${where}: a QR code is ${Math.round(px)} px high, under 150`);
+      }
+      if (slide.textCut && !slide.scroller?.contains) problems.push(`${where}: the text is cut and does not scroll`);
+      if (slide.scroller && !slide.scroller.focusable) problems.push(`${where}: the text scrolls but Tab does not reach it`);
+      if (slide.titleShare > 0.085 && slide.title > 48) problems.push(`${where}: the title is ${slide.title} px, over a twelfth of the screen`);
+      if (slide.barRows > 1) problems.push(`${where}: the presenter bar takes ${slide.barRows} rows`);
     }
-    if (slide.textCut) problems.push(`${where}: the text does not fit its column`);
+    if (slide.codesOverControls) problems.push(`${where}: a code or its name lies over the slide's buttons`);
     if (slide.pageScrolls) problems.push(`${where}: the page scrolls`);
     if (slide.controlsBelow) problems.push(`${where}: the slide controls are below the screen`);
     if (slide.last) return problems;
@@ -111,6 +169,28 @@ async function slidesFitTheScreen(page) {
     await page.locator(`[data-slide="${slide.index + 1}"]`).waitFor();
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
+}
+
+/** Nothing scrolls sideways (reflow, WCAG 1.4.10): the page is no wider than the window. */
+async function noSidewaysScroll(page) {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return over > 0 ? [`the page scrolls sideways by ${over} px`] : [];
+}
+
+/** The language switch whole and in view: both languages inside the pill, the pill inside the window. */
+async function languageSwitchInView(page) {
+  const boxes = await page.evaluate(() => {
+    const pill = document.querySelector('header [role=group][lang], header .switch')?.getBoundingClientRect();
+    const buttons = [...document.querySelectorAll('header button[aria-pressed]')].map((b) => b.getBoundingClientRect());
+    return { pill: pill && { left: pill.left, right: pill.right }, buttons: buttons.map((b) => ({ left: b.left, right: b.right })), width: innerWidth };
+  });
+  const problems = [];
+  if (!boxes.pill || boxes.buttons.length !== 2) return ['no language switch in the bar'];
+  if (boxes.pill.left < 0 || boxes.pill.right > boxes.width + 1) problems.push('the language switch is past the window’s edge');
+  for (const b of boxes.buttons) {
+    if (b.left < boxes.pill.left - 1 || b.right > boxes.pill.right + 1) problems.push('a language is cut off by its pill');
+  }
+  return problems;
 }
 
 /**
@@ -355,6 +435,8 @@ export const screens = [
       await page.getByText(t(lang, 'errors.directory.source_unavailable')).waitFor();
       await page.getByText(t(lang, 'errors.details'), { exact: true }).click();
       await page.getByText(/os error 111/).waitFor();
+      // The Rust side's English, said as English inside a French page.
+      if ((await page.locator('details pre[lang=en]').count()) !== 1) throw new Error('the raw error is not marked English');
     },
   },
   {
@@ -444,6 +526,9 @@ export const screens = [
       await page.getByText(t(lang, 'transparency.no_answer')).waitFor();
       await page.locator('table details summary').click();
       await page.getByText(/os error 111/).waitFor();
+      if ((await page.locator('table details pre:not([lang=en])').count()) !== 0) {
+        throw new Error('a raw error is not marked English');
+      }
     },
   },
   {
@@ -616,6 +701,7 @@ export const screens = [
       if (details.includes(lang === 'fr' ? 'unknown key' : 'clé inconnue')) {
         throw new Error(`the details mix languages: ${details}`);
       }
+      if (await left.locator('pre[lang]').count()) throw new Error('the checker’s lines are marked as another language');
     },
   },
   {
@@ -654,6 +740,60 @@ export const screens = [
     },
     check: slidesFitTheScreen,
   },
+  // The same slides with the settings' larger text, on the 1280×800 screen and on an 800×600 one.
+  ...['large', 'larger'].flatMap((size) =>
+    [
+      { width: 1280, height: 800 },
+      { width: 800, height: 600 },
+    ].map((viewport) => ({
+      name: `workshop-presentation-${size}-${viewport.width}x${viewport.height}`,
+      scenario: workshop,
+      viewport,
+      go: async (page, lang) => {
+        await textSize(page, size);
+        await present(page, lang);
+      },
+      check: (page, lang) => slidesFitTheScreen(page, lang, { larger: true }),
+    })),
+  ),
+  {
+    // The stand's question at "Très grande" on a small screen: the bar wraps, the languages stay whole.
+    name: 'stand-next-visitor-ask-larger-800x600',
+    scenario: stand,
+    viewport: { width: 800, height: 600 },
+    go: async (page, lang) => {
+      await textSize(page, 'larger');
+      await screens.find((s) => s.name === 'stand-next-visitor-ask').go(page, lang);
+    },
+    check: async (page) => [...(await languageSwitchInView(page)), ...(await noSidewaysScroll(page))],
+  },
+  {
+    // The take-home code at "Très grande" on the stand's 1280×800 screen: the whole code in view.
+    name: 'stand-takeaway-larger',
+    scenario: stand,
+    go: async (page, lang) => {
+      await textSize(page, 'larger');
+      await page.locator('button[data-mode=stand]').click();
+      await overview(page);
+      await nav(page, lang, 'nav.takeaway');
+      const box = await page.locator('[data-testid=takeaway-qr]').boundingBox();
+      if (!box || box.y < 0 || box.y + box.height > (page.viewportSize()?.height ?? 800)) {
+        throw new Error(`the take-home code does not fit the screen: ${JSON.stringify(box)}`);
+      }
+    },
+    check: noSidewaysScroll,
+  },
+  {
+    // The long list at "Très grande" in a small window: the text goes under the code, nothing sideways.
+    name: 'stand-takeaway-long-larger-800x600',
+    scenario: { backend: { ...stand.backend, takeawayWithoutPages: true } },
+    viewport: { width: 800, height: 600 },
+    go: async (page, lang) => {
+      await textSize(page, 'larger');
+      await screens.find((s) => s.name === 'stand-takeaway-long').go(page, lang);
+    },
+    check: noSidewaysScroll,
+  },
   {
     // The same slides on a projector.
     name: 'workshop-presentation-projector',
@@ -667,3 +807,17 @@ export const screens = [
     check: slidesFitTheScreen,
   },
 ];
+
+// Reflow: a few main screens 320 px wide (a 1280 px window at 400 %), nothing to scroll sideways.
+screens.push(
+  ...['home-overview', 'step-private-maps-manual', 'workshop-packs', 'stand-welcome', 'stand-overview'].map((name) => {
+    const screen = screens.find((s) => s.name === name);
+    return {
+      name: `reflow-320-${name}`,
+      scenario: screen.scenario,
+      viewport: { width: 320, height: 256 },
+      go: screen.go,
+      check: noSidewaysScroll,
+    };
+  }),
+);

@@ -1,6 +1,6 @@
 // Errors in the person's language: a sentence by code, the technical text kept for the details.
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorDetails, errorText } from './errors';
+import { errorDetails, errorDetailsLang, errorText } from './errors';
 import { i18n } from './i18n.svelte';
 
 afterEach(() => i18n.set('fr'));
@@ -43,5 +43,14 @@ describe('errors by code', () => {
       'there is nothing to put in the QR code (qr.empty)',
     );
     expect(errorDetails(new Error('boom'))).toBe('Error: boom (ipc.unexpected)');
+  });
+
+  it('says the technical text is English, except an own pack checker’s, written in the page’s language', () => {
+    expect(errorDetailsLang(offline)).toBe('en');
+    expect(errorDetailsLang(new Error('boom'))).toBe('en');
+    expect(errorDetailsLang({ code: 'own_pack.not_own', message: '`x` is not one of your own packs' })).toBe('en');
+    expect(errorDetailsLang({ code: 'own_pack.invalid', message: 'ce fichier n’est pas un parcours valide' })).toBe(
+      undefined,
+    );
   });
 });

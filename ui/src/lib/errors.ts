@@ -16,6 +16,14 @@ export function errorText(error: unknown, lang: Lang = i18n.lang): string {
   return CODE.test(code) && i18n.has(key) ? i18n.tIn(lang, key) : i18n.tIn(lang, 'errors.generic');
 }
 
+/**
+ * The language of an error's technical side: the Rust side writes it in English, except an own pack's
+ * checker, whose lines come in the language the page asked for (undefined: the page's own).
+ */
+export function errorDetailsLang(error: unknown): 'en' | undefined {
+  return toIpcError(error).code === 'own_pack.invalid' ? undefined : 'en';
+}
+
 /** The technical side of an error, for the "Details" disclosure: message, code, then the detail. */
 export function errorDetails(error: unknown): string {
   const e: IpcError = toIpcError(error);
