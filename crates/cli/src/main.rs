@@ -9,6 +9,7 @@
 
 mod cmd;
 mod errors;
+mod out;
 mod usage;
 
 use std::ffi::OsString;

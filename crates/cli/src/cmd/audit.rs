@@ -19,6 +19,7 @@ use premiers_pas_core::{Lang, OsFamily};
 use premiers_pas_usage::values::Why;
 
 use crate::errors::CliError;
+use crate::out::{out, outln};
 use crate::Context;
 
 const UBO_IDS: &[&str] =
@@ -107,10 +108,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let steps = checklist::evaluate(pack, &audit, reference, &Answers::none(), ctx.lang);
     if args.json {
         let output = AuditOutput { audit: &audit, pack: &pack.id, steps: &steps };
-        println!("{}", serde_json::to_string_pretty(&output)?);
+        outln!("{}", serde_json::to_string_pretty(&output)?);
     } else {
-        print!("{}", summary(&audit, reference, ctx.lang));
-        print!("{}", steps_summary(pack, &steps, ctx.lang));
+        out!("{}", summary(&audit, reference, ctx.lang));
+        out!("{}", steps_summary(pack, &steps, ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,6 +15,7 @@ use premiers_pas_core::Lang;
 use premiers_pas_usage::values::Why;
 
 use crate::errors::CliError;
+use crate::out::outln;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -82,16 +83,16 @@ fn run_check(ctx: &Context, args: CheckArgs) -> Result<ExitCode, CliError> {
         Ok(check) => {
             if args.json {
                 let output = CheckOutput { check: &check, requests: journal.entries() };
-                println!("{}", serde_json::to_string_pretty(&output)?);
+                outln!("{}", serde_json::to_string_pretty(&output)?);
             } else {
-                println!("{}", typeset(&sentence(&check, ctx.lang), ctx.lang));
+                outln!("{}", typeset(&sentence(&check, ctx.lang), ctx.lang));
             }
             Ok(ExitCode::SUCCESS)
         }
         // With --json the error is the document on standard output, as a result would have been.
         Err(err) if args.json => {
             let err = CliError::from(err);
-            println!("{}", serde_json::to_string_pretty(&err.to_ipc(ctx.lang))?);
+            outln!("{}", serde_json::to_string_pretty(&err.to_ipc(ctx.lang))?);
             Ok(ExitCode::from(2))
         }
         Err(err) => Err(err.into()),

@@ -15,6 +15,7 @@ use premiers_pas_core::session::{AuditTarget, DEFAULT_PACK};
 use premiers_pas_core::{detect, Lang, OsFamily};
 
 use crate::errors::CliError;
+use crate::out::out;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -100,7 +101,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         // Written aside and renamed over: a failure never truncates a report saved there earlier.
         Some(path) => write_atomic(path, text.as_bytes(), NewFile::Default)
             .map_err(|source| CliError::Write { path: path.clone(), source })?,
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use premiers_pas_core::{system_info, Lang};
 
 use crate::errors::CliError;
+use crate::out::outln;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -17,7 +18,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let info = system_info();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&info)?);
+        outln!("{}", serde_json::to_string_pretty(&info)?);
         return Ok(ExitCode::SUCCESS);
     }
     let none = match ctx.lang {
@@ -28,8 +29,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         Lang::Fr => ("Système", "Bureau", "Langue"),
         Lang::En => ("System", "Desktop", "Locale"),
     };
-    println!("{system:<8} {}", info.os_display());
-    println!("{desktop:<8} {}", info.desktop.as_deref().unwrap_or(none));
-    println!("{locale:<8} {}", info.locale);
+    outln!("{system:<8} {}", info.os_display());
+    outln!("{desktop:<8} {}", info.desktop.as_deref().unwrap_or(none));
+    outln!("{locale:<8} {}", info.locale);
     Ok(ExitCode::SUCCESS)
 }
