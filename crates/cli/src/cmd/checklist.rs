@@ -12,6 +12,7 @@ use premiers_pas_core::i18n::{typeset, Text};
 use premiers_pas_core::Lang;
 
 use crate::errors::{ipc_error_text, CliError};
+use crate::out::{out, outln};
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -106,19 +107,19 @@ fn validate(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
         checklist::validate_paths(paths)?
     };
     for d in &diags {
-        println!("{}", d.in_lang(ctx.lang));
+        outln!("{}", d.in_lang(ctx.lang));
     }
     let fr = ctx.lang == Lang::Fr;
     if diags.is_empty() {
-        println!("{}", if fr { "Tout est valide." } else { "Everything is valid." });
+        outln!("{}", if fr { "Tout est valide." } else { "Everything is valid." });
         Ok(ExitCode::SUCCESS)
     } else {
         let n = diags.len();
         match (fr, n) {
-            (true, 1) => println!("1 problème trouvé."),
-            (true, _) => println!("{n} problèmes trouvés."),
-            (false, 1) => println!("1 problem found."),
-            (false, _) => println!("{n} problems found."),
+            (true, 1) => outln!("1 problème trouvé."),
+            (true, _) => outln!("{n} problèmes trouvés."),
+            (false, 1) => outln!("1 problem found."),
+            (false, _) => outln!("{n} problems found."),
         }
         Ok(ExitCode::from(1))
     }
@@ -137,21 +138,18 @@ fn list(ctx: &Context, from: Option<PathBuf>, json: bool) -> Result<ExitCode, Cl
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        outln!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(ExitCode::SUCCESS);
     }
     let width = lib.packs.iter().map(|p| p.id.len()).max().unwrap_or(0);
     for p in &lib.packs {
-        let steps = match ctx.lang {
-            Lang::Fr => format!("{} étapes", p.steps.len()),
-            Lang::En => format!("{} steps", p.steps.len()),
-        };
+        let steps = super::counted(ctx.lang, p.steps.len() as u64, ["étape", "étapes"], ["step", "steps"]);
         let own = match (lib.is_own(&p.id), ctx.lang) {
             (false, _) => "",
             (true, Lang::Fr) => " — votre parcours",
             (true, Lang::En) => " — your pack",
         };
-        println!("{:<width$}  {} ({steps}){own}", p.id, p.title.render(ctx.lang));
+        outln!("{:<width$}  {} ({steps}){own}", p.id, p.title.render(ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -160,9 +158,9 @@ fn show(ctx: &Context, id: &str, from: Option<PathBuf>, json: bool) -> Result<Ex
     let lib = library(ctx, from)?;
     let pack = lib.pack(id)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(pack)?);
+        outln!("{}", serde_json::to_string_pretty(pack)?);
     } else {
-        print!("{}", render_pack(pack, ctx.lang));
+        out!("{}", render_pack(pack, ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
 }

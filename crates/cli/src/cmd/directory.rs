@@ -27,6 +27,7 @@ use premiers_pas_core::Lang;
 
 use super::counted;
 use crate::errors::CliError;
+use crate::out::outln;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -120,7 +121,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
             let had_directory = store.directory().is_some();
             let report = refresh(&mut store, &options, lang)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                outln!("{}", serde_json::to_string_pretty(&report)?);
             } else if report.stopped {
                 print_stopped(&report, had_directory, lang);
             } else {
@@ -131,7 +132,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         Sub::Status { json } => {
             let status = store.status();
             if json {
-                println!("{}", serde_json::to_string_pretty(&status)?);
+                outln!("{}", serde_json::to_string_pretty(&status)?);
             } else {
                 print_status(&status, lang);
             }
@@ -152,7 +153,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
                 Some(PlaceResolution::Ambiguous { .. } | PlaceResolution::NotFound { .. })
             );
             if json {
-                println!("{}", serde_json::to_string_pretty(&results)?);
+                outln!("{}", serde_json::to_string_pretty(&results)?);
             } else {
                 let label = query
                     .category
@@ -166,7 +167,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         Sub::Show { org_id, json } => {
             let org = store.organization(&org_id)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(org)?);
+                outln!("{}", serde_json::to_string_pretty(org)?);
             } else {
                 print_org(org, lang);
             }
@@ -174,7 +175,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         }
         Sub::Export { file } => {
             let bytes = store.export(&file)?;
-            println!(
+            outln!(
                 "{} {} ({})",
                 t(lang, "Annuaire exporté dans", "Directory exported to"),
                 file.display(),
@@ -184,7 +185,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         }
         Sub::Import { file } => {
             let status = store.import(&file, &Journal::new())?;
-            println!("{} {}", t(lang, "Annuaire importé depuis", "Directory imported from"), file.display());
+            outln!("{} {}", t(lang, "Annuaire importé depuis", "Directory imported from"), file.display());
             print_status(&status, lang);
             Ok(ExitCode::SUCCESS)
         }
@@ -333,10 +334,10 @@ fn took(ms: u64, lang: Lang) -> String {
 }
 
 fn print_report(r: &RefreshReport, lang: Lang) {
-    println!("{} {}", t(lang, "Annuaire mis à jour depuis", "Directory refreshed from"), r.source);
-    println!("  {}, {}", hosts(r.organizations, lang), services(r.services, lang));
+    outln!("{} {}", t(lang, "Annuaire mis à jour depuis", "Directory refreshed from"), r.source);
+    outln!("  {}, {}", hosts(r.organizations, lang), services(r.services, lang));
     let c = r.counts;
-    println!(
+    outln!(
         "  {}, {}, {}, {} ({} {}, {})",
         counted(lang, c.fetched, ["lu", "lus"], ["fetched", "fetched"]),
         counted(lang, c.unchanged, ["inchangé", "inchangés"], ["unchanged", "unchanged"]),
@@ -348,7 +349,7 @@ fn print_report(r: &RefreshReport, lang: Lang) {
     );
     let failed: Vec<_> = r.files.iter().filter(|f| matches!(f.outcome, FileOutcome::Failed { .. })).collect();
     if !failed.is_empty() {
-        println!("{}", t(lang, "Échecs\u{202f}:", "Failures:"));
+        outln!("{}", t(lang, "Échecs\u{202f}:", "Failures:"));
         for f in failed {
             if let FileOutcome::Failed { reason, message, kept_previous } = &f.outcome {
                 let kept = if *kept_previous {
@@ -363,35 +364,30 @@ fn print_report(r: &RefreshReport, lang: Lang) {
                     Lang::Fr if *reason == FailureReason::HttpStatus => format!(" ({message})"),
                     Lang::Fr => String::new(),
                 };
-                println!("  {} — {}{detail}{kept}", f.url, failure_text(*reason, lang));
+                outln!("  {} — {}{detail}{kept}", f.url, failure_text(*reason, lang));
             }
         }
     }
     let skipped: Vec<_> =
         r.files.iter().filter(|f| matches!(f.outcome, FileOutcome::Skipped { .. })).collect();
     if !skipped.is_empty() {
-        println!("{}", t(lang, "Ignorés\u{202f}:", "Skipped:"));
+        outln!("{}", t(lang, "Ignorés\u{202f}:", "Skipped:"));
         for f in skipped {
             if let FileOutcome::Skipped { reason, detail } = &f.outcome {
-                println!(
-                    "  {} — {}{}",
-                    f.url,
-                    skip_text(*reason, lang),
-                    skip_detail(detail.as_deref(), lang)
-                );
+                outln!("  {} — {}{}", f.url, skip_text(*reason, lang), skip_detail(detail.as_deref(), lang));
             }
         }
     }
     if !r.notes.is_empty() {
-        println!("{}", t(lang, "Fichiers laissés de côté\u{202f}:", "Files left out:"));
+        outln!("{}", t(lang, "Fichiers laissés de côté\u{202f}:", "Files left out:"));
         for n in &r.notes {
-            println!("  {} — {}", n.url, note_text(&n.code, n.detail.as_deref(), lang));
+            outln!("  {} — {}", n.url, note_text(&n.code, n.detail.as_deref(), lang));
         }
     }
     if !r.rejected_values.is_empty() {
-        println!("{} {}", t(lang, "Valeurs écartées\u{202f}:", "Values dropped:"), r.rejected_values.len());
+        outln!("{} {}", t(lang, "Valeurs écartées\u{202f}:", "Values dropped:"), r.rejected_values.len());
         for v in r.rejected_values.iter().take(20) {
-            println!("  {} {} = {} ({})", v.url, v.key, v.value, value_text(&v.reason, lang));
+            outln!("  {} {} = {} ({})", v.url, v.key, v.value, value_text(&v.reason, lang));
         }
     }
 }
@@ -516,7 +512,7 @@ fn print_status(s: &DirectoryStatus, lang: Lang) {
         // What to do is the next line's (no directory yet); the file is named, the English detail is
         // the JSON's.
         let file = s.path.as_deref().unwrap_or_default();
-        println!(
+        outln!(
             "{} {why} ({file}).",
             t(
                 lang,
@@ -526,7 +522,7 @@ fn print_status(s: &DirectoryStatus, lang: Lang) {
         );
     }
     if !s.available {
-        println!(
+        outln!(
             "{}",
             t(
                 lang,
@@ -536,19 +532,19 @@ fn print_status(s: &DirectoryStatus, lang: Lang) {
         );
         return;
     }
-    println!(
+    outln!(
         "{} {}, {}",
         t(lang, "Annuaire\u{202f}:", "Directory:"),
         hosts(s.organizations, lang),
         services(s.services, lang)
     );
     if let Some(src) = &s.source {
-        println!("{} {src}", t(lang, "Source\u{202f}:", "Source:"));
+        outln!("{} {src}", t(lang, "Source\u{202f}:", "Source:"));
     }
     if let Some(ms) = s.fetched_at_ms {
-        println!("{} {}", t(lang, "Mis à jour\u{202f}:", "Updated:"), when(ms, lang));
+        outln!("{} {}", t(lang, "Mis à jour\u{202f}:", "Updated:"), when(ms, lang));
     }
-    println!(
+    outln!(
         "{} {}",
         t(lang, "Fichier\u{202f}:", "File:"),
         s.path.as_deref().unwrap_or(t(lang, "(en mémoire seulement)", "(in memory only)"))
@@ -594,20 +590,19 @@ fn distance_text(h: &SearchHit, near: bool, lang: Lang) -> String {
 fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
     match &r.near {
         Some(PlaceResolution::Ambiguous { query, candidates }) => {
-            println!(
+            outln!(
                 "{}",
-                typeset(
-                    &format!(
-                        "{} « {query} » :",
-                        t(lang, "Plusieurs lieux correspondent à", "Several places match")
-                    ),
-                    lang
+                format!(
+                    "{} {}{}",
+                    t(lang, "Plusieurs lieux correspondent à", "Several places match"),
+                    super::quoted(lang, query),
+                    t(lang, "\u{202f}:", ":")
                 )
             );
             for c in candidates.iter().take(15) {
-                println!("  {}", c.label());
+                outln!("  {}", c.label());
             }
-            println!(
+            outln!(
                 "{}",
                 t(
                     lang,
@@ -618,14 +613,18 @@ fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
             return;
         }
         Some(PlaceResolution::NotFound { query, suggestions }) => {
-            println!(
+            outln!(
                 "{}",
-                typeset(&format!("{} « {query} ».", t(lang, "Lieu inconnu :", "Unknown place:")), lang)
+                format!(
+                    "{} {}.",
+                    typeset(t(lang, "Lieu inconnu :", "Unknown place:"), lang),
+                    super::quoted(lang, query)
+                )
             );
             if !suggestions.is_empty() {
-                println!("{}", t(lang, "Vouliez-vous dire\u{202f}:", "Did you mean:"));
+                outln!("{}", t(lang, "Vouliez-vous dire\u{202f}:", "Did you mean:"));
                 for s in suggestions {
-                    println!("  {}", s.label());
+                    outln!("  {}", s.label());
                 }
             }
             return;
@@ -642,7 +641,7 @@ fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
         }
         _ => String::new(),
     };
-    println!("{what}{place} — {}", counted(lang, r.total, ["résultat", "résultats"], ["result", "results"]));
+    outln!("{what}{place} — {}", counted(lang, r.total, ["résultat", "résultats"], ["result", "results"]));
     for (i, h) in r.hits.iter().enumerate() {
         let web = h.website.as_deref().map(|w| format!(" — {w}")).unwrap_or_default();
         let mut flags = String::new();
@@ -654,28 +653,28 @@ fn print_results(r: &SearchResults, category: Option<&str>, lang: Lang) {
         }
         let place = distance_text(h, r.near.is_some(), lang);
         let place = if place.is_empty() { place } else { format!(" — {place}") };
-        println!("{:>3}. {}{place}{web}  [{}]{flags}", i + 1, h.name, h.org_id);
+        outln!("{:>3}. {}{place}{web}  [{}]{flags}", i + 1, h.name, h.org_id);
         for s in &h.services {
             let software = s.software_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
             let full = if s.load == Load::Full { t(lang, ", complet", ", full") } else { "" };
-            println!("       · {}{software} — {}{full}", s.name, registration_text(&s.registration, lang));
+            outln!("       · {}{software} — {}{full}", s.name, registration_text(&s.registration, lang));
         }
     }
     if let Some(ms) = (r.fetched_at_ms > 0).then_some(r.fetched_at_ms) {
-        println!("{} {}", t(lang, "Annuaire du", "Directory of"), when(ms, lang));
+        outln!("{} {}", t(lang, "Annuaire du", "Directory of"), when(ms, lang));
     }
 }
 
 fn print_org(o: &Organization, lang: Lang) {
-    println!("{}  [{}]", o.name, o.id);
+    outln!("{}  [{}]", o.name, o.id);
     if let Some(d) = &o.description {
         for line in d.lines() {
-            println!("  {line}");
+            outln!("  {line}");
         }
     }
     let field = |label: &str, value: Option<&str>| {
         if let Some(v) = value {
-            println!("{label:<14} {v}");
+            outln!("{label:<14} {v}");
         }
     };
     field(t(lang, "Site", "Website"), o.website.as_deref());
@@ -692,12 +691,12 @@ fn print_org(o: &Organization, lang: Lang) {
     if let Some(err) = &o.freshness.last_error {
         field(t(lang, "Dernier échec (message technique)", "Last failure"), Some(err));
     }
-    println!("{}", t(lang, "Services\u{202f}:", "Services:"));
+    outln!("{}", t(lang, "Services\u{202f}:", "Services:"));
     for s in &o.services {
         let software = s.software_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-        println!("  · {}{software} — {}", s.name, registration_text(&s.registration, lang));
+        outln!("  · {}{software} — {}", s.name, registration_text(&s.registration, lang));
         if let Some(w) = &s.website {
-            println!("    {w}");
+            outln!("    {w}");
         }
     }
 }

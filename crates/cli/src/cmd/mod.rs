@@ -9,6 +9,15 @@ pub mod system;
 
 use premiers_pas_core::Lang;
 
+/// What the person typed, quoted as `lang` quotes (« … » with its narrow spaces, “…”), and never set in
+/// French typography itself: it is theirs, as typed.
+pub fn quoted(lang: Lang, typed: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{202f}{typed}\u{202f}»"),
+        Lang::En => format!("“{typed}”"),
+    }
+}
+
 /// `n` with its noun agreed, in `lang`: French puts 0 and 1 in the singular (« 0 fichier »), English only 1.
 /// `fr` and `en` are the singular and the plural.
 pub fn counted(lang: Lang, n: impl Into<u64>, fr: [&str; 2], en: [&str; 2]) -> String {
@@ -32,5 +41,11 @@ mod tests {
         assert_eq!(hosts(Lang::Fr, 2), "2 hébergeurs");
         assert_eq!(hosts(Lang::En, 0), "0 hosts");
         assert_eq!(hosts(Lang::En, 1), "1 host");
+    }
+
+    #[test]
+    fn what_was_typed_is_quoted_as_the_language_quotes_and_kept_as_typed() {
+        assert_eq!(quoted(Lang::Fr, "a : b"), "«\u{202f}a : b\u{202f}»");
+        assert_eq!(quoted(Lang::En, "saint-denis"), "“saint-denis”");
     }
 }
