@@ -1,5 +1,6 @@
 //! How the app was launched: options a volunteer (or a test) gives on the command line. They mean what
-//! the same options mean for the `premiers-pas` command line.
+//! the same options mean for the `premiers-pas` command line, except the language: `--lang`, else the
+//! system's (the app does not read `PREMIERS_PAS_LANG`).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -47,7 +48,8 @@ pub struct AppConfig {
     /// PREMIERS_PAS_DATA_DIR environment variable when it is set and not empty, else the platform's.
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// The federation file a directory refresh reads (default: the CHATONS one).
+    /// The federation file a directory refresh reads (default: the current directory's, unless an imported
+    /// one would lead into the local network; else the CHATONS federation's).
     #[arg(long, value_name = "URL")]
     pub directory_source: Option<String>,
     /// At a stand, seconds without a touch before asking "still there?" and then starting over.

@@ -37,7 +37,8 @@ impl Program for DesktopApp {
         ),
         (
             "--directory-source",
-            "Le fichier de la fédération que lit une mise à jour de l’annuaire (par défaut : celui des CHATONS)",
+            "Le fichier de la fédération que lit une mise à jour de l’annuaire (par défaut : celui de l’annuaire \
+             actuel, sauf un annuaire importé qui mènerait au réseau local ; sinon celui des CHATONS)",
         ),
         (
             "--idle-seconds",

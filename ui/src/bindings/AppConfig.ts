@@ -34,7 +34,8 @@ os: OsFamily | null,
  */
 data_dir: string | null, 
 /**
- * The federation file a directory refresh reads (default: the CHATONS one).
+ * The federation file a directory refresh reads (default: the current directory's, unless an imported
+ * one would lead into the local network; else the CHATONS federation's).
  */
 directory_source: string | null, 
 /**
