@@ -1,4 +1,6 @@
-//! The record of what Premiers Pas looked at during this session: every file read, every request made.
+//! The record of what Premiers Pas looked at during this session: every file read, every request made,
+//! and the little it learns otherwise (a helper program's answer, the names of the programs running, a
+//! key of the Windows registry).
 //!
 //! It feeds the transparency panel ("Ce que Premiers Pas a regardé") and the `files_read` of an audit.
 //! The journal lives in memory only and is never written to disk: it describes this session, and a stand
@@ -46,6 +48,36 @@ pub enum JournalEntry {
         #[ts(type = "number")]
         duration_ms: u64,
     },
+    /// Something looked at besides a file, read-only: a helper program asked a question, the names of
+    /// the programs running, a key of the Windows registry.
+    Looked {
+        source: LookedAt,
+        /// The command line, what was looked for, or the registry key.
+        target: String,
+        /// What it answered, as it said it (a program's identifier, the ids of the applications found);
+        /// `None` when it did not answer.
+        answer: Option<String>,
+        #[ts(type = "number")]
+        at_ms: u64,
+    },
+}
+
+/// What a [`JournalEntry::Looked`] looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LookedAt {
+    /// A read-only helper program (on Linux, `xdg-settings get default-web-browser`); the answer is what
+    /// it printed.
+    Program,
+    /// The names of the programs running (to tell which browsers are open), nothing else of them; the
+    /// answer is the ids of the applications recognised among them.
+    Processes,
+    /// A value of the Windows registry (the default browser's); the answer is the value.
+    RegistryValue,
+    /// The programs installed, as a key of the Windows registry lists them; the answer is the ids of the
+    /// applications recognised among them.
+    InstalledPrograms,
 }
 
 /// A shared, append-only, in-memory journal.
@@ -79,6 +111,11 @@ impl Journal {
             error,
             at_ms: now_ms(),
         });
+    }
+
+    /// Records something looked at besides a file.
+    pub fn looked(&self, source: LookedAt, target: &str, answer: Option<String>) {
+        self.record(JournalEntry::Looked { source, target: target.to_owned(), answer, at_ms: now_ms() });
     }
 
     /// A copy of every entry so far, oldest first.

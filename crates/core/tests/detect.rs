@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use premiers_pas_core::audit::{Audit, Browser, BrowserProfile, Extension};
 use premiers_pas_core::detect::{self, Host, MapRegistry, Reader};
-use premiers_pas_core::journal::{Journal, JournalEntry};
+use premiers_pas_core::journal::{Journal, JournalEntry, LookedAt};
 use premiers_pas_core::reference::{ProviderKind, Reference};
 use premiers_pas_core::OsFamily;
 
@@ -225,8 +225,32 @@ fn windows_home_with_firefox_chrome_and_a_registry_file() {
     let dir = home("windows-home");
     let registry = MapRegistry::parse_reg_bytes(&fs::read(dir.join("registry.reg")).unwrap()).unwrap();
     let host = Host::for_home(&dir, OsFamily::Windows).with_registry(Box::new(registry));
-    let (audit, _) = audit_host(&host);
+    let (audit, journal) = audit_host(&host);
     assert!(audit.problems.is_empty(), "{:#?}", audit.problems);
+    // What was read of the registry is in the journal with the files: the default browser's keys, and
+    // the installed programs' list, with the ones recognised.
+    let looked: Vec<(LookedAt, String, Option<String>)> = journal
+        .entries()
+        .into_iter()
+        .filter_map(|e| match e {
+            JournalEntry::Looked { source, target, answer, .. } => Some((source, target, answer)),
+            _ => None,
+        })
+        .collect();
+    let value = |end: &str| {
+        looked
+            .iter()
+            .find(|(s, key, _)| *s == LookedAt::RegistryValue && key.ends_with(end))
+            .map(|l| l.2.clone())
+    };
+    assert_eq!(value(r"UserChoiceLatest\ProgId").flatten().as_deref(), Some("FirefoxURL-308046B0AF4A39CB"));
+    let listed: Vec<&str> = looked
+        .iter()
+        .filter(|(s, key, _)| *s == LookedAt::InstalledPrograms && key.ends_with(r"\Uninstall"))
+        .filter_map(|(_, _, a)| a.as_deref())
+        .collect();
+    assert!(listed.iter().any(|ids| ids.contains("firefox")), "{looked:?}");
+    assert!(listed.iter().any(|ids| ids.contains("chrome")), "{looked:?}");
     assert_eq!(
         audit.default_browser.as_deref(),
         Some("firefox"),
@@ -716,4 +740,31 @@ fn an_account_listed_a_million_times_is_one_account() {
     assert_eq!(audit.mail_accounts.len(), 2);
     let addresses: Vec<Option<&str>> = audit.mail_accounts.iter().map(|a| a.address.as_deref()).collect();
     assert_eq!(addresses, [Some("ana.dupont@gmail.com"), Some("ana@posteo.net")]);
+}
+
+/// On this computer the audit also asks a helper program and looks at the names of the programs running:
+/// both are in the journal, as the files are, whatever they answered (here a home with nothing in it,
+/// and no helper to run).
+#[test]
+fn what_the_audit_asks_besides_files_is_journaled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut host = Host::for_home(dir.path(), OsFamily::Linux);
+    host.live = true;
+    let (_, journal) = audit_host(&host);
+    let looked: Vec<(LookedAt, String, Option<String>)> = journal
+        .entries()
+        .into_iter()
+        .filter_map(|e| match e {
+            JournalEntry::Looked { source, target, answer, .. } => Some((source, target, answer)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        looked.contains(&(LookedAt::Program, "xdg-settings get default-web-browser".to_owned(), None)),
+        "{looked:?}"
+    );
+    assert!(
+        looked.iter().any(|(source, _, answer)| *source == LookedAt::Processes && answer.is_some()),
+        "{looked:?}"
+    );
 }

@@ -1,10 +1,24 @@
 // The transparency panel's view of the journal: files grouped by the application they belong to (each
 // path once, with how many times it was read), requests in the order they were made, in runs of the same
-// purpose (one directory refresh is hundreds of files: it reads as one line, its files behind it).
+// purpose (one directory refresh is hundreds of files: it reads as one line, its files behind it), and
+// what was asked besides files, each question once with its last answer.
 import type { JournalEntry } from '../bindings/JournalEntry';
 
 export type FileRead = Extract<JournalEntry, { kind: 'file_read' }>;
 export type Request = Extract<JournalEntry, { kind: 'request' }>;
+export type Looked = Extract<JournalEntry, { kind: 'looked' }>;
+
+/** What was asked besides files, each question once (an audit run again asks again) in the order first
+ *  asked, with its last answer. */
+export function looked(entries: JournalEntry[]): Looked[] {
+  const asked = new Map<string, Looked>();
+  for (const e of entries) {
+    if (e.kind !== 'looked') continue;
+    const key = `${e.source}\u0000${e.target}`;
+    asked.set(key, e);
+  }
+  return [...asked.values()];
+}
 
 export type FileGroup = {
   app: string;

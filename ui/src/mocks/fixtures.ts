@@ -149,6 +149,18 @@ export const journalFiles: JournalEntry[] = audit.files_read.map((path, i) => ({
   at_ms: T0 + i * 3,
 }));
 
+/** What an audit of this computer asks besides files, as the journal records it. */
+export const journalLooked: JournalEntry[] = [
+  {
+    kind: 'looked',
+    source: 'program',
+    target: 'xdg-settings get default-web-browser',
+    answer: 'firefox-esr.desktop',
+    at_ms: T0 + 40,
+  },
+  { kind: 'looked', source: 'processes', target: 'browsers and mail programs open', answer: 'firefox', at_ms: T0 + 42 },
+];
+
 /** A directory refresh, for the transparency panel with network requests. */
 export const journalRequests: JournalEntry[] = [
   {
@@ -348,7 +360,7 @@ export function createBackend(options: BackendOptions = {}) {
         const steps = evaluate(a.lang as Lang);
         return { audit: null, steps, changes: [], first_todo: firstTodo(steps), duration_ms: 0 };
       }
-      state.journal.push(...journalFiles);
+      state.journal.push(...journalFiles, ...journalLooked);
       const steps = evaluate(a.lang as Lang);
       const changes = state.mode === 'home' && state.audits === 1 ? (options.changes ?? []) : [];
       return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38, notice: options.auditNotice };

@@ -13,6 +13,7 @@ use super::host::Host;
 use super::profiles_ini::parse_ini;
 use super::reader::Reader;
 use crate::audit::InstalledApp;
+use crate::journal::LookedAt;
 use crate::reference::App;
 use crate::system::OsFamily;
 
@@ -28,7 +29,7 @@ pub fn installed_apps(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec
     let mut found = match host.os {
         OsFamily::Linux | OsFamily::Other => linux(host, reader, apps),
         OsFamily::Macos => macos(host, reader, apps),
-        OsFamily::Windows => windows(host, apps),
+        OsFamily::Windows => windows(host, reader, apps),
     };
     let mut unique: Vec<InstalledApp> = Vec::new();
     found.retain(|a| {
@@ -172,10 +173,11 @@ fn macos(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp
     out
 }
 
-fn windows(host: &Host, apps: &[App]) -> Vec<InstalledApp> {
+fn windows(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledApp> {
     let registry = host.registry();
     let mut out = Vec::new();
     for key in UNINSTALL_KEYS {
+        let before = out.len();
         for sub in registry.subkeys(key) {
             let full = format!(r"{key}\{sub}");
             let Some(display) = registry.string(&full, "DisplayName") else {
@@ -195,6 +197,11 @@ fn windows(host: &Host, apps: &[App]) -> Vec<InstalledApp> {
                 version: registry.string(&full, "DisplayVersion"),
                 evidence: full,
             });
+        }
+        // The names of the programs installed are read; only the ones recognised are kept.
+        if registry.exists() {
+            let found: Vec<&str> = out[before..].iter().map(|a| a.id.as_str()).collect();
+            reader.looked(LookedAt::InstalledPrograms, key, Some(found.join(", ")));
         }
     }
     out

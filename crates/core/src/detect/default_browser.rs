@@ -14,6 +14,7 @@ use super::host::Host;
 use super::profiles_ini::parse_ini;
 use super::reader::Reader;
 use crate::audit::Evidence;
+use crate::journal::LookedAt;
 use crate::system::OsFamily;
 
 /// What kind of identifier the OS gave.
@@ -50,12 +51,18 @@ pub fn default_handler(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHa
     match host.os {
         OsFamily::Linux | OsFamily::Other => linux(host, reader),
         OsFamily::Macos => macos(host, reader),
-        OsFamily::Windows => windows(host),
+        OsFamily::Windows => windows(host, reader),
     }
 }
 
 fn linux(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
-    if let Some(out) = host.commands().run("xdg-settings", &["get", "default-web-browser"]) {
+    let asked = host.commands().run("xdg-settings", &["get", "default-web-browser"]);
+    // Journaled when it ran, or was tried on this computer (a home laid out as files runs nothing).
+    if asked.is_some() || host.live {
+        let answer = asked.as_ref().filter(|out| out.success).map(|out| out.stdout.trim().to_owned());
+        reader.looked(LookedAt::Program, "xdg-settings get default-web-browser", answer);
+    }
+    if let Some(out) = asked {
         let value = out.stdout.trim();
         if out.success && value.ends_with(".desktop") {
             return Some(DefaultHandler {
@@ -155,9 +162,13 @@ fn macos(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
     })
 }
 
-fn windows(host: &Host) -> Option<DefaultHandler> {
+fn windows(host: &Host, reader: &mut Reader<'_>) -> Option<DefaultHandler> {
     WINDOWS_CHOICES.iter().find_map(|key| {
-        let value = host.registry().string(key, "ProgId")?;
+        let value = host.registry().string(key, "ProgId");
+        if host.registry().exists() {
+            reader.looked(LookedAt::RegistryValue, &format!(r"{key}\ProgId"), value.clone());
+        }
+        let value = value?;
         let value = value.trim();
         (!value.is_empty()).then(|| DefaultHandler {
             kind: HandlerKind::ProgId,
@@ -171,7 +182,7 @@ mod tests {
     use super::*;
     use crate::detect::host::{CommandOutput, FakeCommands};
     use crate::detect::registry::MapRegistry;
-    use crate::journal::Journal;
+    use crate::journal::{Journal, JournalEntry};
     use std::fs;
 
     #[test]
@@ -187,6 +198,16 @@ mod tests {
         let found = default_handler(&host, &mut reader).unwrap();
         assert_eq!(found.evidence.value, "firefox-esr.desktop");
         assert_eq!(found.kind, HandlerKind::DesktopId);
+        // The question asked is in the journal, with its answer, as a file read would be.
+        assert!(
+            matches!(
+                &journal.entries()[..],
+                [JournalEntry::Looked { source: LookedAt::Program, target, answer: Some(answer), .. }]
+                    if target == "xdg-settings get default-web-browser" && answer == "firefox-esr.desktop"
+            ),
+            "{:?}",
+            journal.entries()
+        );
     }
 
     #[test]
@@ -213,17 +234,44 @@ mod tests {
         );
         let host = Host::for_home(home.path(), OsFamily::Linux);
         assert_eq!(default_handler(&host, &mut reader).unwrap().evidence.value, "chromium.desktop");
+        // A home laid out as files runs no program: nothing was asked, only files were read.
+        assert!(journal.entries().iter().all(|e| matches!(e, JournalEntry::FileRead { .. })));
     }
 
     #[test]
     fn windows_prefers_user_choice_latest() {
         let mut reg = MapRegistry::new();
         reg.set(WINDOWS_CHOICES[1], "ProgId", "MSEdgeHTM");
+        let journal = Journal::new();
+        let mut reader = Reader::new(&journal, false);
         let host = Host::for_home("/h", OsFamily::Windows).with_registry(Box::new(reg.clone()));
-        assert_eq!(windows(&host).unwrap().evidence.value, "MSEdgeHTM");
+        assert_eq!(windows(&host, &mut reader).unwrap().evidence.value, "MSEdgeHTM");
+        // Each key read is journaled, the one that did not answer too.
+        let looked: Vec<(String, Option<String>)> = journal
+            .entries()
+            .into_iter()
+            .filter_map(|e| match e {
+                JournalEntry::Looked { source: LookedAt::RegistryValue, target, answer, .. } => {
+                    Some((target, answer))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            looked,
+            [
+                (format!(r"{}\ProgId", WINDOWS_CHOICES[0]), None),
+                (format!(r"{}\ProgId", WINDOWS_CHOICES[1]), Some("MSEdgeHTM".to_owned())),
+            ]
+        );
         reg.set(WINDOWS_CHOICES[0], "ProgId", "FirefoxURL-308046B0AF4A39CB");
         let host = Host::for_home("/h", OsFamily::Windows).with_registry(Box::new(reg));
-        assert_eq!(windows(&host).unwrap().evidence.value, "FirefoxURL-308046B0AF4A39CB");
+        assert_eq!(windows(&host, &mut reader).unwrap().evidence.value, "FirefoxURL-308046B0AF4A39CB");
+        // Without a registry (a Windows home given without one), nothing is said to be read of it.
+        let journal = Journal::new();
+        let mut reader = Reader::new(&journal, false);
+        assert!(windows(&Host::for_home("/h", OsFamily::Windows), &mut reader).is_none());
+        assert!(journal.entries().is_empty());
     }
 
     #[test]

@@ -38,6 +38,11 @@ pub trait RegistryReader: fmt::Debug + Send + Sync {
     fn string(&self, key: &str, name: &str) -> Option<String>;
     /// The names of the direct subkeys of a key (empty when it does not exist).
     fn subkeys(&self, key: &str) -> Vec<String>;
+    /// Whether there is a registry to read at all (not the empty stand-in of a system without one): what
+    /// is read of it is journaled only then.
+    fn exists(&self) -> bool {
+        true
+    }
 }
 
 /// What a command printed.
@@ -63,6 +68,9 @@ impl RegistryReader for EmptyRegistry {
     }
     fn subkeys(&self, _key: &str) -> Vec<String> {
         Vec::new()
+    }
+    fn exists(&self) -> bool {
+        false
     }
 }
 

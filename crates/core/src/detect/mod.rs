@@ -28,7 +28,7 @@ pub use reader::Reader;
 pub use registry::{MapRegistry, RegistryFileError};
 
 use crate::audit::{Audit, MailAccount, ProviderMatch};
-use crate::journal::Journal;
+use crate::journal::{Journal, LookedAt};
 use crate::reference::{App, AppKind, Providers, Reference, UNKNOWN_PROVIDER};
 
 use default_browser::{DefaultHandler, HandlerKind};
@@ -66,7 +66,9 @@ pub fn audit_with(host: &Host, reference: &Reference, reader: &mut Reader<'_>) -
         .collect();
 
     if host.live {
-        result.running_browsers = processes::running_apps()
+        let running = processes::running_apps();
+        reader.looked(LookedAt::Processes, "browsers and mail programs open", Some(running.join(", ")));
+        result.running_browsers = running
             .into_iter()
             .filter(|id| reference.apps.get(id).is_none_or(|a| a.kind == AppKind::Browser))
             .collect();

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use crate::audit::Problem;
 use crate::files::{self, ReadError};
-use crate::journal::Journal;
+use crate::journal::{Journal, LookedAt};
 
 /// The most a detector reads from one file. Real preference files are far smaller.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -103,6 +103,11 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// Records something looked at besides a file: it belongs in the journal as much as a file does.
+    pub fn looked(&mut self, source: LookedAt, target: &str, answer: Option<String>) {
+        self.journal.looked(source, target, answer);
     }
 
     /// Reads a text file (invalid UTF-8 replaced).

@@ -34,6 +34,18 @@ describe('transparency panel', () => {
     expect(within(groups[1]).getByRole('heading')).toHaveTextContent('Google Chrome');
   });
 
+  it('lists what the audit asked besides files, once each, with the answer in words', async () => {
+    await show({}, 2);
+    const asked = [...document.querySelectorAll<HTMLElement>('[data-looked]')];
+    expect(asked.map((a) => a.dataset.looked)).toEqual(['program', 'processes']);
+    expect(asked[0]).toHaveTextContent('xdg-settings get default-web-browser');
+    expect(asked[0]).toHaveTextContent(/Réponse\s*: firefox-esr\.desktop/);
+    // The programs open are named, not their raw ids; what they are is not shown.
+    expect(asked[1]).toHaveTextContent(/Réponse\s*: Firefox/);
+    expect(asked[1]).not.toHaveTextContent('browsers and mail programs open');
+    expect(screen.getByRole('heading', { name: 'Ce que nous avons demandé à cet ordinateur' })).toBeInTheDocument();
+  });
+
   it('says plainly when nothing left the computer', async () => {
     await show();
     expect(screen.getByText('Aucune donnée n’a quitté cet ordinateur.')).toBeInTheDocument();
