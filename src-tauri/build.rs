@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "system_info",
     "app_config",
     "set_fullscreen",
+    "set_zoom",
     "list_packs",
     "add_pack",
     "remove_pack",

@@ -36,6 +36,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::system::system_info,
             commands::system::app_config,
             commands::system::set_fullscreen,
+            commands::system::set_zoom,
             commands::checklist::list_packs,
             commands::checklist::add_pack,
             commands::checklist::remove_pack,

@@ -124,6 +124,40 @@ impl App {
         bounded(&format!("pressing {keys:?}"), self.client.perform_actions(actions)).await
     }
 
+    /// Presses Ctrl and a character together (Ctrl + `=`), on whatever has the focus.
+    pub async fn ctrl(&self, value: char) -> Result<()> {
+        let control = char::from(Key::Control);
+        let actions = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value: control })
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value })
+            .then(KeyAction::Up { value: control });
+        bounded(&format!("pressing Ctrl+{value}"), self.client.perform_actions(actions)).await
+    }
+
+    /// The page's width in CSS pixels: it narrows as the page is zoomed in.
+    pub async fn page_width(&self) -> Result<f64> {
+        let value =
+            bounded("reading the page width", self.client.execute("return window.innerWidth", vec![]))
+                .await?;
+        value.as_f64().ok_or_else(|| anyhow::anyhow!("the page width is not a number: {value}"))
+    }
+
+    /// Waits until the page's width in CSS pixels, rounded, is `width` (the zoom applied).
+    pub async fn wait_page_width(&self, width: f64) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = self.page_width().await?;
+            if (now - width).abs() <= 2.0 {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("the page is {now} px wide, not {width}, after {WAIT:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Types text into whatever has the focus, one key press per character.
     pub async fn type_text(&self, text: &str) -> Result<()> {
         let mut actions = KeyActions::new("keyboard".to_owned());

@@ -45,6 +45,16 @@ async fn home_journey_with_the_keyboard_alone() -> Result<()> {
     let landed = app.assert_focus_landed("overview after the audit").await?;
     ensure!(landed.what.starts_with("h1"), "the overview's heading has the focus, not {landed}");
 
+    // Ctrl + zooms the whole page as a browser does (its width in CSS pixels narrows), Ctrl 0 goes back.
+    let width = app.page_width().await?;
+    app.ctrl('=').await?;
+    app.ctrl('=').await?;
+    app.wait_page_width((width / 1.25).round()).await?;
+    app.screenshot("keyboard-overview-zoomed").await?;
+    app.ctrl('0').await?;
+    app.wait_page_width(width).await?;
+    app.assert_focus_landed("overview after zooming").await?;
+
     // Tab to the manual step, open it with Enter.
     let status_before = app.attr(&format!("[data-step={manual}]"), "data-status").await?;
     ensure!(status_before.as_deref() != Some("done"), "{manual} is not done yet: {status_before:?}");

@@ -1,7 +1,7 @@
 //! What kind of computer this is, and how the app was launched.
 
 use premiers_pas_core::{IpcError, SystemInfo};
-use tauri::{Runtime, State, WebviewWindow};
+use tauri::{Runtime, State, Webview, WebviewWindow};
 
 use crate::config::AppConfig;
 use crate::error::{ipc, ShellError};
@@ -18,6 +18,20 @@ pub fn system_info() -> SystemInfo {
 pub fn app_config(state: State<'_, AppState>) -> AppConfig {
     state.config.clone()
 }
+
+/// The page's zoom, from half to three times (WCAG's 200 % and more); what is asked outside is brought
+/// back inside, and what is not a number is 100 %. Returns the zoom set. The page asks it from its keys
+/// (Ctrl + and Ctrl −) and settings; it keeps the zoom a stand's next visitor starts from.
+#[tauri::command]
+pub fn set_zoom<R: Runtime>(webview: Webview<R>, scale: f64) -> Result<f64, IpcError> {
+    let scale = if scale.is_finite() { scale.clamp(MIN_ZOOM, MAX_ZOOM) } else { 1.0 };
+    webview.set_zoom(scale).map_err(|e| ipc(ShellError::Window(e.to_string())))?;
+    Ok(scale)
+}
+
+/// The smallest and the largest zoom of the page.
+pub const MIN_ZOOM: f64 = 0.5;
+pub const MAX_ZOOM: f64 = 3.0;
 
 /// Full screen on or off: for a stand, and for a workshop's presentation view on a projector. (The webview
 /// is granted no window permission; this command is the only way.)

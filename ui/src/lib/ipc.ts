@@ -52,6 +52,8 @@ export const api = {
   appConfig: () => (launch ? Promise.resolve(launch.config) : invoke<AppConfig>('app_config')),
   /** Full screen for a stand or the presentation view (a stand launched with --mode stand starts so). */
   setFullscreen: (on: boolean) => invoke<null>('set_fullscreen', { on }),
+  /** The page's zoom (kept between ×0.5 and ×3 by the shell); answers the zoom set. */
+  setZoom: (scale: number) => invoke<number>('set_zoom', { scale }),
 
   // Packs (the workshop's chooser; a journey's own pack comes with startSession)
   /** Every pack (the volunteer's own marked `own`), and the own pack files left out, with why. */

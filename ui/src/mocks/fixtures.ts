@@ -399,6 +399,7 @@ export function createBackend(options: BackendOptions = {}) {
         : options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath,
     print_page: () => null,
     set_fullscreen: () => null,
+    set_zoom: (a) => Math.min(3, Math.max(0.5, Number.isFinite(a.scale) ? (a.scale as number) : 1)),
     open_url: (a) => {
       if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
       if (!/^https?:\/\//.test(String(a.url))) throw { code: 'url.refused', message: 'only http and https' };
