@@ -242,10 +242,16 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
     // The shell says when its page listens: from then on a request to close is held.
     let (ready_tx, ready) = std::sync::mpsc::channel();
     let stderr = stand.stderr.take().ok_or_else(|| anyhow::anyhow!("no standard error to read"))?;
+    // And when its page has asked, the question on screen with the focus on "Non, rester": from then on
+    // a key answers it.
+    let (asked_tx, asked) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
             if line.contains("stand ready") {
                 let _ = ready_tx.send(());
+            }
+            if line.contains("the page asks whether to close") {
+                let _ = asked_tx.send(());
             }
         }
     });
@@ -254,6 +260,9 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
         ready
             .recv_timeout(Duration::from_secs(30))
             .map_err(|_| anyhow::anyhow!("the stand never said it was ready"))?;
+        let asks = || {
+            asked.recv_timeout(Duration::from_secs(30)).map_err(|_| anyhow::anyhow!("the page never asked"))
+        };
         let exited =
             |stand: &mut std::process::Child, within: Duration| -> Result<Option<std::process::ExitStatus>> {
                 let deadline = Instant::now() + within;
@@ -269,6 +278,7 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
             };
 
         window.ask_to_close()?;
+        asks()?;
         ensure!(
             exited(&mut stand, Duration::from_secs(2))?.is_none(),
             "a request to close the stand is held"
@@ -277,6 +287,7 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
         ensure!(exited(&mut stand, Duration::from_secs(1))?.is_none(), "\"Non, rester\" keeps the stand");
 
         window.ask_to_close()?;
+        asks()?;
         ensure!(exited(&mut stand, Duration::from_secs(2))?.is_none(), "the next request is held too");
         window.keys(&["Tab", "Return"]).await?;
         let status = exited(&mut stand, Duration::from_secs(15))?;

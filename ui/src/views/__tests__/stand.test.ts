@@ -373,6 +373,20 @@ describe('before a visit', () => {
     expect(backend.calls.map((c) => c.cmd)).toContain('close_app');
   });
 
+  it('tells the shell it asked only once the question is shown, the focus on "Non, rester"', async () => {
+    const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    const focusedWhenTold: (string | undefined)[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'close_asked') focusedWhenTold.push(document.activeElement?.textContent?.trim());
+      return backend.handle(cmd, args);
+    });
+    render(App);
+    (await screen.findByRole('button', { name: /Commencer/ })).focus();
+    window.dispatchEvent(new Event('premiers-pas:close-requested'));
+    await vi.waitFor(() => expect(focusedWhenTold).toHaveLength(1));
+    expect(focusedWhenTold).toEqual(['Non, rester']);
+  });
+
   it('tells the shell it can ask once it listens, and holds the idle watch while it asks', async () => {
     const { backend, user, wait } = await launchStand();
     expect(backend.calls.map((c) => c.cmd)).toContain('close_guard_ready');
