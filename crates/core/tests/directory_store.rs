@@ -297,7 +297,7 @@ fn unknown_organization_and_empty_export_are_clear_errors() {
     assert_eq!(store.organization("nope").unwrap_err().code(), "directory.unknown_organization");
 }
 
-/// Makes a FIFO (a named pipe) at `path`; false where `mkfifo` is not available.
+/// Makes a FIFO (a named pipe) at `path`; false where it could not.
 #[cfg(unix)]
 fn mkfifo(path: &Path) -> bool {
     let made = std::process::Command::new("mkfifo").arg(path).status();
@@ -310,10 +310,7 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
     // Opening a FIFO for reading waits for a writer: forever, here.
     let data = tempfile::tempdir().unwrap();
     let fifo = data.path().join("directory.json");
-    if !mkfifo(&fifo) {
-        eprintln!("mkfifo is not available: the FIFO case is skipped");
-        return;
-    }
+    assert!(mkfifo(&fifo), "mkfifo makes the FIFO");
     let server = clean_server();
     let mut store = DirectoryStore::ephemeral();
     refresh(&mut store, &server);
