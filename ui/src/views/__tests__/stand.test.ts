@@ -175,16 +175,6 @@ describe('stand journey', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Premiers Pas' })).toHaveFocus();
   });
 
-  it('the stand backend refuses the file dialogs, like the Rust side', async () => {
-    const backend = await startStand();
-    expect(() => backend.handle('save_report', { format: 'html', lang: 'fr' })).toThrow();
-    try {
-      backend.handle('save_report', { format: 'html', lang: 'fr' });
-    } catch (err) {
-      expect((err as { code: string }).code).toBe('stand.not_allowed');
-    }
-  });
-
   it('"Visiteur suivant" is always there, forgets the visit and goes back to the start', async () => {
     const backend = await startStand();
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
