@@ -96,9 +96,16 @@ describe('stand journey', () => {
 
   it('says nothing of the laptop: no "your computer" line, no audit screen, every step the visitor\'s call', async () => {
     const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
-    // However long the start takes, no "we are looking at your computer" screen.
+    // However long the start takes, no "we are looking at your computer" screen: it is held until the
+    // test lets it go.
+    let starting = false;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     mockIPC(async (cmd, args) => {
-      if (cmd === 'start_session') await new Promise((resolve) => setTimeout(resolve, 400));
+      if (cmd === 'start_session') {
+        starting = true;
+        await held;
+      }
       return backend.handle(cmd, args);
     });
     render(App);
@@ -108,8 +115,12 @@ describe('stand journey', () => {
     expect(screen.queryByText(/votre ordinateur/)).not.toBeInTheDocument();
     expect(screen.getByText(/dites-nous où vous en êtes/)).toBeInTheDocument();
     await userEvent.click(start);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await vi.waitFor(() => expect(starting).toBe(true));
+    // Past the audit screen's delay (150 ms), the start still held: that timer, set first and shorter,
+    // has run.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(screen.queryByRole('heading', { name: 'Nous regardons votre ordinateur…' })).not.toBeInTheDocument();
+    release();
     await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
     // The fixture computer has Firefox and uBlock Origin: at a stand, that says nothing of the visitor.
     const statuses = [...document.querySelectorAll('[data-step]')].map((e) => e.getAttribute('data-status'));
