@@ -137,7 +137,7 @@ async function axeViolations(page, axeSource) {
 
 /**
  * Walks the page with Tab as a keyboard user does, and names every focused control without a visible focus
- * indicator (an outline or a box shadow). Stops when the focus comes back to where it started.
+ * indicator (an outline or a box shadow). Stops when the focus comes back to a control it reached.
  */
 async function focusProblems(page) {
   const problems = [];
@@ -155,11 +155,14 @@ async function focusProblems(page) {
         path.unshift(n.tagName.toLowerCase() + (n.className && typeof n.className === 'string' ? '.' + n.className.trim().split(/\s+/)[0] : ''));
       }
       const name = (e.getAttribute('aria-label') || e.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 40);
-      return { key: path.join(' > ') + ' ' + name, visible: outline || shadow };
+      // The element itself says whether the walk came round: two controls alike in path and name are two.
+      const ids = (window.__ppFocusWalk ??= { of: new WeakMap(), next: 0 });
+      if (!ids.of.has(e)) ids.of.set(e, ids.next++);
+      return { id: ids.of.get(e), key: path.join(' > ') + ' ' + name, visible: outline || shadow };
     });
     if (!focused) continue;
-    if (seen.has(focused.key)) break;
-    seen.add(focused.key);
+    if (seen.has(focused.id)) break;
+    seen.add(focused.id);
     if (!focused.visible) problems.push(`no visible focus on ${focused.key}`);
   }
   return problems;
