@@ -1,7 +1,8 @@
 // The built interface (ui/dist) in Debian's Chromium, with the Rust side mocked: every screen in French and
 // in English, a screenshot of each in target/ui-shots/, and axe-core on each in light and dark mode. Fails on
 // any serious or critical axe violation, on a control reached with Tab that shows no focus, on an uncaught
-// error, and on a content-security-policy violation (the server sends the app's own CSP). Prints `N passed, N failed`; exits non-zero on any failure.
+// error, on a content-security-policy violation (the server sends the app's own CSP), and on a request to
+// another host than the local server. Prints `N passed, N failed`; exits non-zero on any failure.
 //
 // Usage: node run.mjs [FILTER]   (only the scenarios whose name contains FILTER)
 // Env: CHROMIUM (default /usr/bin/chromium).
@@ -190,6 +191,14 @@ async function runScenario(browser, base, bundle, axeSource, screen, lang) {
       document.addEventListener('securitypolicyviolation', (e) =>
         window.__PP_CSP__.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`),
       );
+    });
+    // Nothing leaves this computer: a request to another host than the local server is a failure, and
+    // goes nowhere (the CSP blocks those it knows of; this does not depend on it).
+    await context.route('**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      problems.push(`request outside 127.0.0.1: ${url.href}`);
+      return route.abort();
     });
     const page = await context.newPage();
     page.on('pageerror', (err) => problems.push(`uncaught error: ${err.message}`));
