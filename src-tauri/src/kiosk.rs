@@ -117,10 +117,13 @@ pub fn close_guard_ready(guard: State<'_, CloseGuard>) {
     }
 }
 
-/// The page asked the person about the request held: the next one is held too.
+/// The page asked the person about the request held (the question is shown, its first answer focused):
+/// the next one is held too.
 #[tauri::command]
 pub fn close_asked(guard: State<'_, CloseGuard>) {
     guard.asked();
+    // For the volunteer and for tests that answer the question with the keyboard.
+    eprintln!("premiers-pas-app: the page asks whether to close the stand");
 }
 
 /// The page's "Fermer l'application": the app closes, whatever its mode.

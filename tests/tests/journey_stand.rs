@@ -31,6 +31,18 @@ async fn lived_in_data_folder(dir: &Path, federation: &Federation, home: &Path) 
     Ok(())
 }
 
+/// Waits until `done` says so, for at most 30 s (a launch on a loaded machine): what was waited for is
+/// asserted after.
+async fn until(mut done: impl FnMut() -> Result<bool>) -> Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        if done()? || std::time::Instant::now() > deadline {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 async fn both_languages(app: &App, name: &str) -> Result<()> {
     app.screenshot(&format!("stand-{name}-fr")).await?;
     app.switch_lang("en").await?;
@@ -169,23 +181,24 @@ async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     };
     let throwaway = |pid: u32| runtime.path().join(format!("premiers-pas-stand-{pid}"));
 
+    let salted = |pid: u32| tree(&throwaway(pid)).is_ok_and(|files| files.keys().any(|k| k.contains("salt")));
+
     let mut first = launch()?;
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    // Until WebKit has written its website data, or the app has ended.
+    until(|| Ok(salted(first.id()) || first.try_wait()?.is_some())).await?;
     let running = first.try_wait()?.is_none();
-    let webkit_files = tree(&throwaway(first.id()))?;
+    let webkit_files = tree(&throwaway(first.id()));
     let _ = first.kill();
     let _ = first.wait();
     assert!(running, "the app in stand mode stays up");
-    assert!(
-        webkit_files.keys().any(|k| k.contains("salt")),
-        "WebKit's website data went to the throwaway folder: {webkit_files:?}"
-    );
+    assert!(salted(first.id()), "WebKit's website data went to the throwaway folder: {webkit_files:?}");
 
     // Killed, it could not clean up: the next start sweeps what it left.
     let mut second = launch()?;
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-    let swept = !throwaway(first.id()).exists();
-    let own = throwaway(second.id()).is_dir();
+    let swept = || !throwaway(first.id()).exists();
+    let own = |second: &std::process::Child| throwaway(second.id()).is_dir();
+    until(|| Ok((swept() && own(&second)) || second.try_wait()?.is_some())).await?;
+    let (swept, own) = (swept(), own(&second));
     let _ = second.kill();
     let _ = second.wait();
     assert!(swept, "the killed stand's throwaway folder is swept at the next start");
@@ -229,10 +242,16 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
     // The shell says when its page listens: from then on a request to close is held.
     let (ready_tx, ready) = std::sync::mpsc::channel();
     let stderr = stand.stderr.take().ok_or_else(|| anyhow::anyhow!("no standard error to read"))?;
+    // And when its page has asked, the question on screen with the focus on "Non, rester": from then on
+    // a key answers it.
+    let (asked_tx, asked) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
             if line.contains("stand ready") {
                 let _ = ready_tx.send(());
+            }
+            if line.contains("the page asks whether to close") {
+                let _ = asked_tx.send(());
             }
         }
     });
@@ -241,6 +260,9 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
         ready
             .recv_timeout(Duration::from_secs(30))
             .map_err(|_| anyhow::anyhow!("the stand never said it was ready"))?;
+        let asks = || {
+            asked.recv_timeout(Duration::from_secs(30)).map_err(|_| anyhow::anyhow!("the page never asked"))
+        };
         let exited =
             |stand: &mut std::process::Child, within: Duration| -> Result<Option<std::process::ExitStatus>> {
                 let deadline = Instant::now() + within;
@@ -256,6 +278,7 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
             };
 
         window.ask_to_close()?;
+        asks()?;
         ensure!(
             exited(&mut stand, Duration::from_secs(2))?.is_none(),
             "a request to close the stand is held"
@@ -264,6 +287,7 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
         ensure!(exited(&mut stand, Duration::from_secs(1))?.is_none(), "\"Non, rester\" keeps the stand");
 
         window.ask_to_close()?;
+        asks()?;
         ensure!(exited(&mut stand, Duration::from_secs(2))?.is_none(), "the next request is held too");
         window.keys(&["Tab", "Return"]).await?;
         let status = exited(&mut stand, Duration::from_secs(15))?;

@@ -1,7 +1,8 @@
 // The built interface (ui/dist) in Debian's Chromium, with the Rust side mocked: every screen in French and
 // in English, a screenshot of each in target/ui-shots/, and axe-core on each in light and dark mode. Fails on
 // any serious or critical axe violation, on a control reached with Tab that shows no focus, on an uncaught
-// error, and on a content-security-policy violation (the server sends the app's own CSP). Prints `N passed, N failed`; exits non-zero on any failure.
+// error, on a content-security-policy violation (the server sends the app's own CSP), and on a request to
+// another host than the local server. Prints `N passed, N failed`; exits non-zero on any failure.
 //
 // Usage: node run.mjs [FILTER]   (only the scenarios whose name contains FILTER)
 // Env: CHROMIUM (default /usr/bin/chromium).
@@ -137,7 +138,7 @@ async function axeViolations(page, axeSource) {
 
 /**
  * Walks the page with Tab as a keyboard user does, and names every focused control without a visible focus
- * indicator (an outline or a box shadow). Stops when the focus comes back to where it started.
+ * indicator (an outline or a box shadow). Stops when the focus comes back to a control it reached.
  */
 async function focusProblems(page) {
   const problems = [];
@@ -155,11 +156,14 @@ async function focusProblems(page) {
         path.unshift(n.tagName.toLowerCase() + (n.className && typeof n.className === 'string' ? '.' + n.className.trim().split(/\s+/)[0] : ''));
       }
       const name = (e.getAttribute('aria-label') || e.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 40);
-      return { key: path.join(' > ') + ' ' + name, visible: outline || shadow };
+      // The element itself says whether the walk came round: two controls alike in path and name are two.
+      const ids = (window.__ppFocusWalk ??= { of: new WeakMap(), next: 0 });
+      if (!ids.of.has(e)) ids.of.set(e, ids.next++);
+      return { id: ids.of.get(e), key: path.join(' > ') + ' ' + name, visible: outline || shadow };
     });
     if (!focused) continue;
-    if (seen.has(focused.key)) break;
-    seen.add(focused.key);
+    if (seen.has(focused.id)) break;
+    seen.add(focused.id);
     if (!focused.visible) problems.push(`no visible focus on ${focused.key}`);
   }
   return problems;
@@ -187,6 +191,14 @@ async function runScenario(browser, base, bundle, axeSource, screen, lang) {
       document.addEventListener('securitypolicyviolation', (e) =>
         window.__PP_CSP__.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`),
       );
+    });
+    // Nothing leaves this computer: a request to another host than the local server is a failure, and
+    // goes nowhere (the CSP blocks those it knows of; this does not depend on it).
+    await context.route('**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      problems.push(`request outside 127.0.0.1: ${url.href}`);
+      return route.abort();
     });
     const page = await context.newPage();
     page.on('pageerror', (err) => problems.push(`uncaught error: ${err.message}`));

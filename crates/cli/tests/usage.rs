@@ -245,6 +245,24 @@ fn the_variables_as_scripts_set_them() {
     let out =
         shows(premiers_pas().env("PREMIERS_PAS_DATA_DIR", "").env("PREMIERS_PAS_LANG", "").args(["system"]));
     assert!(!out.is_empty());
+    // With the data folder's variable set to nothing, the data folder is the platform's: the packs a
+    // volunteer added there are listed.
+    if cfg!(target_os = "linux") {
+        let home = tempfile::tempdir().unwrap();
+        let packs = home.path().join(".local/share/premiers-pas/packs");
+        std::fs::create_dir_all(&packs).unwrap();
+        let own = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../core/tests/fixtures/packs/own/atelier-courriel.toml");
+        std::fs::copy(own, packs.join("atelier-courriel.toml")).unwrap();
+        let out = shows(
+            premiers_pas()
+                .env("PREMIERS_PAS_DATA_DIR", "")
+                .env("HOME", home.path())
+                .env_remove("XDG_DATA_HOME")
+                .args(["--lang", "en", "checklist", "list"]),
+        );
+        assert!(out.contains("atelier-courriel"), "{out}");
+    }
     for locale in ["fr_FR.UTF-8", "fr-BE", " FR "] {
         let help = shows(premiers_pas().env("PREMIERS_PAS_LANG", locale).args(["--help"]));
         assert!(help.contains("Utilisation"), "{locale}: {help}");

@@ -1,15 +1,17 @@
-//! Saved progress: round trip, recovery from a damaged file, stand mode, "what changed", and a child
-//! process killed (SIGKILL) in the middle of saving, many times: the file is always the old or the new
-//! version, never a broken one.
+//! Saved progress: round trip, recovery from a damaged file, a stand's session that writes nothing, "what
+//! changed", and a child process killed (SIGKILL) in the middle of saving, many times: the file is always
+//! the old or the new version, never a broken one.
 
 // The set-up helpers may panic too: a failed set-up is a failed test.
 #![allow(clippy::unwrap_used)]
 
+mod folder_tree;
 mod watchdog;
 
 use std::fs;
 use std::path::Path;
 
+use folder_tree::tree;
 use premiers_pas_core::checklist::{Answer, Status, StepResult};
 use premiers_pas_core::files;
 use premiers_pas_core::progress::{
@@ -194,10 +196,7 @@ fn a_progress_file_that_is_a_fifo_is_set_aside_without_waiting_for_a_writer() {
     let main = dir.path().join(PROGRESS_FILE);
     fs::remove_file(&main).unwrap();
     let made = std::process::Command::new("mkfifo").arg(&main).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("mkfifo is not available: the FIFO case is skipped");
-        return;
-    }
+    assert!(made.as_ref().is_ok_and(|s| s.success()), "mkfifo makes the FIFO: {made:?}");
     let loaded = watchdog::ends("loading a progress file that is a FIFO", move || store.load().unwrap());
     assert_eq!(loaded.progress, sample(1));
     let (copy, _) = recovered_from_copy(&loaded);
@@ -349,12 +348,40 @@ fn a_newer_version_is_left_untouched() {
 }
 
 #[test]
-fn stand_mode_writes_nothing() {
+fn an_ephemeral_store_keeps_progress_in_memory_only() {
     let store = ProgressStore::ephemeral();
     assert!(!store.is_persistent());
     assert_eq!(store.path(), None);
     store.save(&sample(2)).unwrap();
     assert_eq!(store.load().unwrap().progress, sample(2), "kept in memory for the visit");
+}
+
+#[test]
+fn a_stand_session_leaves_the_data_folder_as_it_was() {
+    use premiers_pas_core::checklist::Library;
+    use premiers_pas_core::journal::Journal;
+    use premiers_pas_core::session::{AuditTarget, Mode, Session};
+    use premiers_pas_core::{Lang, OsFamily};
+
+    // The data folder holds someone's progress, saved at home.
+    let dir = tempfile::tempdir().unwrap();
+    ProgressStore::open(dir.path()).save(&sample(2)).unwrap();
+    let before = tree(dir.path());
+    assert!(before.keys().any(|p| p.ends_with(PROGRESS_FILE)), "{:?}", before.keys());
+
+    // A visit at a stand on that folder: judged, answered, then forgotten for the next visitor.
+    let library = std::sync::Arc::new(Library::builtin().unwrap());
+    let home = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/homes/debian-firefox-ubo");
+    let target = AuditTarget::home(home, Some(OsFamily::Linux));
+    let (mut stand, _) =
+        Session::start(Mode::Stand, "premiers-pas", library, target, dir.path(), Journal::new()).unwrap();
+    stand.run_audit(Lang::Fr).unwrap();
+    let steps = stand.set_answer("chatons-host", Some(Answer::Done), Lang::Fr).unwrap();
+    let answered = steps.iter().find(|s| s.id == "chatons-host").unwrap();
+    assert_eq!(answered.answer, Some(Answer::Done), "kept in memory for the visit");
+    stand.next_visitor().unwrap();
+
+    assert_eq!(tree(dir.path()), before, "the folder is left byte for byte as it was");
 }
 
 const CHILD_ENV: &str = "PREMIERS_PAS_PROGRESS_KILL_DIR";

@@ -81,10 +81,35 @@ fn a_helper_that_never_stops_printing_is_stopped_at_its_time_limit() {
     assert!(started.elapsed() < SHORT + Duration::from_secs(5), "{:?}", started.elapsed());
 }
 
+/// Set in the child process that runs [`escaped_helper_child`], alone.
+const CHILD_ENV: &str = "PREMIERS_PAS_ESCAPED_HELPER_CHILD";
+/// Printed by the child once it has checked: its success is not mistaken for a filter that ran nothing.
+const CHILD_DONE: &str = "no thread left behind";
+
 /// Linux: `setsid` (util-linux) and `/proc/self/task`.
 #[cfg(target_os = "linux")]
 #[test]
 fn a_program_that_left_the_helper_s_group_leaves_nothing_waiting_on_it() {
+    // In a process of its own, where no other test starts threads while this one counts them.
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "escaped_helper_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, "1")
+        .output()
+        .unwrap();
+    let printed = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{printed}");
+    assert!(printed.contains(CHILD_DONE), "the check did not run: {printed}");
+}
+
+/// Not a test on its own: the child process of the test above.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "run by a_program_that_left_the_helper_s_group_leaves_nothing_waiting_on_it"]
+fn escaped_helper_child() {
+    if std::env::var_os(CHILD_ENV).is_none() {
+        return;
+    }
+    let before = threads();
     let dir = tempfile::tempdir().unwrap();
     let pid_file = dir.path().join("escaped.pid");
     // `setsid` takes the job out of the helper's process group, where stopping the group cannot reach it;
@@ -92,19 +117,36 @@ fn a_program_that_left_the_helper_s_group_leaves_nothing_waiting_on_it() {
     let script =
         format!("setsid sh -c 'echo $$ > \"{}\"; exec sleep 120' & echo firefox.desktop", pid_file.display());
     assert!(sh(&script, SHORT).is_none(), "its answer is not whole while the job can still write");
-    // Nothing of this process still waits for that output (a reading thread would, for two minutes).
-    let readers: Vec<String> = std::fs::read_dir("/proc/self/task")
-        .map(|tasks| {
-            tasks
-                .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
-                .filter(|name| name.trim() == "helper-output")
-                .collect()
-        })
-        .unwrap_or_default();
+    // Every thread started since has ended, long before the job closes its output: nothing of this
+    // process still waits for it (a reading thread would, for two minutes). The wait only lets the
+    // guard's own thread finish.
+    let deadline = std::time::Instant::now() + watchdog::LIMIT;
+    let left = loop {
+        let left: Vec<(String, String)> =
+            threads().into_iter().filter(|(id, _)| !before.contains_key(id)).collect();
+        if left.is_empty() || std::time::Instant::now() >= deadline {
+            break left;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
     if let Ok(pid) = std::fs::read_to_string(&pid_file) {
         let _ = std::process::Command::new("kill").arg(pid.trim()).status();
     }
-    assert!(readers.is_empty(), "threads still reading the helper's output: {readers:?}");
+    assert!(left.is_empty(), "threads still running (id, name): {left:?}");
+    println!("{CHILD_DONE}");
+}
+
+/// This process's threads: id and name.
+#[cfg(target_os = "linux")]
+fn threads() -> std::collections::BTreeMap<String, String> {
+    std::fs::read_dir("/proc/self/task")
+        .unwrap()
+        .filter_map(|task| {
+            let task = task.ok()?;
+            let name = std::fs::read_to_string(task.path().join("comm")).ok()?;
+            Some((task.file_name().to_string_lossy().into_owned(), name.trim().to_owned()))
+        })
+        .collect()
 }
 
 /// The process whose pid is in `pid_file` no longer runs (Linux: gone, or a zombie waiting for its new

@@ -68,6 +68,14 @@ async fn clean_federation_loads_every_member_and_service() {
     assert_eq!(report.services, 14);
     assert_eq!(report.counts.fetched, 1 + 11 + 14);
     assert_eq!((report.counts.failed, report.counts.skipped, report.counts.unchanged), (0, 0, 0));
+    // Amiens's latitude of 200 is dropped; nothing of another file is.
+    assert!(
+        report
+            .rejected_values
+            .iter()
+            .any(|r| r.key.ends_with("latitude") && r.reason == "coordinates_out_of_range"),
+        "{report:#?}"
+    );
     assert!(report.rejected_values.iter().all(|r| r.url.ends_with("/orgs/amiens.properties")), "{report:#?}");
 
     let d = store.directory().unwrap();

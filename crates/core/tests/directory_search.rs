@@ -161,7 +161,7 @@ fn an_ambiguous_place_returns_candidates_and_unranked_hits() {
 }
 
 #[test]
-fn invalid_coordinates_are_reported_and_the_organization_kept() {
+fn invalid_coordinates_are_dropped_and_the_organization_kept() {
     let store = clean_store();
     let amiens = store.organization("amiens").unwrap();
     assert_eq!(amiens.location, None);

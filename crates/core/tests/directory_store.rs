@@ -4,12 +4,14 @@
 #![allow(clippy::unwrap_used)]
 
 mod directory_server;
+mod folder_tree;
 mod watchdog;
 
 use std::path::Path;
 use std::time::Duration;
 
 use directory_server::Server;
+use folder_tree::tree;
 use premiers_pas_core::directory::assemble::StoredFile;
 use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOptions, DEFAULT_SOURCE};
 use premiers_pas_core::journal::{Journal, JournalEntry};
@@ -84,15 +86,35 @@ fn a_refresh_is_kept_on_disk_and_reopened() {
 #[test]
 fn the_stand_store_writes_nothing() {
     let server = clean_server();
+    // The data folder holds the directory a volunteer prepared at home, and a copy of it to import.
     let data = tempfile::tempdir().unwrap();
-    let mut store = DirectoryStore::ephemeral();
-    refresh(&mut store, &server);
-    assert!(store.is_ephemeral());
-    assert!(store.status().available);
-    assert_eq!(store.status().path, None);
-    assert!(files_in(data.path()).is_empty());
-    // Reopening the data folder finds nothing from the stand.
-    assert!(!DirectoryStore::open(data.path(), &Journal::new()).status().available);
+    let mut at_home = DirectoryStore::open(data.path(), &Journal::new());
+    refresh(&mut at_home, &server);
+    let usb = tempfile::tempdir().unwrap();
+    let file = usb.path().join("annuaire.json");
+    at_home.export(&file).unwrap();
+    let before = tree(data.path());
+    assert!(before.keys().any(|p| p.ends_with("directory/snapshot.json")), "{:?}", before.keys());
+
+    // The store a stand opens on that folder starts with that directory.
+    let mut stand = DirectoryStore::ephemeral_from(data.path(), &Journal::new());
+    assert!(stand.is_ephemeral());
+    assert_eq!(stand.status().path, None);
+    assert_eq!(stand.snapshot(), at_home.snapshot());
+
+    // A refresh there is kept in memory: the folder is left byte for byte as it was.
+    refresh(&mut stand, &server);
+    assert!(stand.status().available);
+    assert_ne!(stand.snapshot(), at_home.snapshot(), "a newer directory, which a write would have saved");
+    assert_eq!(tree(data.path()), before);
+
+    // So is an import.
+    stand.import(&file, &Journal::new()).unwrap();
+    assert!(stand.snapshot().unwrap().imported, "an imported directory, which a write would have saved");
+    assert_eq!(tree(data.path()), before);
+
+    // Reopening the data folder finds the volunteer's directory, nothing from the stand.
+    assert_eq!(DirectoryStore::open(data.path(), &Journal::new()).snapshot(), at_home.snapshot());
 }
 
 #[test]
@@ -275,7 +297,7 @@ fn unknown_organization_and_empty_export_are_clear_errors() {
     assert_eq!(store.organization("nope").unwrap_err().code(), "directory.unknown_organization");
 }
 
-/// Makes a FIFO (a named pipe) at `path`; false where `mkfifo` is not available.
+/// Makes a FIFO (a named pipe) at `path`; false where it could not.
 #[cfg(unix)]
 fn mkfifo(path: &Path) -> bool {
     let made = std::process::Command::new("mkfifo").arg(path).status();
@@ -288,10 +310,7 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
     // Opening a FIFO for reading waits for a writer: forever, here.
     let data = tempfile::tempdir().unwrap();
     let fifo = data.path().join("directory.json");
-    if !mkfifo(&fifo) {
-        eprintln!("mkfifo is not available: the FIFO case is skipped");
-        return;
-    }
+    assert!(mkfifo(&fifo), "mkfifo makes the FIFO");
     let server = clean_server();
     let mut store = DirectoryStore::ephemeral();
     refresh(&mut store, &server);

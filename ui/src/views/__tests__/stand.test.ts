@@ -96,9 +96,16 @@ describe('stand journey', () => {
 
   it('says nothing of the laptop: no "your computer" line, no audit screen, every step the visitor\'s call', async () => {
     const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
-    // However long the start takes, no "we are looking at your computer" screen.
+    // However long the start takes, no "we are looking at your computer" screen: it is held until the
+    // test lets it go.
+    let starting = false;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     mockIPC(async (cmd, args) => {
-      if (cmd === 'start_session') await new Promise((resolve) => setTimeout(resolve, 400));
+      if (cmd === 'start_session') {
+        starting = true;
+        await held;
+      }
       return backend.handle(cmd, args);
     });
     render(App);
@@ -108,8 +115,12 @@ describe('stand journey', () => {
     expect(screen.queryByText(/votre ordinateur/)).not.toBeInTheDocument();
     expect(screen.getByText(/dites-nous où vous en êtes/)).toBeInTheDocument();
     await userEvent.click(start);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await vi.waitFor(() => expect(starting).toBe(true));
+    // Past the audit screen's delay (150 ms), the start still held: that timer, set first and shorter,
+    // has run.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(screen.queryByRole('heading', { name: 'Nous regardons votre ordinateur…' })).not.toBeInTheDocument();
+    release();
     await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
     // The fixture computer has Firefox and uBlock Origin: at a stand, that says nothing of the visitor.
     const statuses = [...document.querySelectorAll('[data-step]')].map((e) => e.getAttribute('data-status'));
@@ -173,16 +184,6 @@ describe('stand journey', () => {
     // The button pressed is gone: the keyboard starts again from the title, not from the page.
     expect(screen.queryByRole('button', { name: /Autres façons/ })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Premiers Pas' })).toHaveFocus();
-  });
-
-  it('the stand backend refuses the file dialogs, like the Rust side', async () => {
-    const backend = await startStand();
-    expect(() => backend.handle('save_report', { format: 'html', lang: 'fr' })).toThrow();
-    try {
-      backend.handle('save_report', { format: 'html', lang: 'fr' });
-    } catch (err) {
-      expect((err as { code: string }).code).toBe('stand.not_allowed');
-    }
   });
 
   it('"Visiteur suivant" is always there, forgets the visit and goes back to the start', async () => {
@@ -371,6 +372,20 @@ describe('before a visit', () => {
     window.dispatchEvent(new Event('premiers-pas:close-requested'));
     await user.click(await screen.findByRole('button', { name: 'Fermer l’application' }));
     expect(backend.calls.map((c) => c.cmd)).toContain('close_app');
+  });
+
+  it('tells the shell it asked only once the question is shown, the focus on "Non, rester"', async () => {
+    const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    const focusedWhenTold: (string | undefined)[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'close_asked') focusedWhenTold.push(document.activeElement?.textContent?.trim());
+      return backend.handle(cmd, args);
+    });
+    render(App);
+    (await screen.findByRole('button', { name: /Commencer/ })).focus();
+    window.dispatchEvent(new Event('premiers-pas:close-requested'));
+    await vi.waitFor(() => expect(focusedWhenTold).toHaveLength(1));
+    expect(focusedWhenTold).toEqual(['Non, rester']);
   });
 
   it('tells the shell it can ask once it listens, and holds the idle watch while it asks', async () => {
