@@ -69,6 +69,9 @@ pub enum CliError {
     /// `directory search --category` with a category that does not exist.
     #[error("unknown category `{given}` (expected {})", known.join(", "))]
     UnknownCategory { given: String, known: Vec<String> },
+    /// The command's output could not be written (standard output sent to a full disk, say).
+    #[error("could not write the output")]
+    Output(#[source] std::io::Error),
     /// The async runtime for network work could not start.
     #[error("could not start the network runtime")]
     Runtime(#[source] std::io::Error),
@@ -89,6 +92,7 @@ impl ErrorCode for CliError {
             CliError::RegistryFile { source, .. } => source.code(),
             CliError::Read { .. } => "cli.read_failed",
             CliError::Write { .. } => "cli.write_failed",
+            CliError::Output(_) => "cli.output_failed",
             CliError::UnknownCategory { .. } => "cli.unknown_category",
             CliError::Runtime(_) => "cli.runtime",
             CliError::Json(_) => "cli.json",
@@ -439,6 +443,12 @@ fn sentence(code: &str) -> Option<Sentence> {
              le dossier existe, que vous pouvez y écrire et qu’il reste de la place sur le disque.",
             "The file could not be written; a file already there under that name is kept as it was. Check \
              that the folder exists, that you may write in it and that the disk has room left.",
+        ],
+        "cli.output_failed" => [
+            "Le résultat n’a pas pu être écrit jusqu’au bout. Si vous l’envoyez dans un fichier, vérifiez qu’il \
+             reste de la place sur le disque.",
+            "The result could not be written in full. If you send it to a file, check that the disk has room \
+             left.",
         ],
         // `{}`: the categories there are, filled in by `CliError::to_ipc`.
         "cli.unknown_category" => [

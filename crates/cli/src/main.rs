@@ -19,6 +19,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use premiers_pas_core::Lang;
 
+use crate::errors::CliError;
+
 /// Premiers Pas — first steps towards a more private digital life.
 #[derive(Debug, Parser)]
 #[command(name = "premiers-pas", version, about, long_about = None, propagate_version = true)]
@@ -85,6 +87,11 @@ fn main() -> ExitCode {
         Command::Checklist(args) => cmd::checklist::run(&ctx, args),
         Command::Directory(args) => cmd::directory::run(&ctx, args),
         Command::Report(args) => cmd::report::run(&ctx, args),
+    };
+    // A failure to write the output is the command's failure, whatever it found.
+    let result = match (result, out::finish()) {
+        (Ok(_), Some(err)) => Err(CliError::Output(err)),
+        (result, _) => result,
     };
     match result {
         Ok(code) => code,

@@ -1,8 +1,12 @@
-//! The command's output, on standard output. A reader that stops early (`premiers-pas … | head`) ends the
-//! command quietly and successfully, as tools read through `head` do, instead of a panic; any other failure
-//! to write is said on standard error. Every line the command prints goes through [`outln!`] or [`out!`].
+//! The command's output, on standard output. A reader that stops early (`premiers-pas … | head`) is not
+//! an error of the command: nothing more is written, and the command finishes and says how it went in its
+//! exit status (a pack with problems is still 1). Any other failure to write (a full disk under `>`) ends
+//! in the command's own error, in the person's language ([`finish`]). Every line the command prints goes
+//! through [`outln!`] or [`out!`].
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 /// Writes to standard output, as `print!` does.
 macro_rules! out {
@@ -23,17 +27,36 @@ macro_rules! outln {
 
 pub(crate) use {out, outln};
 
-/// Writes `args`; ends the command when standard output is gone.
+/// Standard output, once writing to it has failed: nothing more is tried. It is the process's one
+/// standard output, so its state is the process's too.
+static STOPPED: AtomicBool = AtomicBool::new(false);
+/// The first failure other than the reader going away, for [`finish`] to tell.
+static FAILURE: Mutex<Option<io::Error>> = Mutex::new(None);
+
+/// Writes `args`, unless writing has already failed.
 pub fn write(args: std::fmt::Arguments<'_>) {
+    if STOPPED.load(Ordering::Relaxed) {
+        return;
+    }
     if let Err(err) = io::stdout().lock().write_fmt(args) {
-        gone(&err);
+        failed(err);
     }
 }
 
-fn gone(err: &io::Error) -> ! {
-    if err.kind() == io::ErrorKind::BrokenPipe {
-        std::process::exit(0);
+fn failed(err: io::Error) {
+    STOPPED.store(true, Ordering::Relaxed);
+    if err.kind() != io::ErrorKind::BrokenPipe {
+        FAILURE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_or_insert(err);
     }
-    eprintln!("premiers-pas: {err}");
-    std::process::exit(2);
+}
+
+/// Writes out what is still buffered; the failure to write, if there was one other than the reader going
+/// away.
+pub fn finish() -> Option<io::Error> {
+    if !STOPPED.load(Ordering::Relaxed) {
+        if let Err(err) = io::stdout().lock().flush() {
+            failed(err);
+        }
+    }
+    FAILURE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take()
 }
