@@ -200,7 +200,12 @@ fn windows(host: &Host, reader: &mut Reader<'_>, apps: &[App]) -> Vec<InstalledA
         }
         // The names of the programs installed are read; only the ones recognised are kept.
         if registry.exists() {
-            let found: Vec<&str> = out[before..].iter().map(|a| a.id.as_str()).collect();
+            let mut found: Vec<&str> = Vec::new();
+            for app in &out[before..] {
+                if !found.contains(&app.id.as_str()) {
+                    found.push(app.id.as_str());
+                }
+            }
             reader.looked(LookedAt::InstalledPrograms, key, Some(found.join(", ")));
         }
     }
