@@ -20,8 +20,9 @@ pub fn app_config(state: State<'_, AppState>) -> AppConfig {
 }
 
 /// The page's zoom, from half to three times (WCAG's 200 % and more); what is asked outside is brought
-/// back inside, and what is not a number is 100 %. Returns the zoom set. The page asks it from its keys
-/// (Ctrl + and Ctrl −) and settings; it keeps the zoom a stand's next visitor starts from.
+/// back inside, and what is not a number is 100 %. Returns the zoom set. The page keeps the zoom it asked
+/// (its keys Ctrl + and Ctrl −, its settings, 100 % at its start and for a stand's next visitor); the
+/// shell keeps nothing.
 #[tauri::command]
 pub fn set_zoom<R: Runtime>(webview: Webview<R>, scale: f64) -> Result<f64, IpcError> {
     let scale = if scale.is_finite() { scale.clamp(MIN_ZOOM, MAX_ZOOM) } else { 1.0 };

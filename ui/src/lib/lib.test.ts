@@ -4,7 +4,7 @@ import type { StepResult } from '../bindings/StepResult';
 import { packs } from '../mocks/fixtures';
 import { byteSize, formatDate, monthYear, readableUrl } from './format';
 import { firstAction, howBlocks } from './howText';
-import { groupFiles, requestRuns } from './journal';
+import { groupFiles, looked, requestRuns } from './journal';
 import { slideMove } from './presentation';
 import { asksThePerson, computerLooks, computerVariants, howForComputer, howForThisOs, nextStep, qrPhone } from './steps';
 
@@ -138,6 +138,21 @@ describe('journal', () => {
         ],
       },
       { app: 'system', files: [{ path: '/m', reads: 1, bytes: 10, error: null }] },
+    ]);
+  });
+
+  it('lists each question asked besides files once, in the order first asked, with its last answer', () => {
+    const ask = (source: 'program' | 'processes', target: string, answer: string | null, at_ms: number) =>
+      ({ kind: 'looked', source, target, answer, at_ms }) as const;
+    const asked = looked([
+      ask('program', 'xdg-settings get default-web-browser', 'chromium.desktop', 1),
+      ask('processes', 'open', '', 2),
+      ask('program', 'xdg-settings get default-web-browser', 'firefox.desktop', 3),
+      ask('processes', 'open', null, 4),
+    ]);
+    expect(asked.map((a) => [a.source, a.answer, a.at_ms])).toEqual([
+      ['program', 'firefox.desktop', 3],
+      ['processes', null, 4],
     ]);
   });
 });

@@ -10,10 +10,11 @@ const SCALE: Record<TextSize, number> = { normal: 1, large: 1.2, larger: 1.45 };
 /** The page's zoom steps, as browsers offer them: Ctrl + and Ctrl − go one step, Ctrl 0 back to 100 %. */
 export const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
-/** What a key asks of the zoom: Ctrl (⌘ on a Mac) with + or = , − , or 0, on the main keys or the keypad
- *  (the key's place for 0, whatever the layout: on a French keyboard it is "à"). */
-export function zoomKey(event: KeyboardEvent): 'in' | 'out' | 'reset' | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+/** What a key asks of the zoom: Ctrl (⌘ on a Mac, and only there: elsewhere that key and + are the
+ *  system's magnifier) with + or = , − , or 0, on the main keys or the keypad (the key's place for 0,
+ *  whatever the layout: on a French keyboard it is "à"). */
+export function zoomKey(event: KeyboardEvent, mac: boolean): 'in' | 'out' | 'reset' | null {
+  if (!(mac ? event.metaKey : event.ctrlKey) || event.altKey) return null;
   if (event.key === '+' || event.key === '=' || event.code === 'NumpadAdd') return 'in';
   if (event.key === '-' || event.code === 'NumpadSubtract') return 'out';
   if (event.key === '0' || event.code === 'Digit0' || event.code === 'Numpad0') return 'reset';

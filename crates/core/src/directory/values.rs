@@ -3,7 +3,8 @@
 //!
 //! Values are written by hand by hundreds of volunteers, so each reading is forgiving about form (quotes,
 //! `<br/>`, `DD/MM/YYYY`, `49,4179`) and strict about meaning: text stays text (markup is never
-//! interpreted, control characters are removed so a name cannot drive a terminal), and only `http` and
+//! interpreted; control characters are removed so a name cannot drive a terminal, and the other invisible
+//! ones, direction overrides and zero-width spaces, so that it cannot read as another), and only `http` and
 //! `https` URLs survive. What a reading refuses is returned as a [`Rejection`] for the refresh report; it
 //! never fails the file.
 
@@ -29,8 +30,9 @@ pub fn unquote(raw: &str) -> &str {
     t
 }
 
-/// Plain text: quotes stripped, `<br/>` (any case and spacing) turned into a newline, control characters
-/// removed, blank lines collapsed, cut at [`MAX_TEXT_CHARS`]. `None` when nothing is left.
+/// Plain text: quotes stripped, `<br/>` (any case and spacing) and line separators turned into a newline,
+/// invisible characters removed ([`is_invisible`], the joiners aside), blank lines collapsed, cut at
+/// [`MAX_TEXT_CHARS`]. `None` when nothing is left.
 pub fn text(raw: &str) -> Option<String> {
     let unquoted = unquote(raw);
     let with_breaks = replace_br(unquoted);

@@ -46,6 +46,29 @@ describe('transparency panel', () => {
     expect(screen.getByRole('heading', { name: 'Ce que nous avons demandé à cet ordinateur' })).toBeInTheDocument();
   });
 
+  it('says each answer in words: a value as given, applications by name, nothing found, no answer', async () => {
+    const at_ms = Date.UTC(2026, 10, 26, 9, 30);
+    const entry = (source: 'registry_value' | 'installed_programs', target: string, answer: string | null) =>
+      ({ kind: 'looked', source, target, answer, at_ms }) as const;
+    await show({
+      requests: [
+        entry('registry_value', 'HKCU\\…\\UserChoiceLatest\\ProgId', 'FirefoxURL-308046B0AF4A39CB'),
+        entry('registry_value', 'HKCU\\…\\UserChoice\\ProgId', null),
+        entry('installed_programs', 'HKLM\\…\\Uninstall', 'firefox, chrome'),
+        entry('installed_programs', 'HKCU\\…\\Uninstall', ''),
+      ],
+    });
+    const asked = [...document.querySelectorAll<HTMLElement>('[data-looked]')].filter((a) =>
+      ['registry_value', 'installed_programs'].includes(a.dataset.looked!),
+    );
+    expect(asked.map((a) => a.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^Une valeur du registre de Windows .*UserChoiceLatest.* Réponse\s*: FirefoxURL-308046B0AF4A39CB$/),
+      expect.stringMatching(/^Une valeur du registre de Windows .*UserChoice\\ProgId Pas de réponse\.$/),
+      expect.stringMatching(/Réponse\s*: Firefox, Google Chrome$/),
+      expect.stringMatching(/Rien de ce que nous cherchions\.$/),
+    ]);
+  });
+
   it('says plainly when nothing left the computer', async () => {
     await show();
     expect(screen.getByText('Aucune donnée n’a quitté cet ordinateur.')).toBeInTheDocument();
