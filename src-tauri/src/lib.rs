@@ -31,7 +31,10 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(guard)
-        .on_page_load(kiosk::on_page_load)
+        .on_page_load(|webview, payload| {
+            kiosk::on_page_load(webview, payload);
+            commands::system::page_starts_unzoomed(webview, payload);
+        })
         .invoke_handler(tauri::generate_handler![
             commands::system::system_info,
             commands::system::app_config,

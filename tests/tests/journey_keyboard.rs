@@ -116,6 +116,14 @@ async fn home_journey_with_the_keyboard_alone() -> Result<()> {
     app.assert_focus_visible("CHATONS screen, after the refresh").await?;
     app.screenshot("keyboard-chatons-refreshed").await?;
 
+    // Zoomed, then the page loaded again (as after a web process that crashed): the new page and its view
+    // start at 100 %.
+    app.ctrl('=').await?;
+    app.wait_page_width((width / 1.1).round()).await?;
+    app.client.refresh().await?;
+    app.wait_text("h1", "Premiers Pas").await?;
+    app.wait_page_width(width).await?;
+
     app.close().await
 }
 
