@@ -37,6 +37,18 @@ fn audit_host(host: &Host) -> (Audit, Journal) {
     (audit, journal)
 }
 
+/// What the journal says was asked besides files: what, of what, and the answer.
+fn looked_at(journal: &Journal) -> Vec<(LookedAt, String, Option<String>)> {
+    journal
+        .entries()
+        .into_iter()
+        .filter_map(|e| match e {
+            JournalEntry::Looked { source, target, answer, .. } => Some((source, target, answer)),
+            _ => None,
+        })
+        .collect()
+}
+
 fn audit_case(case: &str, os: OsFamily) -> Audit {
     audit_host(&Host::for_home(home(case), os)).0
 }
@@ -229,14 +241,7 @@ fn windows_home_with_firefox_chrome_and_a_registry_file() {
     assert!(audit.problems.is_empty(), "{:#?}", audit.problems);
     // What was read of the registry is in the journal with the files: the default browser's keys, and
     // the installed programs' list, with the ones recognised.
-    let looked: Vec<(LookedAt, String, Option<String>)> = journal
-        .entries()
-        .into_iter()
-        .filter_map(|e| match e {
-            JournalEntry::Looked { source, target, answer, .. } => Some((source, target, answer)),
-            _ => None,
-        })
-        .collect();
+    let looked = looked_at(&journal);
     let value = |end: &str| {
         looked
             .iter()
@@ -748,14 +753,7 @@ fn what_the_audit_asks_besides_files_is_journaled() {
     let mut host = Host::for_home(dir.path(), OsFamily::Linux);
     host.live = true;
     let (_, journal) = audit_host(&host);
-    let looked: Vec<(LookedAt, String, Option<String>)> = journal
-        .entries()
-        .into_iter()
-        .filter_map(|e| match e {
-            JournalEntry::Looked { source, target, answer, .. } => Some((source, target, answer)),
-            _ => None,
-        })
-        .collect();
+    let looked = looked_at(&journal);
     assert!(
         looked.contains(&(LookedAt::Program, "xdg-settings get default-web-browser".to_owned(), None)),
         "{looked:?}"
