@@ -6,14 +6,16 @@
 //! that never answers each end in a clear error within seconds, never a hang.
 //!
 //! Beside the app, the journeys need a few honest props: a CHATONS federation served on 127.0.0.1
-//! ([`Federation`]), a fresh data folder, and a fingerprint of a folder tree ([`tree`]) to prove that a stand
-//! wrote nothing. Each test says how it launches the app (mode, pack, directory source) with [`Launch`].
+//! ([`Federation`]), a fresh data folder, a fingerprint of a folder tree ([`tree`]) to prove that a stand
+//! wrote nothing, and an empty home for every app a test starts ([`User`]), so that no test reads or
+//! leaves anything in the home of the person running it. Each test says how it launches the app (mode, pack, directory source) with [`Launch`].
 
 pub mod dialog;
 mod federation;
 mod folder;
 pub mod keyboard;
 mod launch;
+mod user;
 mod window;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -30,6 +32,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 pub use federation::Federation;
 pub use folder::tree;
 pub use launch::Launch;
+pub use user::User;
 pub use window::AppWindow;
 
 /// How long the app may take to show its first page.
@@ -110,10 +113,12 @@ pub struct Driver {
 }
 
 impl Driver {
-    fn start() -> Result<Self> {
+    /// Starts the driver, and so the app it starts, as `user`.
+    fn start(user: &User) -> Result<Self> {
         let port = free_port()?;
         let native_port = free_port()?;
         let mut cmd = Command::new("tauri-driver");
+        user.apply(&mut cmd);
         cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             // WebKit's DMA-BUF renderer switch would save memory, but with it WebKitWebDriver's
             // screenshots never return under Xvfb: keep the default renderer.
@@ -175,8 +180,10 @@ pub async fn app_turn() -> tokio::sync::OwnedMutexGuard<()> {
 #[derive(Debug)]
 pub struct App {
     pub client: Client,
-    // Fields drop in order: the session closes, then the driver stops, then the next test may start.
+    // Fields drop in order: the session closes, then the driver stops, then its home goes, then the next
+    // test may start.
     _driver: Driver,
+    user: User,
     _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
@@ -198,7 +205,8 @@ impl App {
         require_display()?;
         let binary = app_binary()?;
         let turn = app_turn().await;
-        let driver = Driver::start()?;
+        let user = User::new()?;
+        let driver = Driver::start(&user)?;
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), serde_json::json!({ "application": binary, "args": args }));
         caps.insert("browserName".into(), "wry".into());
@@ -211,7 +219,12 @@ impl App {
                 .await
                 .context("the app did not open a WebDriver session within 60 s (did it crash at start?)")?
                 .context("could not open a WebDriver session on the app")?;
-        Ok(App { client, _driver: driver, _turn: turn })
+        Ok(App { client, _driver: driver, user, _turn: turn })
+    }
+
+    /// The home folder the app runs in, its own and empty at launch ([`User`]).
+    pub fn user_home(&self) -> &Path {
+        self.user.home()
     }
 
     /// Waits for an element matching a CSS selector.

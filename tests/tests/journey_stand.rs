@@ -14,7 +14,7 @@ use premiers_pas_core::directory::{CancellationToken, DirectoryStore, RefreshOpt
 use premiers_pas_core::journal::Journal;
 use premiers_pas_core::session::{AuditTarget, Mode, Session};
 use premiers_pas_core::{Lang, OsFamily};
-use premiers_pas_e2e::{t, tree, workspace_root, App, AppWindow, Federation, Launch};
+use premiers_pas_e2e::{t, tree, workspace_root, App, AppWindow, Federation, Launch, User};
 
 /// A data folder as a volunteer's laptop has it: a CHATONS directory fetched earlier, and someone's
 /// saved progress from a home session.
@@ -159,7 +159,7 @@ async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     }
     let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
     let data = tempfile::tempdir()?;
-    let user_home = tempfile::tempdir()?;
+    let user = User::new()?;
     let runtime = tempfile::tempdir()?;
     let federation = Federation::serve("clean")?;
     lived_in_data_folder(data.path(), &federation, &home).await?;
@@ -167,14 +167,10 @@ async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     let _turn = premiers_pas_e2e::app_turn().await;
     let args = Launch::new(&home, data.path()).mode("stand").source(&federation.url()).args();
     let launch = || -> Result<std::process::Child> {
-        Ok(std::process::Command::new(premiers_pas_e2e::app_binary()?)
+        Ok(user
+            .apply(&mut std::process::Command::new(premiers_pas_e2e::app_binary()?))
             .args(&args)
-            .env("HOME", user_home.path())
             .env("XDG_RUNTIME_DIR", runtime.path())
-            .env_remove("XDG_DATA_HOME")
-            .env_remove("XDG_CACHE_HOME")
-            .env_remove("XDG_CONFIG_HOME")
-            .env_remove("PREMIERS_PAS_DATA_DIR")
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()?)
@@ -207,7 +203,7 @@ async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     assert_eq!(tree(data.path())?, before, "nothing written to the data folder");
     // Files only: toolkits may create an empty cache folder, which holds nothing of anyone.
     let files: Vec<String> =
-        tree(user_home.path())?.into_iter().filter(|(_, kind)| kind != "dir").map(|(path, _)| path).collect();
+        tree(user.home())?.into_iter().filter(|(_, kind)| kind != "dir").map(|(path, _)| path).collect();
     assert!(files.is_empty(), "nothing written to the user's folders: {files:?}");
     Ok(())
 }
@@ -228,13 +224,13 @@ async fn a_stand_launch_asks_before_it_closes() -> Result<()> {
     }
     let home = workspace_root().join("crates/core/tests/fixtures/homes/debian-firefox-ubo");
     let data = tempfile::tempdir()?;
-    let user_home = tempfile::tempdir()?;
+    let user = User::new()?;
     let runtime = tempfile::tempdir()?;
     let _turn = premiers_pas_e2e::app_turn().await;
     let args = Launch::new(&home, data.path()).mode("stand").args();
-    let mut stand = std::process::Command::new(premiers_pas_e2e::app_binary()?)
+    let mut stand = user
+        .apply(&mut std::process::Command::new(premiers_pas_e2e::app_binary()?))
         .args(&args)
-        .env("HOME", user_home.path())
         .env("XDG_RUNTIME_DIR", runtime.path())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())

@@ -43,6 +43,14 @@ async fn welcome_screen_in_french_then_english() -> anyhow::Result<()> {
     assert!(os_line.contains(&expected_os), "{os_line:?} should name {expected_os:?}");
     assert_eq!(app.attr("html", "lang").await?.as_deref(), Some("en"));
     app.screenshot("welcome-en").await?;
+    // The app runs as a user of its own: what WebKit keeps lands in that empty home, not in the home of
+    // the person running the tests (whose saved visit would change this screen).
+    let web_data = app.user_home().join(".local/share/org.premiers-pas.app");
+    assert!(
+        web_data.join("storage").is_dir(),
+        "WebKit keeps its data in the test's home, {}",
+        web_data.display()
+    );
 
     app.close().await
 }
