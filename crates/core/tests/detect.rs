@@ -440,24 +440,73 @@ fn a_fifo_is_never_opened() {
         .any(|p| p.code == "detect.not_a_file" && p.path.ends_with("extensions.json")));
 }
 
+/// Where the child started by `unreadable_files_are_reported` finds the home to audit.
+#[cfg(unix)]
+const UNREADABLE_HOME: &str = "PREMIERS_PAS_TEST_UNREADABLE_HOME";
+
 #[cfg(unix)]
 #[test]
 fn unreadable_files_are_reported() {
     use std::os::unix::fs::PermissionsExt;
+    // In the child started below, as a user without privileges: the audit itself.
+    if let Some(home) = std::env::var_os(UNREADABLE_HOME) {
+        assert_unreadable_reported(Path::new(&home));
+        return;
+    }
     let dir = copy_home("debian-firefox-ubo");
     let ext = dir.path().join(".mozilla/firefox/k3v9x2ab.default-esr/extensions.json");
     fs::set_permissions(&ext, fs::Permissions::from_mode(0o000)).unwrap();
-    let (audit, _) = audit_host(&Host::for_home(dir.path(), OsFamily::Linux));
-    if fs::File::open(&ext).is_ok() {
-        // Root reads anything: the permission itself cannot be tested, only that nothing breaks. The
-        // "folder where a file is expected" case covers an unreadable file for root too.
-        eprintln!("running with privileges that ignore file modes: the permission-denied case is skipped");
-        assert!(browser(&audit, "firefox").profiles.len() == 2);
-        return;
+    if fs::File::open(&ext).is_err() {
+        assert_unreadable_reported(dir.path());
+    } else {
+        // Root reads anything: the audit runs again as a user the file's mode does stop.
+        as_nobody("unreadable_files_are_reported", UNREADABLE_HOME, dir.path());
     }
-    let problem = audit.problems.iter().find(|p| p.path.ends_with("extensions.json")).unwrap();
+}
+
+#[cfg(unix)]
+fn assert_unreadable_reported(home: &Path) {
+    let (audit, _) = audit_host(&Host::for_home(home, OsFamily::Linux));
+    let problem = audit.problems.iter().find(|p| p.path.ends_with("extensions.json"));
+    let problem = problem.unwrap_or_else(|| panic!("no problem with extensions.json: {:?}", audit.problems));
     assert_eq!(problem.code, "detect.unreadable");
-    assert!(problem.message.contains("permission denied"));
+    assert!(problem.message.contains("permission denied"), "{}", problem.message);
+    // The profile is still seen, without what could not be read.
+    assert_eq!(browser(&audit, "firefox").profiles.len(), 2);
+}
+
+/// Runs the test `name` of this binary again, in a child process as the unprivileged user `nobody`
+/// (`setpriv`, from util-linux), with `home` (given to that user) in the environment variable `var`.
+#[cfg(unix)]
+fn as_nobody(name: &str, var: &str, home: &Path) {
+    use std::os::unix::fs::{lchown, PermissionsExt};
+    const NOBODY: u32 = 65534;
+    fn give(path: &Path) {
+        lchown(path, Some(NOBODY), Some(NOBODY)).unwrap();
+        if fs::symlink_metadata(path).unwrap().is_dir() {
+            for entry in fs::read_dir(path).unwrap() {
+                give(&entry.unwrap().path());
+            }
+        }
+    }
+    give(home);
+    // The test binary is copied where that user may run it: the build folder may be in a private home.
+    let bin = tempfile::tempdir().unwrap();
+    let exe = bin.path().join("test");
+    fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+    fs::set_permissions(&exe, fs::Permissions::from_mode(0o755)).unwrap();
+    give(bin.path());
+    let ids = NOBODY.to_string();
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid", &ids, "--regid", &ids, "--clear-groups", "--"])
+        .arg(&exe)
+        .args(["--exact", name, "--test-threads=1", "--nocapture"])
+        .env(var, home)
+        .output()
+        .unwrap_or_else(|err| panic!("setpriv (util-linux) runs the test as `nobody`: {err}"));
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "the test as `nobody`: {}\n{said}", out.status);
+    assert!(said.contains("1 passed"), "the test ran as `nobody`: {said}");
 }
 
 /// A binary property list (`bplist00`) of `objects`, the first one the root; object references and
