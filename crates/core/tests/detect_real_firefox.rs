@@ -4,7 +4,7 @@
 //!
 //! It starts a browser (a few seconds), so it is ignored by default; `make test` runs it with
 //! `cargo test -p premiers-pas-core --test detect_real_firefox -- --ignored`. It needs the Debian packages
-//! `firefox-esr` and `webext-ublock-origin-firefox`. Firefox runs without network when `unshare -n` works.
+//! `firefox-esr` and `webext-ublock-origin-firefox`. Firefox runs without network, in a namespace of its own (`unshare`).
 
 // Test helpers may panic: a failed set-up is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -21,29 +21,35 @@ use premiers_pas_core::OsFamily;
 const FIREFOX: &str = "firefox-esr";
 const UBO: &str = "uBlock0@raymondhill.net";
 
-/// Whether `unshare -n` can cut a child off the network here.
-fn can_unshare() -> bool {
-    Command::new("unshare")
-        .args(["-n", "true"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+/// How to run a program cut off the network here: in a network namespace of its own (`unshare -n`, for
+/// root), else in a user namespace too (`unshare -rn`, for anyone where the system allows it). None: the
+/// test fails rather than start a browser that would reach the internet.
+fn offline() -> Command {
+    for args in [&["-n"][..], &["-r", "-n"][..]] {
+        let works = Command::new("unshare")
+            .args(args)
+            .arg("true")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if works {
+            let mut command = Command::new("unshare");
+            command.args(args);
+            return command;
+        }
+    }
+    panic!(
+        "neither `unshare -n` nor `unshare -rn` works here, and Firefox must not start with the network: \
+         run the test as root, or allow unprivileged user namespaces"
+    );
 }
 
-/// Runs Firefox headless in `home` until it exits or `limit` passes (then it is killed).
+/// Runs Firefox headless and offline in `home` until it exits or `limit` passes (then it is killed).
 fn run_firefox(home: &Path, limit: Duration) {
     let shot = home.join("shot.png");
-    let firefox_args = ["--headless", "--screenshot", shot.to_str().unwrap(), "about:blank"];
-    let mut command = if can_unshare() {
-        let mut c = Command::new("unshare");
-        c.arg("-n").arg(FIREFOX).args(firefox_args);
-        c
-    } else {
-        let mut c = Command::new(FIREFOX);
-        c.args(firefox_args);
-        c
-    };
+    let mut command = offline();
+    command.arg(FIREFOX).args(["--headless", "--screenshot", shot.to_str().unwrap(), "about:blank"]);
     command
         .env("HOME", home)
         .env_remove("XDG_CONFIG_HOME")
