@@ -26,6 +26,8 @@ fn app_config_reports_launch_options() {
     let value = app.call("app_config", json!({})).unwrap();
     assert_eq!(value["mode"], "workshop");
     assert_eq!(value["lang"], "en");
+    // Launched without a data folder, a test app has one of its own, not the person's.
+    assert!(app.state().data_dir.starts_with(std::env::temp_dir()), "{}", app.state().data_dir.display());
 }
 
 #[test]

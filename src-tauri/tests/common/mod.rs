@@ -22,6 +22,8 @@ use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 pub struct TestApp {
     _app: App<MockRuntime>,
     pub webview: WebviewWindow<MockRuntime>,
+    /// The data folder made for an app launched without one: never the person's own.
+    _data: Option<tempfile::TempDir>,
 }
 
 impl Drop for TestApp {
@@ -35,12 +37,18 @@ impl Drop for TestApp {
 }
 
 impl TestApp {
-    pub fn new(config: AppConfig) -> TestApp {
+    /// The app launched with `config`; without a data folder, with an empty one of its own (a test never
+    /// reads the packs and directory of the person running it, nor writes there).
+    pub fn new(mut config: AppConfig) -> TestApp {
+        let data = config.data_dir.is_none().then(|| tempfile::tempdir().unwrap());
+        if let Some(data) = &data {
+            config.data_dir = Some(data.path().to_path_buf());
+        }
         let app = premiers_pas_app::builder(mock_builder(), AppState::new(config).unwrap())
             .build(tauri::generate_context!())
             .unwrap();
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        TestApp { _app: app, webview }
+        TestApp { _app: app, webview, _data: data }
     }
 
     /// The app's state, as its commands see it.
