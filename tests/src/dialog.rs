@@ -198,6 +198,8 @@ impl Dialog {
     /// confirms once (a second Return could answer “replace the file?”), then waits for the dialog to close.
     pub async fn save_as(self, path: &Path) -> Result<()> {
         let path = path.to_str().context("the path to type is not UTF-8")?;
+        // As in `open`: key presses that reach the name field before it is realized are dropped.
+        tokio::time::sleep(SETTLE).await;
         self.keys(&["ctrl+a"]).await?;
         self.type_text(path).await?;
         tokio::time::sleep(SETTLE).await;

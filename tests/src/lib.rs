@@ -385,10 +385,21 @@ impl App {
         Ok(steps.into_iter().zip(statuses).collect())
     }
 
-    /// Switches the interface language with the switch in the page, and waits for `<html lang>`.
+    /// Switches the interface language with the switch in the page, and waits for `<html lang>` and for
+    /// the screen's text to change: a catalog that did not apply would leave the words as they were.
     pub async fn switch_lang(&self, lang: &str) -> Result<()> {
+        const SCREEN_TEXT: &str = "return (document.querySelector('main') ?? document.body).innerText";
+        let before = self.read(SCREEN_TEXT, &[]).await?;
         self.click(&format!("button[lang={lang}]")).await?;
-        self.wait_attr("html", "lang", lang).await
+        self.wait_attr("html", "lang", lang).await?;
+        let deadline = Instant::now() + WAIT;
+        while self.read(SCREEN_TEXT, &[]).await? == before {
+            if Instant::now() > deadline {
+                bail!("the screen says the same in {lang} as before: {before}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
     }
 
     /// Presses a key on whatever has the focus, as a keyboard or a presentation remote would (WebDriver
