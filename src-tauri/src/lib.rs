@@ -75,7 +75,11 @@ pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
     // A stand is a kiosk, and keeps nothing: the webview's own storage (local storage, cache) included.
     // Its windows are made here rather than from the configuration, to give WebKit a throwaway data folder.
     let throwaway = match config.mode {
-        Some(config::Mode::Stand) => Some(throwaway::Throwaway::create()?),
+        Some(config::Mode::Stand) => {
+            let throwaway = throwaway::Throwaway::create()?;
+            throwaway.hold_caches()?;
+            Some(throwaway)
+        }
         _ => None,
     };
     if throwaway.is_some() {

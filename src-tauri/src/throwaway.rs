@@ -7,6 +7,11 @@
 //! memory-backed where systemd provides it; the temporary folder otherwise), named after the process and
 //! removed when the app exits. A folder left by a stand that was killed is swept at the next start.
 //!
+//! The libraries under the webview write caches of their own in the user's cache folder: compiled GPU
+//! shaders (Mesa), the GStreamer plugin registry, font caches. They hold nothing of a visitor, but a stand
+//! writes nothing to disk, so on Linux and the BSDs the stand's cache folder (`XDG_CACHE_HOME`) is a folder
+//! inside the throwaway one ([`Throwaway::hold_caches`]).
+//!
 //! It does not try to stop WebKit from writing: it decides where, and makes sure it does not stay.
 
 use std::fs;
@@ -44,6 +49,18 @@ impl Throwaway {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Makes this folder's `cache` the cache folder of this process and of those it starts (the web
+    /// view's), where the XDG convention says where caches go. To be called before any thread starts: the
+    /// environment is the whole process's.
+    pub fn hold_caches(&self) -> io::Result<()> {
+        if cfg!(all(unix, not(target_os = "macos"))) {
+            let cache = self.path.join("cache");
+            fs::create_dir(&cache)?;
+            std::env::set_var("XDG_CACHE_HOME", cache);
+        }
+        Ok(())
     }
 
     /// Removes the folder and everything WebKit put in it.

@@ -149,8 +149,8 @@ async fn stand_journey_writes_nothing_and_next_visitor_forgets() -> Result<()> {
 
 /// `--mode stand` opens an incognito webview, which WebDriver cannot drive; started on its own, it still
 /// must come up, stay up, and write nothing: not to the data folder, and not to the user's folders either
-/// (WebKit's own website data goes to a throwaway folder in the runtime folder, swept once the stand is
-/// gone).
+/// (WebKit's own website data, and the caches of the libraries under it such as compiled GPU shaders, go
+/// to a throwaway folder in the runtime folder, swept once the stand is gone).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_stand_launch_writes_nothing_while_it_runs() -> Result<()> {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
