@@ -23,9 +23,11 @@ import type { PackAdded } from '../bindings/PackAdded';
 import type { PackList } from '../bindings/PackList';
 import type { PackSummary } from '../bindings/PackSummary';
 import type { SessionStart } from '../bindings/SessionStart';
+import type { Step } from '../bindings/Step';
 import type { StepResult } from '../bindings/StepResult';
 import type { SystemInfo } from '../bindings/SystemInfo';
 import type { Takeaway } from '../bindings/Takeaway';
+import { typeset } from '../lib/typography';
 import auditData from './data/audit.json';
 import packData from './data/packs.json';
 import qrData from './data/qr.json';
@@ -199,30 +201,32 @@ export function visitorReason(answer: Answer | undefined, lang: Lang): string {
   return fr ? 'Dites-nous si c’est déjà fait chez vous.' : 'Tell us if you already do this at home.';
 }
 
-/** A stand's take-home list, as the core writes it: every step the visitor has not said done, with the
- *  page that starts it, or its title alone when the list would be too long for a code (`withoutPages`). */
-export function standTakeaway(packId: string, results: StepResult[], lang: Lang, withoutPages = false): Takeaway {
+/** The pages that start a step on a phone, as the core picks them (`takeaway::first_pages`): every store
+ *  page of the first app its codes suggest, else its first code, else its first link. */
+function firstPages(step: Step): string[] {
+  const first = step.qr[0];
+  if (first) return first.app ? step.qr.filter((q) => q.app === first.app).map((q) => q.url) : [first.url];
+  return step.links.slice(0, 1).map((l) => l.url);
+}
+
+/**
+ * The take-home list, as the core writes it in every mode (`takeaway::text_with`): the pack's title, then
+ * every step not done with the pages that start it, or its title alone when the list would be too long for
+ * a code (`withoutPages`). The texts are set in the language's typography, as the core renders them.
+ */
+export function takeawayOf(packId: string, results: StepResult[], lang: Lang, withoutPages = false): Takeaway {
   const current = pack(packId);
   const left = current.steps.filter((s) => results.find((r) => r.id === s.id)?.status !== 'done');
-  let text = current.title[lang];
-  if (left.length === 0) text += lang === 'fr' ? ' : tout est fait, bravo !' : ': all done, well done!';
+  let text = typeset(current.title[lang], lang);
+  if (left.length === 0) text += lang === 'fr' ? '\u202f: tout est fait, bravo\u202f!' : ': all done, well done!';
   else {
-    text += lang === 'fr' ? ' — à faire :' : ' — to do:';
+    text += lang === 'fr' ? ' — à faire\u202f:' : ' — to do:';
     for (const step of left) {
-      text += `\n- ${step.title[lang]}`;
-      const first = step.qr[0]?.url ?? step.links[0]?.url;
-      if (first && !withoutPages) text += `\n${first}`;
+      text += `\n- ${typeset(step.title[lang], lang)}`;
+      if (!withoutPages) for (const url of firstPages(step)) text += `\n${url}`;
     }
   }
   return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: left.length, without_pages: withoutPages };
-}
-
-export function takeaway(lang: Lang): Takeaway {
-  const text =
-    lang === 'fr'
-      ? 'Premiers Pas — ma liste\n☐ Des cartes qui ne vous suivent pas\u202f: https://www.comaps.app/\n☐ Moins de publicités, moins de pisteurs\n☐ Firefox par défaut\n☐ Un courriel éthique\n☐ Un hébergeur CHATONS\u202f: https://www.chatons.org/'
-      : 'Premiers Pas — my list\n☐ Maps that don’t follow you: https://www.comaps.app/\n☐ Fewer ads, fewer trackers\n☐ Firefox by default\n☐ Ethical mail\n☐ A CHATONS host: https://www.chatons.org/';
-  return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: 5, without_pages: false };
 }
 
 /** The launch options of a plain start: no option given. */
@@ -312,6 +316,13 @@ export function createBackend(options: BackendOptions = {}) {
     });
   }
 
+  /** The pack judged against the last audit (`Session::results`): none yet is an error, except at a stand,
+   *  where the visitor's answers alone decide. */
+  function results(lang: Lang): StepResult[] {
+    if (state.audits === 0 && state.mode !== 'stand') throw { code: 'session.no_audit', message: 'no audit has run yet in this session' };
+    return evaluate(lang);
+  }
+
   function firstTodo(steps: StepResult[]): string | null {
     return steps.find((s) => s.status !== 'done')?.id ?? null;
   }
@@ -365,10 +376,7 @@ export function createBackend(options: BackendOptions = {}) {
       const changes = state.mode === 'home' && state.audits === 1 ? (options.changes ?? []) : [];
       return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38, notice: options.auditNotice };
     },
-    step_results: (a) => {
-      if (state.audits === 0 && state.mode !== 'stand') throw { code: 'session.no_audit', message: 'no audit yet' };
-      return evaluate(a.lang as Lang);
-    },
+    step_results: (a) => results(a.lang as Lang),
     set_answer: (a) => {
       const step = a.step as string;
       if (a.answer) state.answers[step] = a.answer as Answer;
@@ -387,10 +395,7 @@ export function createBackend(options: BackendOptions = {}) {
     /** The shell exits; here the app stays, and the call is recorded. */
     close_app: () => null,
     qr_svg: (a) => qrSvg(a.text as string),
-    takeaway: (a) =>
-      state.mode === 'stand'
-        ? standTakeaway(state.packId, evaluate(a.lang as Lang), a.lang as Lang, options.takeawayWithoutPages)
-        : takeaway(a.lang as Lang),
+    takeaway: (a) => takeawayOf(state.packId, results(a.lang as Lang), a.lang as Lang, options.takeawayWithoutPages),
     save_report: (a) =>
       state.mode === 'stand'
         ? (() => {
