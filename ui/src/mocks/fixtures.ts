@@ -32,6 +32,19 @@ import auditData from './data/audit.json';
 import packData from './data/packs.json';
 import qrData from './data/qr.json';
 
+/**
+ * What Tauri itself answers for a call that never reaches a command: a plain string, not an IpcError (the
+ * page reads it as `ipc.unexpected`, see lib/ipc.ts). A command it does not know…
+ */
+export function commandNotFound(cmd: string): string {
+  return `Command ${cmd} not found`;
+}
+
+/** …and an argument missing or of the wrong type, before the command runs (tauri's `InvalidArgs`). */
+export function invalidArgs(cmd: string, key: string, why = `command ${cmd} missing required key ${key}`): string {
+  return `invalid args \`${key}\` for command \`${cmd}\`: ${why}`;
+}
+
 /** What the Rust side answers, at a stand, to a command that would open a file dialog. */
 export const STAND_REFUSAL = { code: 'stand.not_allowed', message: "not at a stand: this would open the computer's files" };
 
@@ -258,8 +271,9 @@ export type BackendOptions = {
   requests?: JournalEntry[];
   /** What the save dialog returns (null: cancelled). */
   savedPath?: string | null;
-  /** Commands that fail, with their error. */
-  failing?: Record<string, IpcError>;
+  /** Commands that fail, with their error: an IpcError the command gives, or a plain string when the
+   *  call itself fails in Tauri (`commandNotFound`, `invalidArgs`). */
+  failing?: Record<string, IpcError | string>;
   /** The volunteer added their own pack (`ownPackSummary`) before. */
   ownPack?: boolean;
   /** The take-home list is too long for a code with its pages: it keeps the titles (a long own pack). */
@@ -419,9 +433,12 @@ export function createBackend(options: BackendOptions = {}) {
     const failure = options.failing?.[cmd];
     if (failure) throw failure;
     const handler = handlers[cmd];
-    if (!handler) throw { code: 'ipc.unknown_command', message: `unknown command ${cmd}` };
+    if (!handler) throw commandNotFound(cmd);
     return handler(a);
   }
 
-  return { handle, calls, state };
+  /** The commands this backend answers (the directory's are `DIRECTORY_COMMANDS`, of its own backend). */
+  const commands = Object.keys(handlers);
+
+  return { handle, calls, state, commands };
 }

@@ -14,6 +14,7 @@ import {
   sampleOrganizations,
 } from './fixtures';
 import { i18n } from '../../lib/i18n.svelte';
+import { invalidArgs } from '../../mocks/fixtures';
 
 afterEach(() => clearMocks());
 
@@ -126,7 +127,8 @@ describe('CHATONS step: searching', () => {
 
 describe('CHATONS step: the needs', () => {
   it('that cannot be listed are said missing; the search still works, over every host', async () => {
-    installBackend({ failing: { categories: { code: 'ipc.unexpected', message: 'no categories' } } });
+    // categories itself cannot fail; the call can, and Tauri rejects it with a plain string.
+    installBackend({ failing: { categories: invalidArgs('categories', 'lang') } });
     const user = userEvent.setup();
     render(ChatonsStep);
     expect(await screen.findByText(/La liste des services n’a pas pu être chargée/)).toBeInTheDocument();
@@ -157,7 +159,7 @@ describe('CHATONS step: the needs', () => {
   it('a later list clears the failure said before', async () => {
     const backend = createDirectoryBackend();
     mockIPC((cmd, args) => {
-      if (cmd === 'categories' && (args as { lang: string }).lang === 'fr') throw { code: 'ipc.unexpected', message: 'no categories' };
+      if (cmd === 'categories' && (args as { lang: string }).lang === 'fr') throw invalidArgs(cmd, 'lang');
       return backend.handle(cmd, args);
     });
     render(ChatonsStep);
@@ -357,9 +359,9 @@ describe('CHATONS step: a host’s card', () => {
   });
 
   it('says why the saved directory cannot be used: damaged, or from another version', async () => {
-    for (const [code, sentence] of [
-      ['directory.import_corrupt', 'L’annuaire enregistré sur cet ordinateur n’a pas pu être lu.'],
-      ['directory.import_version', 'L’annuaire enregistré sur cet ordinateur vient d’une autre version de Premiers Pas.'],
+    for (const { code, sentence } of [
+      { code: 'directory.import_corrupt', sentence: 'L’annuaire enregistré sur cet ordinateur n’a pas pu être lu.' },
+      { code: 'directory.import_version', sentence: 'L’annuaire enregistré sur cet ordinateur vient d’une autre version de Premiers Pas.' },
     ]) {
       installBackend({
         status: { ...EMPTY_STATUS, problem: { code, message: '/data/directory/snapshot.json: the reason' } },

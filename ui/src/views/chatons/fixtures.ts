@@ -2,7 +2,7 @@
 // rules, same shapes), for the tests and for looking at the step without the desktop shell. Not part of
 // the app: only tests and the preview page import it.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { STAND_REFUSAL, qrSvg } from '../../mocks/fixtures';
+import { STAND_REFUSAL, commandNotFound, invalidArgs, qrSvg } from '../../mocks/fixtures';
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { IpcError } from '../../bindings/IpcError';
 import type { Organization } from '../../bindings/Organization';
@@ -319,8 +319,8 @@ export type DirectoryBackendOptions = {
   importStatus?: DirectoryStatus | null;
   /** A stand: import and export are refused, as the Rust side does. */
   stand?: boolean;
-  /** Commands that fail, with the error they throw. */
-  failing?: Record<string, IpcError>;
+  /** Commands that fail, with the error they throw (as `BackendOptions.failing`: a plain string is Tauri's). */
+  failing?: Record<string, IpcError | string>;
 };
 
 /** The commands this pretend directory answers; others are for another backend. */
@@ -381,7 +381,11 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
       }
       case 'directory_import': {
         if (options.stand) throw STAND_REFUSAL;
-        if (args.lang !== 'fr' && args.lang !== 'en') throw { code: 'ipc.invalid_args', message: 'missing lang' };
+        // Tauri reads the arguments before the command runs, and rejects a missing one with a plain string.
+        if (args.lang === undefined) throw invalidArgs(cmd, 'lang');
+        if (args.lang !== 'fr' && args.lang !== 'en') {
+          throw invalidArgs(cmd, 'lang', `unknown variant \`${String(args.lang)}\`, expected \`fr\` or \`en\``);
+        }
         const next = options.importStatus === undefined ? availableStatus(backend.orgs) : options.importStatus;
         if (next) backend.status = next;
         return next;
@@ -417,7 +421,7 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
       case 'qr_svg':
         return qrSvg(String(args.text));
       default:
-        throw { code: 'ipc.unknown_command', message: `unknown command ${cmd}` };
+        throw commandNotFound(cmd);
     }
   };
   return Object.assign(backend, { handle });
