@@ -45,6 +45,38 @@ export function invalidArgs(cmd: string, key: string, why = `command ${cmd} miss
   return `invalid args \`${key}\` for command \`${cmd}\`: ${why}`;
 }
 
+/** Whether `raw` is an address the app may hand to the browser: the core's one rule for web addresses
+ *  (crates/core/src/weburl.rs): http or https, with a host, no user name or password, 2048 characters at
+ *  most as written and once encoded. */
+export function isWebUrl(raw: string): boolean {
+  const text = raw.trim();
+  if ([...text].length > 2048) return false;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.hostname !== '' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.href.length <= 2048
+  );
+}
+
+/** What the shell's open_url answers, past the stand's refusal: nothing, or `url.refused` (the address,
+ *  at most 200 characters of it, as the detail). */
+export function openUrl(url: string): null {
+  if (!isWebUrl(url)) {
+    throw { code: 'url.refused', message: 'only web addresses (http or https) can be opened', detail: [...url].slice(0, 200).join('') };
+  }
+  return null;
+}
+
+const NO_AUDIT = { code: 'session.no_audit', message: 'no audit has run yet in this session' };
+
 /** What the Rust side answers, at a stand, to a command that would open a file dialog. */
 export const STAND_REFUSAL = { code: 'stand.not_allowed', message: "not at a stand: this would open the computer's files" };
 
@@ -289,19 +321,41 @@ export type Call = { cmd: string; args: Record<string, unknown> };
 /**
  * A stateful pretend backend: sessions, audits, answers (a manual step answered "done" turns done, as the
  * core's evaluation does), next_visitor forgetting everything. At a stand, as in the core, nothing is
- * audited (no audit, no file read) and every step is the visitor's to tell; the file dialogs are refused.
+ * audited (no audit, no file read) and every step is the visitor's to tell. It refuses what the shell
+ * refuses (src-tauri/src/commands, crates/core/src/session.rs), with the same codes: a command that needs
+ * a session before one has started, another journey than a stand when launched as one, an answer before
+ * any audit where the computer is audited or for a step the pack does not have, an address that is not a
+ * plain web one, and at a stand the file dialogs, printing and the browser.
  * Pass `backend.handle` to `mockIPC`.
  */
 export function createBackend(options: BackendOptions = {}) {
   const calls: Call[] = [];
   const state = {
+    /** The session's mode; null before the person chose one (no session yet). */
     mode: null as Mode | null,
     packId: 'premiers-pas',
     answers: {} as Record<string, Answer>,
+    /** Audits of this session. */
     audits: 0,
+    /** `options.changes` went with the first audit at home. */
+    changesTold: false,
     journal: [] as JournalEntry[],
     ownPack: options.ownPack ?? false,
   };
+  const launchedAsStand = options.config?.mode === 'stand';
+
+  /** The commands that take the session fail without one (`AppState::with_session`). */
+  function session(): Mode {
+    if (state.mode === null) {
+      throw { code: 'session.not_started', message: 'no session has started yet: choose how the app is used first' };
+    }
+    return state.mode;
+  }
+
+  /** What a visitor must not do at a stand, by launch option or by the journey chosen (`refuse_at_stand`). */
+  function refuseAtStand() {
+    if (launchedAsStand || state.mode === 'stand') throw STAND_REFUSAL;
+  }
 
   function evaluate(lang: Lang): StepResult[] {
     const current = pack(state.packId);
@@ -333,7 +387,7 @@ export function createBackend(options: BackendOptions = {}) {
   /** The pack judged against the last audit (`Session::results`): none yet is an error, except at a stand,
    *  where the visitor's answers alone decide. */
   function results(lang: Lang): StepResult[] {
-    if (state.audits === 0 && state.mode !== 'stand') throw { code: 'session.no_audit', message: 'no audit has run yet in this session' };
+    if (session() !== 'stand' && state.audits === 0) throw NO_AUDIT;
     return evaluate(lang);
   }
 
@@ -350,7 +404,7 @@ export function createBackend(options: BackendOptions = {}) {
       return { packs: [...packSummaries(lang), ...own], left_out: options.leftOut ? [leftOutPack(lang)] : [] };
     },
     add_pack: (a): PackAdded | null => {
-      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
+      refuseAtStand();
       if (options.addPack === 'cancelled') return null;
       if (options.addPack === 'invalid') throw invalidPack(a.lang as Lang);
       const replaced = state.ownPack;
@@ -358,7 +412,7 @@ export function createBackend(options: BackendOptions = {}) {
       return { id: 'atelier-courriel', replaced };
     },
     remove_pack: (a) => {
-      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
+      refuseAtStand();
       if (a.id !== 'atelier-courriel' || !state.ownPack) {
         throw { code: 'own_pack.not_own', message: `\`${String(a.id)}\` is not one of your own packs` };
       }
@@ -366,20 +420,35 @@ export function createBackend(options: BackendOptions = {}) {
       return null;
     },
     start_session: (a): SessionStart => {
-      state.mode = a.mode as Mode;
-      state.packId = (a.pack as string | null) ?? options.config?.pack ?? 'premiers-pas';
-      return {
-        mode: state.mode,
-        pack_id: state.packId,
-        resume: state.mode === 'home' && (options.resume ?? false),
-        notice: options.notice ?? null,
-        persistent: state.mode === 'home',
-        pack: pack(state.packId),
-        // The first audit goes through run_audit's handler, so `failing.run_audit` applies to it too.
-        audit: a.audit ? (handle('run_audit', { lang: a.audit }) as AuditView) : null,
-      };
+      const mode = a.mode as Mode;
+      // Launched for a stand, the app stays one: a visitor must not reach a journey that keeps or audits.
+      if (launchedAsStand && mode !== 'stand') {
+        throw { code: 'session.mode_locked', message: 'this app was started for a stand and stays in stand mode' };
+      }
+      const packId = (a.pack as string | null) ?? options.config?.pack ?? 'premiers-pas';
+      const chosen = pack(packId);
+      // A start that fails (its first audit) leaves the person in the session they had.
+      const before = { ...state, answers: { ...state.answers } };
+      // A new session has no audit yet; only the answers saved at home outlive it.
+      Object.assign(state, { mode, packId, audits: 0, answers: mode === 'home' ? state.answers : {} });
+      try {
+        return {
+          mode,
+          pack_id: packId,
+          resume: mode === 'home' && (options.resume ?? false),
+          notice: options.notice ?? null,
+          persistent: mode === 'home',
+          pack: chosen,
+          // The first audit goes through run_audit's handler, so `failing.run_audit` applies to it too.
+          audit: a.audit ? (handle('run_audit', { lang: a.audit }) as AuditView) : null,
+        };
+      } catch (err) {
+        Object.assign(state, before);
+        throw err;
+      }
     },
     run_audit: (a): AuditView => {
+      session();
       state.audits++;
       if (state.mode === 'stand') {
         const steps = evaluate(a.lang as Lang);
@@ -387,18 +456,25 @@ export function createBackend(options: BackendOptions = {}) {
       }
       state.journal.push(...journalFiles, ...journalLooked);
       const steps = evaluate(a.lang as Lang);
-      const changes = state.mode === 'home' && state.audits === 1 ? (options.changes ?? []) : [];
+      const changes = state.mode === 'home' && !state.changesTold ? (options.changes ?? []) : [];
+      if (state.mode === 'home') state.changesTold = true;
       return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38, notice: options.auditNotice };
     },
     step_results: (a) => results(a.lang as Lang),
     set_answer: (a) => {
       const step = a.step as string;
+      if (session() !== 'stand' && state.audits === 0) throw NO_AUDIT;
+      if (!pack(state.packId).steps.some((s) => s.id === step)) {
+        throw { code: 'session.unknown_step', message: `the pack \`${state.packId}\` has no step \`${step}\`` };
+      }
       if (a.answer) state.answers[step] = a.answer as Answer;
       else delete state.answers[step];
       return evaluate(a.lang as Lang);
     },
     next_visitor: () => {
-      if (state.mode === 'home') throw { code: 'session.not_ephemeral', message: 'home progress is kept' };
+      if (session() === 'home') {
+        throw { code: 'session.not_ephemeral', message: 'forgetting everything is only for a stand or a workshop, not at home' };
+      }
       state.answers = {};
       state.audits = 0;
       state.journal = [];
@@ -408,21 +484,27 @@ export function createBackend(options: BackendOptions = {}) {
     close_asked: () => null,
     /** The shell exits; here the app stays, and the call is recorded. */
     close_app: () => null,
-    qr_svg: (a) => qrSvg(a.text as string),
+    qr_svg: (a) => {
+      if (a.text === '') throw { code: 'qr.empty', message: 'there is nothing to put in the QR code' };
+      return qrSvg(a.text as string);
+    },
     takeaway: (a) => takeawayOf(state.packId, results(a.lang as Lang), a.lang as Lang, options.takeawayWithoutPages),
-    save_report: (a) =>
-      state.mode === 'stand'
-        ? (() => {
-            throw STAND_REFUSAL;
-          })()
-        : options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath,
-    print_page: () => null,
+    save_report: (a) => {
+      refuseAtStand();
+      // The report is written before the dialog asks where: it needs an audit.
+      results(a.lang as Lang);
+      return options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath;
+    },
+    print_page: () => {
+      // The print dialog can print to a file, which opens the laptop's folders.
+      refuseAtStand();
+      return null;
+    },
     set_fullscreen: () => null,
     set_zoom: (a) => Math.min(3, Math.max(0.5, Number.isFinite(a.scale) ? (a.scale as number) : 1)),
     open_url: (a) => {
-      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
-      if (!/^https?:\/\//.test(String(a.url))) throw { code: 'url.refused', message: 'only http and https' };
-      return null;
+      refuseAtStand();
+      return openUrl(String(a.url));
     },
     journal: () => [...state.journal, ...(options.requests ?? [])],
   };

@@ -2,7 +2,7 @@
 // rules, same shapes), for the tests and for looking at the step without the desktop shell. Not part of
 // the app: only tests and the preview page import it.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { STAND_REFUSAL, commandNotFound, invalidArgs, qrSvg } from '../../mocks/fixtures';
+import { STAND_REFUSAL, commandNotFound, invalidArgs, openUrl, qrSvg } from '../../mocks/fixtures';
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { IpcError } from '../../bindings/IpcError';
 import type { Organization } from '../../bindings/Organization';
@@ -375,9 +375,7 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
       case 'open_url': {
         // As the shell does: at a stand nothing opens in the laptop's browser.
         if (options.stand) throw STAND_REFUSAL;
-        const url = String(args.url);
-        if (!/^https?:\/\//i.test(url)) throw { code: 'url.refused', message: 'only http and https addresses open' };
-        return null;
+        return openUrl(String(args.url));
       }
       case 'directory_import': {
         if (options.stand) throw STAND_REFUSAL;
