@@ -222,9 +222,9 @@ describe('stand journey', () => {
   it('"Visiteur suivant" during a directory refresh stops it: the next visitor does not wait for it', async () => {
     const app = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
     const directory = createDirectoryBackend({ stand: true, refresh: 'manual' });
-    mockIPC((cmd, args) => {
+    mockIPC(async (cmd, args) => {
       // As the shell does: next_visitor stops a running refresh (and waits for it) before it forgets.
-      if (cmd === 'next_visitor') directory.handle('cancel_refresh', {});
+      if (cmd === 'next_visitor') await directory.stopRefreshAndWait();
       return DIRECTORY_COMMANDS.includes(cmd) ? directory.handle(cmd, args) : app.handle(cmd, args);
     });
     render(App);

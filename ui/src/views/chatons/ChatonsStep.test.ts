@@ -15,6 +15,7 @@ import {
 } from './fixtures';
 import { i18n } from '../../lib/i18n.svelte';
 import { invalidArgs } from '../../mocks/fixtures';
+import { settled } from '../../mocks/settled';
 
 afterEach(() => clearMocks());
 
@@ -502,6 +503,32 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
     expect(stop).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toHaveFocus());
+  });
+
+  it('a stop asked shows until the refresh has ended: asked once, the bar stays, and only the end says so', async () => {
+    const backend = installBackend({ refresh: 'manual', stop: 'held' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.progress).not.toBeNull());
+    backend.progress?.({ done: 12, total: 140, url: 'https://example.org/a.properties' });
+    const stop = await screen.findByRole('button', { name: 'Arrêter l’actualisation de l’annuaire' });
+    const cancels = () => backend.calls.filter((c) => c.cmd === 'cancel_refresh').length;
+    await user.click(stop);
+    expect(cancels()).toBe(1);
+    // The shell has answered the stop at once; the refresh has not ended.
+    await settled();
+    expect(stop).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('progressbar', { name: 'Fichiers lus\u202f: 12 sur 140' })).toBeInTheDocument();
+    expect(screen.queryByText('Actualisation arrêtée.')).not.toBeInTheDocument();
+    // Pressed again meanwhile, it asks nothing more.
+    await user.click(stop);
+    expect(cancels()).toBe(1);
+
+    backend.finishRefresh?.({ report: STOPPED_REPORT });
+    expect(await screen.findByText('Actualisation arrêtée.')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).not.toHaveAttribute('aria-disabled', 'true');
   });
 
   it('a stopped refresh says so in English too', async () => {

@@ -308,6 +308,9 @@ export type Backend = {
   progress: ((p: RefreshProgress) => void) | null;
   /** Ends the refresh in flight. */
   finishRefresh: ((outcome: { report: RefreshReport } | { error: unknown }) => void) | null;
+  /** As the shell's next_visitor does first: stops the refresh in flight, if any, and resolves once it has
+   *  ended (`AppState::stop_refresh_and_wait`). */
+  stopRefreshAndWait: () => Promise<void>;
 };
 
 export type DirectoryBackendOptions = {
@@ -315,6 +318,9 @@ export type DirectoryBackendOptions = {
   status?: DirectoryStatus;
   /** `'manual'`: a refresh waits for `finishRefresh`; a report: it answers at once with it. */
   refresh?: 'manual' | RefreshReport;
+  /** `'held'`: a refresh asked to stop goes on until `finishRefresh`, to see the page while it stops; by
+   *  default it ends by itself a moment after the stop, as the shell's does. */
+  stop?: 'held';
   /** What an import gives (null: the person cancelled); the sample directory by default. */
   importStatus?: DirectoryStatus | null;
   /** A stand: import and export are refused, as the Rust side does. */
@@ -345,12 +351,32 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
   handle: (cmd: string, payload: unknown) => unknown;
 } {
   const orgs = options.orgs ?? sampleOrganizations();
+  /** The refresh in flight has been asked to stop, and settles once it has ended. */
+  let stopping: Promise<void> | null = null;
+  /** Raises the stop flag of the refresh in flight, as the shell's `cancel_refresh` does, and answers at
+   *  once whether one was running. The refresh notices the flag a moment later and ends by itself, with
+   *  its own report saying it was stopped: never within the call that stopped it. */
+  const stop = (): boolean => {
+    const finish = backend.finishRefresh;
+    if (!finish) return false;
+    if (options.stop === 'held') return true;
+    stopping ??= new Promise((ended) =>
+      setTimeout(() => {
+        if (backend.finishRefresh === finish) finish({ report: STOPPED_REPORT });
+        ended();
+      }, 0),
+    );
+    return true;
+  };
   const backend: Backend = {
     calls: [],
     orgs,
     status: options.status ?? availableStatus(orgs),
     progress: null,
     finishRefresh: null,
+    stopRefreshAndWait: async () => {
+      if (stop()) await stopping;
+    },
   };
   const handle = (cmd: string, payload: unknown): unknown => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -393,6 +419,8 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
         if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
         return '/media/cle-usb/annuaire-chatons.json';
       case 'directory_refresh': {
+        // One refresh at a time: a second one would fetch every file twice.
+        if (backend.finishRefresh) throw { code: 'directory.refresh_running', message: 'the directory is already being refreshed' };
         const channel = args.onProgress as { onmessage: (p: RefreshProgress) => void };
         backend.progress = (p) => channel.onmessage(p);
         if (options.refresh && options.refresh !== 'manual') {
@@ -402,6 +430,7 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
         return new Promise((resolvePromise, reject) => {
           backend.finishRefresh = (outcome) => {
             backend.finishRefresh = null;
+            stopping = null;
             if ('report' in outcome) {
               // A stopped refresh keeps nothing: the directory stays as it was.
               if (!outcome.report.stopped) backend.status = availableStatus(backend.orgs);
@@ -410,12 +439,8 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
           };
         });
       }
-      case 'cancel_refresh': {
-        // As the shell does: the refresh in flight ends at once, its report saying it was stopped.
-        const finish = backend.finishRefresh;
-        finish?.({ report: STOPPED_REPORT });
-        return finish !== null;
-      }
+      case 'cancel_refresh':
+        return stop();
       case 'qr_svg':
         return qrSvg(String(args.text));
       default:
