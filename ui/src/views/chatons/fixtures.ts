@@ -329,7 +329,8 @@ export type DirectoryBackendOptions = {
   failing?: Record<string, IpcError | string>;
 };
 
-/** The commands this pretend directory answers; others are for another backend. */
+/** The commands a mock IPC sends to this pretend directory; others are for the app's backend (qr_svg too,
+ *  which the directory answers only for its step tested on its own). */
 export const DIRECTORY_COMMANDS = [
   'directory_status',
   'directory_refresh',
@@ -349,6 +350,7 @@ export const DIRECTORY_COMMANDS = [
  */
 export function createDirectoryBackend(options: DirectoryBackendOptions = {}): Backend & {
   handle: (cmd: string, payload: unknown) => unknown;
+  commands: string[];
 } {
   const orgs = options.orgs ?? sampleOrganizations();
   /** The refresh in flight has been asked to stop, and settles once it has ended. */
@@ -378,76 +380,77 @@ export function createDirectoryBackend(options: DirectoryBackendOptions = {}): B
       if (stop()) await stopping;
     },
   };
+  const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+    directory_status: () => backend.status,
+    categories: (args) => CATEGORIES[(args.lang as 'fr' | 'en') ?? 'fr'],
+    place_suggest: (args) => suggest(String(args.prefix), Number(args.limit)),
+    directory_search: (args) => {
+      if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
+      return search(backend.orgs, args.query as SearchQuery);
+    },
+    directory_org: (args) => {
+      const found = backend.orgs.find((o) => o.id === args.id);
+      if (!found) throw { code: 'directory.unknown_organization', message: `no organization has the id ${String(args.id)}` };
+      return found;
+    },
+    open_url: (args) => {
+      // As the shell does: at a stand nothing opens in the laptop's browser.
+      if (options.stand) throw STAND_REFUSAL;
+      return openUrl(String(args.url));
+    },
+    directory_import: (args) => {
+      if (options.stand) throw STAND_REFUSAL;
+      // Tauri reads the arguments before the command runs, and rejects a missing one with a plain string.
+      if (args.lang === undefined) throw invalidArgs('directory_import', 'lang');
+      if (args.lang !== 'fr' && args.lang !== 'en') {
+        throw invalidArgs('directory_import', 'lang', `unknown variant \`${String(args.lang)}\`, expected \`fr\` or \`en\``);
+      }
+      const next = options.importStatus === undefined ? availableStatus(backend.orgs) : options.importStatus;
+      if (next) backend.status = next;
+      return next;
+    },
+    directory_export: () => {
+      if (options.stand) throw STAND_REFUSAL;
+      if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
+      return '/media/cle-usb/annuaire-chatons.json';
+    },
+    directory_refresh: (args) => {
+      // One refresh at a time: a second one would fetch every file twice.
+      if (backend.finishRefresh) throw { code: 'directory.refresh_running', message: 'the directory is already being refreshed' };
+      const channel = args.onProgress as { onmessage: (p: RefreshProgress) => void };
+      backend.progress = (p) => channel.onmessage(p);
+      if (options.refresh && options.refresh !== 'manual') {
+        backend.status = { ...availableStatus(backend.orgs), fetched_at_ms: options.refresh.started_at_ms };
+        return options.refresh;
+      }
+      return new Promise((resolvePromise, reject) => {
+        backend.finishRefresh = (outcome) => {
+          backend.finishRefresh = null;
+          stopping = null;
+          if ('report' in outcome) {
+            // A stopped refresh keeps nothing: the directory stays as it was.
+            if (!outcome.report.stopped) backend.status = availableStatus(backend.orgs);
+            resolvePromise(outcome.report);
+          } else reject(outcome.error);
+        };
+      });
+    },
+    cancel_refresh: () => stop(),
+    // Not the directory's, but its step draws codes (a host's site at a stand): for the step on its own.
+    qr_svg: (args) => qrSvg(String(args.text)),
+  };
   const handle = (cmd: string, payload: unknown): unknown => {
     const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
     const failure = options.failing?.[cmd];
     if (failure) throw failure;
-    switch (cmd) {
-      case 'directory_status':
-        return backend.status;
-      case 'categories':
-        return CATEGORIES[(args.lang as 'fr' | 'en') ?? 'fr'];
-      case 'place_suggest':
-        return suggest(String(args.prefix), Number(args.limit));
-      case 'directory_search':
-        if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
-        return search(backend.orgs, args.query as SearchQuery);
-      case 'directory_org': {
-        const found = backend.orgs.find((o) => o.id === args.id);
-        if (!found) throw { code: 'directory.unknown_organization', message: `no organization has the id ${String(args.id)}` };
-        return found;
-      }
-      case 'open_url': {
-        // As the shell does: at a stand nothing opens in the laptop's browser.
-        if (options.stand) throw STAND_REFUSAL;
-        return openUrl(String(args.url));
-      }
-      case 'directory_import': {
-        if (options.stand) throw STAND_REFUSAL;
-        // Tauri reads the arguments before the command runs, and rejects a missing one with a plain string.
-        if (args.lang === undefined) throw invalidArgs(cmd, 'lang');
-        if (args.lang !== 'fr' && args.lang !== 'en') {
-          throw invalidArgs(cmd, 'lang', `unknown variant \`${String(args.lang)}\`, expected \`fr\` or \`en\``);
-        }
-        const next = options.importStatus === undefined ? availableStatus(backend.orgs) : options.importStatus;
-        if (next) backend.status = next;
-        return next;
-      }
-      case 'directory_export':
-        if (options.stand) throw STAND_REFUSAL;
-        if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
-        return '/media/cle-usb/annuaire-chatons.json';
-      case 'directory_refresh': {
-        // One refresh at a time: a second one would fetch every file twice.
-        if (backend.finishRefresh) throw { code: 'directory.refresh_running', message: 'the directory is already being refreshed' };
-        const channel = args.onProgress as { onmessage: (p: RefreshProgress) => void };
-        backend.progress = (p) => channel.onmessage(p);
-        if (options.refresh && options.refresh !== 'manual') {
-          backend.status = { ...availableStatus(backend.orgs), fetched_at_ms: options.refresh.started_at_ms };
-          return options.refresh;
-        }
-        return new Promise((resolvePromise, reject) => {
-          backend.finishRefresh = (outcome) => {
-            backend.finishRefresh = null;
-            stopping = null;
-            if ('report' in outcome) {
-              // A stopped refresh keeps nothing: the directory stays as it was.
-              if (!outcome.report.stopped) backend.status = availableStatus(backend.orgs);
-              resolvePromise(outcome.report);
-            } else reject(outcome.error);
-          };
-        });
-      }
-      case 'cancel_refresh':
-        return stop();
-      case 'qr_svg':
-        return qrSvg(String(args.text));
-      default:
-        throw commandNotFound(cmd);
-    }
+    const handler = handlers[cmd];
+    if (!handler) throw commandNotFound(cmd);
+    return handler(args);
   };
-  return Object.assign(backend, { handle });
+  /** The commands this backend answers: `DIRECTORY_COMMANDS`, and qr_svg for the step on its own. */
+  const commands = Object.keys(handlers);
+  return Object.assign(backend, { handle, commands });
 }
 
 /** Installs the mock IPC with only the directory commands. */
