@@ -1,11 +1,12 @@
 // The stand: a start button per visitor, "Visiteur suivant" always there, the idle countdown, the take-home QR.
 import { flushSync } from 'svelte';
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../App.svelte';
 import { createBackend, pack } from '../../mocks/fixtures';
+import { refusedAtStand } from '../../mocks/rust';
 import { DIRECTORY_COMMANDS, createDirectoryBackend } from '../chatons/fixtures';
 import IdleGuard from '../stand/IdleGuard.svelte';
 
@@ -31,6 +32,15 @@ function cancelled(event: Event): boolean {
 
 function ctrl(key: string): KeyboardEvent {
   return new KeyboardEvent('keydown', { key, ctrlKey: true, bubbles: true, cancelable: true });
+}
+
+/** Presses every button of the page's main part, except those that lead away from it (`leaving`). */
+async function pressAllBut(leaving: RegExp) {
+  for (const button of within(screen.getByRole('main')).getAllByRole('button')) {
+    const name = button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '';
+    // A button an earlier one took away (a disclosure that closed) is not there to press.
+    if (button.isConnected && !leaving.test(name)) await userEvent.click(button);
+  }
 }
 
 describe('stand journey', () => {
@@ -186,6 +196,62 @@ describe('stand journey', () => {
     // The button pressed is gone: the keyboard starts again from the title, not from the page.
     expect(screen.queryByRole('button', { name: /Autres façons/ })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Premiers Pas' })).toHaveFocus();
+  });
+
+  it('through a whole visit, asks the shell for nothing it refuses at a stand: no file dialog, no print, no browser', async () => {
+    // The commands whose Rust body begins with `refuse_at_stand` (src-tauri/src/commands).
+    const refused = refusedAtStand();
+    expect(refused).toEqual(expect.arrayContaining(['save_report', 'add_pack', 'open_url', 'print_page', 'directory_import']));
+    const app = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    const directory = createDirectoryBackend({ stand: true });
+    const asked: string[] = [];
+    mockIPC((cmd, args) => {
+      asked.push(cmd);
+      return DIRECTORY_COMMANDS.includes(cmd) ? directory.handle(cmd, args) : app.handle(cmd, args);
+    });
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+
+    // Every step in turn, answered, every button of its page pressed (codes for each phone, more apps…),
+    // the CHATONS search and a host's card on the way.
+    const steps = pack('premiers-pas').steps;
+    await userEvent.click(document.querySelector<HTMLElement>(`[data-step="${steps[0].id}"] button`)!);
+    for (const [i, step] of steps.entries()) {
+      await waitFor(() => expect(document.querySelector(`[data-step-page="${step.id}"]`)).toBeInTheDocument());
+      await userEvent.click(screen.getByRole('radio', { name: i % 2 === 0 ? 'C’est fait' : 'Pas encore' }));
+      await waitFor(() => expect(app.state.answers[step.id]).toBeDefined());
+      await pressAllBut(/^(Toutes les étapes|Étape précédente|Suivante|Trouver un hébergeur|Revenir aux étapes)/);
+      if (step.id === 'chatons-host') {
+        await userEvent.click(screen.getByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
+        await userEvent.click(await screen.findByRole('button', { name: /^Paris Libre/ }));
+        expect(await screen.findByRole('img', { name: 'Leur site' })).toBeInTheDocument();
+        await pressAllBut(/^Retour aux résultats/);
+        await userEvent.click(screen.getByRole('button', { name: 'Retour aux résultats' }));
+        await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
+      }
+      const next = steps[i + 1];
+      if (next) await userEvent.click(await screen.findByRole('button', { name: new RegExp(`^Suivante\u202f: «\u202f${next.title.fr}`) }));
+    }
+
+    // The list to take home, what was looked at, the privacy page; then the next visitor.
+    await userEvent.click(screen.getAllByRole('button', { name: /Emportez votre liste/ })[0]);
+    await screen.findByTestId('takeaway-qr');
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    for (const [place, heading] of [
+      ['Ce que nous avons regardé', 'Fichiers lus'],
+      ['Confidentialité', 'Ce que fait (et ne fait pas) Premiers Pas'],
+    ]) {
+      await userEvent.click(within(nav).getByRole('button', { name: place }));
+      await screen.findByRole('heading', { name: heading });
+    }
+    await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
+    await screen.findByRole('button', { name: /Commencer/ });
+
+    // The visit went everywhere; none of it asked for what the shell refuses at a stand.
+    expect(asked).toEqual(expect.arrayContaining(['start_session', 'set_answer', 'directory_search', 'directory_org', 'takeaway', 'next_visitor']));
+    expect(asked.filter((cmd) => refused.includes(cmd))).toEqual([]);
   });
 
   it('"Visiteur suivant" is always there, forgets the visit and goes back to the start', async () => {
