@@ -6,6 +6,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../App.svelte';
 import { createBackend, invalidArgs, leftOutPack, type BackendOptions } from '../../mocks/fixtures';
+import { settled } from '../../mocks/settled';
 
 afterEach(() => clearMocks());
 
@@ -108,8 +109,12 @@ describe('own packs in the workshop chooser', () => {
     await waitFor(() => expect(release).not.toBeNull());
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Browser workshop' })).toBeInTheDocument();
+    const frenchAnswers = () => backend.calls.filter((c) => c.cmd === 'list_packs' && c.args.lang === 'fr').length;
+    expect(frenchAnswers()).toBe(0);
     release!();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The French list has been answered, and the page has had it.
+    expect(frenchAnswers()).toBe(1);
+    await settled();
     expect(screen.getByRole('heading', { level: 2, name: 'Browser workshop' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 2, name: 'Atelier navigateur' })).toBeNull();
   });

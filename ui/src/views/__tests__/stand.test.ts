@@ -107,7 +107,8 @@ describe('stand journey', () => {
   it('says nothing of the laptop: no "your computer" line, no audit screen, every step the visitor\'s call', async () => {
     const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
     // However long the start takes, no "we are looking at your computer" screen: it is held until the
-    // test lets it go.
+    // test lets it go, and the audit screen's delay runs on a clock only this test moves.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let starting = false;
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -124,11 +125,12 @@ describe('stand journey', () => {
     expect(screen.queryByText(/Debian/)).not.toBeInTheDocument();
     expect(screen.queryByText(/votre ordinateur/)).not.toBeInTheDocument();
     expect(screen.getByText(/dites-nous où vous en êtes/)).toBeInTheDocument();
-    await userEvent.click(start);
+    await userEvent.setup({ delay: null }).click(start);
     await vi.waitFor(() => expect(starting).toBe(true));
-    // Past the audit screen's delay (150 ms), the start still held: that timer, set first and shorter,
-    // has run.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The audit screen's delay (150 ms) has run out, the start still held, and the page has shown what
+    // that timer asked for: nothing.
+    await vi.advanceTimersByTimeAsync(150);
+    flushSync();
     expect(screen.queryByRole('heading', { name: 'Nous regardons votre ordinateur…' })).not.toBeInTheDocument();
     release();
     await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });

@@ -151,8 +151,12 @@ describe('CHATONS step: the needs', () => {
     await waitFor(() => expect(held).toHaveLength(1));
     i18n.set('en');
     expect(await screen.findByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
+    const frenchAnswers = () => backend.calls.filter((c) => c.cmd === 'categories' && c.args.lang === 'fr').length;
+    expect(frenchAnswers()).toBe(0);
     held[0]();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The French list has been answered, and the page has had it.
+    expect(frenchAnswers()).toBe(1);
+    await settled();
     expect(screen.getByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'Courriel' })).not.toBeInTheDocument();
   });
@@ -244,7 +248,7 @@ describe('CHATONS step: the keyboard stays on the page', () => {
   });
 
   it('a town picked from "which one?" puts the keyboard in the town field, not on the page', async () => {
-    installBackend();
+    const backend = installBackend();
     const user = userEvent.setup();
     render(ChatonsStep);
     const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
@@ -255,9 +259,13 @@ describe('CHATONS step: the keyboard stays on the page', () => {
     expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
     expect(field).toHaveValue('Saint-Denis');
     expect(field).toHaveFocus();
-    // Enter there keeps the town picked: the name alone would ask "which one?" again.
+    // Enter there keeps the town picked: the name alone would ask "which one?" again. Whatever the key
+    // asked has been answered and shown once the page has settled: no search, so no question.
+    const searches = () => backend.calls.filter((c) => c.cmd === 'directory_search').length;
+    const before = searches();
     await user.keyboard('{Enter}');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled();
+    expect(searches()).toBe(before);
     expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
     expect(screen.getByText('Du plus proche au plus loin de Saint-Denis.', { exact: false })).toBeInTheDocument();
   });
