@@ -3,7 +3,7 @@
 // the app's own scripts. The answers come from the fixture backends the views' unit tests use: the app's
 // (src/mocks/fixtures.ts) and the CHATONS directory's (src/views/chatons/fixtures.ts).
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import { createBackend, type BackendOptions } from '../src/mocks/fixtures';
+import { commandNotFound, createBackend, type BackendOptions } from '../src/mocks/fixtures';
 import { EMPTY_STATUS, installBackend, type Backend } from '../src/views/chatons/fixtures';
 
 /** What a browser scenario pretends: the app backend's options and the state of the directory. */
@@ -43,7 +43,9 @@ mockIPC((cmd, args) => {
   try {
     return app.handle(cmd, args);
   } catch (err) {
-    if ((err as { code?: string })?.code === 'ipc.unknown_command') return directory(cmd, args);
+    // Not one of the app backend's commands: the directory's backend answers it. (The app backend throws
+    // a scenario's `failing` error for any command, the directory's included.)
+    if (err === commandNotFound(cmd)) return directory(cmd, args);
     throw err;
   }
 });

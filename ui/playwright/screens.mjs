@@ -405,9 +405,10 @@ export const screens = [
     },
   },
   {
-    // The needs could not be listed: said where they would be; the search works over every host.
+    // The needs could not be listed: said where they would be; the search works over every host. (The
+    // command itself cannot fail: the call can, and Tauri rejects it with a plain string.)
     name: 'chatons-needs-failed',
-    scenario: { backend: { ...home.backend, failing: { categories: { code: 'ipc.unexpected', message: 'no categories' } } } },
+    scenario: { backend: { ...home.backend, failing: { categories: 'invalid args `lang` for command `categories`: command categories missing required key lang' } } },
     go: async (page, lang) => {
       await openChatons(page, lang);
       await page.getByText(t(lang, 'chatons.need.failed')).waitFor();

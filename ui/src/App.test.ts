@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { createBackend, system as debian } from './mocks/fixtures';
+import { commandNotFound, createBackend, system as debian } from './mocks/fixtures';
 
 afterEach(() => clearMocks());
 
@@ -47,11 +47,14 @@ describe('welcome screen', () => {
   });
 
   it('says so when the computer cannot be described, and still offers the three ways', async () => {
-    mockIPC(() => {
-      throw { code: 'system.unavailable', message: 'no' };
+    // system_info itself cannot fail; the call can, and Tauri rejects it with a plain string, not an IpcError.
+    mockIPC((cmd) => {
+      throw commandNotFound(cmd);
     });
     render(App);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Nous n’avons pas pu décrire cet ordinateur.');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Nous n’avons pas pu décrire cet ordinateur.');
+    expect(within(alert).getByText('Détails').closest('details')).toHaveTextContent('Command system_info not found');
     expect(screen.getAllByRole('button', { name: /Chez moi|Sur un stand|En atelier/ })).toHaveLength(3);
   });
 
@@ -69,14 +72,22 @@ describe('welcome screen', () => {
   });
 
   it('a failing journey says what went wrong and stays on the welcome screen', async () => {
-    mockIPC(createBackend({ failing: { run_audit: { code: 'audit.failed', message: 'disk on fire' } } }).handle);
+    // Launched with --home on a folder that has gone: the audit cannot look at it.
+    const run_audit = {
+      code: 'session.home_unreadable',
+      message: 'cannot audit /media/cle-usb/lucas as a home folder',
+      detail: 'No such file or directory (os error 2)',
+    };
+    mockIPC(createBackend({ failing: { run_audit } }).handle);
     render(App);
     await screen.findByText(/Votre ordinateur/);
     await userEvent.click(screen.getByRole('button', { name: /Chez moi/ }));
     const alert = await screen.findByRole('alert');
-    // An unknown code: the generic sentence, the Rust side's text only behind "Détails".
-    expect(alert).toHaveTextContent(/^Quelque chose n’a pas fonctionné\. Réessayez/);
-    expect(within(alert).getByText('Détails').closest('details')).toHaveTextContent('disk on fire (audit.failed)');
+    // The sentence in French; the Rust side's English only behind "Détails".
+    expect(alert).toHaveTextContent(/^Premiers Pas n’a pas pu regarder votre dossier personnel\./);
+    const details = within(alert).getByText('Détails').closest('details')!;
+    expect(details).toHaveTextContent('cannot audit /media/cle-usb/lucas as a home folder (session.home_unreadable)');
+    expect(details).toHaveTextContent('No such file or directory (os error 2)');
     expect(screen.getByRole('button', { name: /Chez moi/ })).toBeInTheDocument();
   });
 

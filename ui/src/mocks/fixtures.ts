@@ -23,12 +23,59 @@ import type { PackAdded } from '../bindings/PackAdded';
 import type { PackList } from '../bindings/PackList';
 import type { PackSummary } from '../bindings/PackSummary';
 import type { SessionStart } from '../bindings/SessionStart';
+import type { Step } from '../bindings/Step';
 import type { StepResult } from '../bindings/StepResult';
 import type { SystemInfo } from '../bindings/SystemInfo';
 import type { Takeaway } from '../bindings/Takeaway';
+import { typeset } from '../lib/typography';
 import auditData from './data/audit.json';
 import packData from './data/packs.json';
 import qrData from './data/qr.json';
+
+/**
+ * What Tauri itself answers for a call that never reaches a command: a plain string, not an IpcError (the
+ * page reads it as `ipc.unexpected`, see lib/ipc.ts). A command it does not know…
+ */
+export function commandNotFound(cmd: string): string {
+  return `Command ${cmd} not found`;
+}
+
+/** …and an argument missing or of the wrong type, before the command runs (tauri's `InvalidArgs`). */
+export function invalidArgs(cmd: string, key: string, why = `command ${cmd} missing required key ${key}`): string {
+  return `invalid args \`${key}\` for command \`${cmd}\`: ${why}`;
+}
+
+/** Whether `raw` is an address the app may hand to the browser: the core's one rule for web addresses
+ *  (crates/core/src/weburl.rs): http or https, with a host, no user name or password, 2048 characters at
+ *  most as written and once encoded. */
+export function isWebUrl(raw: string): boolean {
+  const text = raw.trim();
+  if ([...text].length > 2048) return false;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.hostname !== '' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.href.length <= 2048
+  );
+}
+
+/** What the shell's open_url answers, past the stand's refusal: nothing, or `url.refused` (the address,
+ *  at most 200 characters of it, as the detail). */
+export function openUrl(url: string): null {
+  if (!isWebUrl(url)) {
+    throw { code: 'url.refused', message: 'only web addresses (http or https) can be opened', detail: [...url].slice(0, 200).join('') };
+  }
+  return null;
+}
+
+const NO_AUDIT = { code: 'session.no_audit', message: 'no audit has run yet in this session' };
 
 /** What the Rust side answers, at a stand, to a command that would open a file dialog. */
 export const STAND_REFUSAL = { code: 'stand.not_allowed', message: "not at a stand: this would open the computer's files" };
@@ -199,30 +246,32 @@ export function visitorReason(answer: Answer | undefined, lang: Lang): string {
   return fr ? 'Dites-nous si c’est déjà fait chez vous.' : 'Tell us if you already do this at home.';
 }
 
-/** A stand's take-home list, as the core writes it: every step the visitor has not said done, with the
- *  page that starts it, or its title alone when the list would be too long for a code (`withoutPages`). */
-export function standTakeaway(packId: string, results: StepResult[], lang: Lang, withoutPages = false): Takeaway {
+/** The pages that start a step on a phone, as the core picks them (`takeaway::first_pages`): every store
+ *  page of the first app its codes suggest, else its first code, else its first link. */
+function firstPages(step: Step): string[] {
+  const first = step.qr[0];
+  if (first) return first.app ? step.qr.filter((q) => q.app === first.app).map((q) => q.url) : [first.url];
+  return step.links.slice(0, 1).map((l) => l.url);
+}
+
+/**
+ * The take-home list, as the core writes it in every mode (`takeaway::text_with`): the pack's title, then
+ * every step not done with the pages that start it, or its title alone when the list would be too long for
+ * a code (`withoutPages`). The texts are set in the language's typography, as the core renders them.
+ */
+export function takeawayOf(packId: string, results: StepResult[], lang: Lang, withoutPages = false): Takeaway {
   const current = pack(packId);
   const left = current.steps.filter((s) => results.find((r) => r.id === s.id)?.status !== 'done');
-  let text = current.title[lang];
-  if (left.length === 0) text += lang === 'fr' ? ' : tout est fait, bravo !' : ': all done, well done!';
+  let text = typeset(current.title[lang], lang);
+  if (left.length === 0) text += lang === 'fr' ? '\u202f: tout est fait, bravo\u202f!' : ': all done, well done!';
   else {
-    text += lang === 'fr' ? ' — à faire :' : ' — to do:';
+    text += lang === 'fr' ? ' — à faire\u202f:' : ' — to do:';
     for (const step of left) {
-      text += `\n- ${step.title[lang]}`;
-      const first = step.qr[0]?.url ?? step.links[0]?.url;
-      if (first && !withoutPages) text += `\n${first}`;
+      text += `\n- ${typeset(step.title[lang], lang)}`;
+      if (!withoutPages) for (const url of firstPages(step)) text += `\n${url}`;
     }
   }
   return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: left.length, without_pages: withoutPages };
-}
-
-export function takeaway(lang: Lang): Takeaway {
-  const text =
-    lang === 'fr'
-      ? 'Premiers Pas — ma liste\n☐ Des cartes qui ne vous suivent pas\u202f: https://www.comaps.app/\n☐ Moins de publicités, moins de pisteurs\n☐ Firefox par défaut\n☐ Un courriel éthique\n☐ Un hébergeur CHATONS\u202f: https://www.chatons.org/'
-      : 'Premiers Pas — my list\n☐ Maps that don’t follow you: https://www.comaps.app/\n☐ Fewer ads, fewer trackers\n☐ Firefox by default\n☐ Ethical mail\n☐ A CHATONS host: https://www.chatons.org/';
-  return { text, svg: qrData.takeaway, print_svg: qrData.takeaway, steps: 5, without_pages: false };
 }
 
 /** The launch options of a plain start: no option given. */
@@ -254,8 +303,9 @@ export type BackendOptions = {
   requests?: JournalEntry[];
   /** What the save dialog returns (null: cancelled). */
   savedPath?: string | null;
-  /** Commands that fail, with their error. */
-  failing?: Record<string, IpcError>;
+  /** Commands that fail, with their error: an IpcError the command gives, or a plain string when the
+   *  call itself fails in Tauri (`commandNotFound`, `invalidArgs`). */
+  failing?: Record<string, IpcError | string>;
   /** The volunteer added their own pack (`ownPackSummary`) before. */
   ownPack?: boolean;
   /** The take-home list is too long for a code with its pages: it keeps the titles (a long own pack). */
@@ -271,19 +321,41 @@ export type Call = { cmd: string; args: Record<string, unknown> };
 /**
  * A stateful pretend backend: sessions, audits, answers (a manual step answered "done" turns done, as the
  * core's evaluation does), next_visitor forgetting everything. At a stand, as in the core, nothing is
- * audited (no audit, no file read) and every step is the visitor's to tell; the file dialogs are refused.
+ * audited (no audit, no file read) and every step is the visitor's to tell. It refuses what the shell
+ * refuses (src-tauri/src/commands, crates/core/src/session.rs), with the same codes: a command that needs
+ * a session before one has started, another journey than a stand when launched as one, an answer before
+ * any audit where the computer is audited or for a step the pack does not have, an address that is not a
+ * plain web one, and at a stand the file dialogs, printing and the browser.
  * Pass `backend.handle` to `mockIPC`.
  */
 export function createBackend(options: BackendOptions = {}) {
   const calls: Call[] = [];
   const state = {
+    /** The session's mode; null before the person chose one (no session yet). */
     mode: null as Mode | null,
     packId: 'premiers-pas',
     answers: {} as Record<string, Answer>,
+    /** Audits of this session. */
     audits: 0,
+    /** `options.changes` went with the first audit at home. */
+    changesTold: false,
     journal: [] as JournalEntry[],
     ownPack: options.ownPack ?? false,
   };
+  const launchedAsStand = options.config?.mode === 'stand';
+
+  /** The commands that take the session fail without one (`AppState::with_session`). */
+  function session(): Mode {
+    if (state.mode === null) {
+      throw { code: 'session.not_started', message: 'no session has started yet: choose how the app is used first' };
+    }
+    return state.mode;
+  }
+
+  /** What a visitor must not do at a stand, by launch option or by the journey chosen (`refuse_at_stand`). */
+  function refuseAtStand() {
+    if (launchedAsStand || state.mode === 'stand') throw STAND_REFUSAL;
+  }
 
   function evaluate(lang: Lang): StepResult[] {
     const current = pack(state.packId);
@@ -312,6 +384,13 @@ export function createBackend(options: BackendOptions = {}) {
     });
   }
 
+  /** The pack judged against the last audit (`Session::results`): none yet is an error, except at a stand,
+   *  where the visitor's answers alone decide. */
+  function results(lang: Lang): StepResult[] {
+    if (session() !== 'stand' && state.audits === 0) throw NO_AUDIT;
+    return evaluate(lang);
+  }
+
   function firstTodo(steps: StepResult[]): string | null {
     return steps.find((s) => s.status !== 'done')?.id ?? null;
   }
@@ -325,7 +404,7 @@ export function createBackend(options: BackendOptions = {}) {
       return { packs: [...packSummaries(lang), ...own], left_out: options.leftOut ? [leftOutPack(lang)] : [] };
     },
     add_pack: (a): PackAdded | null => {
-      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
+      refuseAtStand();
       if (options.addPack === 'cancelled') return null;
       if (options.addPack === 'invalid') throw invalidPack(a.lang as Lang);
       const replaced = state.ownPack;
@@ -333,7 +412,7 @@ export function createBackend(options: BackendOptions = {}) {
       return { id: 'atelier-courriel', replaced };
     },
     remove_pack: (a) => {
-      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
+      refuseAtStand();
       if (a.id !== 'atelier-courriel' || !state.ownPack) {
         throw { code: 'own_pack.not_own', message: `\`${String(a.id)}\` is not one of your own packs` };
       }
@@ -341,20 +420,35 @@ export function createBackend(options: BackendOptions = {}) {
       return null;
     },
     start_session: (a): SessionStart => {
-      state.mode = a.mode as Mode;
-      state.packId = (a.pack as string | null) ?? options.config?.pack ?? 'premiers-pas';
-      return {
-        mode: state.mode,
-        pack_id: state.packId,
-        resume: state.mode === 'home' && (options.resume ?? false),
-        notice: options.notice ?? null,
-        persistent: state.mode === 'home',
-        pack: pack(state.packId),
-        // The first audit goes through run_audit's handler, so `failing.run_audit` applies to it too.
-        audit: a.audit ? (handle('run_audit', { lang: a.audit }) as AuditView) : null,
-      };
+      const mode = a.mode as Mode;
+      // Launched for a stand, the app stays one: a visitor must not reach a journey that keeps or audits.
+      if (launchedAsStand && mode !== 'stand') {
+        throw { code: 'session.mode_locked', message: 'this app was started for a stand and stays in stand mode' };
+      }
+      const packId = (a.pack as string | null) ?? options.config?.pack ?? 'premiers-pas';
+      const chosen = pack(packId);
+      // A start that fails (its first audit) leaves the person in the session they had.
+      const before = { ...state, answers: { ...state.answers } };
+      // A new session has no audit yet; only the answers saved at home outlive it.
+      Object.assign(state, { mode, packId, audits: 0, answers: mode === 'home' ? state.answers : {} });
+      try {
+        return {
+          mode,
+          pack_id: packId,
+          resume: mode === 'home' && (options.resume ?? false),
+          notice: options.notice ?? null,
+          persistent: mode === 'home',
+          pack: chosen,
+          // The first audit goes through run_audit's handler, so `failing.run_audit` applies to it too.
+          audit: a.audit ? (handle('run_audit', { lang: a.audit }) as AuditView) : null,
+        };
+      } catch (err) {
+        Object.assign(state, before);
+        throw err;
+      }
     },
     run_audit: (a): AuditView => {
+      session();
       state.audits++;
       if (state.mode === 'stand') {
         const steps = evaluate(a.lang as Lang);
@@ -362,21 +456,25 @@ export function createBackend(options: BackendOptions = {}) {
       }
       state.journal.push(...journalFiles, ...journalLooked);
       const steps = evaluate(a.lang as Lang);
-      const changes = state.mode === 'home' && state.audits === 1 ? (options.changes ?? []) : [];
+      const changes = state.mode === 'home' && !state.changesTold ? (options.changes ?? []) : [];
+      if (state.mode === 'home') state.changesTold = true;
       return { audit: { ...audit, os: options.auditOs ?? audit.os }, steps, changes, first_todo: firstTodo(steps), duration_ms: 38, notice: options.auditNotice };
     },
-    step_results: (a) => {
-      if (state.audits === 0 && state.mode !== 'stand') throw { code: 'session.no_audit', message: 'no audit yet' };
-      return evaluate(a.lang as Lang);
-    },
+    step_results: (a) => results(a.lang as Lang),
     set_answer: (a) => {
       const step = a.step as string;
+      if (session() !== 'stand' && state.audits === 0) throw NO_AUDIT;
+      if (!pack(state.packId).steps.some((s) => s.id === step)) {
+        throw { code: 'session.unknown_step', message: `the pack \`${state.packId}\` has no step \`${step}\`` };
+      }
       if (a.answer) state.answers[step] = a.answer as Answer;
       else delete state.answers[step];
       return evaluate(a.lang as Lang);
     },
     next_visitor: () => {
-      if (state.mode === 'home') throw { code: 'session.not_ephemeral', message: 'home progress is kept' };
+      if (session() === 'home') {
+        throw { code: 'session.not_ephemeral', message: 'forgetting everything is only for a stand or a workshop, not at home' };
+      }
       state.answers = {};
       state.audits = 0;
       state.journal = [];
@@ -386,24 +484,27 @@ export function createBackend(options: BackendOptions = {}) {
     close_asked: () => null,
     /** The shell exits; here the app stays, and the call is recorded. */
     close_app: () => null,
-    qr_svg: (a) => qrSvg(a.text as string),
-    takeaway: (a) =>
-      state.mode === 'stand'
-        ? standTakeaway(state.packId, evaluate(a.lang as Lang), a.lang as Lang, options.takeawayWithoutPages)
-        : takeaway(a.lang as Lang),
-    save_report: (a) =>
-      state.mode === 'stand'
-        ? (() => {
-            throw STAND_REFUSAL;
-          })()
-        : options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath,
-    print_page: () => null,
+    qr_svg: (a) => {
+      if (a.text === '') throw { code: 'qr.empty', message: 'there is nothing to put in the QR code' };
+      return qrSvg(a.text as string);
+    },
+    takeaway: (a) => takeawayOf(state.packId, results(a.lang as Lang), a.lang as Lang, options.takeawayWithoutPages),
+    save_report: (a) => {
+      refuseAtStand();
+      // The report is written before the dialog asks where: it needs an audit.
+      results(a.lang as Lang);
+      return options.savedPath === undefined ? `/home/lucas/premiers-pas.${String(a.format)}` : options.savedPath;
+    },
+    print_page: () => {
+      // The print dialog can print to a file, which opens the laptop's folders.
+      refuseAtStand();
+      return null;
+    },
     set_fullscreen: () => null,
     set_zoom: (a) => Math.min(3, Math.max(0.5, Number.isFinite(a.scale) ? (a.scale as number) : 1)),
     open_url: (a) => {
-      if (state.mode === 'stand' || options.config?.mode === 'stand') throw STAND_REFUSAL;
-      if (!/^https?:\/\//.test(String(a.url))) throw { code: 'url.refused', message: 'only http and https' };
-      return null;
+      refuseAtStand();
+      return openUrl(String(a.url));
     },
     journal: () => [...state.journal, ...(options.requests ?? [])],
   };
@@ -414,9 +515,12 @@ export function createBackend(options: BackendOptions = {}) {
     const failure = options.failing?.[cmd];
     if (failure) throw failure;
     const handler = handlers[cmd];
-    if (!handler) throw { code: 'ipc.unknown_command', message: `unknown command ${cmd}` };
+    if (!handler) throw commandNotFound(cmd);
     return handler(a);
   }
 
-  return { handle, calls, state };
+  /** The commands this backend answers (the directory's are `DIRECTORY_COMMANDS`, of its own backend). */
+  const commands = Object.keys(handlers);
+
+  return { handle, calls, state, commands };
 }

@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../App.svelte';
-import { createBackend, leftOutPack, type BackendOptions } from '../../mocks/fixtures';
+import { createBackend, invalidArgs, leftOutPack, type BackendOptions } from '../../mocks/fixtures';
+import { settled } from '../../mocks/settled';
 
 afterEach(() => clearMocks());
 
@@ -108,8 +109,12 @@ describe('own packs in the workshop chooser', () => {
     await waitFor(() => expect(release).not.toBeNull());
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Browser workshop' })).toBeInTheDocument();
+    const frenchAnswers = () => backend.calls.filter((c) => c.cmd === 'list_packs' && c.args.lang === 'fr').length;
+    expect(frenchAnswers()).toBe(0);
     release!();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The French list has been answered, and the page has had it.
+    expect(frenchAnswers()).toBe(1);
+    await settled();
     expect(screen.getByRole('heading', { level: 2, name: 'Browser workshop' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 2, name: 'Atelier navigateur' })).toBeNull();
   });
@@ -117,13 +122,14 @@ describe('own packs in the workshop chooser', () => {
   it('a list that could not be read in one language shows again once it is read in another', async () => {
     const backend = createBackend({ config: { mode: 'workshop', lang: null } });
     mockIPC((cmd, args) => {
-      if (cmd === 'list_packs' && (args as { lang: string }).lang === 'en') throw { code: 'ipc.unexpected', message: 'no list' };
+      // list_packs itself cannot fail; the call can, and Tauri rejects it with a plain string.
+      if (cmd === 'list_packs' && (args as { lang: string }).lang === 'en') throw invalidArgs(cmd, 'lang');
       return backend.handle(cmd, args);
     });
     render(App);
     await screen.findByRole('button', { name: 'Ajouter un parcours…' });
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
-    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Premiers Pas ran into an unexpected problem\./);
     await userEvent.click(screen.getByRole('button', { name: 'Français' }));
     expect(await screen.findByRole('button', { name: 'Ajouter un parcours…' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();

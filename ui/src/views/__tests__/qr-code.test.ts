@@ -4,7 +4,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { qrSvg } from '../../mocks/fixtures';
+import { commandNotFound, qrSvg } from '../../mocks/fixtures';
 import { qrCodes } from '../../lib/qr.svelte';
 import QrCode from '../step/QrCode.svelte';
 import QrCodes from '../step/QrCodes.svelte';
@@ -21,7 +21,7 @@ describe('a QR code', () => {
   it('that cannot be drawn says so in its place with its address, keeps what it opens under it, and is tried again when shown again', async () => {
     let asked = 0;
     mockIPC((cmd, args) => {
-      if (cmd !== 'qr_svg') throw { code: 'ipc.unknown_command', message: cmd };
+      if (cmd !== 'qr_svg') throw commandNotFound(cmd);
       asked++;
       if (asked === 1) throw { code: 'qr.too_long', message: 'data too long' };
       return qrSvg((args as { text: string }).text);

@@ -1,11 +1,12 @@
 // The stand: a start button per visitor, "Visiteur suivant" always there, the idle countdown, the take-home QR.
 import { flushSync } from 'svelte';
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../App.svelte';
 import { createBackend, pack } from '../../mocks/fixtures';
+import { refusedAtStand } from '../../mocks/rust';
 import { DIRECTORY_COMMANDS, createDirectoryBackend } from '../chatons/fixtures';
 import IdleGuard from '../stand/IdleGuard.svelte';
 
@@ -31,6 +32,15 @@ function cancelled(event: Event): boolean {
 
 function ctrl(key: string): KeyboardEvent {
   return new KeyboardEvent('keydown', { key, ctrlKey: true, bubbles: true, cancelable: true });
+}
+
+/** Presses every button of the page's main part, except those that lead away from it (`leaving`). */
+async function pressAllBut(leaving: RegExp) {
+  for (const button of within(screen.getByRole('main')).getAllByRole('button')) {
+    const name = button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '';
+    // A button an earlier one took away (a disclosure that closed) is not there to press.
+    if (button.isConnected && !leaving.test(name)) await userEvent.click(button);
+  }
 }
 
 describe('stand journey', () => {
@@ -97,7 +107,8 @@ describe('stand journey', () => {
   it('says nothing of the laptop: no "your computer" line, no audit screen, every step the visitor\'s call', async () => {
     const backend = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
     // However long the start takes, no "we are looking at your computer" screen: it is held until the
-    // test lets it go.
+    // test lets it go, and the audit screen's delay runs on a clock only this test moves.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let starting = false;
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -114,11 +125,12 @@ describe('stand journey', () => {
     expect(screen.queryByText(/Debian/)).not.toBeInTheDocument();
     expect(screen.queryByText(/votre ordinateur/)).not.toBeInTheDocument();
     expect(screen.getByText(/dites-nous où vous en êtes/)).toBeInTheDocument();
-    await userEvent.click(start);
+    await userEvent.setup({ delay: null }).click(start);
     await vi.waitFor(() => expect(starting).toBe(true));
-    // Past the audit screen's delay (150 ms), the start still held: that timer, set first and shorter,
-    // has run.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The audit screen's delay (150 ms) has run out, the start still held, and the page has shown what
+    // that timer asked for: nothing.
+    await vi.advanceTimersByTimeAsync(150);
+    flushSync();
     expect(screen.queryByRole('heading', { name: 'Nous regardons votre ordinateur…' })).not.toBeInTheDocument();
     release();
     await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
@@ -162,6 +174,8 @@ describe('stand journey', () => {
     await screen.findByTestId('takeaway-qr');
     const titles = pack('premiers-pas').steps.map((st) => st.title.fr);
     const list = await screen.findByText(/^Premiers pas — à faire :/);
+    // As the core writes it, its narrow no-break space too (a text matcher folds it into a plain one).
+    expect(list.textContent).toMatch(/^Premiers pas — à faire\u202f:\n- Des cartes qui ne vous suivent pas\nhttps:\/\//);
     for (const title of titles) {
       if (title === 'Un navigateur qui travaille pour vous') expect(list).not.toHaveTextContent(title);
       else expect(list).toHaveTextContent(title);
@@ -184,6 +198,62 @@ describe('stand journey', () => {
     // The button pressed is gone: the keyboard starts again from the title, not from the page.
     expect(screen.queryByRole('button', { name: /Autres façons/ })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Premiers Pas' })).toHaveFocus();
+  });
+
+  it('through a whole visit, asks the shell for nothing it refuses at a stand: no file dialog, no print, no browser', async () => {
+    // The commands whose Rust body begins with `refuse_at_stand` (src-tauri/src/commands).
+    const refused = refusedAtStand();
+    expect(refused).toEqual(expect.arrayContaining(['save_report', 'add_pack', 'open_url', 'print_page', 'directory_import']));
+    const app = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
+    const directory = createDirectoryBackend({ stand: true });
+    const asked: string[] = [];
+    mockIPC((cmd, args) => {
+      asked.push(cmd);
+      return DIRECTORY_COMMANDS.includes(cmd) ? directory.handle(cmd, args) : app.handle(cmd, args);
+    });
+    render(App);
+    await userEvent.click(await screen.findByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+
+    // Every step in turn, answered, every button of its page pressed (codes for each phone, more apps…),
+    // the CHATONS search and a host's card on the way.
+    const steps = pack('premiers-pas').steps;
+    await userEvent.click(document.querySelector<HTMLElement>(`[data-step="${steps[0].id}"] button`)!);
+    for (const [i, step] of steps.entries()) {
+      await waitFor(() => expect(document.querySelector(`[data-step-page="${step.id}"]`)).toBeInTheDocument());
+      await userEvent.click(screen.getByRole('radio', { name: i % 2 === 0 ? 'C’est fait' : 'Pas encore' }));
+      await waitFor(() => expect(app.state.answers[step.id]).toBeDefined());
+      await pressAllBut(/^(Toutes les étapes|Étape précédente|Suivante|Trouver un hébergeur|Revenir aux étapes)/);
+      if (step.id === 'chatons-host') {
+        await userEvent.click(screen.getByRole('button', { name: 'Trouver un hébergeur près de chez vous' }));
+        await userEvent.click(await screen.findByRole('button', { name: /^Paris Libre/ }));
+        expect(await screen.findByRole('img', { name: 'Leur site' })).toBeInTheDocument();
+        await pressAllBut(/^Retour aux résultats/);
+        await userEvent.click(screen.getByRole('button', { name: 'Retour aux résultats' }));
+        await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
+      }
+      const next = steps[i + 1];
+      if (next) await userEvent.click(await screen.findByRole('button', { name: new RegExp(`^Suivante\u202f: «\u202f${next.title.fr}`) }));
+    }
+
+    // The list to take home, what was looked at, the privacy page; then the next visitor.
+    await userEvent.click(screen.getAllByRole('button', { name: /Emportez votre liste/ })[0]);
+    await screen.findByTestId('takeaway-qr');
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    for (const [place, heading] of [
+      ['Ce que nous avons regardé', 'Fichiers lus'],
+      ['Confidentialité', 'Ce que fait (et ne fait pas) Premiers Pas'],
+    ]) {
+      await userEvent.click(within(nav).getByRole('button', { name: place }));
+      await screen.findByRole('heading', { name: heading });
+    }
+    await userEvent.click(screen.getByRole('button', { name: 'Visiteur suivant' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Oui, tout effacer' }));
+    await screen.findByRole('button', { name: /Commencer/ });
+
+    // The visit went everywhere; none of it asked for what the shell refuses at a stand.
+    expect(asked).toEqual(expect.arrayContaining(['start_session', 'set_answer', 'directory_search', 'directory_org', 'takeaway', 'next_visitor']));
+    expect(asked.filter((cmd) => refused.includes(cmd))).toEqual([]);
   });
 
   it('"Visiteur suivant" is always there, forgets the visit and goes back to the start', async () => {
@@ -220,9 +290,9 @@ describe('stand journey', () => {
   it('"Visiteur suivant" during a directory refresh stops it: the next visitor does not wait for it', async () => {
     const app = createBackend({ config: { mode: 'stand', lang: null, idle_seconds: 60 } });
     const directory = createDirectoryBackend({ stand: true, refresh: 'manual' });
-    mockIPC((cmd, args) => {
+    mockIPC(async (cmd, args) => {
       // As the shell does: next_visitor stops a running refresh (and waits for it) before it forgets.
-      if (cmd === 'next_visitor') directory.handle('cancel_refresh', {});
+      if (cmd === 'next_visitor') await directory.stopRefreshAndWait();
       return DIRECTORY_COMMANDS.includes(cmd) ? directory.handle(cmd, args) : app.handle(cmd, args);
     });
     render(App);

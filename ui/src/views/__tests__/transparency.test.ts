@@ -16,6 +16,7 @@ afterEach(() => {
 
 async function show(options: Parameters<typeof createBackend>[0] = {}, audits = 1, mode: Mode = 'home') {
   const backend = createBackend(options);
+  backend.handle('start_session', { mode, pack: null, audit: null });
   for (let i = 0; i < audits; i++) backend.handle('run_audit', { lang: 'fr' });
   mockIPC(backend.handle);
   render(Transparency, { mode });

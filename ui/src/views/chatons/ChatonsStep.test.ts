@@ -14,6 +14,8 @@ import {
   sampleOrganizations,
 } from './fixtures';
 import { i18n } from '../../lib/i18n.svelte';
+import { invalidArgs } from '../../mocks/fixtures';
+import { settled } from '../../mocks/settled';
 
 afterEach(() => clearMocks());
 
@@ -126,7 +128,8 @@ describe('CHATONS step: searching', () => {
 
 describe('CHATONS step: the needs', () => {
   it('that cannot be listed are said missing; the search still works, over every host', async () => {
-    installBackend({ failing: { categories: { code: 'ipc.unexpected', message: 'no categories' } } });
+    // categories itself cannot fail; the call can, and Tauri rejects it with a plain string.
+    installBackend({ failing: { categories: invalidArgs('categories', 'lang') } });
     const user = userEvent.setup();
     render(ChatonsStep);
     expect(await screen.findByText(/La liste des services n’a pas pu être chargée/)).toBeInTheDocument();
@@ -148,8 +151,12 @@ describe('CHATONS step: the needs', () => {
     await waitFor(() => expect(held).toHaveLength(1));
     i18n.set('en');
     expect(await screen.findByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
+    const frenchAnswers = () => backend.calls.filter((c) => c.cmd === 'categories' && c.args.lang === 'fr').length;
+    expect(frenchAnswers()).toBe(0);
     held[0]();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The French list has been answered, and the page has had it.
+    expect(frenchAnswers()).toBe(1);
+    await settled();
     expect(screen.getByRole('checkbox', { name: 'Mail' })).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'Courriel' })).not.toBeInTheDocument();
   });
@@ -157,7 +164,7 @@ describe('CHATONS step: the needs', () => {
   it('a later list clears the failure said before', async () => {
     const backend = createDirectoryBackend();
     mockIPC((cmd, args) => {
-      if (cmd === 'categories' && (args as { lang: string }).lang === 'fr') throw { code: 'ipc.unexpected', message: 'no categories' };
+      if (cmd === 'categories' && (args as { lang: string }).lang === 'fr') throw invalidArgs(cmd, 'lang');
       return backend.handle(cmd, args);
     });
     render(ChatonsStep);
@@ -241,7 +248,7 @@ describe('CHATONS step: the keyboard stays on the page', () => {
   });
 
   it('a town picked from "which one?" puts the keyboard in the town field, not on the page', async () => {
-    installBackend();
+    const backend = installBackend();
     const user = userEvent.setup();
     render(ChatonsStep);
     const field = await screen.findByRole('combobox', { name: 'Où habitez-vous\u202f?' });
@@ -252,9 +259,13 @@ describe('CHATONS step: the keyboard stays on the page', () => {
     expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
     expect(field).toHaveValue('Saint-Denis');
     expect(field).toHaveFocus();
-    // Enter there keeps the town picked: the name alone would ask "which one?" again.
+    // Enter there keeps the town picked: the name alone would ask "which one?" again. Whatever the key
+    // asked has been answered and shown once the page has settled: no search, so no question.
+    const searches = () => backend.calls.filter((c) => c.cmd === 'directory_search').length;
+    const before = searches();
     await user.keyboard('{Enter}');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled();
+    expect(searches()).toBe(before);
     expect(screen.queryByRole('region', { name: /Plusieurs communes/ })).not.toBeInTheDocument();
     expect(screen.getByText('Du plus proche au plus loin de Saint-Denis.', { exact: false })).toBeInTheDocument();
   });
@@ -357,9 +368,9 @@ describe('CHATONS step: a host’s card', () => {
   });
 
   it('says why the saved directory cannot be used: damaged, or from another version', async () => {
-    for (const [code, sentence] of [
-      ['directory.import_corrupt', 'L’annuaire enregistré sur cet ordinateur n’a pas pu être lu.'],
-      ['directory.import_version', 'L’annuaire enregistré sur cet ordinateur vient d’une autre version de Premiers Pas.'],
+    for (const { code, sentence } of [
+      { code: 'directory.import_corrupt', sentence: 'L’annuaire enregistré sur cet ordinateur n’a pas pu être lu.' },
+      { code: 'directory.import_version', sentence: 'L’annuaire enregistré sur cet ordinateur vient d’une autre version de Premiers Pas.' },
     ]) {
       installBackend({
         status: { ...EMPTY_STATUS, problem: { code, message: '/data/directory/snapshot.json: the reason' } },
@@ -500,6 +511,32 @@ describe('CHATONS step: the directory itself', () => {
     expect(await screen.findByText('Annuaire actualisé')).toBeInTheDocument();
     expect(stop).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).toHaveFocus());
+  });
+
+  it('a stop asked shows until the refresh has ended: asked once, the bar stays, and only the end says so', async () => {
+    const backend = installBackend({ refresh: 'manual', stop: 'held' });
+    const user = userEvent.setup();
+    render(ChatonsStep);
+    await user.click(await screen.findByRole('button', { name: 'Actualiser l’annuaire' }));
+    await waitFor(() => expect(backend.progress).not.toBeNull());
+    backend.progress?.({ done: 12, total: 140, url: 'https://example.org/a.properties' });
+    const stop = await screen.findByRole('button', { name: 'Arrêter l’actualisation de l’annuaire' });
+    const cancels = () => backend.calls.filter((c) => c.cmd === 'cancel_refresh').length;
+    await user.click(stop);
+    expect(cancels()).toBe(1);
+    // The shell has answered the stop at once; the refresh has not ended.
+    await settled();
+    expect(stop).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('progressbar', { name: 'Fichiers lus\u202f: 12 sur 140' })).toBeInTheDocument();
+    expect(screen.queryByText('Actualisation arrêtée.')).not.toBeInTheDocument();
+    // Pressed again meanwhile, it asks nothing more.
+    await user.click(stop);
+    expect(cancels()).toBe(1);
+
+    backend.finishRefresh?.({ report: STOPPED_REPORT });
+    expect(await screen.findByText('Actualisation arrêtée.')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Actualiser l’annuaire' })).not.toHaveAttribute('aria-disabled', 'true');
   });
 
   it('a stopped refresh says so in English too', async () => {

@@ -2,7 +2,7 @@
 // rules, same shapes), for the tests and for looking at the step without the desktop shell. Not part of
 // the app: only tests and the preview page import it.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { STAND_REFUSAL, qrSvg } from '../../mocks/fixtures';
+import { STAND_REFUSAL, commandNotFound, invalidArgs, openUrl, qrSvg } from '../../mocks/fixtures';
 import type { DirectoryStatus } from '../../bindings/DirectoryStatus';
 import type { IpcError } from '../../bindings/IpcError';
 import type { Organization } from '../../bindings/Organization';
@@ -308,6 +308,9 @@ export type Backend = {
   progress: ((p: RefreshProgress) => void) | null;
   /** Ends the refresh in flight. */
   finishRefresh: ((outcome: { report: RefreshReport } | { error: unknown }) => void) | null;
+  /** As the shell's next_visitor does first: stops the refresh in flight, if any, and resolves once it has
+   *  ended (`AppState::stop_refresh_and_wait`). */
+  stopRefreshAndWait: () => Promise<void>;
 };
 
 export type DirectoryBackendOptions = {
@@ -315,15 +318,19 @@ export type DirectoryBackendOptions = {
   status?: DirectoryStatus;
   /** `'manual'`: a refresh waits for `finishRefresh`; a report: it answers at once with it. */
   refresh?: 'manual' | RefreshReport;
+  /** `'held'`: a refresh asked to stop goes on until `finishRefresh`, to see the page while it stops; by
+   *  default it ends by itself a moment after the stop, as the shell's does. */
+  stop?: 'held';
   /** What an import gives (null: the person cancelled); the sample directory by default. */
   importStatus?: DirectoryStatus | null;
   /** A stand: import and export are refused, as the Rust side does. */
   stand?: boolean;
-  /** Commands that fail, with the error they throw. */
-  failing?: Record<string, IpcError>;
+  /** Commands that fail, with the error they throw (as `BackendOptions.failing`: a plain string is Tauri's). */
+  failing?: Record<string, IpcError | string>;
 };
 
-/** The commands this pretend directory answers; others are for another backend. */
+/** The commands a mock IPC sends to this pretend directory; others are for the app's backend (qr_svg too,
+ *  which the directory answers only for its step tested on its own). */
 export const DIRECTORY_COMMANDS = [
   'directory_status',
   'directory_refresh',
@@ -343,84 +350,107 @@ export const DIRECTORY_COMMANDS = [
  */
 export function createDirectoryBackend(options: DirectoryBackendOptions = {}): Backend & {
   handle: (cmd: string, payload: unknown) => unknown;
+  commands: string[];
 } {
   const orgs = options.orgs ?? sampleOrganizations();
+  /** The refresh in flight has been asked to stop, and settles once it has ended. */
+  let stopping: Promise<void> | null = null;
+  /** Raises the stop flag of the refresh in flight, as the shell's `cancel_refresh` does, and answers at
+   *  once whether one was running. The refresh notices the flag a moment later and ends by itself, with
+   *  its own report saying it was stopped: never within the call that stopped it. */
+  const stop = (): boolean => {
+    const finish = backend.finishRefresh;
+    if (!finish) return false;
+    if (options.stop === 'held') return true;
+    stopping ??= new Promise((ended) =>
+      setTimeout(() => {
+        if (backend.finishRefresh === finish) finish({ report: STOPPED_REPORT });
+        ended();
+      }, 0),
+    );
+    return true;
+  };
   const backend: Backend = {
     calls: [],
     orgs,
     status: options.status ?? availableStatus(orgs),
     progress: null,
     finishRefresh: null,
+    stopRefreshAndWait: async () => {
+      if (stop()) await stopping;
+    },
+  };
+  const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+    directory_status: () => backend.status,
+    categories: (args) => CATEGORIES[(args.lang as 'fr' | 'en') ?? 'fr'],
+    place_suggest: (args) => suggest(String(args.prefix), Number(args.limit)),
+    directory_search: (args) => {
+      if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
+      return search(backend.orgs, args.query as SearchQuery);
+    },
+    directory_org: (args) => {
+      const found = backend.orgs.find((o) => o.id === args.id);
+      if (!found) throw { code: 'directory.unknown_organization', message: `no organization has the id ${String(args.id)}` };
+      return found;
+    },
+    open_url: (args) => {
+      // As the shell does: at a stand nothing opens in the laptop's browser.
+      if (options.stand) throw STAND_REFUSAL;
+      return openUrl(String(args.url));
+    },
+    directory_import: (args) => {
+      if (options.stand) throw STAND_REFUSAL;
+      // Tauri reads the arguments before the command runs, and rejects a missing one with a plain string.
+      if (args.lang === undefined) throw invalidArgs('directory_import', 'lang');
+      if (args.lang !== 'fr' && args.lang !== 'en') {
+        throw invalidArgs('directory_import', 'lang', `unknown variant \`${String(args.lang)}\`, expected \`fr\` or \`en\``);
+      }
+      const next = options.importStatus === undefined ? availableStatus(backend.orgs) : options.importStatus;
+      if (next) backend.status = next;
+      return next;
+    },
+    directory_export: () => {
+      if (options.stand) throw STAND_REFUSAL;
+      if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
+      return '/media/cle-usb/annuaire-chatons.json';
+    },
+    directory_refresh: (args) => {
+      // One refresh at a time: a second one would fetch every file twice.
+      if (backend.finishRefresh) throw { code: 'directory.refresh_running', message: 'the directory is already being refreshed' };
+      const channel = args.onProgress as { onmessage: (p: RefreshProgress) => void };
+      backend.progress = (p) => channel.onmessage(p);
+      if (options.refresh && options.refresh !== 'manual') {
+        backend.status = { ...availableStatus(backend.orgs), fetched_at_ms: options.refresh.started_at_ms };
+        return options.refresh;
+      }
+      return new Promise((resolvePromise, reject) => {
+        backend.finishRefresh = (outcome) => {
+          backend.finishRefresh = null;
+          stopping = null;
+          if ('report' in outcome) {
+            // A stopped refresh keeps nothing: the directory stays as it was.
+            if (!outcome.report.stopped) backend.status = availableStatus(backend.orgs);
+            resolvePromise(outcome.report);
+          } else reject(outcome.error);
+        };
+      });
+    },
+    cancel_refresh: () => stop(),
+    // Not the directory's, but its step draws codes (a host's site at a stand): for the step on its own.
+    qr_svg: (args) => qrSvg(String(args.text)),
   };
   const handle = (cmd: string, payload: unknown): unknown => {
     const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
     const failure = options.failing?.[cmd];
     if (failure) throw failure;
-    switch (cmd) {
-      case 'directory_status':
-        return backend.status;
-      case 'categories':
-        return CATEGORIES[(args.lang as 'fr' | 'en') ?? 'fr'];
-      case 'place_suggest':
-        return suggest(String(args.prefix), Number(args.limit));
-      case 'directory_search':
-        if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
-        return search(backend.orgs, args.query as SearchQuery);
-      case 'directory_org': {
-        const found = backend.orgs.find((o) => o.id === args.id);
-        if (!found) throw { code: 'directory.unknown_organization', message: `no organization has the id ${String(args.id)}` };
-        return found;
-      }
-      case 'open_url': {
-        // As the shell does: at a stand nothing opens in the laptop's browser.
-        if (options.stand) throw STAND_REFUSAL;
-        const url = String(args.url);
-        if (!/^https?:\/\//i.test(url)) throw { code: 'url.refused', message: 'only http and https addresses open' };
-        return null;
-      }
-      case 'directory_import': {
-        if (options.stand) throw STAND_REFUSAL;
-        if (args.lang !== 'fr' && args.lang !== 'en') throw { code: 'ipc.invalid_args', message: 'missing lang' };
-        const next = options.importStatus === undefined ? availableStatus(backend.orgs) : options.importStatus;
-        if (next) backend.status = next;
-        return next;
-      }
-      case 'directory_export':
-        if (options.stand) throw STAND_REFUSAL;
-        if (!backend.status.available) throw { code: 'directory.empty', message: 'there is no directory yet' };
-        return '/media/cle-usb/annuaire-chatons.json';
-      case 'directory_refresh': {
-        const channel = args.onProgress as { onmessage: (p: RefreshProgress) => void };
-        backend.progress = (p) => channel.onmessage(p);
-        if (options.refresh && options.refresh !== 'manual') {
-          backend.status = { ...availableStatus(backend.orgs), fetched_at_ms: options.refresh.started_at_ms };
-          return options.refresh;
-        }
-        return new Promise((resolvePromise, reject) => {
-          backend.finishRefresh = (outcome) => {
-            backend.finishRefresh = null;
-            if ('report' in outcome) {
-              // A stopped refresh keeps nothing: the directory stays as it was.
-              if (!outcome.report.stopped) backend.status = availableStatus(backend.orgs);
-              resolvePromise(outcome.report);
-            } else reject(outcome.error);
-          };
-        });
-      }
-      case 'cancel_refresh': {
-        // As the shell does: the refresh in flight ends at once, its report saying it was stopped.
-        const finish = backend.finishRefresh;
-        finish?.({ report: STOPPED_REPORT });
-        return finish !== null;
-      }
-      case 'qr_svg':
-        return qrSvg(String(args.text));
-      default:
-        throw { code: 'ipc.unknown_command', message: `unknown command ${cmd}` };
-    }
+    const handler = handlers[cmd];
+    if (!handler) throw commandNotFound(cmd);
+    return handler(args);
   };
-  return Object.assign(backend, { handle });
+  /** The commands this backend answers: `DIRECTORY_COMMANDS`, and qr_svg for the step on its own. */
+  const commands = Object.keys(handlers);
+  return Object.assign(backend, { handle, commands });
 }
 
 /** Installs the mock IPC with only the directory commands. */
