@@ -665,6 +665,14 @@ export const screens = [
           throw new Error(`the take-home ${what} does not fit the screen: ${JSON.stringify(box)}`);
         }
       }
+      // The list cut to the code's height scrolls, and the keyboard reaches it, by its heading's name.
+      const list = page.locator('.takeaway .list');
+      if (await list.evaluate((e) => e.scrollHeight > e.clientHeight + 1)) {
+        const region = page.getByRole('region', { name: t(lang, 'takeaway.what_it_says') });
+        if ((await region.count()) !== 1 || (await list.getAttribute('tabindex')) !== '0') {
+          throw new Error('the cut take-home list is not a region the keyboard reaches');
+        }
+      }
     },
   },
   {
