@@ -51,9 +51,9 @@ impl Throwaway {
         &self.path
     }
 
-    /// Makes this folder's `cache` the cache folder of this process and of those it starts (the web
-    /// view's), where the XDG convention says where caches go. To be called before any thread starts: the
-    /// environment is the whole process's.
+    /// Makes this folder's `cache` the cache folder (`XDG_CACHE_HOME`) of this process and of those it
+    /// starts (the web view's), on the systems that follow the XDG convention. To be called before any
+    /// thread starts: the environment is the whole process's.
     pub fn hold_caches(&self) -> io::Result<()> {
         if cfg!(all(unix, not(target_os = "macos"))) {
             let cache = self.path.join("cache");

@@ -8,7 +8,8 @@
 //! Beside the app, the journeys need a few honest props: a CHATONS federation served on 127.0.0.1
 //! ([`Federation`]), a fresh data folder, a fingerprint of a folder tree ([`tree`]) to prove that a stand
 //! wrote nothing, and an empty home for every app a test starts ([`User`]), so that no test reads or
-//! leaves anything in the home of the person running it. Each test says how it launches the app (mode, pack, directory source) with [`Launch`].
+//! leaves anything in the home of the person running it. Each test says how it launches the app (mode,
+//! pack, directory source) with [`Launch`].
 
 pub mod dialog;
 mod federation;

@@ -31,7 +31,7 @@ impl User {
     }
 
     /// The user's folders, by the environment variable that names each, all inside this home.
-    pub fn folders(&self) -> Vec<(&'static str, PathBuf)> {
+    fn folders(&self) -> Vec<(&'static str, PathBuf)> {
         let home = self.home();
         vec![
             ("HOME", home.to_owned()),

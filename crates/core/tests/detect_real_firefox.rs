@@ -4,7 +4,8 @@
 //!
 //! It starts a browser (a few seconds), so it is ignored by default; `make test` runs it with
 //! `cargo test -p premiers-pas-core --test detect_real_firefox -- --ignored`. It needs the Debian packages
-//! `firefox-esr` and `webext-ublock-origin-firefox`. Firefox runs without network, in a namespace of its own (`unshare`).
+//! `firefox-esr` and `webext-ublock-origin-firefox`. Firefox runs without network, in a namespace of its
+//! own (`unshare`).
 
 // Test helpers may panic: a failed set-up is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
