@@ -11,7 +11,10 @@ the app and every process it spawned (WebKitWebProcess, WebKitNetworkProcess, sa
 /proc/<pid>/smaps_rollup.
 
 A third window, when given (`--svelte`), is the bare one with the smallest Svelte 5 page instead of plain
-HTML: the cost of the stack itself, to read the app's figures against.
+HTML: the cost of the stack itself, to read the app's figures against. And when given (`--bare-alike`), the
+bare window is measured a second time with the app's engine settings (on Linux, drawing in software): the
+target compares the app with a bare Tauri window as Tauri makes it, and this tells, beside it, what the
+app costs on top of the same engine set up the same way.
 
 Runs alternate between the windows so that a busy machine slows them alike. Every wait is bounded. Prints
 medians and ratios; asserts nothing about speed (it is a benchmark, not a test).
@@ -263,6 +266,7 @@ def main():
     ap.add_argument("--bare", required=True)
     ap.add_argument("--bare-ready", default="#answer")
     ap.add_argument("--svelte", help="the bare window with a minimal Svelte page (same ready selector)")
+    ap.add_argument("--bare-alike", help="bare window arguments that set its engine up like the app's (one string)")
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--memory-runs", type=int, default=5)
     ap.add_argument("--settle", type=float, default=4.0, help="seconds of idle before reading memory")
@@ -281,9 +285,10 @@ def main():
         data = tempfile.mkdtemp(dir=scratch)
         return [a.replace("{data}", data) for a in opts.app_args]
 
-    times = {"app": [], "bare": [], "first": [], "svelte": []}
+    times = {"app": [], "bare": [], "first": [], "svelte": [], "alike": []}
     first_args = shlex.split(opts.first_args)
-    memory = {"app": [], "bare": [], "svelte": []}
+    alike_args = shlex.split(opts.bare_alike or "")
+    memory = {"app": [], "bare": [], "svelte": [], "alike": []}
     names = {}
     try:
         # One unmeasured launch each: page cache and font cache warm for both.
@@ -297,12 +302,16 @@ def main():
                 order.append(("first", opts.app))
             if opts.svelte:
                 order.append(("svelte", opts.svelte))
+            if opts.bare_alike:
+                order.append(("alike", opts.bare))
             for which, binary in order if i % 2 == 0 else reversed(order):
                 if which == "app":
                     t = measure(binary, app_args(), opts.app_ready)
                 elif which == "first":
                     data = tempfile.mkdtemp(dir=scratch)
                     t = measure(binary, [a.replace("{data}", data) for a in first_args], opts.first_ready)
+                elif which == "alike":
+                    t = measure(binary, alike_args, opts.bare_ready)
                 else:
                     t = measure(binary, [], opts.bare_ready)
                 times[which].append(t)
@@ -314,6 +323,9 @@ def main():
             if opts.svelte:
                 m, names["svelte"] = idle_memory(opts.svelte, [], opts.settle)
                 memory["svelte"].append(m)
+            if opts.bare_alike:
+                m, names["alike"] = idle_memory(opts.bare, alike_args, opts.settle)
+                memory["alike"].append(m)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -340,6 +352,11 @@ def main():
         print(f"launch → the bare window with a minimal Svelte page, for comparison:")
         print(f"  svelte {ts * 1000:5.0f} ms   (range {spread(times['svelte'])} ms{in_page(opts.svelte, opts.bare_ready)})")
         print(f"  ratio to bare {ts / tb:.2f}")
+    if times["alike"]:
+        tl = statistics.median(times["alike"])
+        print(f"launch → the bare window set up like the app ({opts.bare_alike}), for comparison:")
+        print(f"  alike {tl * 1000:6.0f} ms   (range {spread(times['alike'])} ms)")
+        print(f"  app's ratio to it {ta / tl:.2f}")
     if RETRIES:
         print(f"  ({len(RETRIES)} launch(es) tried again: the driver dropped the new session)")
     print(f"idle memory, PSS of all processes after {opts.settle:g} s (median of {opts.memory_runs}):")
@@ -350,6 +367,10 @@ def main():
         ms = statistics.median(memory["svelte"])
         print(f"  the bare window with a minimal Svelte page, for comparison:")
         print(f"  svelte {ms / 1024:5.1f} MiB  (range {mib_spread(memory['svelte'])}), ratio to bare {ms / mb:.2f}")
+    if memory["alike"]:
+        ml = statistics.median(memory["alike"])
+        print(f"  the bare window set up like the app ({opts.bare_alike}), for comparison:")
+        print(f"  alike {ml / 1024:6.1f} MiB  (range {mib_spread(memory['alike'])}), the app's ratio to it {ma / ml:.2f}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 # (benches/bare-tauri, built in the same run with the same Tauri and release profile). Release builds, under
 # Xvfb. Prints medians and ratios (benches/launch.py says how each is measured). Not a test.
 # For comparison it also measures the bare window with the smallest Svelte 5 page (bare-svelte): the cost of
-# the stack the app is built on, before any of the app's own work.
+# the stack the app is built on, before any of the app's own work; and on Linux the bare window drawing in
+# software, as the app does.
 #
 # Usage: benches/launch.sh [RUNS]     (needs ui/dist: `make bench` builds it first)
 set -euo pipefail
@@ -45,6 +46,11 @@ fi
 
 run=(python3 "$repo/benches/launch.py" --app "$app" --bare "$bare" --svelte "$svelte" --runs "$runs"
      --app-ready "$ready" --app-label "$label")
+# The app draws in software on Linux (src-tauri/src/engine.rs); the bare window, as Tauri makes it, does
+# not. The bare window is measured once more set up the same way, to show the app's cost over it too.
+if [[ "$(uname -s)" == Linux ]]; then
+    run+=(--bare-alike=--draw-in-software)
+fi
 if [[ "$ready" != '[data-testid=os-line]' ]]; then
     # Also the welcome screen's first answer from Rust: the shell and interface alone, without the audit.
     run+=(--first-ready '[data-testid=os-line]' --first-args "--lang fr --data-dir {data}")

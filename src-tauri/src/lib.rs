@@ -10,6 +10,7 @@
 pub mod commands;
 pub mod config;
 mod dialogs;
+mod engine;
 pub mod error;
 pub mod kiosk;
 mod launch;
@@ -18,7 +19,7 @@ pub mod state;
 mod throwaway;
 pub mod usage;
 
-use tauri::{RunEvent, Runtime, WebviewWindowBuilder};
+use tauri::{Manager, RunEvent, Runtime, WebviewWindowBuilder};
 
 pub use config::AppConfig;
 pub use state::AppState;
@@ -107,6 +108,9 @@ pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
                         .data_directory(dir.clone())
                         .build()?;
                 }
+            }
+            for window in app.webview_windows().values() {
+                engine::draw_in_software(window)?;
             }
             Ok(())
         })

@@ -292,7 +292,17 @@ impl App {
     /// Saves a screenshot of the window to `target/e2e-shots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         // Let the page paint what the test just waited for: WebKit's snapshot is of the last painted frame.
+        // And give it something to paint meanwhile: WebKit answers a screenshot after the page's next frame,
+        // and a page drawn in software (the app's `engine`) that has nothing new to draw sends none, so the
+        // request would wait forever. A one-pixel dot, invisible (alpha 0.001 rounds to nothing), changes
+        // for two seconds and then goes.
         let settle = "const done = arguments[arguments.length - 1]; \
+                      const dot = document.createElement('div'); \
+                      dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none'; \
+                      document.documentElement.append(dot); let n = 0; \
+                      const pulse = setInterval(() => { \
+                        dot.style.background = n++ % 2 ? 'rgba(0,0,0,0)' : 'rgba(0,0,0,0.001)'; \
+                        if (n > 40) { clearInterval(pulse); dot.remove(); } }, 50); \
                       requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));";
         bounded("waiting for the page to paint", self.client.execute_async(settle, vec![])).await?;
         let png = bounded("taking a screenshot", self.client.screenshot()).await?;

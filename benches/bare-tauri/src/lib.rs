@@ -9,8 +9,29 @@ fn ping() -> &'static str {
 }
 
 /// Runs the window until it is closed; exits with status 1 if Tauri cannot start.
+///
+/// With `--draw-in-software` (Linux), the window's webview draws the way the app's do (the app's
+/// `engine` module): the benchmark then compares the app with a bare window set up alike, too.
 pub fn run(name: &str, context: tauri::Context) {
-    if let Err(err) = tauri::Builder::default().invoke_handler(tauri::generate_handler![ping]).run(context) {
+    let software = std::env::args().any(|arg| arg == "--draw-in-software");
+    let builder = tauri::Builder::default().invoke_handler(tauri::generate_handler![ping]).setup(move |app| {
+        #[cfg(target_os = "linux")]
+        if software {
+            use tauri::Manager;
+            use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+            for window in app.webview_windows().values() {
+                window.with_webview(|webview| {
+                    if let Some(settings) = webview.inner().settings() {
+                        settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+                    }
+                })?;
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = (app, software);
+        Ok(())
+    });
+    if let Err(err) = builder.run(context) {
         eprintln!("{name}: {err}");
         std::process::exit(1);
     }
