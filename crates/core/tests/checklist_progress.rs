@@ -520,7 +520,18 @@ fn one_store_at_a_time_may_write_a_folder() {
     // A reader is not a writer: `premiers-pas report` still reads it.
     assert_eq!(ProgressStore::open(dir.path()).load_read_only().unwrap().progress, sample(3));
     drop(first);
-    let second = ProgressStore::open_exclusive(dir.path()).unwrap();
+    // The lock goes with the last copy of its descriptor. A sibling test that starts a program forks
+    // this process, and until that child execs it holds a copy of every open descriptor, the lock's
+    // included (close-on-exec closes it only then): give such a moment a few seconds to pass.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let second = loop {
+        match ProgressStore::open_exclusive(dir.path()) {
+            Err(ProgressError::InUse { .. }) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            other => break other.unwrap(),
+        }
+    };
     assert_eq!(second.load().unwrap().progress, sample(3));
 }
 
