@@ -14,8 +14,10 @@
 
 use tauri::{Runtime, WebviewWindow};
 
-/// Sets the window's webview to draw in software (see the module's documentation). Call it as soon as the
-/// window exists: WebKit then creates the page that way rather than switching after a first frame.
+/// Sets the window's webview to draw in software (see the module's documentation). Tauri has no hook before
+/// the webview starts loading, so this is called once the window exists; a page already under way switches
+/// over, which is why the app measures a few MiB above a launch with WebKit's own switch
+/// (`WEBKIT_DISABLE_COMPOSITING_MODE`), an environment variable the programs it opens would inherit.
 #[cfg(any(
     target_os = "linux",
     target_os = "dragonfly",
