@@ -19,7 +19,7 @@ pub mod state;
 mod throwaway;
 pub mod usage;
 
-use tauri::{Manager, RunEvent, Runtime, WebviewWindowBuilder};
+use tauri::{RunEvent, Runtime};
 
 pub use config::AppConfig;
 pub use state::AppState;
@@ -74,7 +74,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
 pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
     let mut context = tauri::generate_context!();
     // A stand is a kiosk, and keeps nothing: the webview's own storage (local storage, cache) included.
-    // Its windows are made here rather than from the configuration, to give WebKit a throwaway data folder.
+    // Its windows get a throwaway data folder for WebKit (`engine::open_windows`).
     let throwaway = match config.mode {
         Some(config::Mode::Stand) => {
             let throwaway = throwaway::Throwaway::create()?;
@@ -83,11 +83,13 @@ pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
         }
         _ => None,
     };
-    if throwaway.is_some() {
-        for window in &mut context.config_mut().app.windows {
+    // The windows are opened here rather than by Tauri: they draw in software from their first page
+    // (`engine`), and a stand's get a throwaway data folder and full screen.
+    for window in &mut context.config_mut().app.windows {
+        window.create = false;
+        if throwaway.is_some() {
             window.incognito = true;
             window.fullscreen = true;
-            window.create = false;
         }
     }
     let windows = context.config().app.windows.clone();
@@ -102,16 +104,7 @@ pub fn run(config: AppConfig) -> Result<(), Box<dyn std::error::Error>> {
     let app = shell
         .plugin(launch)
         .setup(move |app| {
-            if let Some(dir) = web_data {
-                for window in &windows {
-                    WebviewWindowBuilder::from_config(app.handle(), window)?
-                        .data_directory(dir.clone())
-                        .build()?;
-                }
-            }
-            for window in app.webview_windows().values() {
-                engine::draw_in_software(window)?;
-            }
+            engine::open_windows(app.handle(), &windows, web_data)?;
             Ok(())
         })
         .build(context)?;
