@@ -46,6 +46,36 @@ export function toIpcError(value: unknown): IpcError {
 const launch = (globalThis as { __PREMIERS_PAS_LAUNCH__?: { system: SystemInfo; config: AppConfig } | null })
   .__PREMIERS_PAS_LAUNCH__;
 
+type StartArgs = { mode: Mode; pack: string | null; audit: Lang | null };
+
+/**
+ * A launch straight into the journey at home (`--mode home`) asks for it, first audit included, as soon as
+ * this module runs, in the language the page will show: the shell starts it while the page builds its
+ * first screen, rather than after. The page's first `startSession` takes that answer when it asks for
+ * exactly the same (it does: `App.svelte` starts the launch's journey in the launch's language), and
+ * otherwise waits for it to end before asking for its own.
+ */
+let launchStart: { args: StartArgs; answer: Promise<SessionStart> } | null = null;
+if (launch?.config.mode === 'home') {
+  const args: StartArgs = { mode: 'home', pack: null, audit: launch.config.lang ?? launch.system.lang };
+  const answer = invoke<SessionStart>('start_session', args);
+  // A failure is the page's to say, when it takes the answer; until then it is not an unhandled one.
+  answer.catch(() => {});
+  launchStart = { args, answer };
+}
+
+function startSession(args: StartArgs): Promise<SessionStart> {
+  const early = launchStart;
+  launchStart = null;
+  if (!early) return invoke<SessionStart>('start_session', args);
+  const same = early.args.mode === args.mode && early.args.pack === args.pack && early.args.audit === args.audit;
+  if (same) return early.answer;
+  return early.answer.then(
+    () => invoke<SessionStart>('start_session', args),
+    () => invoke<SessionStart>('start_session', args),
+  );
+}
+
 export const api = {
   // System and launch options
   systemInfo: () => (launch ? Promise.resolve(launch.system) : invoke<SystemInfo>('system_info')),
@@ -66,7 +96,7 @@ export const api = {
   // The journey. `pack: null` = the --pack launch option, else the default pack; `audit`: the language of
   // a first audit run in the same call (null: none).
   startSession: (mode: Mode, pack: string | null = null, audit: Lang | null = null) =>
-    invoke<SessionStart>('start_session', { mode, pack, audit }),
+    startSession({ mode, pack, audit }),
   runAudit: (lang: Lang) => invoke<AuditView>('run_audit', { lang }),
   /** The pack judged again against the last audit (e.g. after a language switch); reads nothing. */
   stepResults: (lang: Lang) => invoke<StepResult[]>('step_results', { lang }),
