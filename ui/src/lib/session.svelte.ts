@@ -14,12 +14,14 @@ import { nextStep } from './steps';
 
 export class Session {
   mode = $state<Mode | null>(null);
-  pack = $state<Pack | null>(null);
+  // Answers from Rust are replaced whole, never changed in place: kept as they came (`$state.raw`), not
+  // wrapped in proxies that would track each of their fields as the screens read them.
+  pack = $state.raw<Pack | null>(null);
   /** What the audit found; stays null at a stand, where the computer is not looked at. */
-  audit = $state<Audit | null>(null);
-  results = $state<StepResult[]>([]);
+  audit = $state.raw<Audit | null>(null);
+  results = $state.raw<StepResult[]>([]);
   /** What changed since the previous audit, as the first audit of this run saw it. */
-  changes = $state<Change[]>([]);
+  changes = $state.raw<Change[]>([]);
   resume = $state(false);
   notice = $state<Notice | null>(null);
   /** The language the results' sentences are written in. */
