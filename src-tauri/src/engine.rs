@@ -13,8 +13,8 @@
 //! Tauri has no hook between making a webview and loading its page, and a page that starts in the GL mode
 //! and is switched over pays for both: the setting is given while the webview shows an empty page, and
 //! the app's page is loaded after it ([`open_windows`]). Measured on a bare window, that launch is about
-//! 5 MiB lighter and 30 ms faster than one switched over once its page is under way, and faster than the
-//! GL mode too. WebKit's own environment switch (`WEBKIT_DISABLE_COMPOSITING_MODE`) is not used: the
+//! 5 MiB lighter and 30 ms faster than one switched over once its page is under way, and about as fast as
+//! the GL mode. WebKit's own environment switch (`WEBKIT_DISABLE_COMPOSITING_MODE`) is not used: the
 //! programs the app opens (the browser) would inherit it.
 //!
 //! Other systems draw with the platform's own webview, which has no such setting: their windows open as
