@@ -6,7 +6,7 @@
 // so that a screen reader reads it with the right voice.
 //
 // Plurals: a message that depends on a number is a set of keys `<key>_one`, `<key>_other` (and any other
-// CLDR category a language needs), chosen by `Intl.PluralRules` from the `count` param:
+// CLDR category a language needs), chosen by the language's plural rule from the `count` param:
 // `t('transparency.file_count', { count: 1 })`. French puts 0 and 1 in `one`; a missing category falls
 // back to `_other`.
 import fr from '../i18n/fr.json';
@@ -38,16 +38,26 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-const pluralRules = new Map<Lang, Intl.PluralRules>();
+/**
+ * The CLDR cardinal plural rules of the app's languages, for the numbers it counts with (never written in
+ * compact or scientific form). They are the rules `Intl.PluralRules` applies, written out so that the
+ * first screen (“3 sur 6 étapes”) does not load ICU's locale data into the page for one word; a test
+ * checks them against `Intl.PluralRules`. A new language needs its rule here, or the map does not type.
+ */
+const PLURAL_RULES: Record<Lang, (n: number) => Intl.LDMLPluralRule> = {
+  // one: i = 0,1 · many: e = 0 and i != 0 and i % 1000000 = 0 and v = 0 · other.
+  fr: (n) => {
+    const i = Math.trunc(Math.abs(n));
+    if (i === 0 || i === 1) return 'one';
+    return Number.isInteger(n) && i % 1_000_000 === 0 ? 'many' : 'other';
+  },
+  // one: i = 1 and v = 0 · other.
+  en: (n) => (Math.abs(n) === 1 ? 'one' : 'other'),
+};
 
 /** The CLDR plural category of `count` in `lang` (`one`, `other`…). */
 export function pluralCategory(lang: Lang, count: number): Intl.LDMLPluralRule {
-  let rules = pluralRules.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(lang);
-    pluralRules.set(lang, rules);
-  }
-  return rules.select(count);
+  return Number.isFinite(count) ? PLURAL_RULES[lang](count) : 'other';
 }
 
 /** `key` itself, or for a `count`, the plural form of `key` for that number. */

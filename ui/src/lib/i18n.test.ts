@@ -1,6 +1,6 @@
-// Plural forms chosen by Intl.PluralRules from the `count` param.
+// Plural forms chosen by the languages' CLDR rules from the `count` param.
 import { afterEach, describe, expect, it } from 'vitest';
-import { i18n, pluralCategory } from './i18n.svelte';
+import { i18n, LANGS, pluralCategory } from './i18n.svelte';
 
 afterEach(() => i18n.set('fr'));
 
@@ -22,6 +22,14 @@ describe('plurals', () => {
     expect(i18n.t('transparency.file_count', { count: 1 })).toBe('1\u00a0file');
     expect(i18n.t('transparency.file_count', { count: 2 })).toBe('2\u00a0files');
     expect(i18n.t('chatons.town.suggestions', { count: 1 })).toMatch(/^1\u00a0town suggested;/);
+  });
+
+  it("the languages' rules are Intl.PluralRules' for every number the app counts, and decimals", () => {
+    const numbers = [...Array.from({ length: 2100 }, (_, i) => i), 1e6, 2e6, 1e6 + 1, 3e6, 1e7, 1e9, 0.5, 1.5, 2.5];
+    for (const lang of LANGS) {
+      const rules = new Intl.PluralRules(lang);
+      for (const n of [...numbers, ...numbers.map((x) => -x)]) expect(pluralCategory(lang, n), `${lang} ${n}`).toBe(rules.select(n));
+    }
   });
 
   it('a category the catalog lacks falls back to _other (French millions are `many`)', () => {
